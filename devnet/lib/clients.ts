@@ -1,0 +1,98 @@
+/** viem clients for Node-side devnet actors. Dev accounts are unlocked on the node, so no keys are needed here. */
+import {
+  type Abi,
+  type Address,
+  type ContractFunctionArgs,
+  type ContractFunctionName,
+  createPublicClient,
+  createTestClient,
+  createWalletClient,
+  defineChain,
+  type Hex,
+  http,
+  type PublicClient,
+  type TestClient,
+  type TransactionReceipt,
+  type WalletClient,
+} from 'viem';
+import { DEVNET_CHAIN_ID } from './node.ts';
+
+export function devnetChain(rpcUrl: string) {
+  return defineChain({
+    id: DEVNET_CHAIN_ID,
+    name: 'Olympus Pools devnet',
+    nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+    rpcUrls: { default: { http: [rpcUrl] } },
+  });
+}
+
+export interface DevnetClients {
+  chain: ReturnType<typeof devnetChain>;
+  public: PublicClient;
+  wallet: WalletClient;
+  test: TestClient<'anvil'>;
+}
+
+export function devnetClients(rpcUrl: string): DevnetClients {
+  const chain = devnetChain(rpcUrl);
+  const transport = http(rpcUrl, { retryCount: 0 });
+  return {
+    chain,
+    public: createPublicClient({ chain, transport, pollingInterval: 250 }) as PublicClient,
+    wallet: createWalletClient({ chain, transport }),
+    test: createTestClient({ chain, transport, mode: 'anvil' }),
+  };
+}
+
+export class TransactionRevertedError extends Error {
+  constructor(
+    readonly label: string,
+    readonly hash: Hex,
+  ) {
+    super(`${label} reverted (tx ${hash})`);
+    this.name = 'TransactionRevertedError';
+  }
+}
+
+/** Sends a contract write from an unlocked dev account and waits for a successful receipt. */
+export async function write<
+  const abi extends Abi,
+  name extends ContractFunctionName<abi, 'nonpayable' | 'payable'>,
+  args extends ContractFunctionArgs<abi, 'nonpayable' | 'payable', name>,
+>(
+  clients: DevnetClients,
+  from: Address,
+  request: { address: Address; abi: abi; functionName: name; args: args; value?: bigint },
+): Promise<TransactionReceipt> {
+  // Simulating first surfaces the revert reason instead of a bare failed receipt.
+  const { request: simulated } = await clients.public.simulateContract({
+    ...request,
+    account: from,
+    chain: clients.chain,
+  } as never);
+  const hash = await clients.wallet.writeContract({ ...(simulated as object), account: from } as never);
+  const receipt = await clients.public.waitForTransactionReceipt({ hash, pollingInterval: 20 });
+  if (receipt.status !== 'success') throw new TransactionRevertedError(String(request.functionName), hash);
+  return receipt;
+}
+
+export async function deploy(
+  clients: DevnetClients,
+  from: Address,
+  abi: Abi,
+  bytecode: Hex,
+  args: readonly unknown[],
+): Promise<Address> {
+  const hash = await clients.wallet.deployContract({
+    abi,
+    bytecode,
+    args,
+    account: from,
+    chain: clients.chain,
+  } as never);
+  const receipt = await clients.public.waitForTransactionReceipt({ hash, pollingInterval: 20 });
+  if (receipt.status !== 'success' || !receipt.contractAddress) {
+    throw new TransactionRevertedError('deploy', hash);
+  }
+  return receipt.contractAddress;
+}

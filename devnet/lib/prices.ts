@@ -1,0 +1,119 @@
+/**
+ * The price simulator: a seeded, reproducible geometric random walk for each market feed (and OHM/USD,
+ * with gOHM/USD kept at OHM × index), written to the TestChainlinkOracle feeds every few seconds.
+ *
+ * Market time runs faster than wall time (`speedUp`, default 60: one real minute is an hour of market
+ * moves), so a 60 s devnet rebalance sees an hourly-sized move instead of a flat line.
+ */
+import { formatUnits, parseUnits } from 'viem';
+import type { Deployment } from '../../contracts-abi/deployment.ts';
+import { testChainlinkOracleAbi } from '../../contracts-abi/generated/index.ts';
+import type { DevnetConfig } from '../config.ts';
+import { type DevnetClients, write } from './clients.ts';
+import { FEED_DECIMALS } from './deploy.ts';
+
+const SECONDS_PER_YEAR = 31_556_952;
+const OHM_ANNUAL_VOLATILITY = 0.6;
+
+/** sfc32: a small, fast, seedable generator; the same seed always replays the same walk. */
+export function seededRandom(seed: number): () => number {
+  let a = 0x9e3779b9 ^ seed;
+  let b = 0x243f6a88 ^ (seed * 31);
+  let c = 0xb7e15162;
+  let d = 1;
+  const next = () => {
+    a |= 0;
+    b |= 0;
+    c |= 0;
+    d |= 0;
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    return (t >>> 0) / 4294967296;
+  };
+  for (let i = 0; i < 16; i++) next();
+  return next;
+}
+
+/** A standard normal draw (Box–Muller). */
+function normal(random: () => number): number {
+  const u = Math.max(random(), Number.EPSILON);
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
+}
+
+export interface WalkState {
+  pair: string;
+  price: number;
+  annualVolatility: number;
+}
+
+/** One GBM step of `dtSeconds` market seconds, drift-free in expectation (the −σ²/2 term). */
+export function stepPrice(state: WalkState, dtSeconds: number, random: () => number): number {
+  const dt = dtSeconds / SECONDS_PER_YEAR;
+  const sigma = state.annualVolatility;
+  return state.price * Math.exp(-0.5 * sigma * sigma * dt + sigma * Math.sqrt(dt) * normal(random));
+}
+
+export interface PriceSimulatorOptions {
+  seed?: number;
+  tickMs?: number;
+  speedUp?: number;
+  log?: (line: string) => void;
+}
+
+export function runPriceSimulator(
+  clients: DevnetClients,
+  deployment: Deployment,
+  config: DevnetConfig,
+  { seed = 42, tickMs = 3000, speedUp = 60, log = () => {} }: PriceSimulatorOptions = {},
+): () => void {
+  const random = seededRandom(seed);
+  const ohm = config.collaterals.find((c) => c.symbol === 'OHM');
+  const gohm = config.collaterals.find((c) => c.symbol === 'gOHM');
+  const walks: WalkState[] = config.markets.map((m) => ({
+    pair: m.symbol,
+    price: Number(m.startPrice),
+    annualVolatility: m.annualVolatility,
+  }));
+  if (ohm)
+    walks.push({ pair: 'OHM/USD', price: Number(ohm.usdPrice), annualVolatility: OHM_ANNUAL_VOLATILITY });
+  const index = ohm && gohm ? Number(gohm.usdPrice) / Number(ohm.usdPrice) : undefined;
+  const feedOf = (pair: string) => deployment.feeds.find((f) => f.pair === pair)?.feed;
+
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const setPrice = async (pair: string, price: number) => {
+    const feed = feedOf(pair);
+    if (!feed) return;
+    await write(clients, deployment.roles.priceFeeder, {
+      address: feed,
+      abi: testChainlinkOracleAbi,
+      functionName: 'setPrice',
+      args: [parseUnits(price.toFixed(FEED_DECIMALS), FEED_DECIMALS)],
+    });
+  };
+  const tick = async () => {
+    try {
+      const moved: string[] = [];
+      for (const walk of walks) {
+        walk.price = stepPrice(walk, (tickMs / 1000) * speedUp, random);
+        await setPrice(walk.pair, walk.price);
+        moved.push(`${walk.pair} ${formatUnits(parseUnits(walk.price.toFixed(2), 2), 2)}`);
+      }
+      const ohmWalk = walks.find((w) => w.pair === 'OHM/USD');
+      if (ohmWalk && index !== undefined) await setPrice('gOHM/USD', ohmWalk.price * index);
+      log(`prices: ${moved.join(', ')}`);
+    } catch (error) {
+      log(`prices: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    }
+    if (!stopped) timer = setTimeout(tick, tickMs);
+  };
+  timer = setTimeout(tick, tickMs);
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+}

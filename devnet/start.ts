@@ -1,0 +1,84 @@
+/**
+ * `npm start`: the local chain with the real Tracer V2.1 pools, its keeper and price simulator, and the app.
+ * Ctrl-C stops everything; nothing is left running.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createServer, type ViteDevServer } from 'vite';
+import { devnetConfig } from './config.ts';
+import { devnetClients } from './lib/clients.ts';
+import { deployDevnet } from './lib/deploy.ts';
+import { runKeeper } from './lib/keeper.ts';
+import { DEFAULT_DEVNET_PORT, PortTakenError, type RunningNode, startNode } from './lib/node.ts';
+import { runPriceSimulator } from './lib/prices.ts';
+import { seedDevnet } from './lib/seed.ts';
+
+const started = performance.now();
+const deploymentFile = resolve(process.env.DEVNET_DEPLOYMENT_FILE ?? '.devnet/deployment.json');
+const port = Number(process.env.DEVNET_PORT ?? DEFAULT_DEVNET_PORT);
+const verbose = process.env.DEVNET_VERBOSE === '1';
+const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+const say = (line: string) => console.log(`[devnet ${elapsed()}] ${line}`);
+
+let node: RunningNode | undefined;
+let vite: ViteDevServer | undefined;
+const stoppers: Array<() => void> = [];
+let stopping = false;
+
+async function shutdown(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    for (const stop of stoppers) stop();
+    await vite?.close();
+    await node?.stop();
+    rmSync(deploymentFile, { force: true });
+  }
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+async function main() {
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) {
+    console.error(`DEVNET_PORT must be a port number, got "${process.env.DEVNET_PORT}"`);
+    process.exit(1);
+  }
+  const config = devnetConfig();
+  node = await startNode({ port });
+  say(`anvil listening on ${node.rpcUrl} (chain id 31337)`);
+  const clients = devnetClients(node.rpcUrl);
+  const deployment = await deployDevnet(clients, { rpcUrl: node.rpcUrl, config, log: say });
+  await seedDevnet(clients, deployment, config, say);
+  mkdirSync(resolve(deploymentFile, '..'), { recursive: true });
+  writeFileSync(deploymentFile, `${JSON.stringify(deployment, null, 2)}\n`);
+  say(`deployment written to ${deploymentFile}`);
+
+  stoppers.push(runKeeper(clients, deployment, { log: say }));
+  stoppers.push(runPriceSimulator(clients, deployment, config, verbose ? { log: say } : {}));
+
+  vite = await createServer({ server: { port: Number(process.env.VITE_PORT ?? 5173) } });
+  await vite.listen();
+  const url = vite.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5173/';
+  const user = deployment.devAccounts[0];
+  console.log(
+    [
+      '',
+      `  Olympus Perpetual Pools is ready in ${elapsed()}: ${url}`,
+      '',
+      '  Connect with "Dev account 1" in the wallet menu (no extension needed), or import into MetaMask:',
+      `    network  RPC ${node.rpcUrl}, chain id 31337, currency ETH`,
+      `    account  ${user?.address}`,
+      `    key      ${user?.privateKey}  (public test key: devnet only)`,
+      '',
+      `  Pools rebalance every ${config.updateIntervalSeconds} s; the keeper and the price simulator log below.`,
+      '  Press Ctrl-C to stop everything.',
+      '',
+    ].join('\n'),
+  );
+}
+
+main().catch(async (error: unknown) => {
+  if (error instanceof PortTakenError) console.error(error.message);
+  else console.error('devnet failed to start:', error);
+  await shutdown(1);
+});

@@ -1,0 +1,47 @@
+/**
+ * App configuration in one place: supported chains, the Tracer V2.1 factory per chain, and the collateral
+ * tokens Olympus pools may settle in. Devnet addresses are never written here: they come from the running
+ * devnet's deployment file at start-up (see devnet.ts).
+ */
+import type { Address } from 'viem';
+import { arbitrum } from 'viem/chains';
+
+export type CollateralSymbol = 'OHM' | 'gOHM';
+
+export interface CollateralToken {
+  symbol: CollateralSymbol;
+  address: Address;
+  decimals: number;
+}
+
+export interface ChainDeployment {
+  chainId: number;
+  factory: Address;
+  keeper?: Address;
+  collaterals: CollateralToken[];
+  explorerUrl?: string;
+}
+
+/**
+ * Arbitrum One: the Tracer V2.1 PoolFactory (protocol/tracer-pools.md §7) and Olympus's bridged OHM and gOHM.
+ * No Olympus pool exists there yet; the pools view says so rather than showing Tracer's USDC pools.
+ */
+export const ARBITRUM_DEPLOYMENT: ChainDeployment = {
+  chainId: arbitrum.id,
+  factory: '0x3Feafee6b12C8d2E58c5B118e54C09F9273c6124',
+  keeper: '0x051afD0b39ACF4Cc52c76a479aD802d0B82A8249',
+  collaterals: [
+    { symbol: 'OHM', address: '0xf0cb2dc0db5e6c66B9a70Ac27B06b878da017028', decimals: 9 },
+    { symbol: 'gOHM', address: '0x8D9bA570D6cb60C7e3e0F31343Efe75AB8E65FB1', decimals: 18 },
+  ],
+  explorerUrl: 'https://arbiscan.io',
+};
+
+/** How often reads refresh on the devnet (wagmi's 4 s default feels dead on a local chain). */
+export const DEVNET_POLLING_MS = 500;
+export const MAINNET_POLLING_MS = 4_000;
+
+export const APP_NAME = 'Olympus Perpetual Pools';
+
+/** What one press of the devnet faucet gives, in whole tokens. */
+export const DEVNET_FAUCET_GRANT: Record<string, string> = { OHM: '1000', gOHM: '5', ETH: '10' };

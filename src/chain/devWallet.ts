@@ -1,0 +1,133 @@
+/**
+ * A burner wallet for the devnet: an EIP-1193 provider that holds one public dev key, signs transactions
+ * and messages locally (so the node sees real signed transactions, as from any wallet) and forwards reads
+ * to the node. It only ever talks to the devnet chain; asking it for another chain fails with code 4902.
+ */
+import type { Address, EIP1193Parameters, EIP1193RequestFn, Hex } from 'viem';
+
+export interface DevWalletOptions {
+  rpcUrl: string;
+  chainId: number;
+  address: Address;
+  privateKey: Hex;
+}
+
+type Listener = (...args: unknown[]) => void;
+
+export class ProviderRpcError extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ProviderRpcError';
+  }
+}
+
+export interface DevProvider {
+  request: EIP1193RequestFn;
+  on(event: string, listener: Listener): void;
+  removeListener(event: string, listener: Listener): void;
+}
+
+export function createDevProvider({ rpcUrl, chainId, address, privateKey }: DevWalletOptions): DevProvider {
+  const listeners = new Map<string, Set<Listener>>();
+  let nextId = 1;
+  // Like a real wallet, it reveals its account only after the user connects, and remembers that choice.
+  const storageKey = `devnet-wallet:${address.toLowerCase()}:authorized`;
+  const storage = typeof localStorage === 'undefined' ? undefined : localStorage;
+  let authorized = storage?.getItem(storageKey) === '1';
+  const setAuthorized = (value: boolean) => {
+    authorized = value;
+    if (value) storage?.setItem(storageKey, '1');
+    else storage?.removeItem(storageKey);
+  };
+
+  const forward = async (method: string, params: unknown) => {
+    const res = await fetch(rpcUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: nextId++, method, params: params ?? [] }),
+    });
+    const body = (await res.json()) as { result?: unknown; error?: { code: number; message: string } };
+    if (body.error) throw new ProviderRpcError(body.error.code, body.error.message);
+    return body.result;
+  };
+
+  // Signing code is loaded only when the dev wallet first signs, keeping it out of the initial bundle.
+  const signer = async () => {
+    const [{ privateKeyToAccount }, { createWalletClient, http, defineChain }] = await Promise.all([
+      import('viem/accounts'),
+      import('viem'),
+    ]);
+    const account = privateKeyToAccount(privateKey);
+    const chain = defineChain({
+      id: chainId,
+      name: 'devnet',
+      nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+      rpcUrls: { default: { http: [rpcUrl] } },
+    });
+    return { account, client: createWalletClient({ account, chain, transport: http(rpcUrl) }) };
+  };
+
+  const request = async ({ method, params }: EIP1193Parameters) => {
+    const args = (params ?? []) as unknown[];
+    switch (method) {
+      case 'eth_requestAccounts':
+        setAuthorized(true);
+        return [address];
+      case 'eth_accounts':
+        return authorized ? [address] : [];
+      case 'wallet_revokePermissions':
+        setAuthorized(false);
+        return null;
+      case 'eth_chainId':
+        return `0x${chainId.toString(16)}`;
+      case 'wallet_switchEthereumChain': {
+        const wanted = Number.parseInt(String((args[0] as { chainId?: string } | undefined)?.chainId), 16);
+        if (wanted !== chainId)
+          throw new ProviderRpcError(4902, 'The dev wallet only knows the devnet chain.');
+        return null;
+      }
+      case 'wallet_requestPermissions':
+        setAuthorized(true);
+        return [{ parentCapability: 'eth_accounts' }];
+      case 'wallet_getPermissions':
+        return authorized ? [{ parentCapability: 'eth_accounts' }] : [];
+      case 'eth_sendTransaction': {
+        const tx = args[0] as { to?: Address; data?: Hex; value?: Hex; gas?: Hex };
+        const { client, account } = await signer();
+        return client.sendTransaction({
+          account,
+          to: tx.to,
+          data: tx.data,
+          value: tx.value ? BigInt(tx.value) : undefined,
+          gas: tx.gas ? BigInt(tx.gas) : undefined,
+        } as Parameters<typeof client.sendTransaction>[0]);
+      }
+      case 'personal_sign': {
+        const { account } = await signer();
+        return account.signMessage({ message: { raw: args[0] as Hex } });
+      }
+      case 'eth_signTypedData_v4': {
+        const { account } = await signer();
+        const typed = JSON.parse(String(args[1]));
+        return account.signTypedData(typed);
+      }
+      default:
+        return forward(method, args);
+    }
+  };
+
+  return {
+    request: request as EIP1193RequestFn,
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener);
+      listeners.set(event, set);
+    },
+    removeListener(event, listener) {
+      listeners.get(event)?.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,173 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { type Address, parseUnits } from 'viem';
+import { useAccount, useBalance, useReadContracts } from 'wagmi';
+import { testTokenAbi } from '../../../contracts-abi/generated/index.ts';
+import { DEVNET_FAUCET_GRANT } from '../../chain/config.ts';
+import { useDeployment } from '../../chain/DeploymentContext.tsx';
+import { useTransactor } from '../../chain/useTransactor.ts';
+import { Button } from '../../ui/Button.tsx';
+import { Card } from '../../ui/Card.tsx';
+import { formatAmount, shortAddress } from '../../ui/format.ts';
+import { Notice } from '../../ui/Notice.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+
+async function setEthBalance(rpcUrl: string, address: Address, wei: bigint): Promise<void> {
+  const res = await fetch(rpcUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'anvil_setBalance',
+      params: [address, `0x${wei.toString(16)}`],
+    }),
+  });
+  const body = (await res.json()) as { error?: { message: string } };
+  if (body.error) throw new Error(body.error.message);
+}
+
+export function DevnetPage() {
+  const { devnet } = useDeployment();
+  const { address, chainId } = useAccount();
+  const { state, send } = useTransactor();
+  const queryClient = useQueryClient();
+  const [gasMessage, setGasMessage] = useState<string>();
+  const tokens = devnet?.tokens ?? [];
+  const balances = useReadContracts({
+    contracts: tokens.map((t) => ({
+      address: t.address,
+      abi: testTokenAbi,
+      functionName: 'balanceOf' as const,
+      args: [address ?? '0x0000000000000000000000000000000000000000'] as const,
+      chainId: devnet?.chainId,
+    })),
+    query: { enabled: Boolean(address && devnet) },
+  });
+  const eth = useBalance({
+    address,
+    chainId: devnet?.chainId,
+    query: { enabled: Boolean(address && devnet) },
+  });
+
+  if (!devnet) {
+    return <Notice tone="info">No devnet is running. Start one with npm start.</Notice>;
+  }
+  const onDevnet = chainId === devnet.chainId;
+  const busy = state.status === 'signing' || state.status === 'pending';
+
+  return (
+    <>
+      <PageHeader
+        title="Devnet"
+        subtitle="A local chain running the real Tracer V2.1 contracts, with a keeper and simulated BTC and ETH prices."
+      />
+      <div className="grid gap-6 md:grid-cols-2">
+        <Card title="Faucet">
+          {!address ? (
+            <Notice>
+              Connect a wallet first: “Dev account 1 (devnet)” in the wallet menu needs no extension.
+            </Notice>
+          ) : !onDevnet ? (
+            <Notice tone="warn">
+              Switch your wallet to the devnet (chain id {devnet.chainId}) to use the faucet.
+            </Notice>
+          ) : (
+            <div className="space-y-3">
+              <p className="text-sm text-ink-400">
+                For {shortAddress(address)}. Test tokens only, worth nothing.
+              </p>
+              <ul className="space-y-2">
+                {tokens.map((token, i) => {
+                  const grant = DEVNET_FAUCET_GRANT[token.symbol] ?? '1';
+                  const balance = balances.data?.[i]?.result;
+                  return (
+                    <li key={token.address} className="flex items-center justify-between gap-3">
+                      <span className="text-sm">
+                        {token.symbol}:{' '}
+                        <span className="font-mono">
+                          {typeof balance === 'bigint' ? formatAmount(balance, token.decimals) : '…'}
+                        </span>
+                      </span>
+                      <Button
+                        variant="secondary"
+                        disabled={busy}
+                        onClick={() =>
+                          send(`Faucet: ${grant} ${token.symbol}`, {
+                            address: token.address,
+                            abi: testTokenAbi,
+                            functionName: 'mint',
+                            args: [address, parseUnits(grant, token.decimals)],
+                            chainId: devnet.chainId,
+                          })
+                        }
+                      >
+                        Get {grant} {token.symbol}
+                      </Button>
+                    </li>
+                  );
+                })}
+                <li className="flex items-center justify-between gap-3">
+                  <span className="text-sm">
+                    ETH for gas:{' '}
+                    <span className="font-mono">{eth.data ? formatAmount(eth.data.value, 18) : '…'}</span>
+                  </span>
+                  <Button
+                    variant="secondary"
+                    onClick={async () => {
+                      try {
+                        const grant = parseUnits(DEVNET_FAUCET_GRANT.ETH ?? '10', 18);
+                        await setEthBalance(devnet.rpcUrl, address, (eth.data?.value ?? 0n) + grant);
+                        setGasMessage(undefined);
+                        await queryClient.invalidateQueries();
+                      } catch (error) {
+                        setGasMessage(error instanceof Error ? error.message : String(error));
+                      }
+                    }}
+                  >
+                    Get {DEVNET_FAUCET_GRANT.ETH} ETH
+                  </Button>
+                </li>
+              </ul>
+              {state.status === 'signing' ? <Notice>Confirm “{state.label}” in your wallet…</Notice> : null}
+              {state.status === 'pending' ? <Notice>Waiting for “{state.label}” to be mined…</Notice> : null}
+              {state.status === 'confirmed' ? <Notice tone="success">{state.label}: done.</Notice> : null}
+              {state.status === 'failed' ? <Notice tone="error">{state.message}</Notice> : null}
+              {gasMessage ? <Notice tone="error">Could not add ETH: {gasMessage}</Notice> : null}
+            </div>
+          )}
+        </Card>
+        <Card title="Deployment">
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+            <dt className="text-ink-400">RPC</dt>
+            <dd className="font-mono">{devnet.rpcUrl}</dd>
+            <dt className="text-ink-400">Chain id</dt>
+            <dd className="font-mono">{devnet.chainId}</dd>
+            <dt className="text-ink-400">Rebalance every</dt>
+            <dd>
+              {devnet.updateIntervalSeconds} s (front-running window {devnet.frontRunningIntervalSeconds} s)
+            </dd>
+            <dt className="text-ink-400">Factory</dt>
+            <dd className="font-mono">{devnet.contracts.factory}</dd>
+            <dt className="text-ink-400">Keeper</dt>
+            <dd className="font-mono">{devnet.contracts.keeper}</dd>
+            <dt className="text-ink-400">Olympus treasury</dt>
+            <dd className="font-mono">{devnet.roles.treasury}</dd>
+            {devnet.pools.map((pool) => (
+              <PoolRow key={pool.address} name={pool.name} address={pool.address} />
+            ))}
+          </dl>
+        </Card>
+      </div>
+    </>
+  );
+}
+
+function PoolRow({ name, address }: { name: string; address: string }) {
+  return (
+    <>
+      <dt className="text-ink-400">{name}</dt>
+      <dd className="font-mono">{address}</dd>
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+import '@rainbow-me/rainbowkit/styles.css';
+import './styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App.tsx';
+import { Providers } from './app/Providers.tsx';
+import { loadDevnetDeployment } from './chain/devnet.ts';
+import { createAppConfig } from './chain/wagmi.ts';
+
+async function boot() {
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root');
+  let devnet: Awaited<ReturnType<typeof loadDevnetDeployment>>;
+  try {
+    devnet = await loadDevnetDeployment();
+  } catch (error) {
+    // A broken deployment file must not hide the app: say so and carry on with Arbitrum One.
+    console.error('The devnet deployment could not be read; continuing without the devnet.', error);
+  }
+  const app = createAppConfig(devnet);
+  createRoot(root).render(
+    <StrictMode>
+      <Providers app={app} devnet={devnet}>
+        <App />
+      </Providers>
+    </StrictMode>,
+  );
+}
+
+void boot();

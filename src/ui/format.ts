@@ -1,0 +1,31 @@
+/** Formatting at the edge: amounts stay `bigint` with their decimals until they are shown. */
+import { formatUnits } from 'viem';
+
+const cache = new Map<string, Intl.NumberFormat>();
+function numberFormat(maximumFractionDigits: number, minimumFractionDigits = 0): Intl.NumberFormat {
+  const key = `${maximumFractionDigits}:${minimumFractionDigits}`;
+  let format = cache.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', { maximumFractionDigits, minimumFractionDigits });
+    cache.set(key, format);
+  }
+  return format;
+}
+
+/** e.g. formatAmount(1234567890000n, 9) → "1,234.56789". Uses the decimal string, so no float rounding creeps in beyond display. */
+export function formatAmount(value: bigint, decimals: number, maximumFractionDigits = 4): string {
+  const [whole = '0', fraction = ''] = formatUnits(value, decimals).split('.');
+  const sign = whole.startsWith('-') ? '-' : '';
+  const grouped = BigInt(whole.replace('-', '')).toLocaleString('en-US');
+  const kept = fraction.slice(0, maximumFractionDigits).replace(/0+$/, '');
+  return `${sign}${grouped}${kept ? `.${kept}` : ''}`;
+}
+
+export function formatNumber(value: number, maximumFractionDigits = 2): string {
+  if (!Number.isFinite(value)) return value > 0 ? '∞' : value < 0 ? '−∞' : '—';
+  return numberFormat(maximumFractionDigits).format(value);
+}
+
+export function shortAddress(address: string): string {
+  return `${address.slice(0, 6)}…${address.slice(-4)}`;
+}
