@@ -7,6 +7,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   plugins: [react()],
   test: {
+    reporters: ['default', './tests/summaryReporter.ts'],
     projects: [
       {
         extends: true,
