@@ -46,6 +46,7 @@ export interface Deployment {
   updateIntervalSeconds: number;
   frontRunningIntervalSeconds: number;
   contracts: {
+    multicall3: Address;
     poolSwapLibrary: Address;
     factory: Address;
     keeper: Address;
@@ -115,6 +116,7 @@ export function parseDeployment(raw: unknown): Deployment {
     updateIntervalSeconds: int(root.updateIntervalSeconds, 'updateIntervalSeconds'),
     frontRunningIntervalSeconds: int(root.frontRunningIntervalSeconds, 'frontRunningIntervalSeconds'),
     contracts: {
+      multicall3: address(contracts.multicall3, 'contracts.multicall3'),
       poolSwapLibrary: address(contracts.poolSwapLibrary, 'contracts.poolSwapLibrary'),
       factory: address(contracts.factory, 'contracts.factory'),
       keeper: address(contracts.keeper, 'contracts.keeper'),

@@ -17,12 +17,13 @@ import {
 } from 'viem';
 import { DEVNET_CHAIN_ID } from './node.ts';
 
-export function devnetChain(rpcUrl: string) {
+export function devnetChain(rpcUrl: string, multicall3?: Address) {
   return defineChain({
     id: DEVNET_CHAIN_ID,
     name: 'Olympus Pools devnet',
     nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
     rpcUrls: { default: { http: [rpcUrl] } },
+    ...(multicall3 ? { contracts: { multicall3: { address: multicall3 } } } : {}),
   });
 }
 

@@ -3,6 +3,8 @@
  * (../../../shared/DEVNET.md "The deployment, as it worked"), the Olympus collateral tokens, the price feeds,
  * and the pools of the devnet config. Returns the deployment the app reads.
  */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { type Abi, type Address, type Hex, parseEventLogs, parseUnits } from 'viem';
 import { mnemonicToAccount } from 'viem/accounts';
 import type {
@@ -40,6 +42,29 @@ function artifact(name: Parameters<typeof loadFactory>[0], library?: Address): A
     library && factory.linkBytecode ? factory.linkBytecode({ [LIBRARY_KEY]: library }) : factory.bytecode;
   if (!bytecode || bytecode.includes('__$')) throw new Error(`${name}: bytecode missing or not linked`);
   return { abi: factory.abi as Abi, bytecode: bytecode as Hex };
+}
+
+/** Where Multicall3 lives on every public chain; the devnet gets the same contract at the same address. */
+export const MULTICALL3_ADDRESS: Address = '0xcA11bde05977b3631167028862bE2a173976CA11';
+
+/**
+ * Multicall3's creation code, as the viem npm package ships it (viem uses it for deployless calls, which cap
+ * out at the 48 KiB init-code limit with about ten pools: too small for one read of every pool).
+ */
+function multicall3CreationCode(): Hex {
+  const require = createRequire(import.meta.url);
+  const file = join(dirname(require.resolve('viem/package.json')), '_cjs', 'constants', 'contracts.js');
+  const code = (require(file) as { multicall3Bytecode?: Hex }).multicall3Bytecode;
+  if (!code) throw new Error('viem no longer ships multicall3Bytecode');
+  return code;
+}
+
+async function deployMulticall3(clients: DevnetClients, from: Address): Promise<Address> {
+  const deployed = await deploy(clients, from, [], multicall3CreationCode(), []);
+  const runtime = await clients.public.getCode({ address: deployed });
+  if (!runtime) throw new Error('Multicall3 deployment left no code');
+  await clients.test.setCode({ address: MULTICALL3_ADDRESS, bytecode: runtime });
+  return MULTICALL3_ADDRESS;
 }
 
 /** Dev account i of the public test mnemonic. */
@@ -85,6 +110,7 @@ export async function deployDevnet(
   const liquidityProvider = devAccount(ROLE_INDEX.liquidityProvider).address;
   const startBlock = await clients.public.getBlockNumber();
 
+  const multicall3 = await deployMulticall3(clients, governance);
   // 1–3: library, factory, keeper, rewards, autoclaim, invariant check (DEVNET.md).
   const lib = artifact('PoolSwapLibrary');
   const poolSwapLibrary = await deploy(clients, governance, lib.abi, lib.bytecode, []);
@@ -262,7 +288,7 @@ export async function deployDevnet(
     startBlock: startBlock.toString(),
     updateIntervalSeconds: config.updateIntervalSeconds,
     frontRunningIntervalSeconds: config.frontRunningIntervalSeconds,
-    contracts: { poolSwapLibrary, factory, keeper, keeperRewards, autoClaim, invariantCheck },
+    contracts: { multicall3, poolSwapLibrary, factory, keeper, keeperRewards, autoClaim, invariantCheck },
     roles: { governance, treasury, feeReceiver, keeper: keeperAccount, priceFeeder, liquidityProvider },
     devAccounts,
     tokens,

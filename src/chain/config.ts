@@ -19,7 +19,13 @@ export interface ChainDeployment {
   factory: Address;
   keeper?: Address;
   collaterals: CollateralToken[];
+  /** Oracle wrappers (WAD prices) of each collateral in USD, where the chain has one. */
+  usdOracles: Partial<Record<CollateralSymbol, Address>>;
+  /** Block to start event scans from (the factory's deployment). */
+  fromBlock: bigint;
   explorerUrl?: string;
+  /** Multicall3, through which every refresh of every pool is one `eth_call`. */
+  multicall3: Address;
 }
 
 /**
@@ -34,7 +40,11 @@ export const ARBITRUM_DEPLOYMENT: ChainDeployment = {
     { symbol: 'OHM', address: '0xf0cb2dc0db5e6c66B9a70Ac27B06b878da017028', decimals: 9 },
     { symbol: 'gOHM', address: '0x8D9bA570D6cb60C7e3e0F31343Efe75AB8E65FB1', decimals: 18 },
   ],
+  // No Chainlink OHM/USD or gOHM/USD feed is configured for Arbitrum yet: USD values are then not shown.
+  usdOracles: {},
+  fromBlock: 0n,
   explorerUrl: 'https://arbiscan.io',
+  multicall3: '0xcA11bde05977b3631167028862bE2a173976CA11',
 };
 
 /** How often reads refresh on the devnet (wagmi's 4 s default feels dead on a local chain). */

@@ -23,6 +23,7 @@ export function devnetChainOf(deployment: DevnetDeployment): Chain {
     name: 'Olympus devnet',
     nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
     rpcUrls: { default: { http: [deployment.rpcUrl] } },
+    contracts: { multicall3: { address: deployment.contracts.multicall3 } },
     testnet: true,
     // Read by RainbowKit's chain menu.
     iconUrl: '/olympus-logo.svg',

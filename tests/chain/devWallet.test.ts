@@ -17,7 +17,9 @@ describe('the devnet burner wallet', () => {
     expect(await provider.request({ method: 'eth_accounts' })).toEqual([]);
     expect(await provider.request({ method: 'eth_requestAccounts' })).toEqual([address]);
     const to = devAccount(ROLE_INDEX.firstUser + 2).address;
-    const before = BigInt((await provider.request({ method: 'eth_getBalance', params: [to, 'latest'] })) as string);
+    const before = BigInt(
+      (await provider.request({ method: 'eth_getBalance', params: [to, 'latest'] })) as string,
+    );
     const hash = await provider.request({
       method: 'eth_sendTransaction',
       params: [{ from: address, to, value: `0x${parseEther('1.5').toString(16)}` }],
@@ -28,14 +30,19 @@ describe('the devnet burner wallet', () => {
     };
     expect(receipt.status).toBe('0x1');
     expect(receipt.from.toLowerCase()).toBe(address.toLowerCase());
-    const after = BigInt((await provider.request({ method: 'eth_getBalance', params: [to, 'latest'] })) as string);
+    const after = BigInt(
+      (await provider.request({ method: 'eth_getBalance', params: [to, 'latest'] })) as string,
+    );
     expect(after - before).toBe(parseEther('1.5'));
   });
 
   it('refuses to switch to any chain but the devnet, with EIP-1193 code 4902', async () => {
     const { address, privateKey } = devAccount(ROLE_INDEX.firstUser);
     const provider = createDevProvider({ rpcUrl: node.rpcUrl, chainId: 31337, address, privateKey });
-    const attempt = provider.request({ method: 'wallet_switchEthereumChain', params: [{ chainId: '0xa4b1' }] });
+    const attempt = provider.request({
+      method: 'wallet_switchEthereumChain',
+      params: [{ chainId: '0xa4b1' }],
+    });
     await expect(attempt).rejects.toBeInstanceOf(ProviderRpcError);
     await expect(attempt).rejects.toMatchObject({ code: 4902 });
   });

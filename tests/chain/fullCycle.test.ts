@@ -31,7 +31,14 @@ const CONFIG: DevnetConfig = {
   keeperGasPriceGwei: '0',
   collaterals: [
     { symbol: 'OHM', name: 'Olympus', decimals: 9, devGrant: '5000', usdPrice: '22', perEth: '150' },
-    { symbol: 'gOHM', name: 'Governance OHM', decimals: 18, devGrant: '5000', usdPrice: '5900', perEth: '0.5' },
+    {
+      symbol: 'gOHM',
+      name: 'Governance OHM',
+      decimals: 18,
+      devGrant: '5000',
+      usdPrice: '5900',
+      perEth: '0.5',
+    },
   ],
   markets: [
     { symbol: 'BTC/USD', startPrice: '100', annualVolatility: 0 },
@@ -110,8 +117,16 @@ async function setPrice(market: string, price: string) {
 async function sides(poolIndex: number) {
   const pool = deployment.pools[poolIndex]!;
   const [long, short] = await Promise.all([
-    clients.public.readContract({ address: pool.address, abi: leveragedPoolAbi, functionName: 'longBalance' }),
-    clients.public.readContract({ address: pool.address, abi: leveragedPoolAbi, functionName: 'shortBalance' }),
+    clients.public.readContract({
+      address: pool.address,
+      abi: leveragedPoolAbi,
+      functionName: 'longBalance',
+    }),
+    clients.public.readContract({
+      address: pool.address,
+      abi: leveragedPoolAbi,
+      functionName: 'shortBalance',
+    }),
   ]);
   return { long, short };
 }
@@ -168,7 +183,12 @@ describe('full cycle on the real V2.1 contracts', () => {
       [alice, gPool!],
       [bob, oPool!],
     ] as const) {
-      await write(clients, user, { address: pool.committer, abi: poolCommitterAbi, functionName: 'claim', args: [user] });
+      await write(clients, user, {
+        address: pool.committer,
+        abi: poolCommitterAbi,
+        functionName: 'claim',
+        args: [user],
+      });
     }
     const aliceLong = await clients.public.readContract({
       address: gPool!.longToken,

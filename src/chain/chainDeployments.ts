@@ -1,0 +1,33 @@
+/** Where the protocol lives on each chain the app serves: Arbitrum One from config, the devnet from its file. */
+import type { Address } from 'viem';
+import { ARBITRUM_DEPLOYMENT, type ChainDeployment, type CollateralSymbol } from './config.ts';
+import type { DevnetDeployment } from './devnet.ts';
+
+function isCollateral(symbol: string): symbol is CollateralSymbol {
+  return symbol === 'OHM' || symbol === 'gOHM';
+}
+
+export function devnetChainDeployment(devnet: DevnetDeployment): ChainDeployment {
+  const usdOracles: Partial<Record<CollateralSymbol, Address>> = {};
+  for (const feed of devnet.feeds) {
+    const [base, quote] = feed.pair.split('/');
+    if (quote === 'USD' && base && isCollateral(base)) usdOracles[base] = feed.wrapper;
+  }
+  return {
+    chainId: devnet.chainId,
+    factory: devnet.contracts.factory,
+    keeper: devnet.contracts.keeper,
+    collaterals: devnet.tokens.flatMap((t) =>
+      isCollateral(t.symbol) ? [{ symbol: t.symbol, address: t.address, decimals: t.decimals }] : [],
+    ),
+    usdOracles,
+    fromBlock: BigInt(devnet.startBlock),
+    multicall3: devnet.contracts.multicall3,
+  };
+}
+
+export function chainDeployments(devnet: DevnetDeployment | undefined): Map<number, ChainDeployment> {
+  const map = new Map<number, ChainDeployment>([[ARBITRUM_DEPLOYMENT.chainId, ARBITRUM_DEPLOYMENT]]);
+  if (devnet) map.set(devnet.chainId, devnetChainDeployment(devnet));
+  return map;
+}

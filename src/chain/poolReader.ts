@@ -1,0 +1,274 @@
+/**
+ * The live state of every pool on a chain in one `eth_call`: balances, supplies, pending commits of the
+ * coming intervals, fees, prices, pause flag, and the connected user's wallet and escrow. Raw contract
+ * returns are turned into the engine's PoolState here and nowhere else (long first; `balances()` with its
+ * (short, long) order is never used).
+ */
+import type { Address, PublicClient } from 'viem';
+import {
+  chainlinkOracleWrapperAbi,
+  erc20Abi,
+  leveragedPoolAbi,
+  poolCommitterAbi,
+  poolKeeperAbi,
+} from '../../contracts-abi/generated/index.ts';
+import { quadFromHex, toUInt } from '../engine/quad.ts';
+import type { CommitTotals, IntervalCommits, PoolState } from '../engine/types.ts';
+import { ReadBatch, type Slot } from './batch.ts';
+import type { ChainDeployment, CollateralSymbol } from './config.ts';
+import type { PoolInfo } from './poolRegistry.ts';
+
+export interface EscrowBalance {
+  longTokens: bigint;
+  shortTokens: bigint;
+  settlementTokens: bigint;
+}
+
+export interface UserCommit {
+  intervalId: bigint;
+  totals: CommitTotals;
+}
+
+export interface UserPosition {
+  longWallet: bigint;
+  shortWallet: bigint;
+  settlementWallet: bigint;
+  /** Settlement-token allowance to the LeveragedPool (what mints spend). */
+  allowance: bigint;
+  /** Claimable now: `getAggregateBalance`, executed but not yet claimed. */
+  escrow: EscrowBalance;
+  /** The user's own commits in the coming intervals. */
+  commits: UserCommit[];
+}
+
+export interface PoolSnapshot {
+  info: PoolInfo;
+  state: PoolState;
+  /** The oracle's current price, WAD. */
+  oraclePrice: bigint;
+  paused: boolean;
+  primaryFees: bigint;
+  secondaryFees: bigint;
+  feeAddress: Address;
+  secondaryFeeAddress: Address;
+  user?: UserPosition;
+}
+
+export interface PoolsSnapshot {
+  chainId: number;
+  blockNumber: bigint;
+  pools: PoolSnapshot[];
+  /** Collateral prices in USD, WAD, where the chain has a feed. */
+  collateralUsd: Partial<Record<CollateralSymbol, bigint>>;
+  /** False when a pool's interval id moved past the window read, so its queued commits may be missing. */
+  commitsComplete: boolean;
+}
+
+/** How many interval ids ahead to read: the current one up to ceil(FRI/UI) + 1 after it (§4, PoolCommitter). */
+export function commitWindow(
+  info: Pick<PoolInfo, 'updateIntervalSeconds' | 'frontRunningIntervalSeconds'>,
+): number {
+  return Math.ceil(info.frontRunningIntervalSeconds / info.updateIntervalSeconds) + 2;
+}
+
+const TOTALS_KEYS = [
+  'longMintSettlement',
+  'longBurnPoolTokens',
+  'shortMintSettlement',
+  'shortBurnPoolTokens',
+  'shortBurnLongMintPoolTokens',
+  'longBurnShortMintPoolTokens',
+] as const;
+
+function totalsOf(raw: readonly bigint[]): CommitTotals {
+  const totals = {} as Record<(typeof TOTALS_KEYS)[number], bigint>;
+  TOTALS_KEYS.forEach((key, i) => {
+    totals[key] = raw[i] ?? 0n;
+  });
+  return totals;
+}
+
+function isEmpty(totals: CommitTotals): boolean {
+  return TOTALS_KEYS.every((key) => totals[key] === 0n);
+}
+
+export interface ReadOptions {
+  user?: Address;
+  /** Last known `updateIntervalId` per committer; missing ones cost one extra call, once. */
+  intervalHints?: ReadonlyMap<Address, bigint>;
+  blockNumber?: bigint;
+}
+
+async function hintsFor(
+  client: PublicClient,
+  deployment: ChainDeployment,
+  pools: readonly PoolInfo[],
+  known: ReadonlyMap<Address, bigint> | undefined,
+): Promise<Map<Address, bigint>> {
+  const hints = new Map(known);
+  const missing = pools.filter((p) => !hints.has(p.committer));
+  if (missing.length === 0) return hints;
+  const batch = new ReadBatch();
+  const slots = missing.map((p) =>
+    batch.add({ address: p.committer, abi: poolCommitterAbi, functionName: 'updateIntervalId' }),
+  );
+  await batch.run(client, { multicall3: deployment.multicall3 });
+  missing.forEach((p, i) => hints.set(p.committer, slots[i]!.value));
+  return hints;
+}
+
+export async function readPools(
+  client: PublicClient,
+  deployment: ChainDeployment,
+  pools: readonly PoolInfo[],
+  { user, intervalHints, blockNumber }: ReadOptions = {},
+): Promise<PoolsSnapshot> {
+  const hints = await hintsFor(client, deployment, pools, intervalHints);
+  const batch = new ReadBatch();
+  const keeperOf = (p: PoolInfo) => deployment.keeper ?? p.keeper;
+
+  const usdSlots = Object.entries(deployment.usdOracles).map(([symbol, oracle]) => ({
+    symbol: symbol as CollateralSymbol,
+    slot: batch.add({ address: oracle, abi: chainlinkOracleWrapperAbi, functionName: 'getPrice' }),
+  }));
+
+  const rows = pools.map((info) => {
+    const pool = { address: info.address, abi: leveragedPoolAbi } as const;
+    const committer = { address: info.committer, abi: poolCommitterAbi } as const;
+    const firstId = hints.get(info.committer) ?? 1n;
+    const ids = Array.from({ length: commitWindow(info) }, (_, k) => firstId + BigInt(k));
+    const userSlots = user
+      ? {
+          longWallet: batch.add({
+            address: info.longToken,
+            abi: erc20Abi,
+            functionName: 'balanceOf',
+            args: [user],
+          }),
+          shortWallet: batch.add({
+            address: info.shortToken,
+            abi: erc20Abi,
+            functionName: 'balanceOf',
+            args: [user],
+          }),
+          settlementWallet: batch.add({
+            address: info.collateral.address,
+            abi: erc20Abi,
+            functionName: 'balanceOf',
+            args: [user],
+          }),
+          allowance: batch.add({
+            address: info.collateral.address,
+            abi: erc20Abi,
+            functionName: 'allowance',
+            args: [user, info.address],
+          }),
+          escrow: batch.add({ ...committer, functionName: 'getAggregateBalance', args: [user] }),
+          commits: ids.map((id) =>
+            batch.add({ ...committer, functionName: 'userCommitments', args: [user, id] }),
+          ),
+        }
+      : undefined;
+    return {
+      ids,
+      longBalance: batch.add({ ...pool, functionName: 'longBalance' }),
+      shortBalance: batch.add({ ...pool, functionName: 'shortBalance' }),
+      fee: batch.add({ ...pool, functionName: 'getFee' }),
+      lastPriceTimestamp: batch.add({ ...pool, functionName: 'lastPriceTimestamp' }),
+      oraclePrice: batch.add({ ...pool, functionName: 'getOraclePrice' }),
+      paused: batch.add({ ...pool, functionName: 'paused' }),
+      primaryFees: batch.add({ ...pool, functionName: 'primaryFees' }),
+      secondaryFees: batch.add({ ...pool, functionName: 'secondaryFees' }),
+      secondaryFeeSplitPercent: batch.add({ ...pool, functionName: 'secondaryFeeSplitPercent' }),
+      feeAddress: batch.add({ ...pool, functionName: 'feeAddress' }),
+      secondaryFeeAddress: batch.add({ ...pool, functionName: 'secondaryFeeAddress' }),
+      longSupply: batch.add({ address: info.longToken, abi: erc20Abi, functionName: 'totalSupply' }),
+      shortSupply: batch.add({ address: info.shortToken, abi: erc20Abi, functionName: 'totalSupply' }),
+      updateIntervalId: batch.add({ ...committer, functionName: 'updateIntervalId' }),
+      pendingLongBurn: batch.add({ ...committer, functionName: 'pendingLongBurnPoolTokens' }),
+      pendingShortBurn: batch.add({ ...committer, functionName: 'pendingShortBurnPoolTokens' }),
+      mintingFee: batch.add({ ...committer, functionName: 'getMintingFee' }),
+      burningFee: batch.add({ ...committer, functionName: 'getBurningFee' }),
+      changeInterval: batch.add({ ...committer, functionName: 'changeInterval' }),
+      commits: ids.map((id) => batch.add({ ...committer, functionName: 'totalPoolCommitments', args: [id] })),
+      executionPrice: batch.add({
+        address: keeperOf(info),
+        abi: poolKeeperAbi,
+        functionName: 'executionPrice',
+        args: [info.address],
+      }),
+      user: userSlots,
+    };
+  });
+
+  await batch.run(client, { multicall3: deployment.multicall3, ...(blockNumber ? { blockNumber } : {}) });
+
+  let commitsComplete = true;
+  const snapshots = pools.map((info, i): PoolSnapshot => {
+    const row = rows[i]!;
+    const updateIntervalId = row.updateIntervalId.value;
+    const windowStart = row.ids[0] ?? updateIntervalId;
+    if (updateIntervalId !== windowStart) commitsComplete = false;
+    const intervalCommits = (slots: Slot<readonly bigint[]>[]): IntervalCommits[] =>
+      slots
+        .map((slot, k) => ({ intervalId: row.ids[k]!, totals: totalsOf(slot.value) }))
+        .filter((c) => c.intervalId >= updateIntervalId && !isEmpty(c.totals));
+    const state: PoolState = {
+      decimals: info.collateral.decimals,
+      leverage: info.leverage,
+      transfer: 'sigmoid',
+      longBalance: row.longBalance.value,
+      shortBalance: row.shortBalance.value,
+      longSupply: row.longSupply.value,
+      shortSupply: row.shortSupply.value,
+      pendingLongBurnPoolTokens: row.pendingLongBurn.value,
+      pendingShortBurnPoolTokens: row.pendingShortBurn.value,
+      feePerIntervalWad: row.fee.value,
+      mintingFeeWad: row.mintingFee.value,
+      burningFeeWad: row.burningFee.value,
+      // Stored as the quad of a WAD integer (§1.1), so the conversion is exact.
+      changeIntervalWad: toUInt(quadFromHex(row.changeInterval.value)),
+      secondaryFeeSplitPercent: row.secondaryFeeSplitPercent.value,
+      updateInterval: info.updateIntervalSeconds,
+      frontRunningInterval: info.frontRunningIntervalSeconds,
+      lastPriceTimestamp: row.lastPriceTimestamp.value,
+      updateIntervalId,
+      lastPrice: row.executionPrice.value,
+      commits: intervalCommits(row.commits as Slot<readonly bigint[]>[]),
+    };
+    const u = row.user;
+    return {
+      info,
+      state,
+      oraclePrice: row.oraclePrice.value,
+      paused: row.paused.value,
+      primaryFees: row.primaryFees.value,
+      secondaryFees: row.secondaryFees.value,
+      feeAddress: row.feeAddress.value,
+      secondaryFeeAddress: row.secondaryFeeAddress.value,
+      ...(u
+        ? {
+            user: {
+              longWallet: u.longWallet.value,
+              shortWallet: u.shortWallet.value,
+              settlementWallet: u.settlementWallet.value,
+              allowance: u.allowance.value,
+              escrow: { ...u.escrow.value },
+              commits: intervalCommits(u.commits as unknown as Slot<readonly bigint[]>[]),
+            },
+          }
+        : {}),
+    };
+  });
+
+  const collateralUsd: Partial<Record<CollateralSymbol, bigint>> = {};
+  for (const { symbol, slot } of usdSlots) if (slot.ok && slot.value > 0n) collateralUsd[symbol] = slot.value;
+
+  return {
+    chainId: deployment.chainId,
+    blockNumber: blockNumber ?? 0n,
+    pools: snapshots,
+    collateralUsd,
+    commitsComplete,
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * Which pools the app shows on a chain: every pool the Tracer factory knows (`numPools`/`pools(i)`) whose
+ * settlement token is one of Olympus's collaterals, plus pools added by address through the URL once the
+ * factory confirms them with `isValidPool`. Three `eth_call`s in all, made once and refreshed rarely:
+ * these facts do not change from block to block.
+ */
+import type { Address, PublicClient } from 'viem';
+import { leveragedPoolAbi, poolFactoryAbi } from '../../contracts-abi/generated/index.ts';
+import { ReadBatch } from './batch.ts';
+import type { ChainDeployment, CollateralToken } from './config.ts';
+
+export interface PoolInfo {
+  chainId: number;
+  address: Address;
+  committer: Address;
+  /** As the contract names it, e.g. "3-BTC/USD+gOHM". */
+  name: string;
+  /** e.g. "BTC/USD", parsed from the name. */
+  market: string;
+  leverage: number;
+  collateral: CollateralToken;
+  longToken: Address;
+  shortToken: Address;
+  oracleWrapper: Address;
+  settlementEthOracle: Address;
+  keeper: Address;
+  updateIntervalSeconds: number;
+  frontRunningIntervalSeconds: number;
+  /** Added through the URL rather than found through the factory's list. */
+  imported: boolean;
+}
+
+export interface PoolRegistry {
+  pools: PoolInfo[];
+  /** Pools asked for in the URL that the factory does not know: shown as an error, never read. */
+  rejected: Address[];
+  /** Pools the factory lists in another collateral (USDC etc.), left out on purpose. */
+  otherCollateralCount: number;
+}
+
+/** "3-BTC/USD+gOHM" → "BTC/USD"; a name that does not follow Tracer's pattern is shown whole. */
+export function marketOf(poolName: string): string {
+  const match = /^\d+-(.+?)\+/.exec(poolName);
+  return match?.[1] ?? poolName;
+}
+
+export async function discoverPools(
+  client: PublicClient,
+  deployment: ChainDeployment,
+  requested: readonly Address[] = [],
+): Promise<PoolRegistry> {
+  const { factory, multicall3 } = deployment;
+
+  const head = new ReadBatch();
+  const count = head.add({ address: factory, abi: poolFactoryAbi, functionName: 'numPools' });
+  const validity = requested.map((pool) =>
+    head.add({ address: factory, abi: poolFactoryAbi, functionName: 'isValidPool', args: [pool] }),
+  );
+  await head.run(client, { multicall3 });
+
+  const listing = new ReadBatch();
+  const listed = Array.from({ length: Number(count.value) }, (_, i) =>
+    listing.add({ address: factory, abi: poolFactoryAbi, functionName: 'pools', args: [BigInt(i)] }),
+  );
+  await listing.run(client, { multicall3 });
+
+  const known = new Set(listed.map((slot) => slot.value.toLowerCase()));
+  const rejected = requested.filter((_, i) => !(validity[i]?.ok && validity[i]?.value));
+  const imported = requested.filter(
+    (address, i) => validity[i]?.ok && validity[i]?.value && !known.has(address.toLowerCase()),
+  );
+  const candidates = [
+    ...listed.map((slot) => ({ address: slot.value, imported: false })),
+    ...imported.map((address) => ({ address, imported: true })),
+  ];
+
+  const details = new ReadBatch();
+  const rows = candidates.map(({ address }) => {
+    const pool = { address, abi: leveragedPoolAbi } as const;
+    return {
+      settlementToken: details.add({ ...pool, functionName: 'settlementToken' }),
+      name: details.add({ ...pool, functionName: 'poolName' }),
+      committer: details.add({ ...pool, functionName: 'poolCommitter' }),
+      leverage: details.add({ ...pool, functionName: 'getLeverage' }),
+      updateInterval: details.add({ ...pool, functionName: 'updateInterval' }),
+      frontRunningInterval: details.add({ ...pool, functionName: 'frontRunningInterval' }),
+      oracleWrapper: details.add({ ...pool, functionName: 'oracleWrapper' }),
+      settlementEthOracle: details.add({ ...pool, functionName: 'settlementEthOracle' }),
+      keeper: details.add({ ...pool, functionName: 'keeper' }),
+      longToken: details.add({ ...pool, functionName: 'tokens', args: [0n] }),
+      shortToken: details.add({ ...pool, functionName: 'tokens', args: [1n] }),
+    };
+  });
+  await details.run(client, { multicall3 });
+
+  const pools: PoolInfo[] = [];
+  let otherCollateralCount = 0;
+  candidates.forEach(({ address, imported: isImported }, i) => {
+    const row = rows[i]!;
+    const settlement = row.settlementToken.value.toLowerCase();
+    const collateral = deployment.collaterals.find((c) => c.address.toLowerCase() === settlement);
+    if (!collateral) {
+      otherCollateralCount += 1;
+      return;
+    }
+    const name = row.name.value;
+    pools.push({
+      chainId: deployment.chainId,
+      address,
+      committer: row.committer.value,
+      name,
+      market: marketOf(name),
+      leverage: Number(row.leverage.value),
+      collateral,
+      longToken: row.longToken.value,
+      shortToken: row.shortToken.value,
+      oracleWrapper: row.oracleWrapper.value,
+      settlementEthOracle: row.settlementEthOracle.value,
+      keeper: row.keeper.value,
+      updateIntervalSeconds: Number(row.updateInterval.value),
+      frontRunningIntervalSeconds: Number(row.frontRunningInterval.value),
+      imported: isImported,
+    });
+  });
+  return { pools, rejected, otherCollateralCount };
+}
