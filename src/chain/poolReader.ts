@@ -113,7 +113,7 @@ async function hintsFor(
     batch.add({ address: p.committer, abi: poolCommitterAbi, functionName: 'updateIntervalId' }),
   );
   await batch.run(client, { multicall3: deployment.multicall3 });
-  missing.forEach((p, i) => hints.set(p.committer, slots[i]!.value));
+  for (const [i, p] of missing.entries()) hints.set(p.committer, slots[i]!.value);
   return hints;
 }
 
