@@ -7,7 +7,7 @@
 import { parseUnits } from 'viem';
 import type { Deployment } from '../../contracts-abi/deployment.ts';
 import { leveragedPoolAbi, poolCommitterAbi, testTokenAbi } from '../../contracts-abi/generated/index.ts';
-import { CommitType, encodeCommitParams } from '../../src/engine/commitType.ts';
+import { CommitType, commitParamsToHex, encodeCommitParams } from '../../src/engine/commits.ts';
 import type { DevnetConfig } from '../config.ts';
 import { type DevnetClients, write } from './clients.ts';
 import { upkeepDuePools } from './keeper.ts';
@@ -67,7 +67,7 @@ export async function seedDevnet(
         address: pool.committer,
         abi: poolCommitterAbi,
         functionName: 'commit',
-        args: [encodeCommitParams(amount, type, false, false)],
+        args: [commitParamsToHex(encodeCommitParams(amount, type, false, false))],
       });
     }
   }

@@ -21,7 +21,7 @@ import { type DevnetClients, devnetClients, write } from '../../devnet/lib/clien
 import { deployDevnet, devAccount, FEED_DECIMALS, ROLE_INDEX } from '../../devnet/lib/deploy.ts';
 import { upkeepDuePools } from '../../devnet/lib/keeper.ts';
 import { freePort, type RunningNode, startNode } from '../../devnet/lib/node.ts';
-import { CommitType, encodeCommitParams } from '../../src/engine/commitType.ts';
+import { CommitType, commitParamsToHex, encodeCommitParams } from '../../src/engine/commits.ts';
 
 const CONFIG: DevnetConfig = {
   updateIntervalSeconds: 60,
@@ -94,7 +94,7 @@ async function mint(user: Address, poolIndex: number, type: CommitType, amount: 
     address: pool.committer,
     abi: poolCommitterAbi,
     functionName: 'commit',
-    args: [encodeCommitParams(amount, type, false, false)],
+    args: [commitParamsToHex(encodeCommitParams(amount, type, false, false))],
   });
 }
 
