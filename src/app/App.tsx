@@ -16,6 +16,7 @@ const PortfolioPage = lazy(() =>
 const SimulatorPage = lazy(() =>
   import('../features/simulator/SimulatorPage.tsx').then((m) => ({ default: m.SimulatorPage })),
 );
+const PoolPage = lazy(() => import('../features/pools/PoolPage.tsx').then((m) => ({ default: m.PoolPage })));
 const DevnetPage = lazy(() =>
   import('../features/devnet/DevnetPage.tsx').then((m) => ({ default: m.DevnetPage })),
 );
@@ -34,6 +35,7 @@ export function App() {
     <Layout current={route.path}>
       <Suspense fallback={<PageFallback />}>
         {route.path === 'pools' ? <PoolsPage /> : null}
+        {route.path === 'pool' ? <PoolPage /> : null}
         {route.path === 'trade' ? <TradePage /> : null}
         {route.path === 'portfolio' ? <PortfolioPage /> : null}
         {route.path === 'simulator' ? <SimulatorPage /> : null}

@@ -29,7 +29,9 @@ export function Layout({ current, children }: { current: RoutePath | 'not-found'
               <a
                 key={link.path}
                 href={hrefOf(link.path)}
-                aria-current={current === link.path ? 'page' : undefined}
+                aria-current={
+                  current === link.path || (current === 'pool' && link.path === 'pools') ? 'page' : undefined
+                }
                 className="rounded-lg px-3 py-2 text-sm text-ink-200 hover:bg-ink-800 hover:text-ink-50 aria-[current=page]:bg-ink-800 aria-[current=page]:text-sand-400"
               >
                 {link.label}

@@ -5,6 +5,7 @@ import { WagmiProvider } from 'wagmi';
 import { DeploymentProvider } from '../chain/DeploymentContext.tsx';
 import type { DevnetDeployment } from '../chain/devnet.ts';
 import type { AppConfig } from '../chain/wagmi.ts';
+import { ToastProvider } from '../ui/Toaster.tsx';
 
 const theme = darkTheme({ accentColor: '#F8CC82', accentColorForeground: '#0f172a', borderRadius: 'medium' });
 
@@ -24,7 +25,9 @@ export function Providers({
     <WagmiProvider config={app.wagmi}>
       <QueryClientProvider client={queryClient}>
         <RainbowKitProvider theme={theme} initialChain={app.defaultChain} modalSize="compact">
-          <DeploymentProvider value={{ app, devnet }}>{children}</DeploymentProvider>
+          <DeploymentProvider value={{ app, devnet }}>
+            <ToastProvider>{children}</ToastProvider>
+          </DeploymentProvider>
         </RainbowKitProvider>
       </QueryClientProvider>
     </WagmiProvider>

@@ -8,7 +8,7 @@ export const ROUTES = [
   { path: 'simulator', label: 'Simulator' },
 ] as const;
 
-export type RoutePath = (typeof ROUTES)[number]['path'] | 'devnet';
+export type RoutePath = (typeof ROUTES)[number]['path'] | 'devnet' | 'pool';
 
 export interface Route {
   path: RoutePath | 'not-found';
@@ -18,7 +18,7 @@ export interface Route {
 export function parseHash(hash: string): Route {
   const [rawPath = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
   const path = rawPath === '' ? 'pools' : rawPath;
-  const known = path === 'devnet' || ROUTES.some((r) => r.path === path);
+  const known = path === 'devnet' || path === 'pool' || ROUTES.some((r) => r.path === path);
   return { path: known ? (path as RoutePath) : 'not-found', params: new URLSearchParams(query) };
 }
 

@@ -4,7 +4,7 @@
  * returns are turned into the engine's PoolState here and nowhere else (long first; `balances()` with its
  * (short, long) order is never used).
  */
-import type { Address, PublicClient } from 'viem';
+import { type Address, multicall3Abi, type PublicClient } from 'viem';
 import {
   chainlinkOracleWrapperAbi,
   erc20Abi,
@@ -56,7 +56,10 @@ export interface PoolSnapshot {
 
 export interface PoolsSnapshot {
   chainId: number;
+  /** The block read, when the caller pinned one (0n for "latest"). */
   blockNumber: bigint;
+  /** The timestamp of the block read: the chain's clock, which the devnet runs ahead of the wall clock. */
+  blockTimestamp: bigint;
   pools: PoolSnapshot[];
   /** Collateral prices in USD, WAD, where the chain has a feed. */
   collateralUsd: Partial<Record<CollateralSymbol, bigint>>;
@@ -126,6 +129,8 @@ export async function readPools(
   const hints = await hintsFor(client, deployment, pools, intervalHints);
   const batch = new ReadBatch();
   const keeperOf = (p: PoolInfo) => deployment.keeper ?? p.keeper;
+  const multicall = { address: deployment.multicall3, abi: multicall3Abi } as const;
+  const blockTimestampSlot = batch.add({ ...multicall, functionName: 'getCurrentBlockTimestamp' });
 
   const usdSlots = Object.entries(deployment.usdOracles).map(([symbol, oracle]) => ({
     symbol: symbol as CollateralSymbol,
@@ -267,6 +272,7 @@ export async function readPools(
   return {
     chainId: deployment.chainId,
     blockNumber: blockNumber ?? 0n,
+    blockTimestamp: blockTimestampSlot.value,
     pools: snapshots,
     collateralUsd,
     commitsComplete,

@@ -16,8 +16,14 @@ function numberFormat(maximumFractionDigits: number, minimumFractionDigits = 0):
 export function formatAmount(value: bigint, decimals: number, maximumFractionDigits = 4): string {
   const [whole = '0', fraction = ''] = formatUnits(value, decimals).split('.');
   const sign = whole.startsWith('-') ? '-' : '';
-  const grouped = BigInt(whole.replace('-', '')).toLocaleString('en-US');
-  const kept = fraction.slice(0, maximumFractionDigits).replace(/0+$/, '');
+  const digits = whole.replace('-', '');
+  const grouped = BigInt(digits).toLocaleString('en-US');
+  let kept = fraction.slice(0, maximumFractionDigits).replace(/0+$/, '');
+  // A small non-zero amount must not read as 0: keep its first three significant digits.
+  if (digits === '0' && kept === '' && value !== 0n) {
+    const firstSignificant = fraction.search(/[1-9]/);
+    kept = fraction.slice(0, firstSignificant + 3).replace(/0+$/, '');
+  }
   return `${sign}${grouped}${kept ? `.${kept}` : ''}`;
 }
 

@@ -1,21 +1,152 @@
-import { ComingSoon } from '../../ui/ComingSoon.tsx';
+import { useState } from 'react';
+import { isAddress } from 'viem';
+import { hrefOf } from '../../app/routes.ts';
+import { useDeployment } from '../../chain/DeploymentContext.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { ErrorState } from '../../ui/ErrorState.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { Skeleton } from '../../ui/Skeleton.tsx';
+import { applyFilters, DEFAULT_FILTERS, type PoolFilterState, PoolFilters } from './PoolFilters.tsx';
+import { PoolTable } from './PoolTable.tsx';
+import { usePoolRows } from './usePoolRows.ts';
+
+function LoadingRows() {
+  return (
+    <div className="space-y-3 rounded-2xl border border-ink-800 p-4" role="status" aria-label="Loading pools">
+      {[0, 1, 2, 3].map((i) => (
+        <div key={i} className="flex gap-6">
+          <Skeleton className="h-5 w-40" />
+          <Skeleton className="h-5 w-24" />
+          <Skeleton className="h-5 w-32" />
+          <Skeleton className="h-5 w-20" />
+          <Skeleton className="h-5 w-28" />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function AddPoolForm({ requested }: { requested: string[] }) {
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string>();
+  return (
+    <form
+      className="mt-6 flex flex-wrap items-start gap-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const address = value.trim();
+        if (!isAddress(address, { strict: false })) {
+          setError('That is not an address: 0x followed by 40 hexadecimal characters.');
+          return;
+        }
+        setError(undefined);
+        window.location.hash = hrefOf('pools', { add: [...new Set([...requested, address])].join(',') });
+        setValue('');
+      }}
+    >
+      <label className="flex min-w-80 flex-col gap-1 text-xs text-ink-400">
+        Show a pool that is not listed (checked with the factory)
+        <input
+          className="rounded-lg border border-ink-700 bg-ink-900 px-3 py-2 font-mono text-sm text-ink-50"
+          placeholder="0x… pool address"
+          value={value}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? 'add-pool-error' : undefined}
+          onChange={(e) => setValue(e.target.value)}
+        />
+        {error ? (
+          <span id="add-pool-error" className="text-short">
+            {error}
+          </span>
+        ) : null}
+      </label>
+      <Button type="submit" variant="secondary" className="mt-5">
+        Add pool
+      </Button>
+    </form>
+  );
+}
 
 export function PoolsPage() {
+  const { app } = useDeployment();
+  const { rows, registry, snapshot, chainId, chainNow, malformed, requested } = usePoolRows();
+  const [filters, setFilters] = useState<PoolFilterState>(DEFAULT_FILTERS);
+  const chainName = app.chains.find((c) => c.id === chainId)?.name ?? `chain ${chainId}`;
+  const usdAvailable = rows.some((r) => r.usdPerCollateral !== undefined);
+  const visible = applyFilters(rows, usdAvailable ? filters : { ...filters, unit: 'collateral' });
+  const error = registry.error ?? snapshot.error;
+  const ageSeconds = snapshot.dataUpdatedAt ? (Date.now() - snapshot.dataUpdatedAt) / 1000 : undefined;
+  const loading = (registry.isPending || snapshot.isPending) && !error;
+
   return (
     <>
       <PageHeader
         title="Pools"
-        subtitle="Every Olympus pool: its long and short sides, skew, rebalancing rate and time to the next rebalance."
+        subtitle={
+          <>
+            Every Olympus pool on {chainName}: each side's balance, the skew and rebalancing rate, effective
+            leverage, token prices now and after the next rebalance at today's price.
+          </>
+        }
+        actions={
+          snapshot.data ? (
+            <p className="text-xs text-ink-400" aria-live="polite">
+              Live, block {snapshot.data.blockNumber.toString()}
+            </p>
+          ) : null
+        }
       />
-      <ComingSoon
-        items={[
-          'One row per pool: market, leverage, OHM or gOHM collateral, oracle price and its change since the last rebalance',
-          'Long and short balances, skew and rebalancing rate, effective gain and loss leverage of each side',
-          'L and S token prices now and after the next rebalance, a countdown to it, and your holdings',
-          'Sorting, filters and search; a page per pool with its history and parameters',
-        ]}
-      />
+      {malformed.length > 0 ? (
+        <div className="mb-4">
+          <Notice tone="error">Not an address, ignored: {malformed.join(', ')}</Notice>
+        </div>
+      ) : null}
+      {registry.data && registry.data.rejected.length > 0 ? (
+        <div className="mb-4">
+          <Notice tone="error">
+            Not a pool of the Tracer factory on {chainName}, so not shown: {registry.data.rejected.join(', ')}
+          </Notice>
+        </div>
+      ) : null}
+      {error ? (
+        <div className="mb-4">
+          <ErrorState
+            what="the pools"
+            error={error}
+            {...(snapshot.data && ageSeconds !== undefined ? { dataAgeSeconds: ageSeconds } : {})}
+            onRetry={() => {
+              void registry.refetch();
+              void snapshot.refetch();
+            }}
+          />
+        </div>
+      ) : null}
+      {loading ? <LoadingRows /> : null}
+      {registry.data && registry.data.pools.length === 0 ? (
+        <Notice>
+          No Olympus pool (OHM or gOHM collateral) exists on {chainName} yet
+          {registry.data.otherCollateralCount > 0
+            ? `; the factory lists ${registry.data.otherCollateralCount} pools in other collateral, not shown here.`
+            : '.'}
+        </Notice>
+      ) : null}
+      {rows.length > 0 && chainNow !== undefined ? (
+        <>
+          <PoolFilters rows={rows} filters={filters} onChange={setFilters} usdAvailable={usdAvailable} />
+          {visible.length === 0 ? (
+            <Notice>
+              No pool matches these filters.{' '}
+              <button type="button" className="underline" onClick={() => setFilters(DEFAULT_FILTERS)}>
+                Clear filters
+              </button>
+            </Notice>
+          ) : (
+            <PoolTable rows={visible} unit={usdAvailable ? filters.unit : 'collateral'} chainNow={chainNow} />
+          )}
+        </>
+      ) : null}
+      <AddPoolForm requested={requested} />
     </>
   );
 }

@@ -1,0 +1,170 @@
+import type { PoolRowView } from './poolView.ts';
+
+export type SortKey = 'name' | 'tvl' | 'skew' | 'longGain' | 'shortGain' | 'holdings' | 'nextRebalance';
+
+export interface PoolFilterState {
+  search: string;
+  market: string;
+  collateral: string;
+  leverage: string;
+  sort: SortKey;
+  unit: 'collateral' | 'usd';
+}
+
+export const DEFAULT_FILTERS: PoolFilterState = {
+  search: '',
+  market: 'all',
+  collateral: 'all',
+  leverage: 'all',
+  sort: 'tvl',
+  unit: 'collateral',
+};
+
+const SORT_LABELS: Record<SortKey, string> = {
+  name: 'Name',
+  tvl: 'TVL',
+  skew: 'Skew',
+  longGain: 'Long gain leverage',
+  shortGain: 'Short gain leverage',
+  holdings: 'My holdings',
+  nextRebalance: 'Next rebalance',
+};
+
+export function applyFilters(rows: PoolRowView[], filters: PoolFilterState): PoolRowView[] {
+  const query = filters.search.trim().toLowerCase();
+  const kept = rows.filter(
+    (row) =>
+      (filters.market === 'all' || row.market === filters.market) &&
+      (filters.collateral === 'all' || row.collateral === filters.collateral) &&
+      (filters.leverage === 'all' || String(row.leverage) === filters.leverage) &&
+      (query === '' ||
+        [row.name, row.market, row.collateral, row.address, `${row.leverage}x`].some((v) =>
+          v.toLowerCase().includes(query),
+        )),
+  );
+  const by: Record<SortKey, (row: PoolRowView) => number | string> = {
+    name: (r) => r.name,
+    tvl: (r) => -(r.tvlUsd ?? r.tvl),
+    skew: (r) => -(r.skew ?? 0),
+    longGain: (r) => -(r.long.gainLeverage ?? 0),
+    shortGain: (r) => -(r.short.gainLeverage ?? 0),
+    holdings: (r) => -(r.holdingsValue ?? 0),
+    nextRebalance: (r) => r.nextRebalanceAt,
+  };
+  const key = by[filters.sort];
+  return [...kept].sort((a, b) => {
+    const x = key(a);
+    const y = key(b);
+    if (typeof x === 'string' || typeof y === 'string') return String(x).localeCompare(String(y));
+    // Infinity − Infinity is NaN: compare rather than subtract.
+    return x === y ? 0 : x < y ? -1 : 1;
+  });
+}
+
+function Select({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  options: Array<[string, string]>;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <label className="flex flex-col gap-1 text-xs text-ink-400">
+      {label}
+      <select
+        className="rounded-lg border border-ink-700 bg-ink-900 px-3 py-2 text-sm text-ink-50"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export function PoolFilters({
+  rows,
+  filters,
+  onChange,
+  usdAvailable,
+}: {
+  rows: PoolRowView[];
+  filters: PoolFilterState;
+  onChange: (next: PoolFilterState) => void;
+  usdAvailable: boolean;
+}) {
+  const distinct = (values: string[]) => [...new Set(values)].sort();
+  const markets = distinct(rows.map((r) => r.market));
+  const collaterals = distinct(rows.map((r) => r.collateral));
+  const leverages = [...new Set(rows.map((r) => r.leverage))].sort((a, b) => a - b);
+  const set = (patch: Partial<PoolFilterState>) => onChange({ ...filters, ...patch });
+  return (
+    <div className="mb-4 flex flex-wrap items-end gap-3">
+      <label className="flex min-w-56 flex-1 flex-col gap-1 text-xs text-ink-400">
+        Search
+        <input
+          type="search"
+          placeholder="Market, pool name, collateral or address"
+          className="rounded-lg border border-ink-700 bg-ink-900 px-3 py-2 text-sm text-ink-50 placeholder:text-ink-600"
+          value={filters.search}
+          onChange={(e) => set({ search: e.target.value })}
+        />
+      </label>
+      <Select
+        label="Market"
+        value={filters.market}
+        options={[['all', 'All markets'], ...markets.map((m): [string, string] => [m, m])]}
+        onChange={(market) => set({ market })}
+      />
+      <Select
+        label="Collateral"
+        value={filters.collateral}
+        options={[['all', 'OHM and gOHM'], ...collaterals.map((c): [string, string] => [c, c])]}
+        onChange={(collateral) => set({ collateral })}
+      />
+      <Select
+        label="Leverage"
+        value={filters.leverage}
+        options={[['all', 'Any'], ...leverages.map((l): [string, string] => [String(l), `${l}x`])]}
+        onChange={(leverage) => set({ leverage })}
+      />
+      <Select
+        label="Sort by"
+        value={filters.sort}
+        options={Object.entries(SORT_LABELS) as Array<[SortKey, string]>}
+        onChange={(sort) => set({ sort: sort as SortKey })}
+      />
+      <fieldset className="flex flex-col gap-1 text-xs text-ink-400">
+        <legend className="mb-1">Values in</legend>
+        <div className="flex overflow-hidden rounded-lg border border-ink-700">
+          {(['collateral', 'usd'] as const).map((unit) => (
+            <label
+              key={unit}
+              className={`cursor-pointer px-3 py-2 text-sm has-[:checked]:bg-ink-700 has-[:checked]:text-sand-400 ${
+                unit === 'usd' && !usdAvailable ? 'cursor-not-allowed opacity-50' : ''
+              }`}
+            >
+              <input
+                type="radio"
+                name="unit"
+                className="sr-only"
+                checked={filters.unit === unit}
+                disabled={unit === 'usd' && !usdAvailable}
+                onChange={() => set({ unit })}
+              />
+              {unit === 'collateral' ? 'OHM / gOHM' : 'USD'}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}

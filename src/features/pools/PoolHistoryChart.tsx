@@ -1,0 +1,141 @@
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { RebalancePoint } from '../../chain/poolHistory.ts';
+import { quadToNumber } from '../../engine/quad.ts';
+import { formatNumber } from '../../ui/format.ts';
+
+export interface HistoryRow {
+  label: string;
+  long: number;
+  short: number;
+  longPrice: number | undefined;
+  shortPrice: number | undefined;
+}
+
+export function historyRows(points: RebalancePoint[], decimals: number): HistoryRow[] {
+  const scale = 10 ** decimals;
+  return points.map((p, i) => ({
+    label: p.timestamp ? new Date(p.timestamp * 1000).toLocaleTimeString() : `#${i + 1}`,
+    long: Number(p.longBalance) / scale,
+    short: Number(p.shortBalance) / scale,
+    longPrice: p.longTokenPrice === undefined ? undefined : quadToNumber(p.longTokenPrice),
+    shortPrice: p.shortTokenPrice === undefined ? undefined : quadToNumber(p.shortTokenPrice),
+  }));
+}
+
+const LONG = 'oklch(0.78 0.15 155)';
+const SHORT = 'oklch(0.72 0.17 25)';
+
+/** Side balances and token prices at each rebalance, with a table of the same data for screen readers. */
+export function PoolHistoryChart({
+  points,
+  decimals,
+  collateral,
+}: {
+  points: RebalancePoint[];
+  decimals: number;
+  collateral: string;
+}) {
+  const rows = historyRows(points, decimals);
+  if (rows.length === 0) return <p className="text-sm text-ink-400">No rebalance yet.</p>;
+  return (
+    <figure>
+      <figcaption className="sr-only">
+        Long and short balances in {collateral} and token prices at each of the pool's {rows.length}{' '}
+        rebalances.
+      </figcaption>
+      <div className="grid gap-6 lg:grid-cols-2" aria-hidden>
+        <div className="h-64">
+          <ResponsiveContainer>
+            <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+              <CartesianGrid stroke="#334155" strokeDasharray="3 3" />
+              <XAxis dataKey="label" stroke="#94a3b8" fontSize={11} minTickGap={24} />
+              <YAxis
+                stroke="#94a3b8"
+                fontSize={11}
+                tickFormatter={(v: number) => formatNumber(v, 2)}
+                width={64}
+              />
+              <Tooltip contentStyle={{ background: '#0f172a', border: '1px solid #334155' }} />
+              <Legend />
+              <Line
+                type="monotone"
+                dataKey="long"
+                name={`Long (${collateral})`}
+                stroke={LONG}
+                dot={false}
+                isAnimationActive={false}
+              />
+              <Line
+                type="monotone"
+                dataKey="short"
+                name={`Short (${collateral})`}
+                stroke={SHORT}
+                dot={false}
+                isAnimationActive={false}
+              />
+            </LineChart>
+          </ResponsiveContainer>
+        </div>
+        <div className="h-64">
+          <ResponsiveContainer>
+            <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+              <CartesianGrid stroke="#334155" strokeDasharray="3 3" />
+              <XAxis dataKey="label" stroke="#94a3b8" fontSize={11} minTickGap={24} />
+              <YAxis
+                stroke="#94a3b8"
+                fontSize={11}
+                domain={['auto', 'auto']}
+                tickFormatter={(v: number) => formatNumber(v, 3)}
+                width={64}
+              />
+              <Tooltip contentStyle={{ background: '#0f172a', border: '1px solid #334155' }} />
+              <Legend />
+              <Line
+                type="monotone"
+                dataKey="longPrice"
+                name="L token price"
+                stroke={LONG}
+                dot={false}
+                isAnimationActive={false}
+              />
+              <Line
+                type="monotone"
+                dataKey="shortPrice"
+                name="S token price"
+                stroke={SHORT}
+                dot={false}
+                isAnimationActive={false}
+              />
+            </LineChart>
+          </ResponsiveContainer>
+        </div>
+      </div>
+      <details className="mt-3 text-sm">
+        <summary className="cursor-pointer text-ink-400">Show as a table</summary>
+        <table className="mt-2 w-full text-left font-mono text-xs">
+          <thead>
+            <tr>
+              <th scope="col">Rebalance</th>
+              <th scope="col">Long ({collateral})</th>
+              <th scope="col">Short ({collateral})</th>
+              <th scope="col">L price</th>
+              <th scope="col">S price</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: rebalances are append-only and ordered
+              <tr key={i}>
+                <td>{r.label}</td>
+                <td>{formatNumber(r.long, 4)}</td>
+                <td>{formatNumber(r.short, 4)}</td>
+                <td>{r.longPrice === undefined ? '—' : formatNumber(r.longPrice, 6)}</td>
+                <td>{r.shortPrice === undefined ? '—' : formatNumber(r.shortPrice, 6)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}

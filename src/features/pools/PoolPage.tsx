@@ -1,0 +1,240 @@
+import { lazy, Suspense, useMemo } from 'react';
+import { type Address, isAddress } from 'viem';
+import { hrefOf, useRoute } from '../../app/routes.ts';
+import { useDeployment } from '../../chain/DeploymentContext.tsx';
+import { annualFeeFromPerInterval } from '../../engine/metrics.ts';
+import { Card } from '../../ui/Card.tsx';
+import { CopyButton } from '../../ui/CopyButton.tsx';
+import { ErrorState } from '../../ui/ErrorState.tsx';
+import { formatAmount, formatNumber } from '../../ui/format.ts';
+import { Notice } from '../../ui/Notice.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { Skeleton } from '../../ui/Skeleton.tsx';
+import { Stat } from '../../ui/Stat.tsx';
+import { PendingCommits } from './PendingCommits.tsx';
+import { formatLeverage, formatPercent, formatSkew, Money, RebalanceCountdown } from './PoolTable.tsx';
+import { usePoolHistory } from './usePoolHistory.ts';
+import { usePoolRows } from './usePoolRows.ts';
+
+const PoolHistoryChart = lazy(() =>
+  import('./PoolHistoryChart.tsx').then((m) => ({ default: m.PoolHistoryChart })),
+);
+
+function wadPercent(wad: bigint): string {
+  return `${formatNumber((Number(wad) / 1e18) * 100, 3)}%`;
+}
+
+function AddressRow({
+  label,
+  address,
+  explorer,
+}: {
+  label: string;
+  address: string;
+  explorer: string | undefined;
+}) {
+  return (
+    <>
+      <dt className="text-ink-400">{label}</dt>
+      <dd className="flex flex-wrap items-center gap-1 font-mono text-xs">
+        {explorer ? (
+          <a
+            className="hover:text-sand-400"
+            href={`${explorer}/address/${address}`}
+            target="_blank"
+            rel="noreferrer"
+          >
+            {address}
+          </a>
+        ) : (
+          address
+        )}
+        <CopyButton value={address} label={label} />
+      </dd>
+    </>
+  );
+}
+
+export function PoolPage() {
+  const { params } = useRoute();
+  const { app } = useDeployment();
+  const raw = params.get('address') ?? '';
+  const valid = isAddress(raw, { strict: false });
+  const extra = useMemo<Address[]>(() => (valid ? [raw as Address] : []), [raw, valid]);
+  const { rows, registry, snapshot, chainId, chainNow } = usePoolRows(extra);
+  const row = rows.find((r) => r.address.toLowerCase() === raw.toLowerCase());
+  const history = usePoolHistory(row?.snapshot.info, row?.snapshot.state.lastPriceTimestamp);
+  const explorer = app.chains.find((c) => c.id === chainId)?.blockExplorers?.default.url;
+
+  if (!valid) return <Notice tone="error">“{raw}” is not a pool address.</Notice>;
+  const error = registry.error ?? snapshot.error;
+  if (error && !row) {
+    return <ErrorState what="this pool" error={error} onRetry={() => void snapshot.refetch()} />;
+  }
+  if (registry.data?.rejected.some((a) => a.toLowerCase() === raw.toLowerCase())) {
+    return <Notice tone="error">The Tracer factory on this chain does not know a pool at {raw}.</Notice>;
+  }
+  if (!row || chainNow === undefined) {
+    return (
+      <div role="status" aria-label="Loading pool" className="space-y-4">
+        <Skeleton className="h-8 w-64" />
+        <Skeleton className="h-32 w-full" />
+      </div>
+    );
+  }
+
+  const { state, info } = row.snapshot;
+  const snap = row.snapshot;
+  const annualFee = annualFeeFromPerInterval(state.feePerIntervalWad, state.updateInterval);
+  return (
+    <>
+      <PageHeader
+        title={row.name}
+        subtitle={`${row.leverage}x ${row.market}, settled in ${row.collateral}. Rebalances every ${state.updateInterval} s.`}
+        actions={
+          <a
+            href={hrefOf('trade', { pool: row.address })}
+            className="rounded-lg bg-sand-400 px-4 py-2 text-sm font-semibold text-ink-950 hover:bg-sand-300"
+          >
+            Trade this pool
+          </a>
+        }
+      />
+      {row.paused ? (
+        <div className="mb-4">
+          <Notice tone="error">
+            This pool is paused: its invariant check found less collateral than its books say. Commits and
+            claims are refused until governance unpauses it.
+          </Notice>
+        </div>
+      ) : null}
+      {error ? (
+        <div className="mb-4">
+          <ErrorState
+            what="this pool"
+            error={error}
+            dataAgeSeconds={(Date.now() - snapshot.dataUpdatedAt) / 1000}
+            onRetry={() => void snapshot.refetch()}
+          />
+        </div>
+      ) : null}
+      <Card className="mb-6">
+        <dl className="grid grid-cols-2 gap-6 md:grid-cols-4">
+          <Stat label="Long balance" value={<Money row={row} raw={state.longBalance} unit="collateral" />} />
+          <Stat
+            label="Short balance"
+            value={<Money row={row} raw={state.shortBalance} unit="collateral" />}
+          />
+          <Stat
+            label="Skew"
+            value={formatSkew(row.skew)}
+            hint={`Rebalancing rate ${formatPercent(row.rebalancingRate)}`}
+          />
+          <Stat label="Next rebalance" value={<RebalanceCountdown row={row} chainNow={chainNow} />} />
+          <Stat
+            label="Long gain / loss"
+            value={`${formatLeverage(row.long.gainLeverage)} / ${formatLeverage(row.long.lossLeverage)}`}
+          />
+          <Stat
+            label="Short gain / loss"
+            value={`${formatLeverage(row.short.gainLeverage)} / ${formatLeverage(row.short.lossLeverage)}`}
+          />
+          <Stat
+            label="L token price"
+            value={formatNumber(row.long.tokenPrice, 6)}
+            hint={
+              row.long.nextTokenPrice === undefined
+                ? undefined
+                : `next ${formatNumber(row.long.nextTokenPrice, 6)}`
+            }
+          />
+          <Stat
+            label="S token price"
+            value={formatNumber(row.short.tokenPrice, 6)}
+            hint={
+              row.short.nextTokenPrice === undefined
+                ? undefined
+                : `next ${formatNumber(row.short.nextTokenPrice, 6)}`
+            }
+          />
+          <Stat
+            label="Index price"
+            value={`$${formatNumber(row.oraclePrice, 2)}`}
+            hint={`${formatPercent(row.priceChange)} since the last rebalance ($${formatNumber(row.lastRebalancePrice, 2)})`}
+          />
+        </dl>
+      </Card>
+      <Card title="History" className="mb-6">
+        {history.error ? (
+          <ErrorState
+            what="the pool's history"
+            error={history.error}
+            onRetry={() => void history.refetch()}
+          />
+        ) : history.data ? (
+          <Suspense fallback={<Skeleton className="h-64 w-full" />}>
+            <PoolHistoryChart points={history.data} decimals={state.decimals} collateral={row.collateral} />
+          </Suspense>
+        ) : (
+          <Skeleton className="h-64 w-full" />
+        )}
+      </Card>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title="Pending commits">
+          <PendingCommits row={row} />
+        </Card>
+        <Card title="Olympus treasury share">
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+            <dt className="text-ink-400">Share of management fees</dt>
+            <dd>{state.secondaryFeeSplitPercent.toString()}%</dd>
+            <dt className="text-ink-400">Accrued, not yet claimed</dt>
+            <dd>
+              <Money row={row} raw={snap.secondaryFees} unit="collateral" />
+            </dd>
+            <AddressRow label="Received by" address={snap.secondaryFeeAddress} explorer={explorer} />
+            <dt className="text-ink-400">Protocol fees accrued</dt>
+            <dd>
+              <Money row={row} raw={snap.primaryFees} unit="collateral" />
+            </dd>
+            <AddressRow label="Protocol fee address" address={snap.feeAddress} explorer={explorer} />
+          </dl>
+        </Card>
+        <Card title="Parameters" className="lg:col-span-2">
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+            <dt className="text-ink-400">Leverage</dt>
+            <dd>{row.leverage}x (V2.1 sigmoid value transfer)</dd>
+            <dt className="text-ink-400">Update interval</dt>
+            <dd>{state.updateInterval} s</dd>
+            <dt className="text-ink-400">Front-running interval</dt>
+            <dd>
+              {state.frontRunningInterval} s: commits made closer than this to a rebalance wait for the next
+              one
+            </dd>
+            <dt className="text-ink-400">Mint fee</dt>
+            <dd>{wadPercent(state.mintingFeeWad)}</dd>
+            <dt className="text-ink-400">Burn fee</dt>
+            <dd>{wadPercent(state.burningFeeWad)}</dd>
+            <dt className="text-ink-400">Mint fee change per rebalance</dt>
+            <dd>{wadPercent(state.changeIntervalWad)}</dd>
+            <dt className="text-ink-400">Management fee</dt>
+            <dd>
+              {formatNumber(annualFee * 100, 3)}% a year ({formatAmount(state.feePerIntervalWad, 16, 8)}% per
+              rebalance)
+            </dd>
+            <AddressRow label="Pool" address={info.address} explorer={explorer} />
+            <AddressRow label="Committer" address={info.committer} explorer={explorer} />
+            <AddressRow label="Oracle" address={info.oracleWrapper} explorer={explorer} />
+            <AddressRow label="Keeper" address={info.keeper} explorer={explorer} />
+            <AddressRow label="Long token" address={info.longToken} explorer={explorer} />
+            <AddressRow label="Short token" address={info.shortToken} explorer={explorer} />
+            <AddressRow
+              label={`Collateral (${row.collateral})`}
+              address={info.collateral.address}
+              explorer={explorer}
+            />
+          </dl>
+        </Card>
+      </div>
+    </>
+  );
+}

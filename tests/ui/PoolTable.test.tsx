@@ -1,0 +1,93 @@
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { applyFilters, DEFAULT_FILTERS } from '../../src/features/pools/PoolFilters.tsx';
+import { PoolTable } from '../../src/features/pools/PoolTable.tsx';
+import { poolRowView } from '../../src/features/pools/poolView.ts';
+import { NOW, poolSnapshot, poolsSnapshot } from './fixtures/pools.ts';
+
+const btc = poolSnapshot({
+  name: '3-BTC/USD+gOHM',
+  address: '0x0000000000000000000000000000000000000001',
+  collateral: 'gOHM',
+  leverage: 3,
+  long: '1200',
+  short: '800',
+});
+const eth = poolSnapshot({
+  name: '1-ETH/USD+OHM',
+  address: '0x0000000000000000000000000000000000000002',
+  collateral: 'OHM',
+  leverage: 1,
+  long: '1100',
+  short: '1000',
+  // Overdue: the last upkeep was 2 minutes ago with a 60 s interval.
+  lastPriceTimestamp: NOW - 120,
+});
+const paused = poolSnapshot({
+  name: '3-ETH/USD+OHM',
+  address: '0x0000000000000000000000000000000000000003',
+  collateral: 'OHM',
+  leverage: 3,
+  long: '500',
+  short: '500',
+  paused: true,
+});
+const snapshot = poolsSnapshot([btc, eth, paused]);
+const rows = snapshot.pools.map((p) => poolRowView(p, snapshot, NOW));
+
+function rowOf(name: string): HTMLElement {
+  const row = screen.getByRole('link', { name }).closest('tr');
+  if (!row) throw new Error(`no row for ${name}`);
+  return row;
+}
+
+describe('PoolTable with a fixed pool state', () => {
+  it('shows skew, rebalancing rate and effective leverage from the side balances', () => {
+    render(<PoolTable rows={rows} unit="collateral" chainNow={NOW} />);
+    const row = within(rowOf('3-BTC/USD+gOHM'));
+    // 1200 / 800: skew 1.5, rate +50%; longs gain 3/1.5 = 2x, shorts 3·1.5 = 4.5x, both lose 3x.
+    expect(row.getByText('1.5')).toBeInTheDocument();
+    expect(row.getByText('rate +50%')).toBeInTheDocument();
+    expect(row.getByText('2x / 3x')).toBeInTheDocument();
+    expect(row.getByText('4.5x / 3x')).toBeInTheDocument();
+  });
+
+  it('keeps long on the L line and short on the S line', () => {
+    render(<PoolTable rows={rows} unit="collateral" chainNow={NOW} />);
+    const row = within(rowOf('3-BTC/USD+gOHM'));
+    expect(row.getByText('1,200').closest('span')?.parentElement?.textContent).toMatch(/^L1,200/);
+    expect(row.getByText('800').closest('span')?.parentElement?.textContent).toMatch(/^S800/);
+    // Token prices: 1200 / 1000 and 800 / 1000 settlement per token.
+    expect(row.getByText(/^1\.2$/)).toBeInTheDocument();
+    expect(row.getByText(/^0\.8$/)).toBeInTheDocument();
+  });
+
+  it('counts down to the next rebalance, says when the keeper is late, and marks a paused pool', () => {
+    render(<PoolTable rows={rows} unit="collateral" chainNow={NOW} />);
+    expect(within(rowOf('3-BTC/USD+gOHM')).getByText('30s')).toBeInTheDocument();
+    expect(within(rowOf('1-ETH/USD+OHM')).getByText('Waiting for keeper')).toBeInTheDocument();
+    expect(within(rowOf('3-ETH/USD+OHM')).getAllByText(/paused/i).length).toBeGreaterThan(0);
+  });
+
+  it('shows balances in USD through the collateral price when asked', () => {
+    render(<PoolTable rows={rows} unit="usd" chainNow={NOW} />);
+    // 1200 gOHM at $5,000.
+    expect(within(rowOf('3-BTC/USD+gOHM')).getByText('$6,000,000')).toBeInTheDocument();
+  });
+});
+
+describe('pool filters', () => {
+  it('filters by collateral, market and search, and sorts by TVL', () => {
+    expect(applyFilters(rows, { ...DEFAULT_FILTERS, collateral: 'OHM' }).map((r) => r.name)).toEqual([
+      '1-ETH/USD+OHM',
+      '3-ETH/USD+OHM',
+    ]);
+    expect(applyFilters(rows, { ...DEFAULT_FILTERS, market: 'BTC/USD' }).map((r) => r.name)).toEqual([
+      '3-BTC/USD+gOHM',
+    ]);
+    expect(applyFilters(rows, { ...DEFAULT_FILTERS, search: '1-eth' }).map((r) => r.name)).toEqual([
+      '1-ETH/USD+OHM',
+    ]);
+    expect(applyFilters(rows, { ...DEFAULT_FILTERS, sort: 'tvl' })[0]?.name).toBe('3-BTC/USD+gOHM');
+  });
+});
