@@ -4,6 +4,7 @@
  * Every module cites the section of shared/protocol/tracer-pools.md it follows.
  */
 
+export { type CommitPreview, type CommitPreviewInput, previewCommit } from './commitPreview.ts';
 export {
   appropriateUpdateIntervalId,
   type CommitRequest,

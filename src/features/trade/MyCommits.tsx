@@ -1,0 +1,141 @@
+import { useAccount } from 'wagmi';
+import type { PoolSnapshot } from '../../chain/poolReader.ts';
+import { claimRequest } from '../../chain/poolWrites.ts';
+import { useTransactor } from '../../chain/useTransactor.ts';
+import { expectedExecutionTime } from '../../engine/commits.ts';
+import type { CommitTotals } from '../../engine/types.ts';
+import { Button } from '../../ui/Button.tsx';
+import { Card } from '../../ui/Card.tsx';
+import { formatDuration } from '../../ui/Countdown.tsx';
+import { formatAmount } from '../../ui/format.ts';
+
+const PARTS: Array<[keyof CommitTotals, string, 'collateral' | 'L' | 'S']> = [
+  ['longMintSettlement', 'Mint long', 'collateral'],
+  ['shortMintSettlement', 'Mint short', 'collateral'],
+  ['longBurnPoolTokens', 'Burn long', 'L'],
+  ['shortBurnPoolTokens', 'Burn short', 'S'],
+  ['longBurnShortMintPoolTokens', 'Flip long → short', 'L'],
+  ['shortBurnLongMintPoolTokens', 'Flip short → long', 'S'],
+];
+
+function hasEscrow(pool: PoolSnapshot): boolean {
+  const e = pool.user?.escrow;
+  return Boolean(e && (e.longTokens > 0n || e.shortTokens > 0n || e.settlementTokens > 0n));
+}
+
+/** The user's queued commits (read from the chain, so they survive a reload) and what waits in escrow. */
+export function MyCommits({ pools, chainNow }: { pools: PoolSnapshot[]; chainNow: number }) {
+  const { address } = useAccount();
+  const { state: tx, send } = useTransactor();
+  const busy = tx.status === 'signing' || tx.status === 'pending';
+  if (!address) return null;
+  const pending = pools.flatMap((pool) => (pool.user?.commits ?? []).map((commit) => ({ pool, commit })));
+  const claimable = pools.filter(hasEscrow);
+
+  const claimAll = async () => {
+    for (const pool of claimable) {
+      const receipt = await send(`Claim ${pool.info.name}`, claimRequest(pool.info, address));
+      if (!receipt) return;
+    }
+  };
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-2">
+      <Card title="Your pending commits">
+        {pending.length === 0 ? (
+          <p className="text-sm text-ink-400">No commit is waiting for a rebalance.</p>
+        ) : (
+          <ul className="space-y-3 text-sm">
+            {pending.map(({ pool, commit }) => {
+              const at = Number(
+                expectedExecutionTime(
+                  commit.intervalId,
+                  pool.state.lastPriceTimestamp,
+                  BigInt(pool.state.updateInterval),
+                  pool.state.updateIntervalId,
+                ),
+              );
+              const left = at - chainNow;
+              return (
+                <li
+                  key={`${pool.info.address}-${commit.intervalId}`}
+                  className="rounded-lg border border-ink-800 p-3"
+                >
+                  <div className="flex justify-between gap-3">
+                    <span className="font-semibold">{pool.info.name}</span>
+                    <span className="font-mono">
+                      {left > 0 ? (
+                        `executes in ${formatDuration(left)}`
+                      ) : (
+                        <span className="text-warn">waiting for keeper</span>
+                      )}
+                    </span>
+                  </div>
+                  <ul className="mt-1 font-mono text-xs text-ink-200">
+                    {PARTS.filter(([key]) => commit.totals[key] > 0n).map(([key, label, unit]) => (
+                      <li key={key}>
+                        {label}: {formatAmount(commit.totals[key], pool.state.decimals, 6)}{' '}
+                        {unit === 'collateral' ? pool.info.collateral.symbol : `${unit} tokens`}
+                      </li>
+                    ))}
+                  </ul>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </Card>
+      <Card
+        title={
+          <span className="flex items-center justify-between gap-3">
+            Escrow: ready to claim
+            {claimable.length > 1 ? (
+              <Button variant="secondary" busy={busy} onClick={() => void claimAll()}>
+                Claim all ({claimable.length})
+              </Button>
+            ) : null}
+          </span>
+        }
+      >
+        {claimable.length === 0 ? (
+          <p className="text-sm text-ink-400">
+            Nothing to claim. Executed commits land here after each rebalance.
+          </p>
+        ) : (
+          <ul className="space-y-3 text-sm">
+            {claimable.map((pool) => {
+              const e = pool.user!.escrow;
+              const d = pool.state.decimals;
+              return (
+                <li
+                  key={pool.info.address}
+                  className="flex items-center justify-between gap-3 rounded-lg border border-ink-800 p-3"
+                >
+                  <div>
+                    <p className="font-semibold">{pool.info.name}</p>
+                    <p className="font-mono text-xs text-ink-200">
+                      {e.longTokens > 0n ? `${formatAmount(e.longTokens, d, 6)} L  ` : ''}
+                      {e.shortTokens > 0n ? `${formatAmount(e.shortTokens, d, 6)} S  ` : ''}
+                      {e.settlementTokens > 0n
+                        ? `${formatAmount(e.settlementTokens, d, 6)} ${pool.info.collateral.symbol}`
+                        : ''}
+                    </p>
+                  </div>
+                  <Button
+                    variant="secondary"
+                    busy={busy}
+                    disabled={pool.paused}
+                    onClick={() => void send(`Claim ${pool.info.name}`, claimRequest(pool.info, address))}
+                  >
+                    {pool.paused ? 'Paused' : 'Claim'}
+                  </Button>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        {tx.status === 'failed' ? <p className="mt-2 text-sm text-short">{tx.message}</p> : null}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,311 @@
+import { useConnectModal } from '@rainbow-me/rainbowkit';
+import { useId, useState } from 'react';
+import { formatUnits } from 'viem';
+import { useAccount, useSwitchChain } from 'wagmi';
+import type { PoolSnapshot } from '../../chain/poolReader.ts';
+import { approveRequest, commitRequest } from '../../chain/poolWrites.ts';
+import { useTransactor } from '../../chain/useTransactor.ts';
+import { type CommitPreview, previewCommit } from '../../engine/commitPreview.ts';
+import { ContractRevert } from '../../engine/revert.ts';
+import { Button } from '../../ui/Button.tsx';
+import { formatAmount } from '../../ui/format.ts';
+import { Notice } from '../../ui/Notice.tsx';
+import { TradePreview } from './TradePreview.tsx';
+import {
+  type Action,
+  amountUnit,
+  availableOf,
+  commitTypeOf,
+  nextStep,
+  type Side,
+  type Source,
+} from './tradeModel.ts';
+import type { TradeFormState } from './useTradeForm.ts';
+import { checkAmount } from './validateAmount.ts';
+
+const ACTION_LABEL: Record<Action, string> = { mint: 'Mint', burn: 'Burn', flip: 'Flip' };
+
+function Segmented<T extends string>({
+  legend,
+  value,
+  options,
+  onChange,
+}: {
+  legend: string;
+  value: T;
+  options: Array<[T, string]>;
+  onChange: (value: T) => void;
+}) {
+  const name = useId();
+  return (
+    <fieldset>
+      <legend className="mb-1 text-xs text-ink-400">{legend}</legend>
+      <div className="flex overflow-hidden rounded-lg border border-ink-700">
+        {options.map(([v, label]) => (
+          <label
+            key={v}
+            className="flex-1 cursor-pointer px-3 py-2 text-center text-sm has-[:checked]:bg-ink-700 has-[:checked]:text-sand-400 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-sand-400"
+          >
+            <input
+              type="radio"
+              className="sr-only"
+              name={name}
+              value={v}
+              checked={value === v}
+              onChange={() => onChange(v)}
+            />
+            {label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+export function buttonLabel(side: Side, action: Action): string {
+  if (action === 'flip') return side === 'long' ? 'Flip long → short' : 'Flip short → long';
+  return `${ACTION_LABEL[action]} ${side}`;
+}
+
+export function TradeForm({
+  pools,
+  form,
+  update,
+  chainNow,
+  chainId,
+  chainName,
+}: {
+  pools: PoolSnapshot[];
+  form: TradeFormState;
+  update: (patch: Partial<TradeFormState>) => void;
+  chainNow: number;
+  chainId: number;
+  chainName: string;
+}) {
+  const amountId = useId();
+  const { isConnected, chainId: walletChainId } = useAccount();
+  const { openConnectModal } = useConnectModal();
+  const { switchChain, isPending: switching } = useSwitchChain();
+  const { state: tx, send } = useTransactor();
+  // Errors show once the user has typed or tried to submit, not on an untouched empty field.
+  const [submitted, setSubmitted] = useState(false);
+  const pool = pools.find((p) => p.info.address.toLowerCase() === form.pool?.toLowerCase()) ?? pools[0];
+  if (!pool) return <Notice>No pool to trade on {chainName}.</Notice>;
+
+  const decimals = pool.state.decimals;
+  const unit = amountUnit(pool, form.side, form.action);
+  const available = availableOf(pool, form.side, form.action, form.source);
+  const touched = form.amount !== '' || submitted;
+  const check = checkAmount(form.amount, {
+    decimals,
+    available,
+    unit,
+    sourceLabel: form.source === 'wallet' ? 'wallet' : 'escrow',
+  });
+  const commitType = commitTypeOf(form.side, form.action);
+
+  let preview: CommitPreview | undefined;
+  let previewError: string | undefined;
+  if (check.ok) {
+    try {
+      preview = previewCommit(pool.state, {
+        commitType,
+        amount: check.amount,
+        now: BigInt(Math.floor(chainNow)),
+        price: pool.oraclePrice,
+      });
+    } catch (error) {
+      previewError =
+        error instanceof ContractRevert
+          ? `The pool would refuse this trade: ${error.reason}.`
+          : 'This trade cannot be previewed.';
+    }
+  }
+  const step = nextStep({
+    connected: isConnected,
+    onPoolChain: walletChainId === chainId,
+    pool,
+    action: form.action,
+    source: form.source,
+    check: previewError ? { ok: false, message: previewError } : check,
+  });
+  const busy = tx.status === 'signing' || tx.status === 'pending';
+  const fieldError = touched && !check.ok ? check.message : undefined;
+
+  const submit = async () => {
+    if (step.kind === 'connect') return openConnectModal?.();
+    if (step.kind === 'switch') return switchChain({ chainId });
+    if (step.kind === 'approve') {
+      const amount = form.unlimitedApproval ? 'unlimited' : step.amount;
+      await send(
+        form.unlimitedApproval
+          ? `Approve unlimited ${pool.info.collateral.symbol}`
+          : `Approve ${formatAmount(step.amount, decimals)} ${pool.info.collateral.symbol}`,
+        approveRequest(pool.info, amount),
+      );
+      return;
+    }
+    if (step.kind === 'commit') {
+      const receipt = await send(
+        `${buttonLabel(form.side, form.action)} ${formatAmount(step.amount, decimals)} ${unit}`,
+        commitRequest(pool.info, commitType, step.amount, form.source === 'escrow'),
+      );
+      if (receipt) {
+        update({ amount: '' });
+        setSubmitted(false);
+      }
+    }
+  };
+
+  const label =
+    step.kind === 'connect'
+      ? 'Connect wallet'
+      : step.kind === 'switch'
+        ? `Switch to ${chainName}`
+        : step.kind === 'paused'
+          ? 'Pool paused'
+          : step.kind === 'loading'
+            ? 'Loading balances…'
+            : step.kind === 'approve'
+              ? `Approve ${pool.info.collateral.symbol}`
+              : buttonLabel(form.side, form.action);
+  const disabled = step.kind === 'paused' || step.kind === 'loading';
+
+  return (
+    <form
+      className="space-y-4"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        setSubmitted(true);
+        if (!disabled && !busy && step.kind !== 'invalid') void submit();
+      }}
+    >
+      <label className="flex flex-col gap-1 text-xs text-ink-400">
+        Pool
+        <select
+          className="rounded-lg border border-ink-700 bg-ink-900 px-3 py-2 text-sm text-ink-50"
+          value={pool.info.address}
+          onChange={(e) => update({ pool: e.target.value })}
+        >
+          {pools.map((p) => (
+            <option key={p.info.address} value={p.info.address}>
+              {p.info.name}
+              {p.paused ? ' (paused)' : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="grid grid-cols-2 gap-3">
+        <Segmented<Side>
+          legend="Side"
+          value={form.side}
+          options={[
+            ['long', 'Long'],
+            ['short', 'Short'],
+          ]}
+          onChange={(side) => update({ side })}
+        />
+        <Segmented<Action>
+          legend="Action"
+          value={form.action}
+          options={[
+            ['mint', 'Mint'],
+            ['burn', 'Burn'],
+            ['flip', 'Flip'],
+          ]}
+          onChange={(action) => update({ action })}
+        />
+      </div>
+      <Segmented<Source>
+        legend="Pay from"
+        value={form.source}
+        options={[
+          ['wallet', 'Wallet'],
+          ['escrow', 'Escrow'],
+        ]}
+        onChange={(source) => update({ source })}
+      />
+      <div>
+        <div className="mb-1 flex items-end justify-between text-xs text-ink-400">
+          <label htmlFor={amountId}>Amount ({unit})</label>
+          <span>
+            {available === undefined
+              ? 'Connect to see your balance'
+              : `${form.source === 'wallet' ? 'Wallet' : 'Escrow'}: ${formatAmount(available, decimals, 6)} ${unit}`}
+          </span>
+        </div>
+        <div className="flex gap-2">
+          <input
+            id={amountId}
+            inputMode="decimal"
+            autoComplete="off"
+            placeholder="0.0"
+            className="min-w-0 flex-1 rounded-lg border border-ink-700 bg-ink-900 px-3 py-2 font-mono text-lg text-ink-50 aria-[invalid=true]:border-short"
+            value={form.amount}
+            aria-invalid={fieldError ? true : undefined}
+            aria-describedby={fieldError ? `${amountId}-error` : undefined}
+            onChange={(e) => update({ amount: e.target.value })}
+          />
+          <Button
+            variant="secondary"
+            disabled={available === undefined || available === 0n}
+            onClick={() => available !== undefined && update({ amount: formatUnits(available, decimals) })}
+          >
+            Max
+          </Button>
+        </div>
+        {fieldError ? (
+          <p id={`${amountId}-error`} role="alert" className="mt-1 text-sm text-short">
+            {fieldError}
+          </p>
+        ) : null}
+      </div>
+      {step.kind === 'approve' ? (
+        <label className="flex items-start gap-2 text-sm text-ink-200">
+          <input
+            type="checkbox"
+            className="mt-1"
+            checked={form.unlimitedApproval}
+            onChange={(e) => update({ unlimitedApproval: e.target.checked })}
+          />
+          <span>
+            Approve an unlimited amount
+            {form.unlimitedApproval ? (
+              <span className="block text-warn">
+                The pool could then move all of your {pool.info.collateral.symbol}, now and later. Only
+                approve what you are about to mint unless you trust this contract completely.
+              </span>
+            ) : (
+              <span className="block text-ink-400">By default you approve exactly this amount.</span>
+            )}
+          </span>
+        </label>
+      ) : null}
+      {previewError && check.ok ? <Notice tone="error">{previewError}</Notice> : null}
+      {pool.paused ? (
+        <Notice tone="error">
+          This pool is paused by its invariant check: no commit can be made until it is unpaused.
+        </Notice>
+      ) : null}
+      <Button type="submit" className="w-full py-3 text-base" busy={busy || switching} disabled={disabled}>
+        {label}
+      </Button>
+      {tx.status === 'failed' ? (
+        <Notice tone={tx.kind === 'rejected' ? 'info' : 'error'}>{tx.message}</Notice>
+      ) : null}
+      {preview ? (
+        <section aria-label="Preview" className="rounded-xl border border-ink-800 p-4">
+          <h3 className="mb-2 text-sm font-semibold">What to expect</h3>
+          <TradePreview
+            pool={pool}
+            preview={preview}
+            side={form.side}
+            action={form.action}
+            chainNow={chainNow}
+          />
+        </section>
+      ) : null}
+    </form>
+  );
+}

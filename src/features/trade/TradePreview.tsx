@@ -1,0 +1,121 @@
+import type { PoolSnapshot } from '../../chain/poolReader.ts';
+import type { CommitPreview } from '../../engine/commitPreview.ts';
+import { quad } from '../../engine/index.ts';
+import { annualFeeFromPerInterval } from '../../engine/metrics.ts';
+import { formatDuration } from '../../ui/Countdown.tsx';
+import { formatAmount, formatNumber } from '../../ui/format.ts';
+import type { Action, Side } from './tradeModel.ts';
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <>
+      <dt className="text-ink-400">{label}</dt>
+      <dd className="text-right font-mono">{children}</dd>
+    </>
+  );
+}
+
+function leverageText(value: number | undefined): string {
+  if (value === undefined) return '—';
+  return Number.isFinite(value) ? `${formatNumber(value, 2)}x` : '∞';
+}
+
+const WAD_PERCENT = (wad: bigint) => `${formatNumber((Number(wad) / 1e18) * 100, 3)}%`;
+
+/** The engine's preview of one commit, in the words of the trade. */
+export function TradePreview({
+  pool,
+  preview,
+  side,
+  action,
+  chainNow,
+}: {
+  pool: PoolSnapshot;
+  preview: CommitPreview;
+  side: Side;
+  action: Action;
+  chainNow: number;
+}) {
+  const { state, info } = pool;
+  const d = state.decimals;
+  const c = info.collateral.symbol;
+  const out = action === 'burn' ? 'settlement' : 'tokens';
+  const receivedSide: Side = action === 'flip' ? (side === 'long' ? 'short' : 'long') : side;
+  const price = quad.quadToNumber(
+    receivedSide === 'long' ? preview.prices.longPrice : preview.prices.shortPrice,
+  );
+  const burnPrice = quad.quadToNumber(side === 'long' ? preview.prices.longPrice : preview.prices.shortPrice);
+  const waitSeconds = Number(preview.executesAt) - chainNow;
+  const pushed = Number(preview.executesAt) > Number(state.lastPriceTimestamp) + state.updateInterval;
+  const lev = preview.after.leverage;
+  const gain = receivedSide === 'long' ? lev.longGain : lev.shortGain;
+  const loss = receivedSide === 'long' ? lev.longLoss : lev.shortLoss;
+  const annualFee = annualFeeFromPerInterval(state.feePerIntervalWad, state.updateInterval);
+  return (
+    <div>
+      <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-2 text-sm">
+        {action === 'mint' ? (
+          <>
+            <Row label={`Mint fee (${WAD_PERCENT(state.mintingFeeWad)}), now`}>
+              {formatAmount(preview.mintFeeAtCommit, d, 6)} {c}
+            </Row>
+            <Row label={`Expected ${receivedSide === 'long' ? 'L' : 'S'} tokens`}>
+              {formatAmount(preview.tokensOut, d, 6)}
+            </Row>
+            <Row label="at a token price of">
+              {formatNumber(price, 6)} {c}
+            </Row>
+          </>
+        ) : null}
+        {action === 'burn' ? (
+          <>
+            <Row label="Token price">
+              {formatNumber(burnPrice, 6)} {c}
+            </Row>
+            <Row label={`Burn fee (${WAD_PERCENT(state.burningFeeWad)})`}>
+              {formatAmount(preview.burnFee, d, 6)} {c}
+            </Row>
+            <Row label="Expected to receive">
+              {formatAmount(preview.settlementOut, d, 6)} {c}
+            </Row>
+          </>
+        ) : null}
+        {action === 'flip' ? (
+          <>
+            <Row label={`Burn fee (${WAD_PERCENT(state.burningFeeWad)})`}>
+              {formatAmount(preview.burnFee, d, 6)} {c}
+            </Row>
+            <Row label={`Mint fee (${WAD_PERCENT(state.mintingFeeWad)})`}>
+              {formatAmount(preview.flipMintFee, d, 6)} {c}
+            </Row>
+            <Row label={`Expected ${receivedSide === 'long' ? 'L' : 'S'} tokens`}>
+              {formatAmount(preview.tokensOut, d, 6)}
+            </Row>
+          </>
+        ) : null}
+        <Row label="Executes at the rebalance in">
+          {waitSeconds > 0 ? formatDuration(waitSeconds) : 'waiting for keeper'}
+        </Row>
+        <Row label="Management fee">{formatNumber(annualFee * 100, 2)}% a year</Row>
+        <Row label="Skew after this trade">
+          {preview.after.skew === undefined ? '—' : formatNumber(preview.after.skew, 4)}
+        </Row>
+        <Row label="Rebalancing rate after">
+          {preview.after.rebalancingRate === undefined
+            ? '—'
+            : `${formatNumber(preview.after.rebalancingRate * 100, 2)}%`}
+        </Row>
+        <Row label={`${receivedSide === 'long' ? 'Long' : 'Short'} leverage after (gain / loss)`}>
+          {leverageText(gain)} / {leverageText(loss)}
+        </Row>
+      </dl>
+      <p className="mt-3 text-xs text-ink-400">
+        {pushed
+          ? 'The front-running window of the coming rebalance has started, so this commit waits for the one after. '
+          : ''}
+        Figures assume the index price stays where it is until then and nobody else trades; the {out} land in
+        escrow, to claim after the rebalance.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+/**
+ * The trade form's rules as plain functions: which commit a (side, action) pair is, what the chosen source
+ * holds, and which single step the main button offers next (Connect → Switch network → Approve → Commit).
+ */
+
+import type { PoolSnapshot } from '../../chain/poolReader.ts';
+import { CommitType } from '../../engine/commits.ts';
+import type { AmountCheck } from './validateAmount.ts';
+
+export type Side = 'long' | 'short';
+export type Action = 'mint' | 'burn' | 'flip';
+export type Source = 'wallet' | 'escrow';
+
+export function commitTypeOf(side: Side, action: Action): CommitType {
+  if (action === 'mint') return side === 'long' ? CommitType.LongMint : CommitType.ShortMint;
+  if (action === 'burn') return side === 'long' ? CommitType.LongBurn : CommitType.ShortBurn;
+  return side === 'long' ? CommitType.LongBurnShortMint : CommitType.ShortBurnLongMint;
+}
+
+/** What the amount is counted in: collateral for mints, the side's tokens for burns and flips. */
+export function amountUnit(pool: PoolSnapshot, side: Side, action: Action): string {
+  if (action === 'mint') return pool.info.collateral.symbol;
+  return side === 'long' ? 'L tokens' : 'S tokens';
+}
+
+/** What the chosen source holds for this action; undefined when no wallet is connected. */
+export function availableOf(
+  pool: PoolSnapshot,
+  side: Side,
+  action: Action,
+  source: Source,
+): bigint | undefined {
+  const user = pool.user;
+  if (!user) return undefined;
+  if (action === 'mint') return source === 'wallet' ? user.settlementWallet : user.escrow.settlementTokens;
+  if (side === 'long') return source === 'wallet' ? user.longWallet : user.escrow.longTokens;
+  return source === 'wallet' ? user.shortWallet : user.escrow.shortTokens;
+}
+
+export type TradeStep =
+  | { kind: 'connect' }
+  | { kind: 'switch' }
+  | { kind: 'paused' }
+  | { kind: 'loading' }
+  | { kind: 'invalid'; message: string }
+  | { kind: 'approve'; amount: bigint }
+  | { kind: 'commit'; amount: bigint };
+
+export interface StepInput {
+  connected: boolean;
+  onPoolChain: boolean;
+  pool: PoolSnapshot | undefined;
+  action: Action;
+  source: Source;
+  check: AmountCheck;
+}
+
+export function nextStep({ connected, onPoolChain, pool, action, source, check }: StepInput): TradeStep {
+  if (!connected) return { kind: 'connect' };
+  if (!onPoolChain) return { kind: 'switch' };
+  if (!pool?.user) return { kind: 'loading' };
+  if (pool.paused) return { kind: 'paused' };
+  if (!check.ok) return { kind: 'invalid', message: check.message };
+  // Only mints paid from the wallet move collateral through transferFrom (§3.6).
+  if (action === 'mint' && source === 'wallet' && pool.user.allowance < check.amount) {
+    return { kind: 'approve', amount: check.amount };
+  }
+  return { kind: 'commit', amount: check.amount };
+}

@@ -1,0 +1,45 @@
+/** The trade form's state, seeded from the link (`#/trade?pool=…&side=…&action=…`) and kept in it. */
+import { useCallback, useState } from 'react';
+import { useRoute } from '../../app/routes.ts';
+import type { Action, Side, Source } from './tradeModel.ts';
+
+export interface TradeFormState {
+  pool: string | undefined;
+  side: Side;
+  action: Action;
+  source: Source;
+  amount: string;
+  unlimitedApproval: boolean;
+}
+
+const SIDES: readonly Side[] = ['long', 'short'];
+const ACTIONS: readonly Action[] = ['mint', 'burn', 'flip'];
+
+function pick<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
+  return allowed.includes(value as T) ? (value as T) : fallback;
+}
+
+export function useTradeForm() {
+  const { params } = useRoute();
+  const [form, setForm] = useState<TradeFormState>(() => ({
+    pool: params.get('pool') ?? undefined,
+    side: pick(params.get('side'), SIDES, 'long'),
+    action: pick(params.get('action'), ACTIONS, 'mint'),
+    source: 'wallet',
+    amount: '',
+    unlimitedApproval: false,
+  }));
+  const update = useCallback((patch: Partial<TradeFormState>) => {
+    setForm((current) => {
+      const next = { ...current, ...patch };
+      // The link follows the choice of pool, side and action (not the amount), so it can be shared.
+      const query = new URLSearchParams();
+      if (next.pool) query.set('pool', next.pool);
+      query.set('side', next.side);
+      query.set('action', next.action);
+      window.history.replaceState(null, '', `#/trade?${query.toString()}`);
+      return next;
+    });
+  }, []);
+  return { form, update };
+}
