@@ -22,6 +22,11 @@ export interface CommitPreviewInput {
   now: bigint;
   /** Oracle price assumed at every coming upkeep, WAD (today's price: "if nothing moves"). */
   price: bigint;
+  /**
+   * Fees the user's own pending settlement credits to each side when `commit` first runs
+   * `updateAggregateBalance` (§2.3): `settleAggregateBalance(...).longFeeCredit` / `shortFeeCredit`.
+   */
+  pendingFeeCredit?: { long: bigint; short: bigint };
 }
 
 export interface CommitPreview {
@@ -88,7 +93,15 @@ export function previewCommit(state: PoolState, input: CommitPreviewInput): Comm
   // A clock read a moment before the last upkeep's block counts as that block's time.
   let now = input.now;
   if (now < state.lastPriceTimestamp) now = state.lastPriceTimestamp;
-  const queued = queueCommit(state, { commitType: input.commitType, amount: input.amount }, now);
+  const credit = input.pendingFeeCredit;
+  const credited = credit
+    ? {
+        ...state,
+        longBalance: state.longBalance + credit.long,
+        shortBalance: state.shortBalance + credit.short,
+      }
+    : state;
+  const queued = queueCommit(credited, { commitType: input.commitType, amount: input.amount }, now);
   const updateInterval = BigInt(state.updateInterval);
 
   let current = queued.state;

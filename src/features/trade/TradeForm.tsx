@@ -4,6 +4,7 @@ import { formatUnits } from 'viem';
 import { useAccount, useSwitchChain } from 'wagmi';
 import type { PoolSnapshot } from '../../chain/poolReader.ts';
 import { approveRequest, commitRequest } from '../../chain/poolWrites.ts';
+import { usePendingSettlement } from '../../chain/usePendingSettlement.ts';
 import { useTransactor } from '../../chain/useTransactor.ts';
 import { type CommitPreview, previewCommit } from '../../engine/commitPreview.ts';
 import { ContractRevert } from '../../engine/revert.ts';
@@ -74,6 +75,7 @@ export function TradeForm({
   chainNow,
   chainId,
   chainName,
+  blockNumber,
 }: {
   pools: PoolSnapshot[];
   form: TradeFormState;
@@ -81,15 +83,17 @@ export function TradeForm({
   chainNow: number;
   chainId: number;
   chainName: string;
+  blockNumber: bigint | undefined;
 }) {
   const amountId = useId();
-  const { isConnected, chainId: walletChainId } = useAccount();
+  const { isConnected, chainId: walletChainId, address } = useAccount();
   const { openConnectModal } = useConnectModal();
   const { switchChain, isPending: switching } = useSwitchChain();
   const { state: tx, send } = useTransactor();
   // Errors show once the user has typed or tried to submit, not on an untouched empty field.
   const [submitted, setSubmitted] = useState(false);
   const pool = pools.find((p) => p.info.address.toLowerCase() === form.pool?.toLowerCase()) ?? pools[0];
+  const settlement = usePendingSettlement(pool?.user ? pool.info : undefined, address, blockNumber);
   if (!pool) return <Notice>No pool to trade on {chainName}.</Notice>;
 
   const decimals = pool.state.decimals;
@@ -113,6 +117,14 @@ export function TradeForm({
         amount: check.amount,
         now: BigInt(Math.floor(chainNow)),
         price: pool.oraclePrice,
+        ...(settlement.data
+          ? {
+              pendingFeeCredit: {
+                long: settlement.data.longFeeCredit,
+                short: settlement.data.shortFeeCredit,
+              },
+            }
+          : {}),
       });
     } catch (error) {
       previewError =

@@ -43,6 +43,7 @@ export function TradePage() {
                 chainNow={chainNow}
                 chainId={chainId}
                 chainName={chainName}
+                blockNumber={snapshot.data.blockNumber || undefined}
               />
             </Card>
           </div>
