@@ -48,33 +48,34 @@ const ohmPool = poolSnapshot({
   short: '1000',
 });
 
+function Harness({ pool }: { pool: PoolSnapshot }) {
+  const [form, setForm] = useState<TradeFormState>({
+    pool: pool.info.address,
+    side: 'long',
+    action: 'mint',
+    source: 'wallet',
+    amount: '',
+    unlimitedApproval: false,
+  });
+  return (
+    <TradeForm
+      pools={[pool]}
+      form={form}
+      update={(patch) => setForm((f) => ({ ...f, ...patch }))}
+      chainNow={NOW}
+      chainId={31337}
+      chainName="Olympus devnet"
+      blockNumber={undefined}
+    />
+  );
+}
+
 function setup(pool: PoolSnapshot) {
   const wagmi = createConfig({
     chains: [devnet, arbitrum],
     connectors: [mock({ accounts: [USER] })],
     transports: { [devnet.id]: http('http://127.0.0.1:1'), [arbitrum.id]: http('http://127.0.0.1:1') },
   });
-  function Harness() {
-    const [form, setForm] = useState<TradeFormState>({
-      pool: pool.info.address,
-      side: 'long',
-      action: 'mint',
-      source: 'wallet',
-      amount: '',
-      unlimitedApproval: false,
-    });
-    return (
-      <TradeForm
-        pools={[pool]}
-        form={form}
-        update={(patch) => setForm((f) => ({ ...f, ...patch }))}
-        chainNow={NOW}
-        chainId={31337}
-        chainName="Olympus devnet"
-        blockNumber={undefined}
-      />
-    );
-  }
   const app: AppConfig = { wagmi, chains: [devnet, arbitrum], defaultChain: devnet };
   const wrapper = ({ children }: { children: ReactNode }) => (
     <WagmiProvider config={wagmi}>
@@ -87,7 +88,7 @@ function setup(pool: PoolSnapshot) {
       </QueryClientProvider>
     </WagmiProvider>
   );
-  render(<Harness />, { wrapper });
+  render(<Harness pool={pool} />, { wrapper });
   return { wagmi };
 }
 
