@@ -1,0 +1,141 @@
+/**
+ * A user's cost basis and profit in one pool, from their own on-chain history only (no indexer): every
+ * `CreateCommit` of theirs, valued at the prices the pool stored for its interval (§3.5), and the pool tokens
+ * they sent or received outside the pool. Average cost per side, in collateral units; all amounts `bigint`.
+ */
+
+import type { HistoryEvent } from '../../chain/userHistory.ts';
+import { CommitType } from '../../engine/commits.ts';
+import { feeAmount, mintFeeAtCommit } from '../../engine/fees.ts';
+import { flipProceeds, settlementForTokens, tokensForSettlement } from '../../engine/prices.ts';
+import type { IntervalPrices } from '../../engine/settlement.ts';
+
+export interface SidePosition {
+  /** Tokens held (wallet and escrow), as far as the history tells. */
+  tokens: bigint;
+  /** Collateral paid for them, fees included. */
+  cost: bigint;
+  /** Tokens received from someone else: their cost is not known. */
+  unknownCostTokens: bigint;
+}
+
+export interface HistoryRow {
+  event: HistoryEvent;
+  /** What the event gave: tokens for mints and flips, collateral for burns; undefined while it is pending. */
+  received?: bigint;
+  /** Fees it paid, collateral units. */
+  fees: bigint;
+  pending: boolean;
+}
+
+export interface PoolPnl {
+  long: SidePosition;
+  short: SidePosition;
+  /** Profit already taken by burns and flips, collateral units (may be negative). */
+  realized: bigint;
+  /** Collateral committed to mints that have not executed yet. */
+  pendingMint: bigint;
+  rows: HistoryRow[];
+}
+
+export interface CostBasisInput {
+  events: HistoryEvent[];
+  priceHistory: ReadonlyMap<bigint, IntervalPrices>;
+  burnFeeHistory: ReadonlyMap<bigint, bigint>;
+  /** The committer's `updateIntervalId`: intervals below it have executed. */
+  updateIntervalId: bigint;
+  /** The current minting fee, which the user-level flip uses (§3.5). */
+  mintingFeeWad: bigint;
+}
+
+const emptySide = (): SidePosition => ({ tokens: 0n, cost: 0n, unknownCostTokens: 0n });
+
+/** Takes `tokens` out of a side at its average cost; returns the cost that left with them. */
+function reduce(side: SidePosition, tokens: bigint): bigint {
+  const held = side.tokens;
+  const share = held === 0n ? 0n : (side.cost * (tokens < held ? tokens : held)) / held;
+  side.cost -= share;
+  side.tokens = tokens > held ? 0n : held - tokens;
+  if (side.unknownCostTokens > side.tokens) side.unknownCostTokens = side.tokens;
+  return share;
+}
+
+export function order(a: HistoryEvent, b: HistoryEvent): number {
+  if (a.blockNumber !== b.blockNumber) return a.blockNumber < b.blockNumber ? -1 : 1;
+  return a.logIndex - b.logIndex;
+}
+
+export function costBasis(input: CostBasisInput): PoolPnl {
+  const result: PoolPnl = { long: emptySide(), short: emptySide(), realized: 0n, pendingMint: 0n, rows: [] };
+  for (const event of [...input.events].sort(order)) {
+    if (event.kind === 'transfer') {
+      const side = result[event.side];
+      if (event.direction === 'in') {
+        side.tokens += event.amount;
+        side.unknownCostTokens += event.amount;
+      } else {
+        reduce(side, event.amount);
+      }
+      result.rows.push({ event, received: event.amount, fees: 0n, pending: false });
+      continue;
+    }
+    const executed = event.intervalId < input.updateIntervalId;
+    const prices = input.priceHistory.get(event.intervalId);
+    const { commitType, amount } = event;
+    const isMint = commitType === CommitType.LongMint || commitType === CommitType.ShortMint;
+    if (!executed || !prices) {
+      if (isMint) result.pendingMint += amount;
+      result.rows.push({
+        event,
+        fees: isMint ? mintFeeAtCommit(amount, event.mintingFeeWad).fee : 0n,
+        pending: true,
+      });
+      continue;
+    }
+    const burnFeeWad = input.burnFeeHistory.get(event.intervalId) ?? 0n;
+    switch (commitType) {
+      case CommitType.LongMint:
+      case CommitType.ShortMint: {
+        const long = commitType === CommitType.LongMint;
+        const { fee, queued } = mintFeeAtCommit(amount, event.mintingFeeWad);
+        const tokens = tokensForSettlement(long ? prices.longPrice : prices.shortPrice, queued);
+        const side = long ? result.long : result.short;
+        side.tokens += tokens;
+        side.cost += amount;
+        result.rows.push({ event, received: tokens, fees: fee, pending: false });
+        break;
+      }
+      case CommitType.LongBurn:
+      case CommitType.ShortBurn: {
+        const long = commitType === CommitType.LongBurn;
+        const gross = settlementForTokens(long ? prices.longPrice : prices.shortPrice, amount);
+        const fee = feeAmount(burnFeeWad, gross);
+        const costOut = reduce(long ? result.long : result.short, amount);
+        result.realized += gross - fee - costOut;
+        result.rows.push({ event, received: gross - fee, fees: fee, pending: false });
+        break;
+      }
+      case CommitType.LongBurnShortMint:
+      case CommitType.ShortBurnLongMint: {
+        const fromLong = commitType === CommitType.LongBurnShortMint;
+        const flip = flipProceeds(
+          amount,
+          fromLong ? prices.longPrice : prices.shortPrice,
+          burnFeeWad,
+          input.mintingFeeWad,
+        );
+        const costOut = reduce(fromLong ? result.long : result.short, amount);
+        // The burned side's profit is taken; what it fetched, mint fee included, is the new side's cost.
+        const fetched = flip.settlement + flip.mintFee;
+        result.realized += fetched - costOut;
+        const tokens = tokensForSettlement(fromLong ? prices.shortPrice : prices.longPrice, flip.settlement);
+        const into = fromLong ? result.short : result.long;
+        into.tokens += tokens;
+        into.cost += fetched;
+        result.rows.push({ event, received: tokens, fees: flip.burnFee + flip.mintFee, pending: false });
+        break;
+      }
+    }
+  }
+  return result;
+}
