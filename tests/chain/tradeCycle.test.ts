@@ -24,9 +24,11 @@ import type { ChainDeployment } from '../../src/chain/config.ts';
 import { type PoolSnapshot, readPools } from '../../src/chain/poolReader.ts';
 import { discoverPools, type PoolInfo } from '../../src/chain/poolRegistry.ts';
 import { approveRequest, claimRequest, commitRequest } from '../../src/chain/poolWrites.ts';
+import { readUserHistory } from '../../src/chain/userHistory.ts';
 import { readPendingSettlement } from '../../src/chain/userSettlement.ts';
 import { type CommitPreview, previewCommit } from '../../src/engine/commitPreview.ts';
 import { CommitType } from '../../src/engine/commits.ts';
+import { costBasis } from '../../src/features/portfolio/costBasis.ts';
 
 let node: RunningNode;
 let clients: DevnetClients;
@@ -191,5 +193,23 @@ describe.each([
     const escrow = await escrowOf(pool);
     expect(escrow.longTokens).toBe(mint.tokensOut);
     expect(escrow.settlementTokens).toBe(burn.settlementOut - amount);
+  });
+
+  it('rebuilds the same holdings from the user’s own logs, for the portfolio’s cost basis', async () => {
+    const pool = pools[index]!;
+    const [history] = await readUserHistory(clients.public, chain, [pool], user);
+    const pnl = costBasis({
+      events: history!.events,
+      priceHistory: history!.priceHistory,
+      burnFeeHistory: history!.burnFeeHistory,
+      updateIntervalId: history!.updateIntervalId,
+      mintingFeeWad: history!.mintingFeeWad,
+    });
+    const escrow = await escrowOf(pool);
+    expect(history!.events.filter((e) => e.kind === 'commit')).toHaveLength(5);
+    expect(pnl.pendingMint).toBe(0n);
+    expect(pnl.long.tokens).toBe((await walletOf(pool.longToken)) + escrow.longTokens);
+    expect(pnl.short.tokens).toBe((await walletOf(pool.shortToken)) + escrow.shortTokens);
+    expect(pnl.long.unknownCostTokens + pnl.short.unknownCostTokens).toBe(0n);
   });
 });
