@@ -1,7 +1,8 @@
 /**
  * React hooks over the pool registry and reader: the registry once per chain (refreshed each minute), the
- * state of every pool once per new block, as one `eth_call`. A new block while a read is in flight does not
- * start a second read: the query key changes, the previous result stays on screen until the new one lands.
+ * state of every pool once per new block, as one `eth_call`. The read is of the latest state, not pinned to the
+ * block that triggered it, so a refresh after a transaction (query invalidation) sees that transaction even
+ * before the block watcher has. The previous result stays on screen until the new one lands.
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useRef } from 'react';
@@ -59,7 +60,6 @@ export function usePoolsSnapshot(requested: readonly Address[] = []) {
       if (!client || !registry.data) throw new Error('pools not loaded');
       const result = await readPools(client, deployment, registry.data.pools, {
         ...(user ? { user } : {}),
-        ...(block.data === undefined ? {} : { blockNumber: block.data }),
         intervalHints: hints.current,
       });
       for (const pool of result.pools) hints.current.set(pool.info.committer, pool.state.updateIntervalId);

@@ -1,5 +1,5 @@
 /** The trade form's state, seeded from the link (`#/trade?pool=…&side=…&action=…`) and kept in it. */
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useRoute } from '../../app/routes.ts';
 import type { Action, Side, Source } from './tradeModel.ts';
 
@@ -29,6 +29,17 @@ export function useTradeForm() {
     amount: '',
     unlimitedApproval: false,
   }));
+  // A link followed while the page is open (same page, new query) selects what it names.
+  const linkPool = params.get('pool') ?? undefined;
+  const linkSide = pick(params.get('side'), SIDES, 'long');
+  const linkAction = pick(params.get('action'), ACTIONS, 'mint');
+  useEffect(() => {
+    setForm((current) =>
+      current.pool === linkPool && current.side === linkSide && current.action === linkAction
+        ? current
+        : { ...current, pool: linkPool ?? current.pool, side: linkSide, action: linkAction, amount: '' },
+    );
+  }, [linkPool, linkSide, linkAction]);
   const update = useCallback((patch: Partial<TradeFormState>) => {
     setForm((current) => {
       const next = { ...current, ...patch };

@@ -1,0 +1,217 @@
+/**
+ * User journeys in a real Chromium against a fresh devnet running the real contracts: the built app, a test
+ * wallet, and the keeper driven from here so each rebalance happens when the journey needs it.
+ * Each journey saves a screenshot in tests/e2e/screenshots/.
+ */
+import { formatUnits, parseUnits } from 'viem';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { erc20Abi, leveragedPoolAbi, testChainlinkOracleAbi } from '../../contracts-abi/generated/index.ts';
+import { write } from '../../devnet/lib/clients.ts';
+import { devAccount, FEED_DECIMALS, ROLE_INDEX } from '../../devnet/lib/deploy.ts';
+import { chromiumAvailable, type Stage, startStage } from './harness.ts';
+
+const USER = devAccount(ROLE_INDEX.firstUser + 1).address;
+const TIMEOUT = 20_000;
+
+// The journeys need Debian's Chromium. CI installs it (.ci/run); elsewhere, say plainly that they are skipped.
+const runnable = chromiumAvailable();
+if (!runnable && process.env.CI)
+  throw new Error('Chromium is missing at /usr/bin/chromium: the e2e journeys cannot run');
+if (!runnable)
+  console.warn('e2e journeys skipped: no Chromium at /usr/bin/chromium (apt-get install chromium)');
+
+describe.runIf(runnable)('journeys in Chromium', () => {
+  let stage: Stage;
+  const btcPool = () => stage.deployment.pools.find((p) => p.name === '3-BTC/USD+gOHM')!;
+  const balanceOf = (token: `0x${string}`) =>
+    stage.clients.public.readContract({
+      address: token,
+      abi: erc20Abi,
+      functionName: 'balanceOf',
+      args: [USER],
+    });
+  const page = () => stage.page;
+  const go = async (hash: string) => {
+    await page().goto(`${stage.baseUrl}${hash}`);
+    await page().locator('main h1').waitFor({ timeout: TIMEOUT });
+  };
+  const toast = (text: RegExp | string) =>
+    page().getByRole('region', { name: 'Notifications' }).getByText(text).first();
+
+  beforeAll(async () => {
+    stage = await startStage({ walletChainId: '0x7a69', account: USER });
+  }, 120_000);
+  afterAll(async () => {
+    await stage?.close();
+  });
+
+  it('connects, meets the wrong network, and switches to the devnet', async () => {
+    await go('#/pools');
+    await page().getByRole('button', { name: 'Connect Wallet' }).click();
+    await page().getByText('E2E Test Wallet').first().click();
+    await page().getByRole('button', { name: /0x/ }).first().waitFor({ timeout: TIMEOUT });
+    await stage.screenshot('01-connected');
+    // The user moves their wallet to Ethereum mainnet, where the app has nothing to offer.
+    await page().evaluate(() => {
+      (window as unknown as { __e2eWallet: { switchChain(hex: string): void } }).__e2eWallet.switchChain(
+        '0x1',
+      );
+    });
+    const guard = page().getByRole('alert').filter({ hasText: 'unsupported network' });
+    await guard.waitFor({ timeout: TIMEOUT });
+    await stage.screenshot('02-wrong-network');
+    await page().getByRole('button', { name: 'Switch to Olympus devnet' }).click();
+    await guard.waitFor({ state: 'detached', timeout: TIMEOUT });
+  });
+
+  it('shows each pool’s long and short balances as the chain has them after a +10% move', async () => {
+    const pool = btcPool();
+    const feed = stage.deployment.feeds.find((f) => f.pair === 'BTC/USD')!.feed;
+    await write(stage.clients, stage.deployment.roles.priceFeeder, {
+      address: feed,
+      abi: testChainlinkOracleAbi,
+      functionName: 'setPrice',
+      args: [parseUnits('105875', FEED_DECIMALS)],
+    });
+    expect(await stage.rebalance()).toBe(4);
+    const [long, short] = await Promise.all([
+      stage.clients.public.readContract({
+        address: pool.address,
+        abi: leveragedPoolAbi,
+        functionName: 'longBalance',
+      }),
+      stage.clients.public.readContract({
+        address: pool.address,
+        abi: leveragedPoolAbi,
+        functionName: 'shortBalance',
+      }),
+    ]);
+    await go('#/pools');
+    const row = page()
+      .getByRole('row')
+      .filter({ has: page().getByRole('link', { name: pool.name }) });
+    // Three decimals as the table shows gOHM, long on the L line and short on the S line.
+    const shown = (v: bigint) => {
+      const [whole = '0', fraction = ''] = formatUnits(v, 18).split('.');
+      const kept = fraction.slice(0, 3).replace(/0+$/, '');
+      return kept ? `${whole}.${kept}` : whole;
+    };
+    // The table refreshes on the next block it sees; wait for the rebalanced figures to arrive.
+    await expect.poll(() => row.textContent(), { timeout: TIMEOUT }).toContain(`L${shown(long)} gOHM`);
+    const text = await row.textContent();
+    expect(text).toContain(`S${shown(short)} gOHM`);
+    expect(text).toContain('$105,875');
+    // The move was just rebalanced: nothing has moved since.
+    expect(text).toContain('0% since rebalance');
+    await stage.screenshot('03-pools-after-move');
+  });
+
+  it('refuses an invalid amount at the field and sends nothing', async () => {
+    await go(`#/trade?pool=${btcPool().address}&side=long&action=mint`);
+    const amount = page().getByLabel(/^Amount/);
+    await amount.fill('abc');
+    await page().getByRole('alert').filter({ hasText: 'Enter a number' }).waitFor({ timeout: TIMEOUT });
+    await amount.fill('1.0000000000000000001');
+    await page().getByRole('alert').filter({ hasText: 'gOHM has 18 decimals' }).waitFor({ timeout: TIMEOUT });
+    await amount.fill('100000');
+    await page()
+      .getByRole('alert')
+      .filter({ hasText: 'more than your wallet holds' })
+      .waitFor({ timeout: TIMEOUT });
+    await stage.screenshot('04-invalid-amount');
+    const allowance = await stage.clients.public.readContract({
+      address: btcPool().settlementToken,
+      abi: erc20Abi,
+      functionName: 'allowance',
+      args: [USER, btcPool().address],
+    });
+    expect(allowance).toBe(0n);
+  });
+
+  it('tells the user plainly when they reject the signature, and nothing changes', async () => {
+    const amount = page().getByLabel(/^Amount/);
+    await amount.fill('1.5');
+    await page().evaluate(() => {
+      (window as unknown as { __e2eWallet: { rejectNext: boolean } }).__e2eWallet.rejectNext = true;
+    });
+    await page().getByRole('button', { name: 'Approve gOHM' }).click();
+    await page()
+      .getByText('You rejected the request in your wallet. Nothing was sent.')
+      .first()
+      .waitFor({ timeout: TIMEOUT });
+    await stage.screenshot('05-rejected');
+    const allowance = await stage.clients.public.readContract({
+      address: btcPool().settlementToken,
+      abi: erc20Abi,
+      functionName: 'allowance',
+      args: [USER, btcPool().address],
+    });
+    expect(allowance).toBe(0n);
+  });
+
+  it('mints long with gOHM, claims after the rebalance, sees it in the portfolio, burns and claims back', async () => {
+    const pool = btcPool();
+    const gohmBefore = await balanceOf(pool.settlementToken);
+    await page().getByRole('button', { name: 'Approve gOHM' }).click();
+    await toast('Approve 1.5 gOHM: confirmed').waitFor({ timeout: TIMEOUT });
+    await page().getByRole('button', { name: 'Mint long' }).click();
+    await toast(/Mint long 1\.5 gOHM: confirmed/).waitFor({ timeout: TIMEOUT });
+    await page()
+      .getByText(/executes in/)
+      .first()
+      .waitFor({ timeout: TIMEOUT });
+    expect(gohmBefore - (await balanceOf(pool.settlementToken))).toBe(parseUnits('1.5', 18));
+    await stage.screenshot('06-mint-pending');
+
+    await stage.rebalance();
+    const claim = page().getByRole('button', { name: 'Claim', exact: true });
+    await claim.waitFor({ timeout: TIMEOUT });
+    await claim.click();
+    await toast(/Claim 3-BTC\/USD\+gOHM: confirmed/).waitFor({ timeout: TIMEOUT });
+    const longTokens = await balanceOf(pool.longToken);
+    expect(longTokens).toBeGreaterThan(0n);
+
+    await go('#/portfolio');
+    const row = page()
+      .getByRole('table', { name: 'Your positions per pool' })
+      .getByRole('row')
+      .filter({ hasText: pool.name });
+    await row.waitFor({ timeout: TIMEOUT });
+    await page().getByText('Mint long').first().waitFor({ timeout: TIMEOUT });
+    expect(await row.textContent()).toContain(
+      Number(formatUnits(longTokens, 18)).toFixed(6).replace(/0+$/, ''),
+    );
+    await stage.screenshot('07-portfolio');
+
+    await go(`#/trade?pool=${pool.address}&side=long&action=burn`);
+    await page()
+      .getByLabel(/^Amount/)
+      .fill(formatUnits(longTokens / 2n, 18));
+    await page().getByRole('button', { name: 'Burn long' }).click();
+    await toast(/Burn long .* L tokens: confirmed/).waitFor({ timeout: TIMEOUT });
+    await stage.rebalance();
+    const gohmBeforeClaim = await balanceOf(pool.settlementToken);
+    await page().getByRole('button', { name: 'Claim', exact: true }).click();
+    await toast(/Claim 3-BTC\/USD\+gOHM: confirmed/).waitFor({ timeout: TIMEOUT });
+    expect(await balanceOf(pool.settlementToken)).toBeGreaterThan(gohmBeforeClaim);
+    await stage.screenshot('08-burned-and-claimed');
+  });
+
+  it('flips the remaining long tokens to short', async () => {
+    const pool = btcPool();
+    const longTokens = await balanceOf(pool.longToken);
+    await go(`#/trade?pool=${pool.address}&side=long&action=flip`);
+    await page().getByRole('button', { name: 'Max' }).click();
+    await stage.screenshot('09-flip-form');
+    await page().getByText('Expected S tokens').waitFor({ timeout: TIMEOUT });
+    await page().getByRole('button', { name: 'Flip long → short' }).click();
+    await toast(/Flip long → short .*: confirmed/).waitFor({ timeout: TIMEOUT });
+    expect(await balanceOf(pool.longToken)).toBe(0n);
+    await stage.rebalance();
+    await page().getByRole('button', { name: 'Claim', exact: true }).click();
+    await toast(/Claim 3-BTC\/USD\+gOHM: confirmed/).waitFor({ timeout: TIMEOUT });
+    expect(await balanceOf(pool.shortToken)).toBeGreaterThan(0n);
+    expect(longTokens).toBeGreaterThan(0n);
+    await stage.screenshot('10-flipped');
+  });
+});
