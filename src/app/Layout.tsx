@@ -1,8 +1,8 @@
-import { ConnectButton } from '@rainbow-me/rainbowkit';
 import type { ReactNode } from 'react';
 import { useDeployment } from '../chain/DeploymentContext.tsx';
 import { NetworkGuard } from './NetworkGuard.tsx';
 import { hrefOf, ROUTES, type RoutePath } from './routes.ts';
+import { WalletButton } from './WalletButton.tsx';
 
 export function Layout({ current, children }: { current: RoutePath | 'not-found'; children: ReactNode }) {
   const { devnet } = useDeployment();
@@ -38,7 +38,7 @@ export function Layout({ current, children }: { current: RoutePath | 'not-found'
               </a>
             ))}
           </nav>
-          <ConnectButton chainStatus="icon" showBalance={false} />
+          <WalletButton />
         </div>
       </header>
       <NetworkGuard />

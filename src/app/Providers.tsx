@@ -1,13 +1,13 @@
-import { darkTheme, RainbowKitProvider } from '@rainbow-me/rainbowkit';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { WagmiProvider } from 'wagmi';
 import { DeploymentProvider } from '../chain/DeploymentContext.tsx';
 import type { DevnetDeployment } from '../chain/devnet.ts';
 import type { AppConfig } from '../chain/wagmi.ts';
 import { ToastProvider } from '../ui/Toaster.tsx';
 
-const theme = darkTheme({ accentColor: '#F8CC82', accentColorForeground: '#0f172a', borderRadius: 'medium' });
+// RainbowKit is the largest part of the wallet stack; the pages draw without it and it arrives just after.
+const WalletUi = lazy(() => import('./WalletUi.tsx').then((m) => ({ default: m.WalletUi })));
 
 export function Providers({
   app,
@@ -24,11 +24,14 @@ export function Providers({
   return (
     <WagmiProvider config={app.wagmi}>
       <QueryClientProvider client={queryClient}>
-        <RainbowKitProvider theme={theme} initialChain={app.defaultChain} modalSize="compact">
-          <DeploymentProvider value={{ app, devnet }}>
-            <ToastProvider>{children}</ToastProvider>
-          </DeploymentProvider>
-        </RainbowKitProvider>
+        <DeploymentProvider value={{ app, devnet }}>
+          <ToastProvider>
+            {children}
+            <Suspense fallback={null}>
+              <WalletUi />
+            </Suspense>
+          </ToastProvider>
+        </DeploymentProvider>
       </QueryClientProvider>
     </WagmiProvider>
   );

@@ -4,7 +4,7 @@
  * returns are turned into the engine's PoolState here and nowhere else (long first; `balances()` with its
  * (short, long) order is never used).
  */
-import { type Address, multicall3Abi, type PublicClient } from 'viem';
+import { type Address, type PublicClient, parseAbi } from 'viem';
 import {
   chainlinkOracleWrapperAbi,
   erc20Abi,
@@ -17,6 +17,12 @@ import type { CommitTotals, IntervalCommits, PoolState } from '../engine/types.t
 import { ReadBatch, type Slot } from './batch.ts';
 import type { ChainDeployment, CollateralSymbol } from './config.ts';
 import type { PoolInfo } from './poolRegistry.ts';
+
+/** Multicall3's clock, read in the same call so the figures and their block and time always agree. */
+const MULTICALL3_CLOCK_ABI = parseAbi([
+  'function getBlockNumber() view returns (uint256)',
+  'function getCurrentBlockTimestamp() view returns (uint256)',
+]);
 
 export interface EscrowBalance {
   longTokens: bigint;
@@ -56,7 +62,7 @@ export interface PoolSnapshot {
 
 export interface PoolsSnapshot {
   chainId: number;
-  /** The block read, when the caller pinned one (0n for "latest"). */
+  /** The block the state was read at. */
   blockNumber: bigint;
   /** The timestamp of the block read: the chain's clock, which the devnet runs ahead of the wall clock. */
   blockTimestamp: bigint;
@@ -129,7 +135,8 @@ export async function readPools(
   const hints = await hintsFor(client, deployment, pools, intervalHints);
   const batch = new ReadBatch();
   const keeperOf = (p: PoolInfo) => deployment.keeper ?? p.keeper;
-  const multicall = { address: deployment.multicall3, abi: multicall3Abi } as const;
+  const multicall = { address: deployment.multicall3, abi: MULTICALL3_CLOCK_ABI } as const;
+  const blockNumberSlot = batch.add({ ...multicall, functionName: 'getBlockNumber' });
   const blockTimestampSlot = batch.add({ ...multicall, functionName: 'getCurrentBlockTimestamp' });
 
   const usdSlots = Object.entries(deployment.usdOracles).map(([symbol, oracle]) => ({
@@ -271,7 +278,7 @@ export async function readPools(
 
   return {
     chainId: deployment.chainId,
-    blockNumber: blockNumber ?? 0n,
+    blockNumber: blockNumberSlot.value,
     blockTimestamp: blockTimestampSlot.value,
     pools: snapshots,
     collateralUsd,

@@ -1,19 +1,15 @@
 /**
- * The wagmi + RainbowKit configuration. The devnet chain and its burner wallets exist only when a devnet
- * deployment was found at start-up; Arbitrum One is always offered.
+ * The wagmi configuration. It does not import RainbowKit: RainbowKit's UI is ~150 KB gzip and loads after
+ * the first paint (app/WalletUi.tsx). Connectors are plain wagmi connectors carrying the `rkDetails`
+ * metadata RainbowKit 2.2 reads in its modal (what its `connectorsForWallets` would attach); wallets
+ * announced over EIP-6963 (MetaMask, Rabby, …) are discovered by wagmi and listed by RainbowKit as Installed.
+ * The devnet chain and its burner wallets exist only when a devnet deployment was found at start-up.
  */
-import { connectorsForWallets, type Wallet, type WalletList } from '@rainbow-me/rainbowkit';
-import {
-  injectedWallet,
-  metaMaskWallet,
-  rabbyWallet,
-  walletConnectWallet,
-} from '@rainbow-me/rainbowkit/wallets';
 import { type Chain, defineChain, http } from 'viem';
 import { arbitrum } from 'viem/chains';
-import { type Config, createConfig, createConnector } from 'wagmi';
+import { type Config, type CreateConnectorFn, createConfig, createConnector } from 'wagmi';
 import { injected } from 'wagmi/connectors';
-import { APP_NAME, DEVNET_POLLING_MS, MAINNET_POLLING_MS } from './config.ts';
+import { DEVNET_POLLING_MS, MAINNET_POLLING_MS } from './config.ts';
 import type { DevnetDeployment } from './devnet.ts';
 import { createDevProvider } from './devWallet.ts';
 
@@ -31,28 +27,45 @@ export function devnetChainOf(deployment: DevnetDeployment): Chain {
   } as Chain);
 }
 
-function devWallets(deployment: DevnetDeployment): Array<() => Wallet> {
-  return deployment.devAccounts.map((account) => () => ({
-    id: `devnet-${account.address.toLowerCase()}`,
-    name: `${account.label} (devnet)`,
-    iconUrl: '/dev-account.svg',
-    iconBackground: '#1e293b',
-    installed: true,
-    createConnector: (walletDetails) => {
-      const provider = createDevProvider({
-        rpcUrl: deployment.rpcUrl,
-        chainId: deployment.chainId,
-        address: account.address,
-        privateKey: account.privateKey,
-      });
-      return createConnector((config) => ({
-        ...injected({
-          target: () => ({ id: walletDetails.rkDetails.id, name: walletDetails.rkDetails.name, provider }),
-        })(config),
-        ...walletDetails,
-      }));
-    },
-  }));
+interface WalletListing {
+  id: string;
+  name: string;
+  iconUrl: string;
+  iconBackground: string;
+  groupName: string;
+  groupIndex: number;
+  installed: boolean;
+}
+
+/** A wagmi connector as RainbowKit's modal expects to find it: the connector plus its listing. */
+function listed(listing: WalletListing, connector: CreateConnectorFn): CreateConnectorFn {
+  const rkDetails = { ...listing, index: listing.groupIndex, isRainbowKitConnector: true };
+  return createConnector((config) => ({ ...connector(config), rkDetails }));
+}
+
+function devConnectors(deployment: DevnetDeployment): CreateConnectorFn[] {
+  return deployment.devAccounts.map((account) => {
+    const id = `devnet-${account.address.toLowerCase()}`;
+    const name = `${account.label} (devnet)`;
+    const provider = createDevProvider({
+      rpcUrl: deployment.rpcUrl,
+      chainId: deployment.chainId,
+      address: account.address,
+      privateKey: account.privateKey,
+    });
+    return listed(
+      {
+        id,
+        name,
+        iconUrl: '/dev-account.svg',
+        iconBackground: '#1e293b',
+        groupName: 'Devnet dev accounts',
+        groupIndex: 0,
+        installed: true,
+      },
+      injected({ target: () => ({ id, name, provider }) }),
+    );
+  });
 }
 
 export interface AppConfig {
@@ -63,23 +76,28 @@ export interface AppConfig {
 }
 
 export function createAppConfig(deployment: DevnetDeployment | undefined): AppConfig {
-  const projectId = import.meta.env.VITE_WALLETCONNECT_PROJECT_ID as string | undefined;
   const devnet = deployment ? devnetChainOf(deployment) : undefined;
   const chains: readonly [Chain, ...Chain[]] = devnet ? [devnet, arbitrum] : [arbitrum];
-
-  const groups: WalletList = [];
-  if (deployment) groups.push({ groupName: 'Devnet dev accounts', wallets: devWallets(deployment) });
-  groups.push({
-    groupName: 'Wallets',
-    // WalletConnect-based wallets need a project id; without one, only wallets in this browser are offered.
-    wallets: projectId
-      ? [injectedWallet, metaMaskWallet, rabbyWallet, walletConnectWallet]
-      : [injectedWallet],
-  });
-  const connectors = connectorsForWallets(groups, { appName: APP_NAME, projectId: projectId ?? 'unset' });
-
+  const connectors: CreateConnectorFn[] = deployment ? devConnectors(deployment) : [];
+  // A wallet injected the old way (window.ethereum, no EIP-6963 announcement) is still reachable.
+  if (typeof window !== 'undefined' && 'ethereum' in window) {
+    connectors.push(
+      listed(
+        {
+          id: 'injected',
+          name: 'Browser wallet',
+          iconUrl: '/dev-account.svg',
+          iconBackground: '#1e293b',
+          groupName: 'Wallets',
+          groupIndex: 1,
+          installed: true,
+        },
+        injected(),
+      ),
+    );
+  }
   const transports = Object.fromEntries(
-    chains.map((chain) => [chain.id, http(chain.rpcUrls.default.http[0], { batch: false })]),
+    chains.map((chain) => [chain.id, http(chain.rpcUrls.default.http[0])]),
   );
   const wagmi = createConfig({
     chains,

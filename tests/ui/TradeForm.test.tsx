@@ -2,7 +2,6 @@
  * The trade form's validation and button states with a fixed pool state. The wallet is wagmi's mock connector
  * (this unit test isolates the form; the chain tests and the browser journeys use real wallets and contracts).
  */
-import { RainbowKitProvider } from '@rainbow-me/rainbowkit';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { type ReactNode, useState } from 'react';
@@ -80,11 +79,9 @@ function setup(pool: PoolSnapshot) {
   const wrapper = ({ children }: { children: ReactNode }) => (
     <WagmiProvider config={wagmi}>
       <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-        <RainbowKitProvider>
-          <DeploymentProvider value={{ app, devnet: DEVNET_FIXTURE }}>
-            <ToastProvider>{children}</ToastProvider>
-          </DeploymentProvider>
-        </RainbowKitProvider>
+        <DeploymentProvider value={{ app, devnet: DEVNET_FIXTURE }}>
+          <ToastProvider>{children}</ToastProvider>
+        </DeploymentProvider>
       </QueryClientProvider>
     </WagmiProvider>
   );

@@ -1,6 +1,6 @@
-import { ConnectButton } from '@rainbow-me/rainbowkit';
 import { useAccount } from 'wagmi';
 import { hrefOf } from '../../app/routes.ts';
+import { useWalletUi } from '../../app/walletUi.ts';
 import { claimRequest } from '../../chain/poolWrites.ts';
 import { useTransactor } from '../../chain/useTransactor.ts';
 import { CommitType } from '../../engine/commits.ts';
@@ -45,6 +45,7 @@ function Profit({ row }: { row: PortfolioRow }) {
 
 export function PortfolioPage() {
   const { isConnected } = useAccount();
+  const { openConnectModal } = useWalletUi();
   const { rows, history, snapshot, registry, address } = usePortfolio();
   const { state: tx, send } = useTransactor();
   const busy = tx.status === 'signing' || tx.status === 'pending';
@@ -56,7 +57,7 @@ export function PortfolioPage() {
           title="Portfolio"
           subtitle="Your positions in every Olympus pool, in your wallet and in escrow."
         />
-        <Notice action={<ConnectButton />}>
+        <Notice action={<Button onClick={openConnectModal}>Connect wallet</Button>}>
           Connect a wallet to see your positions, their value and your profit.
         </Notice>
       </>

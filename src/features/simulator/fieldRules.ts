@@ -245,4 +245,3 @@ export function checkNumber(field: NumberField, text: string): NumberCheck {
   }
   return { ok: true, value };
 }
-

@@ -4,7 +4,13 @@
  * annual rate, and the share of a position left after paying the mint fee on the way in and the burn fee on
  * the way out.
  */
-import { feeAmount, feePerIntervalFromAnnual, mintFeeAtCommit, SECONDS_PER_LEAP_YEAR, WAD } from '../../engine/index.ts';
+import {
+  feeAmount,
+  feePerIntervalFromAnnual,
+  mintFeeAtCommit,
+  SECONDS_PER_LEAP_YEAR,
+  WAD,
+} from '../../engine/index.ts';
 import type { SimulatorInputs } from './fieldRules.ts';
 
 export interface SimulationFees {

@@ -6,7 +6,6 @@
  * `leverage`, `skew`, `mintFee`, `burnFee`, `annualFee`, `price`, `market`, `pool` and `transfer` are the names
  * the pool page links with; the rest belong to the simulator.
  */
-import type { TransferKind } from '../../engine/types.ts';
 import {
   checkNumber,
   MAX_PATH_STEPS,

@@ -1,7 +1,7 @@
-import { useConnectModal } from '@rainbow-me/rainbowkit';
 import { useId, useState } from 'react';
 import { formatUnits } from 'viem';
 import { useAccount, useSwitchChain } from 'wagmi';
+import { useWalletUi } from '../../app/walletUi.ts';
 import type { PoolSnapshot } from '../../chain/poolReader.ts';
 import { approveRequest, commitRequest } from '../../chain/poolWrites.ts';
 import { usePendingSettlement } from '../../chain/usePendingSettlement.ts';
@@ -87,7 +87,7 @@ export function TradeForm({
 }) {
   const amountId = useId();
   const { isConnected, chainId: walletChainId, address } = useAccount();
-  const { openConnectModal } = useConnectModal();
+  const { openConnectModal } = useWalletUi();
   const { switchChain, isPending: switching } = useSwitchChain();
   const { state: tx, send } = useTransactor();
   // Errors show once the user has typed or tried to submit, not on an untouched empty field.
@@ -145,7 +145,7 @@ export function TradeForm({
   const fieldError = touched && !check.ok ? check.message : undefined;
 
   const submit = async () => {
-    if (step.kind === 'connect') return openConnectModal?.();
+    if (step.kind === 'connect') return openConnectModal();
     if (step.kind === 'switch') return switchChain({ chainId });
     if (step.kind === 'approve') {
       const amount = form.unlimitedApproval ? 'unlimited' : step.amount;

@@ -1,0 +1,69 @@
+/** Figures taken in a real Chromium against the devnet: time to the first pool row, eth_calls per refresh. */
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { testChainlinkOracleAbi } from '../contracts-abi/generated/index.ts';
+import { write } from '../devnet/lib/clients.ts';
+import { FEED_DECIMALS } from '../devnet/lib/deploy.ts';
+import { type AppStage, CHROMIUM, CHROMIUM_FLAGS } from '../devnet/lib/stage.ts';
+
+export interface BrowserFigures {
+  firstRowMs: number[];
+  ethCallsPerRefresh: number;
+  refreshes: number;
+  ethCalls: number;
+}
+
+export async function measureInBrowser(stage: AppStage, runs = 3): Promise<BrowserFigures> {
+  const context = await chromium.launchPersistentContext(join(stage.workDir, 'bench-profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_FLAGS,
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const firstRowMs: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      await page.goto(`${stage.baseUrl}#/pools?run=${i}`, { waitUntil: 'commit' });
+      // A row with a figure in it, not a skeleton: measured from the navigation's start in the page's own clock.
+      await page.waitForSelector('tbody tr td .font-mono', { timeout: 60_000 });
+      firstRowMs.push(await page.evaluate(() => performance.now()));
+      await page.goto('about:blank');
+    }
+
+    // Count the node's eth_calls while new blocks arrive, one a second from the price feeder.
+    const rpc = stage.node.rpcUrl;
+    let ethCalls = 0;
+    page.on('request', (request) => {
+      if (!request.url().startsWith(rpc) || request.method() !== 'POST') return;
+      const body = JSON.parse(request.postData() ?? '{}') as { method?: string } | Array<{ method?: string }>;
+      for (const call of Array.isArray(body) ? body : [body]) if (call.method === 'eth_call') ethCalls += 1;
+    });
+    await page.goto(`${stage.baseUrl}#/pools`);
+    await page.waitForSelector('tbody tr td .font-mono', { timeout: 60_000 });
+    const feed = stage.deployment.feeds.find((f) => f.pair === 'BTC/USD')!.feed;
+    const blockText = () => page.locator('text=/Live, block \\d+/').textContent();
+    const seen = new Set<string>();
+    ethCalls = 0;
+    const start = await blockText();
+    for (let i = 0; i < 10; i++) {
+      await write(stage.clients, stage.deployment.roles.priceFeeder, {
+        address: feed,
+        abi: testChainlinkOracleAbi,
+        functionName: 'setPrice',
+        args: [BigInt(96_000 + i) * 10n ** BigInt(FEED_DECIMALS)],
+      });
+      await page.waitForTimeout(1000);
+      const text = await blockText();
+      if (text && text !== start) seen.add(text);
+    }
+    const refreshes = seen.size;
+    return {
+      firstRowMs,
+      ethCalls,
+      refreshes,
+      ethCallsPerRefresh: refreshes ? ethCalls / refreshes : Number.NaN,
+    };
+  } finally {
+    await context.close();
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * `npm run bench`: every speed and size figure in one run, each on its own line as `name: value unit`, then
+ * each budget with its verdict. Figures only: nothing here fails a build.
+ */
+import { spawnSync } from 'node:child_process';
+import { startAppStage } from '../devnet/lib/stage.ts';
+import { measureAppSize } from './appSize.ts';
+import { measureInBrowser } from './browser.ts';
+import { lighthouseScores } from './lighthouse.ts';
+
+const lines: string[] = [];
+const budgets: string[] = [];
+const figure = (name: string, value: number | string, unit: string) => {
+  const line = `${name}: ${value} ${unit}`.trimEnd();
+  lines.push(line);
+  console.log(line);
+};
+const budget = (name: string, met: boolean, detail: string) =>
+  budgets.push(`budget.${name}: ${met ? 'met' : 'missed'} (${detail})`);
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+
+const stage = await startAppStage();
+try {
+  const size = measureAppSize(stage.outDir);
+  figure('app.js.initial.gzip', kb(size.initialGzipBytes), 'KB');
+  figure('app.js.initial.files', size.initialFiles.length, 'files');
+  figure('app.js.total.gzip', kb(size.totalGzipBytes), 'KB');
+  figure('app.js.total.files', size.totalFiles, 'files');
+  budget(
+    'app.js.initial.gzip',
+    size.initialGzipBytes <= 250 * 1024,
+    `${kb(size.initialGzipBytes)} KB ≤ 250 KB`,
+  );
+
+  const browser = await measureInBrowser(stage);
+  figure('app.firstPoolRow.median', median(browser.firstRowMs).toFixed(0), 'ms');
+  figure('app.firstPoolRow.runs', browser.firstRowMs.map((x) => x.toFixed(0)).join(','), 'ms');
+  figure('app.ethCallsPerRefresh', browser.ethCallsPerRefresh.toFixed(2), 'calls');
+  figure('app.refreshesObserved', browser.refreshes, 'refreshes');
+  budget(
+    'app.ethCallsPerRefresh',
+    browser.ethCallsPerRefresh <= 1,
+    `${browser.ethCallsPerRefresh.toFixed(2)} ≤ 1`,
+  );
+
+  for (const [page, hash] of [
+    ['pools', '#/pools'],
+    ['simulator', '#/simulator'],
+  ] as const) {
+    const scores = await lighthouseScores(`${stage.baseUrl}${hash}`);
+    figure(`lighthouse.${page}.performance`, scores.performance, 'score');
+    figure(`lighthouse.${page}.accessibility`, scores.accessibility, 'score');
+    if (scores.failedAudits.length)
+      figure(`lighthouse.${page}.accessibility.failing`, scores.failedAudits.join(','), '');
+    budget(
+      `lighthouse.${page}`,
+      scores.performance >= 95 && scores.accessibility >= 95,
+      `${scores.performance}/${scores.accessibility} ≥ 95/95`,
+    );
+  }
+} finally {
+  await stage.close();
+}
+
+// The engine's and the simulator's own benches, in this same run.
+for (const script of ['bench/engine/run.ts', 'bench/simulator/run.ts']) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8' });
+  if (run.status !== 0) {
+    console.log(`${script}: failed (${run.stderr.split('\n')[0]})`);
+    continue;
+  }
+  process.stdout.write(run.stdout);
+}
+console.log('');
+for (const line of budgets) console.log(line);

@@ -1,0 +1,91 @@
+/**
+ * A whole local stage for browser tests and benchmarks: a fresh node with the seeded Olympus pools, the app
+ * built for production, and `vite preview` serving it with that devnet's deployment at `/devnet.json`.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build, type PreviewServer, preview } from 'vite';
+import type { Deployment } from '../../contracts-abi/deployment.ts';
+import { type DevnetConfig, devnetConfig } from '../config.ts';
+import { type DevnetClients, devnetClients } from './clients.ts';
+import { deployDevnet } from './deploy.ts';
+import { upkeepDuePools } from './keeper.ts';
+import { freePort, type RunningNode, startNode } from './node.ts';
+import { seedDevnet } from './seed.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+export interface AppStage {
+  node: RunningNode;
+  clients: DevnetClients;
+  deployment: Deployment;
+  config: DevnetConfig;
+  /** Where the build went, e.g. to measure it. */
+  outDir: string;
+  /** A scratch folder removed on close. */
+  workDir: string;
+  baseUrl: string;
+  server: PreviewServer;
+  /** Moves the chain past the update interval and lets the keeper upkeep every due pool. */
+  rebalance(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function startAppStage(): Promise<AppStage> {
+  const config = devnetConfig();
+  const node = await startNode({ port: await freePort() });
+  const clients = devnetClients(node.rpcUrl);
+  const deployment = await deployDevnet(clients, { rpcUrl: node.rpcUrl, config });
+  await seedDevnet(clients, deployment, config);
+
+  const workDir = mkdtempSync(join(tmpdir(), 'olympus-stage-'));
+  const deploymentFile = join(workDir, 'deployment.json');
+  writeFileSync(deploymentFile, JSON.stringify(deployment));
+  // Read by vite.config.ts's devnet plugin when the preview server loads the config.
+  process.env.DEVNET_DEPLOYMENT_FILE = deploymentFile;
+  const outDir = join(workDir, 'dist');
+  await build({ root: ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  const port = await freePort();
+  const server = await preview({
+    root: ROOT,
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { port, host: '127.0.0.1', strictPort: true },
+  });
+
+  return {
+    node,
+    clients,
+    deployment,
+    config,
+    outDir,
+    workDir,
+    baseUrl: `http://127.0.0.1:${port}/`,
+    server,
+    async rebalance() {
+      await clients.test.increaseTime({ seconds: config.updateIntervalSeconds + 1 });
+      await clients.test.mine({ blocks: 1 });
+      return upkeepDuePools(clients, deployment);
+    },
+    async close() {
+      await new Promise<void>((r) => server.httpServer.close(() => r()));
+      await node.stop();
+      rmSync(workDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Chromium as this machine has it (Debian's package); browsers cannot be downloaded here. */
+export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+/** Flags for headless Chromium on a closed network, as root (DEVNET.md, the machine notes). */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];

@@ -1,0 +1,24 @@
+import { WALLET_SLOT_ID } from './walletSlot.ts';
+import { useWalletUi } from './walletUi.ts';
+
+/**
+ * The header's wallet slot: RainbowKit's button is drawn into it once loaded; until then a button that
+ * looks the same and remembers the click.
+ */
+export function WalletButton() {
+  const { ready, connectRequested, openConnectModal } = useWalletUi();
+  return (
+    <div id={WALLET_SLOT_ID}>
+      {ready ? null : (
+        <button
+          type="button"
+          onClick={openConnectModal}
+          aria-busy={connectRequested || undefined}
+          className="rounded-xl bg-sand-400 px-4 py-2 text-base font-bold text-ink-950 hover:bg-sand-300"
+        >
+          Connect Wallet
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+/**
+ * RainbowKit, loaded after the first paint: its provider, modals and connect button. The button is drawn
+ * into the header's wallet slot through a portal, and the modal's opener is published for the rest of the
+ * app (walletUi.ts), so nothing above this layer depends on RainbowKit being loaded.
+ */
+import '@rainbow-me/rainbowkit/styles.css';
+import { ConnectButton, darkTheme, RainbowKitProvider, useConnectModal } from '@rainbow-me/rainbowkit';
+import { useEffect, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { useDeployment } from '../chain/DeploymentContext.tsx';
+import { WALLET_SLOT_ID } from './walletSlot.ts';
+import { walletUi } from './walletUi.ts';
+
+const theme = darkTheme({ accentColor: '#F8CC82', accentColorForeground: '#0f172a', borderRadius: 'medium' });
+
+function Bridge() {
+  const { openConnectModal } = useConnectModal();
+  const [slot, setSlot] = useState<HTMLElement | null>(null);
+  useEffect(() => {
+    walletUi.publish(openConnectModal);
+  }, [openConnectModal]);
+  useEffect(() => {
+    setSlot(document.getElementById(WALLET_SLOT_ID));
+  }, []);
+  return slot ? createPortal(<ConnectButton chainStatus="icon" showBalance={false} />, slot) : null;
+}
+
+export function WalletUi() {
+  const { app } = useDeployment();
+  return (
+    <RainbowKitProvider theme={theme} initialChain={app.defaultChain} modalSize="compact">
+      <Bridge />
+    </RainbowKitProvider>
+  );
+}
