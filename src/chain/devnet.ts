@@ -13,7 +13,8 @@ export async function loadDevnetDeployment(
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    const res = await fetcher('/devnet.json', { signal: controller.signal, cache: 'no-store' });
+    // Same request as index.html's preload, so the browser answers it from that preload.
+    const res = await fetcher('/devnet.json', { signal: controller.signal, credentials: 'same-origin' });
     if (res.status === 404) return undefined;
     if (!res.ok) throw new Error(`/devnet.json answered ${res.status}`);
     return parseDeployment(await res.json());

@@ -1,6 +1,7 @@
 import { hrefOf } from '../../app/routes.ts';
 import { Countdown } from '../../ui/Countdown.tsx';
 import { formatAmount, formatNumber } from '../../ui/format.ts';
+import { Skeleton } from '../../ui/Skeleton.tsx';
 import type { PoolRowView, SideView } from './poolView.ts';
 
 export type ValueUnit = 'collateral' | 'usd';
@@ -87,6 +88,88 @@ export function RebalanceCountdown({ row, chainNow }: { row: PoolRowView; chainN
   );
 }
 
+function PoolTableHead({ showHoldings }: { showHoldings: boolean }) {
+  return (
+    <thead className="bg-ink-900 text-xs uppercase tracking-wide text-ink-400">
+      <tr>
+        <th scope="col" className="px-4 py-3">
+          Pool
+        </th>
+        <th scope="col" className="px-4 py-3">
+          Index price
+        </th>
+        <th scope="col" className="px-4 py-3">
+          Balance (TVL)
+        </th>
+        <th scope="col" className="px-4 py-3">
+          Skew
+        </th>
+        <th scope="col" className="px-4 py-3" title="Effective leverage on gains / on losses">
+          Eff. leverage
+        </th>
+        <th scope="col" className="px-4 py-3">
+          Token price now → next
+        </th>
+        <th scope="col" className="px-4 py-3">
+          Next rebalance
+        </th>
+        {showHoldings ? (
+          <th scope="col" className="px-4 py-3">
+            My holdings
+          </th>
+        ) : null}
+        <th scope="col" className="px-4 py-3">
+          <span className="sr-only">Actions</span>
+        </th>
+      </tr>
+    </thead>
+  );
+}
+
+/** The table's own shape with placeholders, so nothing moves when the pools arrive. */
+export function PoolTableSkeleton({ rows = 4 }: { rows?: number }) {
+  const cell = (
+    <td className="px-4 py-3">
+      <div className="flex flex-col gap-2">
+        <Skeleton className="h-4 w-20" />
+        <Skeleton className="h-4 w-16" />
+      </div>
+    </td>
+  );
+  return (
+    <div
+      className="overflow-x-auto rounded-2xl border border-ink-800"
+      role="status"
+      aria-label="Loading pools"
+    >
+      <table className="w-full min-w-[1100px] border-collapse text-left text-sm">
+        <PoolTableHead showHoldings={false} />
+        <tbody>
+          {Array.from({ length: rows }, (_, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
+            <tr key={i} className="border-t border-ink-800 align-top">
+              <td className="px-4 py-3">
+                <Skeleton className="h-5 w-36" />
+                <div className="mt-1 flex gap-1">
+                  <Skeleton className="h-5 w-8" />
+                  <Skeleton className="h-5 w-12" />
+                </div>
+              </td>
+              {cell}
+              {cell}
+              {cell}
+              {cell}
+              {cell}
+              {cell}
+              <td className="px-4 py-3" />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 export function PoolTable({
   rows,
   unit,
@@ -101,39 +184,7 @@ export function PoolTable({
     <div className="overflow-x-auto rounded-2xl border border-ink-800">
       <table className="w-full min-w-[1100px] border-collapse text-left text-sm">
         <caption className="sr-only">Olympus pools, with long (L) and short (S) figures on two lines</caption>
-        <thead className="bg-ink-900 text-xs uppercase tracking-wide text-ink-400">
-          <tr>
-            <th scope="col" className="px-4 py-3">
-              Pool
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Index price
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Balance (TVL)
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Skew
-            </th>
-            <th scope="col" className="px-4 py-3" title="Effective leverage on gains / on losses">
-              Eff. leverage
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Token price now → next
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Next rebalance
-            </th>
-            {showHoldings ? (
-              <th scope="col" className="px-4 py-3">
-                My holdings
-              </th>
-            ) : null}
-            <th scope="col" className="px-4 py-3">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <PoolTableHead showHoldings={showHoldings} />
         <tbody>
           {rows.map((row) => (
             <tr key={row.address} className="border-t border-ink-800 align-top hover:bg-ink-900/60">

@@ -6,26 +6,9 @@ import { Button } from '../../ui/Button.tsx';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { Skeleton } from '../../ui/Skeleton.tsx';
 import { applyFilters, DEFAULT_FILTERS, type PoolFilterState, PoolFilters } from './PoolFilters.tsx';
-import { PoolTable } from './PoolTable.tsx';
+import { PoolTable, PoolTableSkeleton } from './PoolTable.tsx';
 import { usePoolRows } from './usePoolRows.ts';
-
-function LoadingRows() {
-  return (
-    <div className="space-y-3 rounded-2xl border border-ink-800 p-4" role="status" aria-label="Loading pools">
-      {[0, 1, 2, 3].map((i) => (
-        <div key={i} className="flex gap-6">
-          <Skeleton className="h-5 w-40" />
-          <Skeleton className="h-5 w-24" />
-          <Skeleton className="h-5 w-32" />
-          <Skeleton className="h-5 w-20" />
-          <Skeleton className="h-5 w-28" />
-        </div>
-      ))}
-    </div>
-  );
-}
 
 function AddPoolForm({ requested }: { requested: string[] }) {
   const [value, setValue] = useState('');
@@ -90,11 +73,9 @@ export function PoolsPage() {
           </>
         }
         actions={
-          snapshot.data ? (
-            <p className="text-xs text-ink-400" aria-live="polite">
-              Live, block {snapshot.data.blockNumber.toString()}
-            </p>
-          ) : null
+          <p className="min-w-32 text-right text-xs text-ink-400" aria-live="polite">
+            {snapshot.data ? `Live, block ${snapshot.data.blockNumber.toString()}` : 'Connecting…'}
+          </p>
         }
       />
       {malformed.length > 0 ? (
@@ -122,7 +103,12 @@ export function PoolsPage() {
           />
         </div>
       ) : null}
-      {loading ? <LoadingRows /> : null}
+      {loading ? (
+        <>
+          <PoolFilters rows={[]} filters={filters} onChange={setFilters} usdAvailable={false} />
+          <PoolTableSkeleton />
+        </>
+      ) : null}
       {registry.data && registry.data.pools.length === 0 ? (
         <Notice>
           No Olympus pool (OHM or gOHM collateral) exists on {chainName} yet

@@ -58,7 +58,7 @@ export function PathChart({
   const { summary } = data;
   const days = (inputs.horizon * inputs.intervalSeconds) / 86_400;
   const title = `Token values along one simulated price path of ${inputs.horizon} rebalances (${formatNumber(days, 1)} days)`;
-  const decay = (pool: number, equal: number) =>
+  const pathEffect = (pool: number, equal: number) =>
     equal > 0 ? formatPercent((pool / equal - 1) * 100, 2) : '—';
 
   return (
@@ -72,7 +72,9 @@ export function PathChart({
       <figure>
         <figcaption className="mb-2 text-sm text-ink-200">
           {title}. Solid: pool tokens (fees included); dashed: a position re-levered to {inputs.leverage}x at
-          every rebalance (no fees); gold: the asset's price (right axis, × start).
+          every rebalance (no fees); gold: the asset's price (right axis, × start). A pool only moves value
+          between its sides, so what one side loses to the path's swings the other gains; a constant-leverage
+          position can lose on both.
           {data.stride > 1 ? ` Every ${data.stride}th rebalance is drawn.` : ''}
         </figcaption>
         <div className="h-72" aria-hidden>
@@ -167,17 +169,21 @@ export function PathChart({
           ]}
         />
       </figure>
-      <dl className="mt-4 grid grid-cols-2 gap-4 lg:grid-cols-4" aria-label="At the end of the path">
+      <dl
+        role="group"
+        className="mt-4 grid grid-cols-2 gap-4 lg:grid-cols-4"
+        aria-label="At the end of the path"
+      >
         <Stat label="Price at the end" value={formatPercent(summary.finalMovePercent, 2)} />
         <Stat
           label="L token"
           value={<span className="text-long">{formatMultiple(summary.poolLong)}</span>}
-          hint={`same move in equal steps: ${formatMultiple(summary.equalStepsLong)}; decay ${decay(summary.poolLong, summary.equalStepsLong)}`}
+          hint={`same move in equal steps: ${formatMultiple(summary.equalStepsLong)}; path effect ${pathEffect(summary.poolLong, summary.equalStepsLong)}`}
         />
         <Stat
           label="S token"
           value={<span className="text-short">{formatMultiple(summary.poolShort)}</span>}
-          hint={`same move in equal steps: ${formatMultiple(summary.equalStepsShort)}; decay ${decay(summary.poolShort, summary.equalStepsShort)}`}
+          hint={`same move in equal steps: ${formatMultiple(summary.equalStepsShort)}; path effect ${pathEffect(summary.poolShort, summary.equalStepsShort)}`}
         />
         <Stat
           label={`${inputs.leverage}x constant, long / short`}
