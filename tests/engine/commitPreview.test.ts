@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CommitType } from '../../src/engine/commits.ts';
 import { previewCommit } from '../../src/engine/commitPreview.ts';
+import { CommitType } from '../../src/engine/commits.ts';
 import { ContractRevert } from '../../src/engine/revert.ts';
 import { poolState, price, WAD } from './helpers.ts';
 
@@ -49,7 +49,11 @@ describe('previewCommit: what a commit gives its user (§3.5)', () => {
   });
 
   it('a burn pays the side balance pro rata, less the burn fee taken at settlement', () => {
-    const state = poolState({ longBalance: 1200n * USDC, shortBalance: 800n * USDC, burningFeeWad: WAD / 200n });
+    const state = poolState({
+      longBalance: 1200n * USDC,
+      shortBalance: 800n * USDC,
+      burningFeeWad: WAD / 200n,
+    });
     const p = previewCommit(state, {
       commitType: CommitType.LongBurn,
       amount: 100n * USDC,
