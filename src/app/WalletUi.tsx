@@ -22,7 +22,16 @@ function Bridge() {
   useEffect(() => {
     setSlot(document.getElementById(WALLET_SLOT_ID));
   }, []);
-  return slot ? createPortal(<ConnectButton chainStatus="icon" showBalance={false} />, slot) : null;
+  // RainbowKit scopes its styles and theme to [data-rk]; the portal leaves its provider's element, so it
+  // carries the attribute itself.
+  return slot
+    ? createPortal(
+        <div data-rk="">
+          <ConnectButton chainStatus="icon" showBalance={false} />
+        </div>,
+        slot,
+      )
+    : null;
 }
 
 export function WalletUi() {

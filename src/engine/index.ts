@@ -113,6 +113,11 @@ export {
   payoffCurves,
 } from './simulate/payoff.ts';
 
+export {
+  constantLeveragePath,
+  type GbmOptions,
+  gbmPrices,
+} from './simulate/pricePaths.ts';
 export { createPrng, type Prng } from './simulate/prng.ts';
 export { type FastBalances, type FastTransferInput, valueTransferFast } from './simulate/rebalance.ts';
 export {

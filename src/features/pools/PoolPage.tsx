@@ -13,6 +13,7 @@ import { Skeleton } from '../../ui/Skeleton.tsx';
 import { Stat } from '../../ui/Stat.tsx';
 import { PendingCommits } from './PendingCommits.tsx';
 import { formatLeverage, formatPercent, formatSkew, Money, RebalanceCountdown } from './PoolTable.tsx';
+import type { PoolRowView } from './poolView.ts';
 import { usePoolHistory } from './usePoolHistory.ts';
 import { usePoolRows } from './usePoolRows.ts';
 
@@ -55,6 +56,26 @@ function AddressRow({
   );
 }
 
+const percentOfWad = (wad: bigint) => String((Number(wad) / 1e18) * 100);
+
+/** The simulator, filled in with this pool's leverage, skew, fees, interval and price (its link parameters). */
+function simulateHref(row: PoolRowView, annualFee: number): string {
+  const { state } = row.snapshot;
+  return hrefOf('simulator', {
+    leverage: String(row.leverage),
+    ...(row.skew !== undefined && Number.isFinite(row.skew) && row.skew > 0
+      ? { skew: row.skew.toFixed(4) }
+      : {}),
+    mintFee: percentOfWad(state.mintingFeeWad),
+    burnFee: percentOfWad(state.burningFeeWad),
+    annualFee: (annualFee * 100).toFixed(4),
+    interval: String(state.updateInterval),
+    price: row.oraclePrice.toFixed(2),
+    market: row.market,
+    pool: row.name,
+  });
+}
+
 export function PoolPage() {
   const { params } = useRoute();
   const { app } = useDeployment();
@@ -92,12 +113,20 @@ export function PoolPage() {
         title={row.name}
         subtitle={`${row.leverage}x ${row.market}, settled in ${row.collateral}. Rebalances every ${state.updateInterval} s.`}
         actions={
-          <a
-            href={hrefOf('trade', { pool: row.address })}
-            className="rounded-lg bg-sand-400 px-4 py-2 text-sm font-semibold text-ink-950 hover:bg-sand-300"
-          >
-            Trade this pool
-          </a>
+          <div className="flex gap-2">
+            <a
+              href={simulateHref(row, annualFee)}
+              className="rounded-lg border border-ink-600 px-4 py-2 text-sm font-semibold hover:border-sand-400"
+            >
+              Simulate this pool
+            </a>
+            <a
+              href={hrefOf('trade', { pool: row.address })}
+              className="rounded-lg bg-sand-400 px-4 py-2 text-sm font-semibold text-ink-950 hover:bg-sand-300"
+            >
+              Trade this pool
+            </a>
+          </div>
         }
       />
       {row.paused ? (

@@ -3,6 +3,7 @@
  * over time and a table of quantiles, and the probability of losing more than a chosen share. The run happens
  * in a worker after the inputs settle (useMonteCarlo); the last result stays visible, marked, meanwhile.
  */
+import { memo } from 'react';
 import {
   Area,
   CartesianGrid,
@@ -102,7 +103,8 @@ function Fan({ rows, side }: { rows: FanRow[]; side: 'long' | 'short' }) {
   );
 }
 
-function Results({ view }: { view: MonteCarloView }) {
+/** Memoised: a new view arrives only when a run finishes, not on every keystroke. */
+const Results = memo(function Results({ view }: { view: MonteCarloView }) {
   const title = `Value of a long and a short position over ${view.horizon} rebalances, ${view.paths.toLocaleString('en-US')} paths`;
   return (
     <>
@@ -194,7 +196,7 @@ function Results({ view }: { view: MonteCarloView }) {
       </div>
     </>
   );
-}
+});
 
 export function MonteCarloPanel({
   state,

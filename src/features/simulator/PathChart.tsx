@@ -3,6 +3,7 @@
  * position re-levered to L every rebalance, to show volatility decay (protocol/tracer-pools.md §1.5).
  * Its price-model inputs are shared with the Monte Carlo below.
  */
+import { memo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Card } from '../../ui/Card.tsx';
 import { formatNumber } from '../../ui/format.ts';
@@ -44,20 +45,134 @@ function lines(side: Side, transferName: string, leverage: number) {
   return all.filter((l) => side === 'both' || l.side === side);
 }
 
+type PathInputs = Pick<
+  SimulatorInputs,
+  'leverage' | 'transfer' | 'side' | 'price' | 'horizon' | 'intervalSeconds'
+>;
+
+/**
+ * The chart and its table. Memoised: `inputs` is the page's deferred inputs object, unchanged during a
+ * keystroke's urgent render, so recharts only redraws in the deferred one.
+ */
+const PathFigure = memo(function PathFigure({ data, inputs }: { data: PathChartData; inputs: PathInputs }) {
+  const transferName = inputs.transfer === 'sigmoid' ? 'V2 sigmoid' : 'V1 power';
+  const shown = lines(inputs.side, transferName, inputs.leverage);
+  const days = (inputs.horizon * inputs.intervalSeconds) / 86_400;
+  const title = `Token values along one simulated price path of ${inputs.horizon} rebalances (${formatNumber(days, 1)} days)`;
+  return (
+    <figure>
+      <figcaption className="mb-2 text-sm text-ink-200">
+        {title}. Solid: pool tokens (fees included); dashed: a position re-levered to {inputs.leverage}x at
+        every rebalance (no fees); gold: the asset's price (right axis, × start). A pool only moves value
+        between its sides, so what one side loses to the path's swings the other gains; a constant-leverage
+        position can lose on both.
+        {data.stride > 1 ? ` Every ${data.stride}th rebalance is drawn.` : ''}
+      </figcaption>
+      <div className="h-72" aria-hidden>
+        <ResponsiveContainer>
+          <LineChart
+            data={data.rows}
+            margin={{ top: 8, right: 8, bottom: 24, left: 8 }}
+            accessibilityLayer={false}
+          >
+            <CartesianGrid stroke={COLORS.grid} strokeDasharray="3 3" />
+            <XAxis
+              type="number"
+              dataKey="days"
+              domain={[0, 'dataMax']}
+              stroke={COLORS.axis}
+              fontSize={11}
+              tickFormatter={(v: number) => formatNumber(v, 1)}
+              label={{
+                value: 'Days',
+                position: 'insideBottom',
+                offset: -12,
+                fill: COLORS.axis,
+                fontSize: 12,
+              }}
+            />
+            <YAxis
+              yAxisId="value"
+              stroke={COLORS.axis}
+              fontSize={11}
+              width={56}
+              tickFormatter={(v: number) => formatMultiple(v, 2)}
+              label={{
+                value: 'Value (× start)',
+                angle: -90,
+                position: 'insideLeft',
+                fill: COLORS.axis,
+                fontSize: 12,
+              }}
+            />
+            <YAxis
+              yAxisId="price"
+              orientation="right"
+              domain={['auto', 'auto']}
+              stroke={COLORS.sand}
+              fontSize={11}
+              width={56}
+              tickFormatter={(v: number) => formatMultiple(v, 2)}
+            />
+            <Tooltip
+              contentStyle={TOOLTIP_STYLE}
+              labelFormatter={(label) => `Day ${formatNumber(Number(label), 2)}`}
+              formatter={(value) => formatMultiple(Number(value))}
+            />
+            <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 12 }} />
+            <Line
+              yAxisId="price"
+              dataKey="priceRelative"
+              name="Asset price"
+              stroke={COLORS.sand}
+              strokeOpacity={0.7}
+              dot={false}
+              isAnimationActive={false}
+            />
+            {shown.map((l) => (
+              <Line
+                key={l.key}
+                yAxisId="value"
+                dataKey={l.key}
+                name={l.name}
+                stroke={l.color}
+                strokeDasharray={l.dashed ? '6 4' : undefined}
+                dot={false}
+                isAnimationActive={false}
+              />
+            ))}
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+      <DataTable
+        caption={title}
+        rows={data.rows}
+        rowKey={(row) => row.step}
+        columns={[
+          { header: 'Rebalance', cell: (row: PathRow) => row.step },
+          { header: 'Day', cell: (row: PathRow) => formatNumber(row.days, 2) },
+          {
+            header: inputs.price === undefined ? 'Price (× start)' : 'Price (USD)',
+            cell: (row: PathRow) =>
+              row.price === undefined ? formatMultiple(row.priceRelative) : formatUsd(row.price),
+          },
+          ...shown.map((l) => ({ header: l.name, cell: (row: PathRow) => formatMultiple(row[l.key]) })),
+        ]}
+      />
+    </figure>
+  );
+});
+
 export function PathChart({
   data,
   inputs,
   api,
 }: {
   data: PathChartData;
-  inputs: Pick<SimulatorInputs, 'leverage' | 'transfer' | 'side' | 'price' | 'horizon' | 'intervalSeconds'>;
+  inputs: PathInputs;
   api: SimulatorFormApi;
 }) {
-  const transferName = inputs.transfer === 'sigmoid' ? 'V2 sigmoid' : 'V1 power';
-  const shown = lines(inputs.side, transferName, inputs.leverage);
   const { summary } = data;
-  const days = (inputs.horizon * inputs.intervalSeconds) / 86_400;
-  const title = `Token values along one simulated price path of ${inputs.horizon} rebalances (${formatNumber(days, 1)} days)`;
   const pathEffect = (pool: number, equal: number) =>
     equal > 0 ? formatPercent((pool / equal - 1) * 100, 2) : '—';
 
@@ -69,111 +184,8 @@ export function PathChart({
         <NumberInput field="horizon" api={api} hint="Also the Monte Carlo's horizon." />
         <NumberInput field="seed" api={api} hint="Same seed, same path." />
       </div>
-      <figure>
-        <figcaption className="mb-2 text-sm text-ink-200">
-          {title}. Solid: pool tokens (fees included); dashed: a position re-levered to {inputs.leverage}x at
-          every rebalance (no fees); gold: the asset's price (right axis, × start). A pool only moves value
-          between its sides, so what one side loses to the path's swings the other gains; a constant-leverage
-          position can lose on both.
-          {data.stride > 1 ? ` Every ${data.stride}th rebalance is drawn.` : ''}
-        </figcaption>
-        <div className="h-72" aria-hidden>
-          <ResponsiveContainer>
-            <LineChart
-              data={data.rows}
-              margin={{ top: 8, right: 8, bottom: 24, left: 8 }}
-              accessibilityLayer={false}
-            >
-              <CartesianGrid stroke={COLORS.grid} strokeDasharray="3 3" />
-              <XAxis
-                type="number"
-                dataKey="days"
-                domain={[0, 'dataMax']}
-                stroke={COLORS.axis}
-                fontSize={11}
-                tickFormatter={(v: number) => formatNumber(v, 1)}
-                label={{
-                  value: 'Days',
-                  position: 'insideBottom',
-                  offset: -12,
-                  fill: COLORS.axis,
-                  fontSize: 12,
-                }}
-              />
-              <YAxis
-                yAxisId="value"
-                stroke={COLORS.axis}
-                fontSize={11}
-                width={56}
-                tickFormatter={(v: number) => formatMultiple(v, 2)}
-                label={{
-                  value: 'Value (× start)',
-                  angle: -90,
-                  position: 'insideLeft',
-                  fill: COLORS.axis,
-                  fontSize: 12,
-                }}
-              />
-              <YAxis
-                yAxisId="price"
-                orientation="right"
-                domain={['auto', 'auto']}
-                stroke={COLORS.sand}
-                fontSize={11}
-                width={56}
-                tickFormatter={(v: number) => formatMultiple(v, 2)}
-              />
-              <Tooltip
-                contentStyle={TOOLTIP_STYLE}
-                labelFormatter={(label) => `Day ${formatNumber(Number(label), 2)}`}
-                formatter={(value) => formatMultiple(Number(value))}
-              />
-              <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 12 }} />
-              <Line
-                yAxisId="price"
-                dataKey="priceRelative"
-                name="Asset price"
-                stroke={COLORS.sand}
-                strokeOpacity={0.7}
-                dot={false}
-                isAnimationActive={false}
-              />
-              {shown.map((l) => (
-                <Line
-                  key={l.key}
-                  yAxisId="value"
-                  dataKey={l.key}
-                  name={l.name}
-                  stroke={l.color}
-                  strokeDasharray={l.dashed ? '6 4' : undefined}
-                  dot={false}
-                  isAnimationActive={false}
-                />
-              ))}
-            </LineChart>
-          </ResponsiveContainer>
-        </div>
-        <DataTable
-          caption={title}
-          rows={data.rows}
-          rowKey={(row) => row.step}
-          columns={[
-            { header: 'Rebalance', cell: (row: PathRow) => row.step },
-            { header: 'Day', cell: (row: PathRow) => formatNumber(row.days, 2) },
-            {
-              header: inputs.price === undefined ? 'Price (× start)' : 'Price (USD)',
-              cell: (row: PathRow) =>
-                row.price === undefined ? formatMultiple(row.priceRelative) : formatUsd(row.price),
-            },
-            ...shown.map((l) => ({ header: l.name, cell: (row: PathRow) => formatMultiple(row[l.key]) })),
-          ]}
-        />
-      </figure>
-      <dl
-        role="group"
-        className="mt-4 grid grid-cols-2 gap-4 lg:grid-cols-4"
-        aria-label="At the end of the path"
-      >
+      <PathFigure data={data} inputs={inputs} />
+      <dl className="mt-4 grid grid-cols-2 gap-4 lg:grid-cols-4" aria-label="At the end of the path">
         <Stat label="Price at the end" value={formatPercent(summary.finalMovePercent, 2)} />
         <Stat
           label="L token"

@@ -3,6 +3,7 @@
  * one rebalance and after N, for the V2 sigmoid, the V1 power function and a traditional perpetual with its
  * liquidation marked; a read-out at one chosen move; the same rows as a table.
  */
+import { memo } from 'react';
 import {
   CartesianGrid,
   Legend,
@@ -21,6 +22,7 @@ import { COLORS, formatMultiple, formatPercent, formatUsd, TOOLTIP_STYLE } from 
 import { DataTable } from './DataTable.tsx';
 import { NumberInput, Segmented, Toggles } from './FormFields.tsx';
 import type { PayoffModel, Side, SimulatorInputs } from './fieldRules.ts';
+import { LiquidationNote, moveLabel, Readout } from './PayoffReadout.tsx';
 import { payoffSeries, type Series, seriesMax } from './payoffSeries.ts';
 import type { SimulatorFormApi } from './useSimulatorForm.ts';
 
@@ -38,13 +40,6 @@ const MOVE_TICKS = [-90, -50, 0, 50, 100, 150, 200, 250, 300];
 
 type Inputs = Pick<SimulatorInputs, 'leverage' | 'side' | 'models' | 'price' | 'movePercent'>;
 
-function moveLabel(movePercent: number, price: number | undefined, startPrice: number | undefined): string {
-  const move = formatPercent(movePercent);
-  return startPrice === undefined || price === undefined
-    ? move
-    : `${move} (${formatUsd(startPrice)} → ${formatUsd(price)})`;
-}
-
 export function PayoffChart({
   data,
   readout,
@@ -56,14 +51,7 @@ export function PayoffChart({
   inputs: Inputs;
   api: SimulatorFormApi;
 }) {
-  const series = payoffSeries(inputs.side, inputs.models, data.steps);
-  const yMax = seriesMax(data.rows, series);
   const { long: longLiquidation, short: shortLiquidation } = data.liquidationPercent;
-  const showPerpetual = inputs.models.includes('perpetual');
-  const showLong = inputs.side !== 'short';
-  const showShort = inputs.side !== 'long';
-  const inRange = (percent: number) => percent >= MIN_MOVE * 100 && percent <= MAX_MOVE * 100;
-  const title = `Payoff of a ${inputs.leverage}x position against the price move`;
 
   return (
     <Card title="Payoff">
@@ -85,136 +73,161 @@ export function PayoffChart({
           error={api.errors.models}
         />
       </div>
-      {series.length === 0 ? (
-        <p className="py-12 text-center text-sm text-ink-400">Pick at least one model to draw.</p>
-      ) : (
-        <figure>
-          <figcaption className="mb-2 text-sm text-ink-200">
-            {title}: value of the position (× its start) after 1 rebalance (solid) and after {data.steps}{' '}
-            (dashed). Pool tokens include the mint and burn fees; the perpetual has no fees
-            {yMax.clipped ? ' and is cut off at the top' : ''}.
-          </figcaption>
-          <div className="h-80" aria-hidden>
-            <ResponsiveContainer>
-              <LineChart
-                data={data.rows}
-                margin={{ top: 16, right: 16, bottom: 24, left: 8 }}
-                accessibilityLayer={false}
-              >
-                <CartesianGrid stroke={COLORS.grid} strokeDasharray="3 3" />
-                <XAxis
-                  type="number"
-                  dataKey="movePercent"
-                  domain={[MIN_MOVE * 100, MAX_MOVE * 100]}
-                  ticks={MOVE_TICKS}
-                  stroke={COLORS.axis}
-                  fontSize={11}
-                  tickFormatter={(v: number) => formatPercent(v, 0)}
-                  label={{
-                    value: 'Price move',
-                    position: 'insideBottom',
-                    offset: -12,
-                    fill: COLORS.axis,
-                    fontSize: 12,
-                  }}
-                />
-                <YAxis
-                  domain={[0, yMax.value]}
-                  allowDataOverflow
-                  stroke={COLORS.axis}
-                  fontSize={11}
-                  width={56}
-                  tickFormatter={(v: number) => formatMultiple(v, 2)}
-                  label={{
-                    value: 'Value (× start)',
-                    angle: -90,
-                    position: 'insideLeft',
-                    fill: COLORS.axis,
-                    fontSize: 12,
-                  }}
-                />
-                <Tooltip
-                  contentStyle={TOOLTIP_STYLE}
-                  labelFormatter={(label) => {
-                    const percent = Number(label);
-                    return moveLabel(
-                      percent,
-                      inputs.price === undefined ? undefined : inputs.price * (1 + percent / 100),
-                      inputs.price,
-                    );
-                  }}
-                  formatter={(value) => formatMultiple(Number(value))}
-                />
-                <Legend verticalAlign="top" height={40} wrapperStyle={{ fontSize: 12 }} />
-                <ReferenceLine y={1} stroke={COLORS.axis} strokeOpacity={0.5} />
-                <ReferenceLine x={0} stroke={COLORS.axis} strokeOpacity={0.5} />
-                {showPerpetual && showLong && inRange(longLiquidation) ? (
-                  <ReferenceLine
-                    x={longLiquidation}
-                    stroke={COLORS.long}
-                    strokeDasharray="2 4"
-                    label={{
-                      value: 'Perp long liquidated',
-                      fill: COLORS.long,
-                      fontSize: 11,
-                      position: 'insideTopRight',
-                    }}
-                  />
-                ) : null}
-                {showPerpetual && showShort && inRange(shortLiquidation) ? (
-                  <ReferenceLine
-                    x={shortLiquidation}
-                    stroke={COLORS.short}
-                    strokeDasharray="2 4"
-                    label={{
-                      value: 'Perp short liquidated',
-                      fill: COLORS.short,
-                      fontSize: 11,
-                      position: 'insideTopLeft',
-                    }}
-                  />
-                ) : null}
-                {showPerpetual && showLong && inRange(longLiquidation) ? (
-                  <ReferenceDot x={longLiquidation} y={0} r={5} fill={COLORS.long} stroke="none" />
-                ) : null}
-                {showPerpetual && showShort && inRange(shortLiquidation) ? (
-                  <ReferenceDot x={shortLiquidation} y={0} r={5} fill={COLORS.short} stroke="none" />
-                ) : null}
-                {series.map((s) => (
-                  <Line
-                    key={s.key}
-                    type="linear"
-                    dataKey={s.key}
-                    name={s.name}
-                    stroke={s.color}
-                    strokeDasharray={s.dashed ? '6 4' : undefined}
-                    strokeWidth={s.dashed ? 1.5 : 2}
-                    dot={false}
-                    isAnimationActive={false}
-                  />
-                ))}
-              </LineChart>
-            </ResponsiveContainer>
-          </div>
-          <PayoffTable rows={data.rows} series={series} startPrice={inputs.price} caption={title} />
-        </figure>
-      )}
+      <PayoffFigure
+        data={data}
+        side={inputs.side}
+        models={inputs.models}
+        leverage={inputs.leverage}
+        price={inputs.price}
+      />
       <LiquidationNote leverage={inputs.leverage} long={longLiquidation} short={shortLiquidation} />
       <Readout row={readout} steps={data.steps} startPrice={inputs.price} />
     </Card>
   );
 }
 
-function LiquidationNote({ leverage, long, short }: { leverage: number; long: number; short: number }) {
-  return (
-    <p className="mt-3 text-sm text-ink-400">
-      A traditional {leverage}x perpetual is wiped out at {formatPercent(long)} (long)
-      {long < MIN_MOVE * 100 ? ', beyond the chart,' : ''} and at {formatPercent(short)} (short), before
-      maintenance margin and funding. A pool token is never liquidated: it keeps a shrinking share of its
-      side.
-    </p>
+/**
+ * The chart and its table. Memoised: its props come from the deferred inputs, so a keystroke's urgent render
+ * skips recharts entirely and only the deferred one redraws.
+ */
+const PayoffFigure = memo(function PayoffFigure({
+  data,
+  side,
+  models,
+  leverage,
+  price,
+}: {
+  data: PayoffChartData;
+  side: Side;
+  models: readonly PayoffModel[];
+  leverage: number;
+  price: number | undefined;
+}) {
+  const series = payoffSeries(side, models, data.steps);
+  const yMax = seriesMax(data.rows, series);
+  const { long: longLiquidation, short: shortLiquidation } = data.liquidationPercent;
+  const showPerpetual = models.includes('perpetual');
+  const showLong = side !== 'short';
+  const showShort = side !== 'long';
+  const inRange = (percent: number) => percent >= MIN_MOVE * 100 && percent <= MAX_MOVE * 100;
+  const title = `Payoff of a ${leverage}x position against the price move`;
+
+  return series.length === 0 ? (
+    <p className="py-12 text-center text-sm text-ink-400">Pick at least one model to draw.</p>
+  ) : (
+    <figure>
+      <figcaption className="mb-2 text-sm text-ink-200">
+        {title}: value of the position (× its start) after 1 rebalance (solid) and after {data.steps}{' '}
+        (dashed). Pool tokens include the mint and burn fees; the perpetual has no fees
+        {yMax.clipped ? ' and is cut off at the top' : ''}.
+      </figcaption>
+      <div className="h-80" aria-hidden>
+        <ResponsiveContainer>
+          <LineChart
+            data={data.rows}
+            margin={{ top: 16, right: 16, bottom: 24, left: 8 }}
+            accessibilityLayer={false}
+          >
+            <CartesianGrid stroke={COLORS.grid} strokeDasharray="3 3" />
+            <XAxis
+              type="number"
+              dataKey="movePercent"
+              domain={[MIN_MOVE * 100, MAX_MOVE * 100]}
+              ticks={MOVE_TICKS}
+              stroke={COLORS.axis}
+              fontSize={11}
+              tickFormatter={(v: number) => formatPercent(v, 0)}
+              label={{
+                value: 'Price move',
+                position: 'insideBottom',
+                offset: -12,
+                fill: COLORS.axis,
+                fontSize: 12,
+              }}
+            />
+            <YAxis
+              domain={[0, yMax.value]}
+              ticks={yMax.ticks}
+              allowDataOverflow
+              stroke={COLORS.axis}
+              fontSize={11}
+              width={56}
+              tickFormatter={(v: number) => formatMultiple(v, 2)}
+              label={{
+                value: 'Value (× start)',
+                angle: -90,
+                position: 'insideLeft',
+                fill: COLORS.axis,
+                fontSize: 12,
+              }}
+            />
+            <Tooltip
+              contentStyle={TOOLTIP_STYLE}
+              labelFormatter={(label) => {
+                const percent = Number(label);
+                return moveLabel(
+                  percent,
+                  price === undefined ? undefined : price * (1 + percent / 100),
+                  price,
+                );
+              }}
+              formatter={(value) => formatMultiple(Number(value))}
+            />
+            <Legend verticalAlign="top" height={40} wrapperStyle={{ fontSize: 12 }} />
+            <ReferenceLine y={1} stroke={COLORS.axis} strokeOpacity={0.5} />
+            <ReferenceLine x={0} stroke={COLORS.axis} strokeOpacity={0.5} />
+            {showPerpetual && showLong && inRange(longLiquidation) ? (
+              <ReferenceLine
+                x={longLiquidation}
+                stroke={COLORS.long}
+                strokeDasharray="2 4"
+                label={{
+                  value: 'Perp long liquidated',
+                  fill: COLORS.long,
+                  fontSize: 11,
+                  position: 'insideTopRight',
+                }}
+              />
+            ) : null}
+            {showPerpetual && showShort && inRange(shortLiquidation) ? (
+              <ReferenceLine
+                x={shortLiquidation}
+                stroke={COLORS.short}
+                strokeDasharray="2 4"
+                label={{
+                  value: 'Perp short liquidated',
+                  fill: COLORS.short,
+                  fontSize: 11,
+                  position: 'insideTopLeft',
+                }}
+              />
+            ) : null}
+            {showPerpetual && showLong && inRange(longLiquidation) ? (
+              <ReferenceDot x={longLiquidation} y={0} r={5} fill={COLORS.long} stroke="none" />
+            ) : null}
+            {showPerpetual && showShort && inRange(shortLiquidation) ? (
+              <ReferenceDot x={shortLiquidation} y={0} r={5} fill={COLORS.short} stroke="none" />
+            ) : null}
+            {series.map((s) => (
+              <Line
+                key={s.key}
+                type="linear"
+                dataKey={s.key}
+                name={s.name}
+                stroke={s.color}
+                strokeDasharray={s.dashed ? '6 4' : undefined}
+                strokeWidth={s.dashed ? 1.5 : 2}
+                dot={false}
+                isAnimationActive={false}
+              />
+            ))}
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+      <PayoffTable rows={data.rows} series={series} startPrice={price} caption={title} />
+    </figure>
   );
-}
+});
 
 function PayoffTable({
   rows,
@@ -245,65 +258,5 @@ function PayoffTable({
         ...series.map((s) => ({ header: s.name, cell: (row: PayoffRow) => formatMultiple(row[s.key]) })),
       ]}
     />
-  );
-}
-
-/** The figures at one move, for every model and both sides: what the chart shows, read exactly. */
-function Readout({
-  row,
-  steps,
-  startPrice,
-}: {
-  row: PayoffRow;
-  steps: number;
-  startPrice: number | undefined;
-}) {
-  const models = [
-    ['V2 sigmoid', row.sigmoidLongOne, row.sigmoidLongN, row.sigmoidShortOne, row.sigmoidShortN],
-    ['V1 power', row.powerLongOne, row.powerLongN, row.powerShortOne, row.powerShortN],
-    ['Perpetual (no fees)', row.perpetualLong, row.perpetualLong, row.perpetualShort, row.perpetualShort],
-  ] as const;
-  return (
-    <div className="mt-4 overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <caption className="mb-2 text-left text-ink-200">
-          Value at a move of {moveLabel(row.movePercent, row.price, startPrice)}
-        </caption>
-        <thead className="text-xs text-ink-400">
-          <tr>
-            <th scope="col" className="py-1 pr-3 font-normal">
-              Model
-            </th>
-            <th scope="col" className="py-1 pr-3 font-normal">
-              Long, 1 rebalance
-            </th>
-            <th scope="col" className="py-1 pr-3 font-normal">
-              Long, {steps} rebalances
-            </th>
-            <th scope="col" className="py-1 pr-3 font-normal">
-              Short, 1 rebalance
-            </th>
-            <th scope="col" className="py-1 pr-3 font-normal">
-              Short, {steps} rebalances
-            </th>
-          </tr>
-        </thead>
-        <tbody className="font-mono">
-          {models.map(([name, ...values]) => (
-            <tr key={name} className="border-t border-ink-800">
-              <th scope="row" className="py-1 pr-3 font-sans font-normal text-ink-200">
-                {name}
-              </th>
-              {values.map((value, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: fixed columns
-                <td key={i} className={`py-1 pr-3 ${i < 2 ? 'text-long' : 'text-short'}`}>
-                  {formatMultiple(value)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }

@@ -3,6 +3,7 @@
  * (protocol/tracer-pools.md §1.5). The loser always pays a fraction of its own balance, so losses stay at L
  * while the winner's gain is scaled by the other side's size: L/S for longs, L·S for shorts.
  */
+import { memo } from 'react';
 import {
   CartesianGrid,
   Legend,
@@ -30,7 +31,8 @@ function powersOfTwo(rows: readonly SkewRow[]): number[] {
   return ticks;
 }
 
-export function SkewExplorer({
+/** Memoised: its props come from the page's deferred inputs, so typing does not redraw it twice. */
+export const SkewExplorer = memo(function SkewExplorer({
   leverage,
   figures,
   rows,
@@ -159,4 +161,4 @@ export function SkewExplorer({
       </figure>
     </Card>
   );
-}
+});

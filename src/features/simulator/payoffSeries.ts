@@ -68,7 +68,7 @@ export function payoffSeries(side: Side, models: readonly PayoffModel[], steps: 
 export function seriesMax(
   rows: readonly PayoffRow[],
   series: readonly Series[],
-): { value: number; clipped: boolean } {
+): { value: number; clipped: boolean; ticks: number[] } {
   const pools = series.filter((s) => s.model !== 'perpetual');
   const scaled = pools.length > 0 ? pools : series;
   let top = 0;
@@ -82,5 +82,9 @@ export function seriesMax(
     }
   }
   const value = Math.max(2, Math.ceil(top * 1.15 * 2) / 2);
-  return { value, clipped: all > value };
+  // Round steps (0.5, 1, 2, 5…) so that ticks read ×0.5, ×1, ×1.5 rather than ×0.65.
+  const step = [0.25, 0.5, 1, 2, 5, 10, 20, 50].find((s) => value / s <= 6) ?? value / 5;
+  const ticks: number[] = [];
+  for (let t = 0; t <= value + 1e-9; t += step) ticks.push(t);
+  return { value, clipped: all > value, ticks };
 }
