@@ -69,7 +69,10 @@ export interface PoolsSnapshot {
   pools: PoolSnapshot[];
   /** Collateral prices in USD, WAD, where the chain has a feed. */
   collateralUsd: Partial<Record<CollateralSymbol, bigint>>;
-  /** False when a pool's interval id moved past the window read, so its queued commits may be missing. */
+  /**
+   * False when a pool's queued commits may reach past the ids read: its interval id moved since the hint, or
+   * its keeper is so late that new commits land further ahead. Read again with `extraIntervals`.
+   */
   commitsComplete: boolean;
 }
 
@@ -105,6 +108,8 @@ export interface ReadOptions {
   user?: Address;
   /** Last known `updateIntervalId` per committer; missing ones cost one extra call, once. */
   intervalHints?: ReadonlyMap<Address, bigint>;
+  /** Interval ids to read beyond the usual window, for pools whose keeper is late. */
+  extraIntervals?: number;
   blockNumber?: bigint;
 }
 
@@ -130,7 +135,7 @@ export async function readPools(
   client: PublicClient,
   deployment: ChainDeployment,
   pools: readonly PoolInfo[],
-  { user, intervalHints, blockNumber }: ReadOptions = {},
+  { user, intervalHints, extraIntervals = 0, blockNumber }: ReadOptions = {},
 ): Promise<PoolsSnapshot> {
   const hints = await hintsFor(client, deployment, pools, intervalHints);
   const batch = new ReadBatch();
@@ -148,7 +153,7 @@ export async function readPools(
     const pool = { address: info.address, abi: leveragedPoolAbi } as const;
     const committer = { address: info.committer, abi: poolCommitterAbi } as const;
     const firstId = hints.get(info.committer) ?? 1n;
-    const ids = Array.from({ length: commitWindow(info) }, (_, k) => firstId + BigInt(k));
+    const ids = Array.from({ length: commitWindow(info) + extraIntervals }, (_, k) => firstId + BigInt(k));
     const userSlots = user
       ? {
           longWallet: batch.add({
@@ -220,7 +225,12 @@ export async function readPools(
     const row = rows[i]!;
     const updateIntervalId = row.updateIntervalId.value;
     const windowStart = row.ids[0] ?? updateIntervalId;
-    if (updateIntervalId !== windowStart) commitsComplete = false;
+    const windowEnd = row.ids.at(-1) ?? updateIntervalId;
+    // A commit made now goes at most `late` intervals further than on a timely keeper (§3.2).
+    const sinceUpkeep = blockTimestampSlot.value - row.lastPriceTimestamp.value;
+    const late = sinceUpkeep > 0n ? sinceUpkeep / BigInt(info.updateIntervalSeconds) : 0n;
+    const furthest = updateIntervalId + late + BigInt(commitWindow(info) - 1);
+    if (updateIntervalId !== windowStart || windowEnd < furthest) commitsComplete = false;
     const intervalCommits = (slots: Slot<readonly bigint[]>[]): IntervalCommits[] =>
       slots
         .map((slot, k) => ({ intervalId: row.ids[k]!, totals: totalsOf(slot.value) }))

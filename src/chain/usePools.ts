@@ -8,6 +8,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useRef } from 'react';
 import type { Address, PublicClient } from 'viem';
 import { useAccount, useBlockNumber, usePublicClient } from 'wagmi';
+import { MAX_ITERATIONS } from '../engine/constants.ts';
 import { chainDeployments } from './chainDeployments.ts';
 import type { ChainDeployment } from './config.ts';
 import { useDeployment } from './DeploymentContext.tsx';
@@ -53,6 +54,8 @@ export function usePoolsSnapshot(requested: readonly Address[] = []) {
   const registry = usePoolRegistry(requested);
   const block = useBlockNumber({ chainId, watch: true });
   const hints = useRef(new Map<Address, bigint>());
+  // After a read that could not see every queued interval (a late keeper), read further ahead.
+  const extraIntervals = useRef(0);
 
   const snapshot = useQuery<PoolsSnapshot>({
     queryKey: ['pools-state', chainId, user ?? null, registry.dataUpdatedAt, block.data?.toString() ?? null],
@@ -61,8 +64,10 @@ export function usePoolsSnapshot(requested: readonly Address[] = []) {
       const result = await readPools(client, deployment, registry.data.pools, {
         ...(user ? { user } : {}),
         intervalHints: hints.current,
+        extraIntervals: extraIntervals.current,
       });
       for (const pool of result.pools) hints.current.set(pool.info.committer, pool.state.updateIntervalId);
+      extraIntervals.current = result.commitsComplete ? 0 : MAX_ITERATIONS + 1;
       return result;
     },
     enabled: Boolean(client && registry.data && block.data !== undefined),

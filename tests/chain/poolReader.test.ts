@@ -16,6 +16,8 @@ import { devnetChainDeployment } from '../../src/chain/chainDeployments.ts';
 import type { ChainDeployment } from '../../src/chain/config.ts';
 import { readPools } from '../../src/chain/poolReader.ts';
 import { discoverPools } from '../../src/chain/poolRegistry.ts';
+import { approveRequest, commitRequest } from '../../src/chain/poolWrites.ts';
+import { CommitType } from '../../src/engine/commits.ts';
 
 /** A client that counts the JSON-RPC methods it sends, batched or not. */
 function countingClient(rpcUrl: string) {
@@ -132,6 +134,48 @@ describe('pool reader on the devnet (4 seeded pools)', () => {
     expect(a.oraclePrice).toBe(parseUnits('105875', 18));
     // The ETH pools did not move by price: their long side did not gain from BTC's move.
     expect(after.pools[2]!.state.longBalance).toBeLessThanOrEqual(before.pools[2]!.state.longBalance);
+  });
+});
+
+describe('pool reader with a late keeper', () => {
+  let node: RunningNode;
+  let clients: DevnetClients;
+  let deployment: Deployment;
+  let chain: ChainDeployment;
+  const config = devnetConfig();
+
+  beforeAll(async () => {
+    ({ node, clients, deployment, chain } = await setup(config, true));
+  });
+  afterAll(() => node?.stop());
+
+  it('says when queued commits may lie past the ids it read, and finds them reading further', async () => {
+    const { pools } = await discoverPools(clients.public, chain);
+    const pool = pools[2]!;
+    const user = deployment.devAccounts[0]!.address;
+    const first = await readPools(clients.public, chain, pools, { user });
+    const hints = new Map(first.pools.map((p) => [p.info.committer, p.state.updateIntervalId]));
+    // No keeper for five intervals: a commit made now is assigned five intervals further on (§3.2).
+    await clients.test.increaseTime({ seconds: config.updateIntervalSeconds * 5 + 1 });
+    await clients.test.mine({ blocks: 1 });
+    const amount = parseUnits('3', pool.collateral.decimals);
+    await write(clients, user, approveRequest(pool, amount));
+    await write(clients, user, commitRequest(pool, CommitType.LongMint, amount, false));
+
+    const usual = await readPools(clients.public, chain, pools, { user, intervalHints: hints });
+    expect(usual.commitsComplete).toBe(false);
+    expect(usual.pools[2]!.state.commits).toEqual([]);
+
+    const further = await readPools(clients.public, chain, pools, {
+      user,
+      intervalHints: hints,
+      extraIntervals: 16,
+    });
+    expect(further.commitsComplete).toBe(true);
+    const queued = further.pools[2]!.state.commits;
+    expect(queued).toHaveLength(1);
+    expect(queued[0]!.intervalId).toBeGreaterThan(first.pools[2]!.state.updateIntervalId + 4n);
+    expect(further.pools[2]!.user?.commits).toHaveLength(1);
   });
 });
 
