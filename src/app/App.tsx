@@ -21,9 +21,10 @@ const DevnetPage = lazy(() =>
   import('../features/devnet/DevnetPage.tsx').then((m) => ({ default: m.DevnetPage })),
 );
 
+/** Takes the page's room while its code loads, so the footer does not flash up and jump away. */
 function PageFallback() {
   return (
-    <p role="status" className="text-sm text-ink-400">
+    <p role="status" className="min-h-[80vh] text-sm text-ink-400">
       Loading…
     </p>
   );

@@ -8,13 +8,14 @@ import { useWalletUi } from './walletUi.ts';
 export function WalletButton() {
   const { ready, connectRequested, openConnectModal } = useWalletUi();
   return (
-    <div id={WALLET_SLOT_ID}>
+    // A fixed height: RainbowKit's button replaces the placeholder without moving the page.
+    <div id={WALLET_SLOT_ID} className="flex h-10 items-center">
       {ready ? null : (
         <button
           type="button"
           onClick={openConnectModal}
           aria-busy={connectRequested || undefined}
-          className="rounded-xl bg-sand-400 px-4 py-2 text-base font-bold text-ink-950 hover:bg-sand-300"
+          className="h-10 rounded-xl bg-sand-400 px-4 text-base font-bold text-ink-950 hover:bg-sand-300"
         >
           Connect Wallet
         </button>
