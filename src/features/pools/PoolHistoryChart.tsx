@@ -1,6 +1,7 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RebalancePoint } from '../../chain/poolHistory.ts';
 import { quadToNumber } from '../../engine/quad.ts';
+import { CHART_COLORS, TOOLTIP_STYLE } from '../../ui/chartTheme.ts';
 import { formatNumber } from '../../ui/format.ts';
 
 export interface HistoryRow {
@@ -22,8 +23,8 @@ export function historyRows(points: RebalancePoint[], decimals: number): History
   }));
 }
 
-const LONG = 'oklch(0.78 0.15 155)';
-const SHORT = 'oklch(0.72 0.17 25)';
+const LONG = CHART_COLORS.long;
+const SHORT = CHART_COLORS.short;
 
 /** Side balances and token prices at each rebalance, with a table of the same data for screen readers. */
 export function PoolHistoryChart({
@@ -47,15 +48,15 @@ export function PoolHistoryChart({
         <div className="h-64">
           <ResponsiveContainer>
             <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-              <CartesianGrid stroke="#334155" strokeDasharray="3 3" />
-              <XAxis dataKey="label" stroke="#94a3b8" fontSize={11} minTickGap={24} />
+              <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" />
+              <XAxis dataKey="label" stroke={CHART_COLORS.axis} fontSize={11} minTickGap={24} />
               <YAxis
-                stroke="#94a3b8"
+                stroke={CHART_COLORS.axis}
                 fontSize={11}
                 tickFormatter={(v: number) => formatNumber(v, 2)}
                 width={64}
               />
-              <Tooltip contentStyle={{ background: '#0f172a', border: '1px solid #334155' }} />
+              <Tooltip contentStyle={TOOLTIP_STYLE} />
               <Legend />
               <Line
                 type="monotone"
@@ -79,16 +80,16 @@ export function PoolHistoryChart({
         <div className="h-64">
           <ResponsiveContainer>
             <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-              <CartesianGrid stroke="#334155" strokeDasharray="3 3" />
-              <XAxis dataKey="label" stroke="#94a3b8" fontSize={11} minTickGap={24} />
+              <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" />
+              <XAxis dataKey="label" stroke={CHART_COLORS.axis} fontSize={11} minTickGap={24} />
               <YAxis
-                stroke="#94a3b8"
+                stroke={CHART_COLORS.axis}
                 fontSize={11}
                 domain={['auto', 'auto']}
                 tickFormatter={(v: number) => formatNumber(v, 3)}
                 width={64}
               />
-              <Tooltip contentStyle={{ background: '#0f172a', border: '1px solid #334155' }} />
+              <Tooltip contentStyle={TOOLTIP_STYLE} />
               <Legend />
               <Line
                 type="monotone"

@@ -1,18 +1,8 @@
-/** Colours and number formats shared by the simulator's charts: one place, so the four charts read alike. */
+/** Colours and number formats shared by the simulator's charts, so the four charts read alike. */
 import { formatNumber } from '../../ui/format.ts';
 
-/** Matching the --color-* tokens of styles.css: recharts takes colours as props, not classes. */
-export const COLORS = {
-  long: 'oklch(0.78 0.15 155)',
-  short: 'oklch(0.72 0.17 25)',
-  sand: 'oklch(0.86 0.1 78)',
-  power: 'oklch(0.75 0.12 250)',
-  perpetual: 'oklch(0.7 0.012 255)',
-  grid: '#334155',
-  axis: '#94a3b8',
-} as const;
-
-export const TOOLTIP_STYLE = { background: '#0f172a', border: '1px solid #334155', fontSize: 12 } as const;
+/** The app's chart colours (ui/chartTheme.ts), by the name the simulator's charts use. */
+export { CHART_COLORS as COLORS, TOOLTIP_STYLE } from '../../ui/chartTheme.ts';
 
 /** "+12.5%" / "−40%": moves read with their sign. */
 export function formatPercent(value: number, digits = 1): string {
