@@ -37,6 +37,12 @@ describe.runIf(runnable)('journeys in Chromium', () => {
   };
   const toast = (text: RegExp | string) =>
     page().getByRole('region', { name: 'Notifications' }).getByText(text).first();
+  // Toasts of earlier transactions can carry the same words: dismiss them before the next one.
+  const clearToasts = async () => {
+    const notifications = page().getByRole('region', { name: 'Notifications' });
+    for (const button of await notifications.getByRole('button', { name: 'Dismiss' }).all())
+      await button.click();
+  };
 
   beforeAll(async () => {
     stage = await startStage({ walletChainId: '0x7a69', account: USER });
@@ -152,8 +158,10 @@ describe.runIf(runnable)('journeys in Chromium', () => {
   it('mints long with gOHM, claims after the rebalance, sees it in the portfolio, burns and claims back', async () => {
     const pool = btcPool();
     const gohmBefore = await balanceOf(pool.settlementToken);
+    await clearToasts();
     await page().getByRole('button', { name: 'Approve gOHM' }).click();
     await toast('Approve 1.5 gOHM: confirmed').waitFor({ timeout: TIMEOUT });
+    await clearToasts();
     await page().getByRole('button', { name: 'Mint long' }).click();
     await toast(/Mint long 1\.5 gOHM: confirmed/).waitFor({ timeout: TIMEOUT });
     await page()
@@ -166,6 +174,7 @@ describe.runIf(runnable)('journeys in Chromium', () => {
     await stage.rebalance();
     const claim = page().getByRole('button', { name: 'Claim', exact: true });
     await claim.waitFor({ timeout: TIMEOUT });
+    await clearToasts();
     await claim.click();
     await toast(/Claim 3-BTC\/USD\+gOHM: confirmed/).waitFor({ timeout: TIMEOUT });
     const longTokens = await balanceOf(pool.longToken);
@@ -187,13 +196,17 @@ describe.runIf(runnable)('journeys in Chromium', () => {
     await page()
       .getByLabel(/^Amount/)
       .fill(formatUnits(longTokens / 2n, 18));
+    await clearToasts();
     await page().getByRole('button', { name: 'Burn long' }).click();
     await toast(/Burn long .* L tokens: confirmed/).waitFor({ timeout: TIMEOUT });
     await stage.rebalance();
     const gohmBeforeClaim = await balanceOf(pool.settlementToken);
+    await clearToasts();
     await page().getByRole('button', { name: 'Claim', exact: true }).click();
     await toast(/Claim 3-BTC\/USD\+gOHM: confirmed/).waitFor({ timeout: TIMEOUT });
-    expect(await balanceOf(pool.settlementToken)).toBeGreaterThan(gohmBeforeClaim);
+    await expect
+      .poll(() => balanceOf(pool.settlementToken), { timeout: TIMEOUT })
+      .toBeGreaterThan(gohmBeforeClaim);
     await stage.screenshot('08-burned-and-claimed');
   });
 
@@ -204,13 +217,15 @@ describe.runIf(runnable)('journeys in Chromium', () => {
     await page().getByRole('button', { name: 'Max' }).click();
     await stage.screenshot('09-flip-form');
     await page().getByText('Expected S tokens').waitFor({ timeout: TIMEOUT });
+    await clearToasts();
     await page().getByRole('button', { name: 'Flip long → short' }).click();
     await toast(/Flip long → short .*: confirmed/).waitFor({ timeout: TIMEOUT });
     expect(await balanceOf(pool.longToken)).toBe(0n);
     await stage.rebalance();
+    await clearToasts();
     await page().getByRole('button', { name: 'Claim', exact: true }).click();
     await toast(/Claim 3-BTC\/USD\+gOHM: confirmed/).waitFor({ timeout: TIMEOUT });
-    expect(await balanceOf(pool.shortToken)).toBeGreaterThan(0n);
+    await expect.poll(() => balanceOf(pool.shortToken), { timeout: TIMEOUT }).toBeGreaterThan(0n);
     expect(longTokens).toBeGreaterThan(0n);
     await stage.screenshot('10-flipped');
   });
