@@ -24,10 +24,19 @@ describe('the devnet burner wallet', () => {
       method: 'eth_sendTransaction',
       params: [{ from: address, to, value: `0x${parseEther('1.5').toString(16)}` }],
     });
-    const receipt = (await provider.request({ method: 'eth_getTransactionReceipt', params: [hash] })) as {
-      status: string;
-      from: string;
+    // The node mines on its own schedule: ask until the receipt is there (a bounded wait).
+    const waitForReceipt = async () => {
+      for (let attempt = 0; attempt < 100; attempt++) {
+        const found = (await provider.request({ method: 'eth_getTransactionReceipt', params: [hash] })) as {
+          status: string;
+          from: string;
+        } | null;
+        if (found) return found;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`no receipt for ${String(hash)} after 5 s`);
     };
+    const receipt = await waitForReceipt();
     expect(receipt.status).toBe('0x1');
     expect(receipt.from.toLowerCase()).toBe(address.toLowerCase());
     const after = BigInt(
