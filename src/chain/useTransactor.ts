@@ -52,6 +52,8 @@ export function useTransactor() {
       toasts.show({ id, tone: 'pending', title: label, body: 'Confirm in your wallet.' });
       let hash: Hash | undefined;
       try {
+        // `send` is typed for callers by WriteRequest; wagmi's action generics cannot follow a generic ABI
+        // through a hook, so the two calls below are where that typing is handed over.
         const { request: simulated } = await simulateContract(config, request as never);
         hash = await writeContract(config, simulated as never);
         setState({ status: 'pending', label, hash });
