@@ -57,6 +57,8 @@ export interface PoolSnapshot {
   secondaryFees: bigint;
   feeAddress: Address;
   secondaryFeeAddress: Address;
+  /** Pool tokens the pool itself holds: everyone's escrow (claims pay out of this). */
+  escrowHeld: { longTokens: bigint; shortTokens: bigint };
   user?: UserPosition;
 }
 
@@ -102,6 +104,17 @@ function totalsOf(raw: readonly bigint[]): CommitTotals {
 
 function isEmpty(totals: CommitTotals): boolean {
   return TOTALS_KEYS.every((key) => totals[key] === 0n);
+}
+
+/**
+ * A claim that would revert: the user is owed more pool tokens than the pool holds. V2.1 credits a flip's
+ * tokens at the mint fee current when the user settles, not the one its interval executed at; when the fee
+ * fell in between, the user is owed more than was minted (pinned in tests/chain/engineDifferential.test.ts).
+ */
+export function claimWouldFail(pool: Pick<PoolSnapshot, 'escrowHeld' | 'user'>): boolean {
+  const owed = pool.user?.escrow;
+  if (!owed) return false;
+  return owed.longTokens > pool.escrowHeld.longTokens || owed.shortTokens > pool.escrowHeld.shortTokens;
 }
 
 export interface ReadOptions {
@@ -200,6 +213,18 @@ export async function readPools(
       feeAddress: batch.add({ ...pool, functionName: 'feeAddress' }),
       secondaryFeeAddress: batch.add({ ...pool, functionName: 'secondaryFeeAddress' }),
       longSupply: batch.add({ address: info.longToken, abi: erc20Abi, functionName: 'totalSupply' }),
+      longHeld: batch.add({
+        address: info.longToken,
+        abi: erc20Abi,
+        functionName: 'balanceOf',
+        args: [info.address],
+      }),
+      shortHeld: batch.add({
+        address: info.shortToken,
+        abi: erc20Abi,
+        functionName: 'balanceOf',
+        args: [info.address],
+      }),
       shortSupply: batch.add({ address: info.shortToken, abi: erc20Abi, functionName: 'totalSupply' }),
       updateIntervalId: batch.add({ ...committer, functionName: 'updateIntervalId' }),
       pendingLongBurn: batch.add({ ...committer, functionName: 'pendingLongBurnPoolTokens' }),
@@ -268,6 +293,7 @@ export async function readPools(
       secondaryFees: row.secondaryFees.value,
       feeAddress: row.feeAddress.value,
       secondaryFeeAddress: row.secondaryFeeAddress.value,
+      escrowHeld: { longTokens: row.longHeld.value, shortTokens: row.shortHeld.value },
       ...(u
         ? {
             user: {

@@ -21,7 +21,7 @@ import { freePort, type RunningNode, startNode } from '../../devnet/lib/node.ts'
 import { seedDevnet } from '../../devnet/lib/seed.ts';
 import { devnetChainDeployment } from '../../src/chain/chainDeployments.ts';
 import type { ChainDeployment } from '../../src/chain/config.ts';
-import { type PoolSnapshot, readPools } from '../../src/chain/poolReader.ts';
+import { claimWouldFail, type PoolSnapshot, readPools } from '../../src/chain/poolReader.ts';
 import { discoverPools, type PoolInfo } from '../../src/chain/poolRegistry.ts';
 import { approveRequest, claimRequest, commitRequest } from '../../src/chain/poolWrites.ts';
 import { readUserHistory } from '../../src/chain/userHistory.ts';
@@ -154,6 +154,10 @@ describe.each([
     const mint = await commitAndExecute(pool, CommitType.LongMint, parseUnits('3.75', d), false, 4n);
     expect(mint.mintFeeAtCommit).toBeGreaterThan(0n);
     expectEscrowMatches(mint, await escrowOf(pool), 'long');
+    // The pool holds what it owes in escrow, so the claim can pay.
+    const held = await snapshotOf(pool);
+    expect(held.escrowHeld.longTokens).toBeGreaterThanOrEqual(mint.tokensOut);
+    expect(claimWouldFail(held)).toBe(false);
     await write(clients, user, claimRequest(pool, user));
     expect(await walletOf(pool.longToken)).toBe(mint.tokensOut);
 

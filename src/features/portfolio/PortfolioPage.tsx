@@ -1,6 +1,7 @@
 import { useAccount } from 'wagmi';
 import { hrefOf } from '../../app/routes.ts';
 import { useWalletUi } from '../../app/walletUi.ts';
+import { claimWouldFail } from '../../chain/poolReader.ts';
 import { claimRequest } from '../../chain/poolWrites.ts';
 import { useTransactor } from '../../chain/useTransactor.ts';
 import { CommitType } from '../../engine/commits.ts';
@@ -200,7 +201,14 @@ export function PortfolioPage() {
                         <Profit row={row} />
                       </td>
                       <td className="px-4 py-3 text-right">
-                        {claimable ? (
+                        {claimable && claimWouldFail(row.pool) ? (
+                          <span
+                            className="text-xs text-warn"
+                            title="The pool owes you more tokens than it holds (Tracer V2.1, flips after a mint fee change)"
+                          >
+                            Claim would fail now
+                          </span>
+                        ) : claimable ? (
                           <Button
                             variant="secondary"
                             busy={busy}

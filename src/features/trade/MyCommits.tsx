@@ -1,5 +1,5 @@
 import { useAccount } from 'wagmi';
-import type { PoolSnapshot } from '../../chain/poolReader.ts';
+import { claimWouldFail, type PoolSnapshot } from '../../chain/poolReader.ts';
 import { claimRequest } from '../../chain/poolWrites.ts';
 import { useTransactor } from '../../chain/useTransactor.ts';
 import { expectedExecutionTime } from '../../engine/commits.ts';
@@ -31,9 +31,10 @@ export function MyCommits({ pools, chainNow }: { pools: PoolSnapshot[]; chainNow
   if (!address) return null;
   const pending = pools.flatMap((pool) => (pool.user?.commits ?? []).map((commit) => ({ pool, commit })));
   const claimable = pools.filter(hasEscrow);
+  const claimNow = claimable.filter((pool) => !pool.paused && !claimWouldFail(pool));
 
   const claimAll = async () => {
-    for (const pool of claimable) {
+    for (const pool of claimNow) {
       const receipt = await send(`Claim ${pool.info.name}`, claimRequest(pool.info, address));
       if (!receipt) return;
     }
@@ -89,9 +90,9 @@ export function MyCommits({ pools, chainNow }: { pools: PoolSnapshot[]; chainNow
         title={
           <span className="flex items-center justify-between gap-3">
             Escrow: ready to claim
-            {claimable.length > 1 ? (
+            {claimNow.length > 1 ? (
               <Button variant="secondary" busy={busy} onClick={() => void claimAll()}>
-                Claim all ({claimable.length})
+                Claim all ({claimNow.length})
               </Button>
             ) : null}
           </span>
@@ -121,14 +122,21 @@ export function MyCommits({ pools, chainNow }: { pools: PoolSnapshot[]; chainNow
                         : ''}
                     </p>
                   </div>
-                  <Button
-                    variant="secondary"
-                    busy={busy}
-                    disabled={pool.paused}
-                    onClick={() => void send(`Claim ${pool.info.name}`, claimRequest(pool.info, address))}
-                  >
-                    {pool.paused ? 'Paused' : 'Claim'}
-                  </Button>
+                  {claimWouldFail(pool) ? (
+                    <p className="max-w-64 text-xs text-warn">
+                      A claim would fail now: the pool owes you more tokens than it holds (a Tracer V2.1 flaw
+                      when the mint fee changes after a flip). Nothing is lost by waiting.
+                    </p>
+                  ) : (
+                    <Button
+                      variant="secondary"
+                      busy={busy}
+                      disabled={pool.paused}
+                      onClick={() => void send(`Claim ${pool.info.name}`, claimRequest(pool.info, address))}
+                    >
+                      {pool.paused ? 'Paused' : 'Claim'}
+                    </Button>
+                  )}
                 </li>
               );
             })}

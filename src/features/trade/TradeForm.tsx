@@ -20,6 +20,7 @@ import {
   nextStep,
   type Side,
   type Source,
+  wouldStrand,
 } from './tradeModel.ts';
 import type { TradeFormState } from './useTradeForm.ts';
 import { checkAmount } from './validateAmount.ts';
@@ -126,6 +127,11 @@ export function TradeForm({
             }
           : {}),
       });
+      const listed = settlement.data?.remainingIntervalIds;
+      if (preview && listed && wouldStrand(preview.intervalId, listed)) {
+        previewError = `Not now: this commit would join interval ${preview.intervalId}, below interval ${listed.at(-1)} where you already have a commit queued. Tracer V2.1 would take your funds but never credit them to you. Wait for the next rebalance, then commit.`;
+        preview = undefined;
+      }
     } catch (error) {
       previewError =
         error instanceof ContractRevert

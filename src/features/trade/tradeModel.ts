@@ -37,6 +37,17 @@ export function availableOf(
   return source === 'wallet' ? user.shortWallet : user.escrow.shortTokens;
 }
 
+/**
+ * V2.1 lists a commit's interval for its user only when its id is above the last one listed; after a late
+ * keeper re-bases the schedule a new commit can get a lower id, and the pool takes the funds into an interval
+ * the user's settlement never reads (pinned in tests/chain/engineDifferential.test.ts). `listed` is the user's
+ * list as `commit` leaves it after settling (settleAggregateBalance's remainingIntervalIds).
+ */
+export function wouldStrand(intervalId: bigint, listed: readonly bigint[]): boolean {
+  const last = listed.at(-1);
+  return last !== undefined && intervalId < last;
+}
+
 export type TradeStep =
   | { kind: 'connect' }
   | { kind: 'switch' }
