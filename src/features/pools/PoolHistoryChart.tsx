@@ -23,8 +23,51 @@ export function historyRows(points: RebalancePoint[], decimals: number): History
   }));
 }
 
-const LONG = CHART_COLORS.long;
-const SHORT = CHART_COLORS.short;
+/** One long line and one short line against the rebalances. */
+function LongShortChart({
+  rows,
+  keys,
+  names,
+  digits,
+  domain,
+}: {
+  rows: HistoryRow[];
+  keys: readonly [keyof HistoryRow, keyof HistoryRow];
+  names: readonly [string, string];
+  digits: number;
+  domain: [number | 'auto', 'auto'];
+}) {
+  return (
+    <div className="h-64">
+      <ResponsiveContainer>
+        <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+          <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" />
+          <XAxis dataKey="label" stroke={CHART_COLORS.axis} fontSize={11} minTickGap={24} />
+          <YAxis
+            stroke={CHART_COLORS.axis}
+            fontSize={11}
+            domain={domain}
+            tickFormatter={(v: number) => formatNumber(v, digits)}
+            width={64}
+          />
+          <Tooltip contentStyle={TOOLTIP_STYLE} />
+          <Legend />
+          {keys.map((key, i) => (
+            <Line
+              key={key}
+              type="monotone"
+              dataKey={key}
+              name={names[i]}
+              stroke={i === 0 ? CHART_COLORS.long : CHART_COLORS.short}
+              dot={false}
+              isAnimationActive={false}
+            />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
 
 /** Side balances and token prices at each rebalance, with a table of the same data for screen readers. */
 export function PoolHistoryChart({
@@ -45,71 +88,20 @@ export function PoolHistoryChart({
         rebalances.
       </figcaption>
       <div className="grid gap-6 lg:grid-cols-2" aria-hidden>
-        <div className="h-64">
-          <ResponsiveContainer>
-            <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-              <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" />
-              <XAxis dataKey="label" stroke={CHART_COLORS.axis} fontSize={11} minTickGap={24} />
-              <YAxis
-                stroke={CHART_COLORS.axis}
-                fontSize={11}
-                tickFormatter={(v: number) => formatNumber(v, 2)}
-                width={64}
-              />
-              <Tooltip contentStyle={TOOLTIP_STYLE} />
-              <Legend />
-              <Line
-                type="monotone"
-                dataKey="long"
-                name={`Long (${collateral})`}
-                stroke={LONG}
-                dot={false}
-                isAnimationActive={false}
-              />
-              <Line
-                type="monotone"
-                dataKey="short"
-                name={`Short (${collateral})`}
-                stroke={SHORT}
-                dot={false}
-                isAnimationActive={false}
-              />
-            </LineChart>
-          </ResponsiveContainer>
-        </div>
-        <div className="h-64">
-          <ResponsiveContainer>
-            <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-              <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" />
-              <XAxis dataKey="label" stroke={CHART_COLORS.axis} fontSize={11} minTickGap={24} />
-              <YAxis
-                stroke={CHART_COLORS.axis}
-                fontSize={11}
-                domain={['auto', 'auto']}
-                tickFormatter={(v: number) => formatNumber(v, 3)}
-                width={64}
-              />
-              <Tooltip contentStyle={TOOLTIP_STYLE} />
-              <Legend />
-              <Line
-                type="monotone"
-                dataKey="longPrice"
-                name="L token price"
-                stroke={LONG}
-                dot={false}
-                isAnimationActive={false}
-              />
-              <Line
-                type="monotone"
-                dataKey="shortPrice"
-                name="S token price"
-                stroke={SHORT}
-                dot={false}
-                isAnimationActive={false}
-              />
-            </LineChart>
-          </ResponsiveContainer>
-        </div>
+        <LongShortChart
+          rows={rows}
+          keys={['long', 'short']}
+          names={[`Long (${collateral})`, `Short (${collateral})`]}
+          digits={2}
+          domain={[0, 'auto']}
+        />
+        <LongShortChart
+          rows={rows}
+          keys={['longPrice', 'shortPrice']}
+          names={['L token price', 'S token price']}
+          digits={3}
+          domain={['auto', 'auto']}
+        />
       </div>
       <details className="mt-3 text-sm">
         <summary className="cursor-pointer text-ink-400">Show as a table</summary>
