@@ -35,3 +35,14 @@ export function formatNumber(value: number, maximumFractionDigits = 2): string {
 export function shortAddress(address: string): string {
   return `${address.slice(0, 6)}…${address.slice(-4)}`;
 }
+
+/** An effective leverage: "2.14x"; "∞" when the other side holds everything, "—" when both are empty. */
+export function formatLeverage(value: number | undefined): string {
+  if (value === undefined) return '—';
+  return Number.isFinite(value) ? `${formatNumber(value, 2)}x` : '∞';
+}
+
+/** A WAD rate as a percentage: 5e15 → "0.5%". */
+export function formatWadPercent(wad: bigint, maximumFractionDigits = 3): string {
+  return `${formatNumber((Number(wad) / 1e18) * 100, maximumFractionDigits)}%`;
+}

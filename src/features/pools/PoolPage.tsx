@@ -6,13 +6,13 @@ import { annualFeeFromPerInterval } from '../../engine/metrics.ts';
 import { Card } from '../../ui/Card.tsx';
 import { CopyButton } from '../../ui/CopyButton.tsx';
 import { ErrorState } from '../../ui/ErrorState.tsx';
-import { formatAmount, formatNumber } from '../../ui/format.ts';
+import { formatAmount, formatLeverage, formatNumber, formatWadPercent } from '../../ui/format.ts';
 import { Notice } from '../../ui/Notice.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { Stat } from '../../ui/Stat.tsx';
 import { PendingCommits } from './PendingCommits.tsx';
-import { formatLeverage, formatPercent, formatSkew, Money, RebalanceCountdown } from './PoolTable.tsx';
+import { formatPercent, formatSkew, Money, RebalanceCountdown } from './PoolTable.tsx';
 import type { PoolRowView } from './poolView.ts';
 import { usePoolHistory } from './usePoolHistory.ts';
 import { usePoolRows } from './usePoolRows.ts';
@@ -20,10 +20,6 @@ import { usePoolRows } from './usePoolRows.ts';
 const PoolHistoryChart = lazy(() =>
   import('./PoolHistoryChart.tsx').then((m) => ({ default: m.PoolHistoryChart })),
 );
-
-function wadPercent(wad: bigint): string {
-  return `${formatNumber((Number(wad) / 1e18) * 100, 3)}%`;
-}
 
 function AddressRow({
   label,
@@ -240,11 +236,11 @@ export function PoolPage() {
               one
             </dd>
             <dt className="text-ink-400">Mint fee</dt>
-            <dd>{wadPercent(state.mintingFeeWad)}</dd>
+            <dd>{formatWadPercent(state.mintingFeeWad)}</dd>
             <dt className="text-ink-400">Burn fee</dt>
-            <dd>{wadPercent(state.burningFeeWad)}</dd>
+            <dd>{formatWadPercent(state.burningFeeWad)}</dd>
             <dt className="text-ink-400">Mint fee change per rebalance</dt>
-            <dd>{wadPercent(state.changeIntervalWad)}</dd>
+            <dd>{formatWadPercent(state.changeIntervalWad)}</dd>
             <dt className="text-ink-400">Management fee</dt>
             <dd>
               {formatNumber(annualFee * 100, 3)}% a year ({formatAmount(state.feePerIntervalWad, 16, 8)}% per

@@ -1,6 +1,6 @@
 import { hrefOf } from '../../app/routes.ts';
 import { Countdown } from '../../ui/Countdown.tsx';
-import { formatAmount, formatNumber } from '../../ui/format.ts';
+import { formatAmount, formatLeverage, formatNumber } from '../../ui/format.ts';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import type { PoolRowView, SideView } from './poolView.ts';
 
@@ -10,11 +10,6 @@ export function formatPercent(fraction: number | undefined, digits = 2): string 
   if (fraction === undefined || !Number.isFinite(fraction)) return '—';
   const sign = fraction > 0 ? '+' : fraction < 0 ? '−' : '';
   return `${sign}${formatNumber(Math.abs(fraction) * 100, digits)}%`;
-}
-
-export function formatLeverage(value: number | undefined): string {
-  if (value === undefined) return '—';
-  return Number.isFinite(value) ? `${formatNumber(value, 2)}x` : '∞';
 }
 
 export function formatSkew(value: number | undefined): string {

@@ -3,7 +3,7 @@ import type { CommitPreview } from '../../engine/commitPreview.ts';
 import { quad } from '../../engine/index.ts';
 import { annualFeeFromPerInterval } from '../../engine/metrics.ts';
 import { formatDuration } from '../../ui/Countdown.tsx';
-import { formatAmount, formatNumber } from '../../ui/format.ts';
+import { formatAmount, formatLeverage, formatNumber, formatWadPercent } from '../../ui/format.ts';
 import type { Action, Side } from './tradeModel.ts';
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
@@ -14,13 +14,6 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
     </>
   );
 }
-
-function leverageText(value: number | undefined): string {
-  if (value === undefined) return '—';
-  return Number.isFinite(value) ? `${formatNumber(value, 2)}x` : '∞';
-}
-
-const WAD_PERCENT = (wad: bigint) => `${formatNumber((Number(wad) / 1e18) * 100, 3)}%`;
 
 /** The engine's preview of one commit, in the words of the trade. */
 export function TradePreview({
@@ -56,7 +49,7 @@ export function TradePreview({
       <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-2 text-sm">
         {action === 'mint' ? (
           <>
-            <Row label={`Mint fee (${WAD_PERCENT(state.mintingFeeWad)}), now`}>
+            <Row label={`Mint fee (${formatWadPercent(state.mintingFeeWad)}), now`}>
               {formatAmount(preview.mintFeeAtCommit, d, 6)} {c}
             </Row>
             <Row label={`Expected ${receivedSide === 'long' ? 'L' : 'S'} tokens`}>
@@ -72,7 +65,7 @@ export function TradePreview({
             <Row label="Token price">
               {formatNumber(burnPrice, 6)} {c}
             </Row>
-            <Row label={`Burn fee (${WAD_PERCENT(state.burningFeeWad)})`}>
+            <Row label={`Burn fee (${formatWadPercent(state.burningFeeWad)})`}>
               {formatAmount(preview.burnFee, d, 6)} {c}
             </Row>
             <Row label="Expected to receive">
@@ -82,10 +75,10 @@ export function TradePreview({
         ) : null}
         {action === 'flip' ? (
           <>
-            <Row label={`Burn fee (${WAD_PERCENT(state.burningFeeWad)})`}>
+            <Row label={`Burn fee (${formatWadPercent(state.burningFeeWad)})`}>
               {formatAmount(preview.burnFee, d, 6)} {c}
             </Row>
-            <Row label={`Mint fee (${WAD_PERCENT(state.mintingFeeWad)})`}>
+            <Row label={`Mint fee (${formatWadPercent(state.mintingFeeWad)})`}>
               {formatAmount(preview.flipMintFee, d, 6)} {c}
             </Row>
             <Row label={`Expected ${receivedSide === 'long' ? 'L' : 'S'} tokens`}>
@@ -106,7 +99,7 @@ export function TradePreview({
             : `${formatNumber(preview.after.rebalancingRate * 100, 2)}%`}
         </Row>
         <Row label={`${receivedSide === 'long' ? 'Long' : 'Short'} leverage after (gain / loss)`}>
-          {leverageText(gain)} / {leverageText(loss)}
+          {formatLeverage(gain)} / {formatLeverage(loss)}
         </Row>
       </dl>
       <p className="mt-3 text-xs text-ink-400">
