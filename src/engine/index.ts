@@ -68,6 +68,7 @@ export {
   poolBurnAmount,
   poolMintAmount,
   settlementForTokens,
+  sideTokenValue,
   tokenPrice,
   tokensForSettlement,
 } from './prices.ts';

@@ -12,6 +12,7 @@ import { divIntegers, divToUInt, mulToUInt } from './quad/fused.ts';
 import type { Quad } from './quad.ts';
 import * as quad from './quad.ts';
 import { ContractRevert } from './revert.ts';
+import type { PoolState } from './types.ts';
 
 /**
  * The token price recorded for an interval, `balance / (supply + pendingBurns)` as a quad, exactly 1 when the
@@ -94,4 +95,19 @@ export function flipProceeds(
   const net = gross - burnFee;
   const mintFee = feeAmount(mintingFeeWad, net);
   return { settlement: net - mintFee, burnFee, mintFee };
+}
+
+/**
+ * What `tokens` of one side are worth now: what a burn at today's price would pay before fees (`getBurn`,
+ * §3.5), the valuation the pools table and the portfolio show. A side emptied while tokens are outstanding is
+ * worth 0 here, where `getBurn` would revert (§3.8).
+ */
+export function sideTokenValue(state: PoolState, side: 'long' | 'short', tokens: bigint): bigint {
+  if (tokens === 0n) return 0n;
+  const price =
+    side === 'long'
+      ? tokenPrice(state.longBalance, state.longSupply, state.pendingLongBurnPoolTokens)
+      : tokenPrice(state.shortBalance, state.shortSupply, state.pendingShortBurnPoolTokens);
+  if (price === quad.POSITIVE_ZERO) return 0n;
+  return settlementForTokens(price, tokens);
 }

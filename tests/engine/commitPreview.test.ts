@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { previewCommit } from '../../src/engine/commitPreview.ts';
 import { CommitType } from '../../src/engine/commits.ts';
+import { sideTokenValue } from '../../src/engine/prices.ts';
 import { ContractRevert } from '../../src/engine/revert.ts';
 import { poolState, price, WAD } from './helpers.ts';
 
@@ -106,5 +107,20 @@ describe('previewCommit: what a commit gives its user (§3.5)', () => {
         price: price(100),
       }),
     ).toThrow(ContractRevert);
+  });
+});
+
+describe('sideTokenValue: what a holding is worth now', () => {
+  it('values tokens as a burn at today’s price would pay, before fees', () => {
+    const state = poolState({ longBalance: 1200n * USDC, shortBalance: 800n * USDC });
+    // Neither 1.2 nor 0.8 is exact in binary128: the chain's getBurn truncates 119.99999… and 79.99999… (§1.1).
+    expect(sideTokenValue(state, 'long', 100n * USDC)).toBe(119_999_999n);
+    expect(sideTokenValue(state, 'short', 100n * USDC)).toBe(79_999_999n);
+  });
+
+  it('counts an empty supply at 1 and an emptied side at 0, where getBurn would revert', () => {
+    expect(sideTokenValue(poolState({ longBalance: 0n, longSupply: 0n }), 'long', 5n)).toBe(5n);
+    expect(sideTokenValue(poolState({ shortBalance: 0n }), 'short', 5n)).toBe(0n);
+    expect(sideTokenValue(poolState(), 'long', 0n)).toBe(0n);
   });
 });

@@ -5,12 +5,10 @@
 
 import type { PoolSnapshot, PoolsSnapshot } from '../../chain/poolReader.ts';
 import { appropriateUpdateIntervalId, expectedExecutionTime } from '../../engine/commits.ts';
-import { effectiveLeverage, rebalancingRate, skew } from '../../engine/metrics.ts';
-import { tokenPrice } from '../../engine/prices.ts';
+import { amountToNumber, effectiveLeverage, rebalancingRate, skew } from '../../engine/metrics.ts';
+import { sideTokenValue, tokenPrice } from '../../engine/prices.ts';
 import { quadToNumber } from '../../engine/quad.ts';
 import { poolUpkeep } from '../../engine/upkeep.ts';
-
-const WAD = 10n ** 18n;
 
 export interface SideView {
   balance: bigint;
@@ -67,18 +65,7 @@ export interface PoolRowView {
   holdingsValue: number | undefined;
 }
 
-function wadToNumber(value: bigint): number {
-  return Number(value) / 1e18;
-}
-
-function unitsToNumber(value: bigint, decimals: number): number {
-  return Number(value) / 10 ** decimals;
-}
-
-function tokenValue(tokens: bigint, balance: bigint, supplyPlusBurns: bigint): bigint {
-  if (supplyPlusBurns === 0n) return tokens;
-  return (tokens * balance) / supplyPlusBurns;
-}
+const wadToNumber = (value: bigint) => amountToNumber(value, 18);
 
 export function poolRowView(pool: PoolSnapshot, snapshot: PoolsSnapshot, chainNow: number): PoolRowView {
   const { state, info } = pool;
@@ -128,8 +115,8 @@ export function poolRowView(pool: PoolSnapshot, snapshot: PoolsSnapshot, chainNo
     const longTokens = u.longWallet + u.escrow.longTokens;
     const shortTokens = u.shortWallet + u.escrow.shortTokens;
     const value =
-      tokenValue(longTokens, state.longBalance, state.longSupply + state.pendingLongBurnPoolTokens) +
-      tokenValue(shortTokens, state.shortBalance, state.shortSupply + state.pendingShortBurnPoolTokens) +
+      sideTokenValue(state, 'long', longTokens) +
+      sideTokenValue(state, 'short', shortTokens) +
       u.escrow.settlementTokens;
     holdings = {
       longWallet: u.longWallet,
@@ -157,7 +144,7 @@ export function poolRowView(pool: PoolSnapshot, snapshot: PoolsSnapshot, chainNo
       state.updateIntervalId,
     ),
   );
-  const tvl = unitsToNumber(tvlRaw, decimals);
+  const tvl = amountToNumber(tvlRaw, decimals);
   return {
     snapshot: pool,
     address: info.address,
@@ -181,8 +168,6 @@ export function poolRowView(pool: PoolSnapshot, snapshot: PoolsSnapshot, chainNo
     nextRebalanceAt,
     commitExecutesAt,
     holdings,
-    holdingsValue: holdings ? unitsToNumber(holdings.value, decimals) : undefined,
+    holdingsValue: holdings ? amountToNumber(holdings.value, decimals) : undefined,
   };
 }
-
-export { WAD };

@@ -5,7 +5,7 @@ import { useAccount, usePublicClient } from 'wagmi';
 import type { PoolSnapshot } from '../../chain/poolReader.ts';
 import { usePoolsSnapshot } from '../../chain/usePools.ts';
 import { readUserHistory } from '../../chain/userHistory.ts';
-import { settlementForTokens, tokenPrice } from '../../engine/prices.ts';
+import { sideTokenValue } from '../../engine/prices.ts';
 import { costBasis, type PoolPnl } from './costBasis.ts';
 
 export interface PortfolioRow {
@@ -64,14 +64,8 @@ export function usePortfolio() {
       const s = pool.state;
       const longTokens = u.longWallet + u.escrow.longTokens;
       const shortTokens = u.shortWallet + u.escrow.shortTokens;
-      const longValue = settlementForTokens(
-        tokenPrice(s.longBalance, s.longSupply, s.pendingLongBurnPoolTokens),
-        longTokens,
-      );
-      const shortValue = settlementForTokens(
-        tokenPrice(s.shortBalance, s.shortSupply, s.pendingShortBurnPoolTokens),
-        shortTokens,
-      );
+      const longValue = sideTokenValue(s, 'long', longTokens);
+      const shortValue = sideTokenValue(s, 'short', shortTokens);
       const h = history.data?.find((x) => x.pool.address === pool.info.address);
       const pnl = h
         ? costBasis({
