@@ -20,7 +20,15 @@ import { formatNumber } from '../../ui/format.ts';
 import { Notice } from '../../ui/Notice.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { Stat } from '../../ui/Stat.tsx';
-import { COLORS, formatMultiple, formatProbability, TOOLTIP_STYLE } from './chartFormat.ts';
+import {
+  AXIS,
+  COLORS,
+  formatMultiple,
+  formatProbability,
+  TOOLTIP_STYLE,
+  xAxisLabel,
+  yAxisLabel,
+} from './chartFormat.ts';
 import { DataTable } from './DataTable.tsx';
 import { NumberInput } from './FormFields.tsx';
 import type { FanRow, MonteCarloView } from './monteCarloData.ts';
@@ -53,23 +61,15 @@ function Fan({ rows, side }: { rows: FanRow[]; side: 'long' | 'short' }) {
             type="number"
             dataKey="days"
             domain={[0, 'dataMax']}
-            stroke={COLORS.axis}
-            fontSize={11}
+            {...AXIS}
             tickFormatter={(v: number) => formatNumber(v, 1)}
-            label={{ value: 'Days', position: 'insideBottom', offset: -12, fill: COLORS.axis, fontSize: 12 }}
+            label={xAxisLabel('Days')}
           />
           <YAxis
-            stroke={COLORS.axis}
-            fontSize={11}
+            {...AXIS}
             width={56}
             tickFormatter={(v: number) => formatMultiple(v, 2)}
-            label={{
-              value: 'Value (× start)',
-              angle: -90,
-              position: 'insideLeft',
-              fill: COLORS.axis,
-              fontSize: 12,
-            }}
+            label={yAxisLabel('Value (× start)')}
           />
           <Tooltip
             contentStyle={TOOLTIP_STYLE}

@@ -8,7 +8,16 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import { Card } from '../../ui/Card.tsx';
 import { formatNumber } from '../../ui/format.ts';
 import { Stat } from '../../ui/Stat.tsx';
-import { COLORS, formatMultiple, formatPercent, formatUsd, TOOLTIP_STYLE } from './chartFormat.ts';
+import {
+  AXIS,
+  COLORS,
+  formatMultiple,
+  formatPercent,
+  formatUsd,
+  TOOLTIP_STYLE,
+  xAxisLabel,
+  yAxisLabel,
+} from './chartFormat.ts';
 import { DataTable } from './DataTable.tsx';
 import { NumberInput } from './FormFields.tsx';
 import type { Side, SimulatorInputs } from './fieldRules.ts';
@@ -80,30 +89,16 @@ const PathFigure = memo(function PathFigure({ data, inputs }: { data: PathChartD
               type="number"
               dataKey="days"
               domain={[0, 'dataMax']}
-              stroke={COLORS.axis}
-              fontSize={11}
+              {...AXIS}
               tickFormatter={(v: number) => formatNumber(v, 1)}
-              label={{
-                value: 'Days',
-                position: 'insideBottom',
-                offset: -12,
-                fill: COLORS.axis,
-                fontSize: 12,
-              }}
+              label={xAxisLabel('Days')}
             />
             <YAxis
               yAxisId="value"
-              stroke={COLORS.axis}
-              fontSize={11}
+              {...AXIS}
               width={56}
               tickFormatter={(v: number) => formatMultiple(v, 2)}
-              label={{
-                value: 'Value (× start)',
-                angle: -90,
-                position: 'insideLeft',
-                fill: COLORS.axis,
-                fontSize: 12,
-              }}
+              label={yAxisLabel('Value (× start)')}
             />
             <YAxis
               yAxisId="price"

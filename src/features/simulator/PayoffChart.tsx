@@ -18,7 +18,16 @@ import {
 } from 'recharts';
 import { Card } from '../../ui/Card.tsx';
 import { MAX_MOVE, MIN_MOVE, type PayoffChartData, type PayoffRow } from './chartData.ts';
-import { COLORS, formatMultiple, formatPercent, formatUsd, TOOLTIP_STYLE } from './chartFormat.ts';
+import {
+  AXIS,
+  COLORS,
+  formatMultiple,
+  formatPercent,
+  formatUsd,
+  TOOLTIP_STYLE,
+  xAxisLabel,
+  yAxisLabel,
+} from './chartFormat.ts';
 import { DataTable } from './DataTable.tsx';
 import { NumberInput, Segmented, Toggles } from './FormFields.tsx';
 import type { PayoffModel, Side, SimulatorInputs } from './fieldRules.ts';
@@ -134,32 +143,18 @@ const PayoffFigure = memo(function PayoffFigure({
               dataKey="movePercent"
               domain={[MIN_MOVE * 100, MAX_MOVE * 100]}
               ticks={MOVE_TICKS}
-              stroke={COLORS.axis}
-              fontSize={11}
+              {...AXIS}
               tickFormatter={(v: number) => formatPercent(v, 0)}
-              label={{
-                value: 'Price move',
-                position: 'insideBottom',
-                offset: -12,
-                fill: COLORS.axis,
-                fontSize: 12,
-              }}
+              label={xAxisLabel('Price move')}
             />
             <YAxis
               domain={[0, yMax.value]}
               ticks={yMax.ticks}
               allowDataOverflow
-              stroke={COLORS.axis}
-              fontSize={11}
+              {...AXIS}
               width={56}
               tickFormatter={(v: number) => formatMultiple(v, 2)}
-              label={{
-                value: 'Value (× start)',
-                angle: -90,
-                position: 'insideLeft',
-                fill: COLORS.axis,
-                fontSize: 12,
-              }}
+              label={yAxisLabel('Value (× start)')}
             />
             <Tooltip
               contentStyle={TOOLTIP_STYLE}

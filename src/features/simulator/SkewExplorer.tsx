@@ -19,7 +19,15 @@ import { Card } from '../../ui/Card.tsx';
 import { formatNumber } from '../../ui/format.ts';
 import { Stat } from '../../ui/Stat.tsx';
 import type { SkewRow } from './chartData.ts';
-import { COLORS, formatLeverage, formatPercent, TOOLTIP_STYLE } from './chartFormat.ts';
+import {
+  AXIS,
+  COLORS,
+  formatLeverage,
+  formatPercent,
+  TOOLTIP_STYLE,
+  xAxisLabel,
+  yAxisLabel,
+} from './chartFormat.ts';
 import { DataTable } from './DataTable.tsx';
 
 /** Ticks of the log-scale skew axis: ¼, ½, 1, 2, 4… within the rows' range. */
@@ -88,30 +96,16 @@ export const SkewExplorer = memo(function SkewExplorer({
                 dataKey="skew"
                 scale="log"
                 domain={['dataMin', 'dataMax']}
-                stroke={COLORS.axis}
-                fontSize={11}
+                {...AXIS}
                 ticks={powersOfTwo(rows)}
                 tickFormatter={(v: number) => formatNumber(v, 2)}
-                label={{
-                  value: 'Skew (long ÷ short)',
-                  position: 'insideBottom',
-                  offset: -12,
-                  fill: COLORS.axis,
-                  fontSize: 12,
-                }}
+                label={xAxisLabel('Skew (long ÷ short)')}
               />
               <YAxis
-                stroke={COLORS.axis}
-                fontSize={11}
+                {...AXIS}
                 width={56}
                 tickFormatter={(v: number) => formatLeverage(v)}
-                label={{
-                  value: 'Effective leverage',
-                  angle: -90,
-                  position: 'insideLeft',
-                  fill: COLORS.axis,
-                  fontSize: 12,
-                }}
+                label={yAxisLabel('Effective leverage')}
               />
               <Tooltip
                 contentStyle={TOOLTIP_STYLE}
