@@ -106,6 +106,12 @@ function isEmpty(totals: CommitTotals): boolean {
   return TOTALS_KEYS.every((key) => totals[key] === 0n);
 }
 
+/** Whether the user has anything in this pool's escrow to claim. */
+export function hasEscrow(pool: Pick<PoolSnapshot, 'user'>): boolean {
+  const e = pool.user?.escrow;
+  return Boolean(e && (e.longTokens > 0n || e.shortTokens > 0n || e.settlementTokens > 0n));
+}
+
 /**
  * A claim that would revert: the user is owed more pool tokens than the pool holds. V2.1 credits a flip's
  * tokens at the mint fee current when the user settles, not the one its interval executed at; when the fee

@@ -1,7 +1,7 @@
 import { useAccount } from 'wagmi';
 import { hrefOf } from '../../app/routes.ts';
 import { useWalletUi } from '../../app/walletUi.ts';
-import { claimWouldFail } from '../../chain/poolReader.ts';
+import { claimWouldFail, hasEscrow } from '../../chain/poolReader.ts';
 import { claimRequest } from '../../chain/poolWrites.ts';
 import { useTransactor } from '../../chain/useTransactor.ts';
 import { CommitType } from '../../engine/commits.ts';
@@ -146,8 +146,7 @@ export function PortfolioPage() {
                   const d = row.pool.state.decimals;
                   const c = row.pool.info.collateral.symbol;
                   const u = row.pool.user!;
-                  const claimable =
-                    u.escrow.longTokens > 0n || u.escrow.shortTokens > 0n || u.escrow.settlementTokens > 0n;
+                  const claimable = hasEscrow(row.pool);
                   const cost = row.pnl ? row.pnl.long.cost + row.pnl.short.cost : undefined;
                   return (
                     <tr key={row.pool.info.address} className="border-t border-ink-800 align-top">

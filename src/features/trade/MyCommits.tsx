@@ -1,5 +1,5 @@
 import { useAccount } from 'wagmi';
-import { claimWouldFail, type PoolSnapshot } from '../../chain/poolReader.ts';
+import { claimWouldFail, hasEscrow, type PoolSnapshot } from '../../chain/poolReader.ts';
 import { claimRequest } from '../../chain/poolWrites.ts';
 import { useTransactor } from '../../chain/useTransactor.ts';
 import { expectedExecutionTime } from '../../engine/commits.ts';
@@ -17,11 +17,6 @@ const PARTS: Array<[keyof CommitTotals, string, 'collateral' | 'L' | 'S']> = [
   ['longBurnShortMintPoolTokens', 'Flip long → short', 'L'],
   ['shortBurnLongMintPoolTokens', 'Flip short → long', 'S'],
 ];
-
-function hasEscrow(pool: PoolSnapshot): boolean {
-  const e = pool.user?.escrow;
-  return Boolean(e && (e.longTokens > 0n || e.shortTokens > 0n || e.settlementTokens > 0n));
-}
 
 /** The user's queued commits (read from the chain, so they survive a reload) and what waits in escrow. */
 export function MyCommits({ pools, chainNow }: { pools: PoolSnapshot[]; chainNow: number }) {
