@@ -7,6 +7,7 @@ import { formatUnits, parseEventLogs } from 'viem';
 import type { Deployment } from '../../contracts-abi/deployment.ts';
 import { poolKeeperAbi } from '../../contracts-abi/generated/index.ts';
 import { type DevnetClients, write } from './clients.ts';
+import { repeat } from './repeat.ts';
 
 const WAD_DECIMALS = 18;
 
@@ -63,19 +64,11 @@ export function runKeeper(
   deployment: Deployment,
   { intervalMs = 1000, log = console.log }: { intervalMs?: number; log?: (line: string) => void } = {},
 ): () => void {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  const tick = async () => {
-    try {
+  return repeat(
+    'keeper',
+    async () => {
       await upkeepDuePools(clients, deployment, log);
-    } catch (error) {
-      log(`keeper: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
-    }
-    if (!stopped) timer = setTimeout(tick, intervalMs);
-  };
-  timer = setTimeout(tick, 0);
-  return () => {
-    stopped = true;
-    clearTimeout(timer);
-  };
+    },
+    { everyMs: intervalMs, firstAfterMs: 0, log },
+  );
 }

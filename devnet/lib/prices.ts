@@ -11,6 +11,7 @@ import { testChainlinkOracleAbi } from '../../contracts-abi/generated/index.ts';
 import type { DevnetConfig } from '../config.ts';
 import { type DevnetClients, write } from './clients.ts';
 import { FEED_DECIMALS } from './deploy.ts';
+import { repeat } from './repeat.ts';
 
 const SECONDS_PER_YEAR = 31_556_952;
 const OHM_ANNUAL_VOLATILITY = 0.6;
@@ -83,8 +84,6 @@ export function runPriceSimulator(
   const index = ohm && gohm ? Number(gohm.usdPrice) / Number(ohm.usdPrice) : undefined;
   const feedOf = (pair: string) => deployment.feeds.find((f) => f.pair === pair)?.feed;
 
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
   const setPrice = async (pair: string, price: number) => {
     const feed = feedOf(pair);
     if (!feed) return;
@@ -96,24 +95,15 @@ export function runPriceSimulator(
     });
   };
   const tick = async () => {
-    try {
-      const moved: string[] = [];
-      for (const walk of walks) {
-        walk.price = stepPrice(walk, (tickMs / 1000) * speedUp, random);
-        await setPrice(walk.pair, walk.price);
-        moved.push(`${walk.pair} ${formatUnits(parseUnits(walk.price.toFixed(2), 2), 2)}`);
-      }
-      const ohmWalk = walks.find((w) => w.pair === 'OHM/USD');
-      if (ohmWalk && index !== undefined) await setPrice('gOHM/USD', ohmWalk.price * index);
-      log(`prices: ${moved.join(', ')}`);
-    } catch (error) {
-      log(`prices: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    const moved: string[] = [];
+    for (const walk of walks) {
+      walk.price = stepPrice(walk, (tickMs / 1000) * speedUp, random);
+      await setPrice(walk.pair, walk.price);
+      moved.push(`${walk.pair} ${formatUnits(parseUnits(walk.price.toFixed(2), 2), 2)}`);
     }
-    if (!stopped) timer = setTimeout(tick, tickMs);
+    const ohmWalk = walks.find((w) => w.pair === 'OHM/USD');
+    if (ohmWalk && index !== undefined) await setPrice('gOHM/USD', ohmWalk.price * index);
+    log(`prices: ${moved.join(', ')}`);
   };
-  timer = setTimeout(tick, tickMs);
-  return () => {
-    stopped = true;
-    clearTimeout(timer);
-  };
+  return repeat('prices', tick, { everyMs: tickMs, firstAfterMs: tickMs, log });
 }
