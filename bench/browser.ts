@@ -31,7 +31,7 @@ export async function measureInBrowser(stage: AppStage, runs = 3): Promise<Brows
     }
 
     // Count the node's eth_calls while new blocks arrive, one a second from the price feeder.
-    const rpc = stage.node.rpcUrl;
+    const rpc = stage.rpcUrl;
     let ethCalls = 0;
     page.on('request', (request) => {
       if (!request.url().startsWith(rpc) || request.method() !== 'POST') return;

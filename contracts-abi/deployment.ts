@@ -41,8 +41,13 @@ export interface DeployedPool {
 
 export interface Deployment {
   chainId: number;
+  /** Where the app, the keeper and the tests reach the chain: the node, or the provider-like proxy before it. */
   rpcUrl: string;
   startBlock: string;
+  /** `local` or `arbitrum` (docs/devnet.md). */
+  profile: string;
+  /** How often the app refreshes this chain's figures. */
+  pollIntervalMs: number;
   updateIntervalSeconds: number;
   frontRunningIntervalSeconds: number;
   contracts: {
@@ -113,6 +118,8 @@ export function parseDeployment(raw: unknown): Deployment {
     chainId: int(root.chainId, 'chainId'),
     rpcUrl: text(root.rpcUrl, 'rpcUrl'),
     startBlock: text(root.startBlock, 'startBlock'),
+    profile: root.profile === undefined ? 'local' : text(root.profile, 'profile'),
+    pollIntervalMs: root.pollIntervalMs === undefined ? 1000 : int(root.pollIntervalMs, 'pollIntervalMs'),
     updateIntervalSeconds: int(root.updateIntervalSeconds, 'updateIntervalSeconds'),
     frontRunningIntervalSeconds: int(root.frontRunningIntervalSeconds, 'frontRunningIntervalSeconds'),
     contracts: {

@@ -5,13 +5,11 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
-import { devnetConfig } from './config.ts';
-import { devnetClients } from './lib/clients.ts';
-import { deployDevnet } from './lib/deploy.ts';
 import { runKeeper } from './lib/keeper.ts';
-import { DEFAULT_DEVNET_PORT, PortTakenError, type RunningNode, startNode } from './lib/node.ts';
+import { type LaunchedChain, launchChain } from './lib/launch.ts';
+import { DEFAULT_DEVNET_PORT, PortTakenError } from './lib/node.ts';
 import { runPriceSimulator } from './lib/prices.ts';
-import { seedDevnet } from './lib/seed.ts';
+import { devnetProfile } from './lib/profile.ts';
 
 const started = performance.now();
 const deploymentFile = resolve(process.env.DEVNET_DEPLOYMENT_FILE ?? '.devnet/deployment.json');
@@ -20,7 +18,7 @@ const verbose = process.env.DEVNET_VERBOSE === '1';
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 const say = (line: string) => console.log(`[devnet ${elapsed()}] ${line}`);
 
-let node: RunningNode | undefined;
+let chain: LaunchedChain | undefined;
 let vite: ViteDevServer | undefined;
 const stoppers: Array<() => void> = [];
 let stopping = false;
@@ -30,7 +28,7 @@ async function shutdown(code: number): Promise<never> {
     stopping = true;
     for (const stop of stoppers) stop();
     await vite?.close();
-    await node?.stop();
+    await chain?.stop();
     rmSync(deploymentFile, { force: true });
   }
   process.exit(code);
@@ -43,13 +41,15 @@ async function main() {
     console.error(`DEVNET_PORT must be a port number, got "${process.env.DEVNET_PORT}"`);
     process.exit(1);
   }
-  const config = devnetConfig();
-  node = await startNode({ port });
-  say(`anvil listening on ${node.rpcUrl} (chain id 31337)`);
-  const clients = devnetClients(node.rpcUrl);
-  const deployment = await deployDevnet(clients, { rpcUrl: node.rpcUrl, config, log: say });
-  await seedDevnet(clients, deployment, config, say);
-  mkdirSync(resolve(deploymentFile, '..'), { recursive: true });
+  const profile = devnetProfile();
+  const workDir = resolve(deploymentFile, '..');
+  mkdirSync(workDir, { recursive: true });
+  say(`profile ${profile.name}: starting anvil`);
+  chain = await launchChain({ port, workDir, profile, log: say });
+  const { deployment, clients, config } = chain;
+  say(
+    `chain ready on ${chain.rpcUrl} (chain id 31337), head at block ${await clients.public.getBlockNumber()}`,
+  );
   writeFileSync(deploymentFile, `${JSON.stringify(deployment, null, 2)}\n`);
   say(`deployment written to ${deploymentFile}`);
 
@@ -66,15 +66,30 @@ async function main() {
       `  Olympus Perpetual Pools is ready in ${elapsed()}: ${url}`,
       '',
       '  Connect with "Dev account 1" in the wallet menu (no extension needed), or import into MetaMask:',
-      `    network  RPC ${node.rpcUrl}, chain id 31337, currency ETH`,
+      `    network  RPC ${chain.rpcUrl}, chain id 31337, currency ETH`,
       `    account  ${user?.address}`,
       `    key      ${user?.privateKey}  (public test key: devnet only)`,
       '',
       `  Pools rebalance every ${config.updateIntervalSeconds} s; the keeper and the price simulator log below.`,
+      ...(chain.proxy
+        ? [
+            '  Arbitrum profile: the RPC above is a proxy that behaves like a public provider.',
+            '  Type "d" + Enter to take it down, "u" + Enter to bring it back.',
+          ]
+        : []),
       '  Press Ctrl-C to stop everything.',
       '',
     ].join('\n'),
   );
+  const proxy = chain.proxy;
+  if (proxy && process.stdin.isTTY) {
+    process.stdin.setEncoding('utf8');
+    process.stdin.on('data', (line: string) => {
+      const command = line.trim();
+      if (command === 'd') void proxy.down().then(() => say('RPC proxy is down'));
+      if (command === 'u') void proxy.up().then(() => say('RPC proxy is up'));
+    });
+  }
 }
 
 main().catch(async (error: unknown) => {

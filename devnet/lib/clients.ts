@@ -34,9 +34,16 @@ export interface DevnetClients {
   test: TestClient<'anvil'>;
 }
 
-export function devnetClients(rpcUrl: string): DevnetClients {
+/**
+ * `retryCount` 0 talks straight to the node; behind the provider-like proxy, a few retries ride out its 429s
+ * (viem waits what `retry-after` says) and its latency.
+ */
+export function devnetClients(
+  rpcUrl: string,
+  { retryCount = 0 }: { retryCount?: number } = {},
+): DevnetClients {
   const chain = devnetChain(rpcUrl);
-  const transport = http(rpcUrl, { retryCount: 0 });
+  const transport = http(rpcUrl, { retryCount, retryDelay: 200 });
   return {
     chain,
     public: createPublicClient({ chain, transport, pollingInterval: 250 }) as PublicClient,

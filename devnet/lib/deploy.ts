@@ -286,6 +286,8 @@ export async function deployDevnet(
     chainId: DEVNET_CHAIN_ID,
     rpcUrl,
     startBlock: startBlock.toString(),
+    profile: 'local',
+    pollIntervalMs: 1000,
     updateIntervalSeconds: config.updateIntervalSeconds,
     frontRunningIntervalSeconds: config.frontRunningIntervalSeconds,
     contracts: { multicall3, poolSwapLibrary, factory, keeper, keeperRewards, autoClaim, invariantCheck },

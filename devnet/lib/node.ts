@@ -83,9 +83,24 @@ export interface StartNodeOptions {
   port: number;
   /** Where anvil's own output goes; defaults to ignored. */
   log?: (line: string) => void;
+  /** Number of the genesis block: a chain with a long history without mining it (anvil's `--number`). */
+  firstBlock?: bigint;
+  /** Unix seconds of the genesis block; later blocks follow the wall clock from there. */
+  genesisTimestamp?: number;
+  /** Mine a block every this many seconds (fractions allowed) instead of one per transaction. */
+  blockTimeSeconds?: number;
+  /** A state file written by `dumpNodeState`: the chain, its blocks and receipts, as they were. */
+  loadStateFile?: string;
 }
 
-export async function startNode({ port, log }: StartNodeOptions): Promise<RunningNode> {
+export async function startNode({
+  port,
+  log,
+  firstBlock,
+  genesisTimestamp,
+  blockTimeSeconds,
+  loadStateFile,
+}: StartNodeOptions): Promise<RunningNode> {
   if (await isPortTaken(port)) {
     throw new PortTakenError(port);
   }
@@ -108,6 +123,10 @@ export async function startNode({ port, log }: StartNodeOptions): Promise<Runnin
       '--gas-limit',
       '30000000',
       '--silent',
+      ...(firstBlock === undefined ? [] : ['--number', firstBlock.toString()]),
+      ...(genesisTimestamp === undefined ? [] : ['--timestamp', String(genesisTimestamp)]),
+      ...(blockTimeSeconds === undefined ? [] : ['--block-time', String(blockTimeSeconds)]),
+      ...(loadStateFile === undefined ? [] : ['--load-state', loadStateFile]),
     ],
     { detached: true, stdio: ['ignore', log ? 'pipe' : 'ignore', log ? 'pipe' : 'ignore'] },
   );

@@ -7,17 +7,22 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, type PreviewServer, preview } from 'vite';
 import type { Deployment } from '../../contracts-abi/deployment.ts';
-import { type DevnetConfig, devnetConfig } from '../config.ts';
-import { type DevnetClients, devnetClients } from './clients.ts';
-import { deployDevnet } from './deploy.ts';
+import type { DevnetConfig } from '../config.ts';
+import type { DevnetClients } from './clients.ts';
 import { upkeepDuePools } from './keeper.ts';
-import { freePort, type RunningNode, startNode } from './node.ts';
-import { seedDevnet } from './seed.ts';
+import { launchChain } from './launch.ts';
+import { freePort } from './node.ts';
+import { type DevnetProfile, devnetProfile } from './profile.ts';
+import type { RpcProxy } from './rpcProxy.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
 export interface AppStage {
-  node: RunningNode;
+  profile: DevnetProfile;
+  /** The URL the app, the keeper and the tests use: the node's, or the proxy's under the Arbitrum profile. */
+  rpcUrl: string;
+  /** The provider-like proxy, under the Arbitrum profile: take it down and back up in fault tests. */
+  proxy: RpcProxy | undefined;
   clients: DevnetClients;
   deployment: Deployment;
   config: DevnetConfig;
@@ -32,14 +37,15 @@ export interface AppStage {
   close(): Promise<void>;
 }
 
-export async function startAppStage(): Promise<AppStage> {
-  const config = devnetConfig();
-  const node = await startNode({ port: await freePort() });
-  const clients = devnetClients(node.rpcUrl);
-  const deployment = await deployDevnet(clients, { rpcUrl: node.rpcUrl, config });
-  await seedDevnet(clients, deployment, config);
-
+export async function startAppStage({
+  profile = devnetProfile(),
+}: {
+  profile?: DevnetProfile;
+} = {}): Promise<AppStage> {
   const workDir = mkdtempSync(join(tmpdir(), 'olympus-stage-'));
+  const chain = await launchChain({ port: await freePort(), workDir, profile });
+  const { clients, deployment, config } = chain;
+
   const deploymentFile = join(workDir, 'deployment.json');
   writeFileSync(deploymentFile, JSON.stringify(deployment));
   // Read by vite.config.ts's devnet plugin when the preview server loads the config.
@@ -55,7 +61,9 @@ export async function startAppStage(): Promise<AppStage> {
   });
 
   return {
-    node,
+    profile,
+    rpcUrl: chain.rpcUrl,
+    proxy: chain.proxy,
     clients,
     deployment,
     config,
@@ -70,7 +78,7 @@ export async function startAppStage(): Promise<AppStage> {
     },
     async close() {
       await new Promise<void>((r) => server.httpServer.close(() => r()));
-      await node.stop();
+      await chain.stop();
       rmSync(workDir, { recursive: true, force: true });
     },
   };

@@ -35,7 +35,7 @@ export async function startStage({
     args: CHROMIUM_FLAGS,
   });
   await context.addInitScript(
-    testWalletScript({ rpcUrl: app.node.rpcUrl, address: account, chainId: walletChainId }),
+    testWalletScript({ rpcUrl: app.rpcUrl, address: account, chainId: walletChainId }),
   );
   const page = context.pages()[0] ?? (await context.newPage());
   mkdirSync(SCREENSHOTS, { recursive: true });

@@ -17,12 +17,18 @@ export function testWalletScript(options: TestWalletOptions): string {
   const listeners = {};
   const state = { chainId: options.chainId, connected: false, rejectNext: false };
   const emit = (event, value) => (listeners[event] || []).forEach((fn) => fn(value));
+  // A wallet has its own RPC: behind the provider-like proxy, it waits out a 429 as a wallet's provider would.
   const rpc = async (method, params) => {
-    const res = await fetch(options.rpcUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ jsonrpc: '2.0', id: Date.now(), method, params: params || [] }),
-    });
+    let res;
+    for (let attempt = 0; ; attempt++) {
+      res = await fetch(options.rpcUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ jsonrpc: '2.0', id: Date.now(), method, params: params || [] }),
+      });
+      if (res.status !== 429 || attempt === 8) break;
+      await new Promise((r) => setTimeout(r, 1000 * Number(res.headers.get('retry-after') || 1)));
+    }
     const body = await res.json();
     if (body.error) throw Object.assign(new Error(body.error.message), { code: body.error.code });
     return body.result;
