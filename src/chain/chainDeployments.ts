@@ -21,7 +21,9 @@ export function devnetChainDeployment(devnet: DevnetDeployment): ChainDeployment
       isCollateral(t.symbol) ? [{ symbol: t.symbol, address: t.address, decimals: t.decimals }] : [],
     ),
     usdOracles,
-    fromBlock: BigInt(devnet.startBlock),
+    historyFromBlock: BigInt(devnet.startBlock),
+    pollIntervalMs: devnet.pollIntervalMs,
+    rpcUrls: [devnet.rpcUrl],
     multicall3: devnet.contracts.multicall3,
   };
 }

@@ -21,11 +21,31 @@ export interface ChainDeployment {
   collaterals: CollateralToken[];
   /** Oracle wrappers (WAD prices) of each collateral in USD, where the chain has one. */
   usdOracles: Partial<Record<CollateralSymbol, Address>>;
-  /** Block to start event scans from (the factory's deployment). */
-  fromBlock: bigint;
+  /**
+   * No log scan starts earlier than this: the factory's deployment block. A pool's own history starts at its
+   * `DeployPool` log, found from here once and remembered.
+   */
+  historyFromBlock: bigint;
+  /** How often figures from this chain refresh; a figure is stale after two intervals without a read. */
+  pollIntervalMs: number;
+  /** JSON-RPC endpoints, the preferred first; reads fall back along the list. */
+  rpcUrls: readonly string[];
   explorerUrl?: string;
   /** Multicall3, through which every refresh of every pool is one `eth_call`. */
   multicall3: Address;
+}
+
+/**
+ * Arbitrum One's endpoints: those set in `VITE_ARBITRUM_RPC_URLS` (comma-separated, at build time), then the
+ * public endpoint as the last resort: it caps log ranges and rate-limits, so it should not be the only one.
+ */
+export function arbitrumRpcUrls(configured: string | undefined): string[] {
+  const own = (configured ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter((url) => /^https?:\/\//.test(url));
+  const fallback = arbitrum.rpcUrls.default.http[0];
+  return [...new Set([...own, fallback])];
 }
 
 /**
@@ -42,14 +62,17 @@ export const ARBITRUM_DEPLOYMENT: ChainDeployment = {
   ],
   // No Chainlink OHM/USD or gOHM/USD feed is configured for Arbitrum yet: USD values are then not shown.
   usdOracles: {},
-  fromBlock: 0n,
+  // The V2.1 factory's deployment block on Arbitrum One. When the first Olympus pool is deployed, its block
+  // can replace this, though each pool's scan already starts at its own DeployPool log.
+  historyFromBlock: 13_387_522n,
+  pollIntervalMs: 5_000,
+  rpcUrls: arbitrumRpcUrls(import.meta.env.VITE_ARBITRUM_RPC_URLS),
   explorerUrl: 'https://arbiscan.io',
   multicall3: '0xcA11bde05977b3631167028862bE2a173976CA11',
 };
 
-/** How often reads refresh on the devnet (wagmi's 4 s default feels dead on a local chain). */
-export const DEVNET_POLLING_MS = 500;
-export const MAINNET_POLLING_MS = 4_000;
+/** How often a pending transaction's receipt is asked for: only while one is pending, never when idle. */
+export const RECEIPT_POLLING_MS = 1_000;
 
 export const APP_NAME = 'Olympus Perpetual Pools';
 

@@ -10,6 +10,7 @@ import {
   erc20Abi,
   leveragedPoolAbi,
   poolCommitterAbi,
+  poolFactoryAbi,
   poolKeeperAbi,
 } from '../../contracts-abi/generated/index.ts';
 import { quadFromHex, toUInt } from '../engine/quad.ts';
@@ -68,6 +69,10 @@ export interface PoolsSnapshot {
   blockNumber: bigint;
   /** The timestamp of the block read: the chain's clock, which the devnet runs ahead of the wall clock. */
   blockTimestamp: bigint;
+  /** Wall-clock ms when this read came back: the age of every figure in it, and the anchor of its clock. */
+  receivedAt: number;
+  /** The factory's pool count at this block: when it moves, the registry is read again. */
+  factoryPoolCount: bigint;
   pools: PoolSnapshot[];
   /** Collateral prices in USD, WAD, where the chain has a feed. */
   collateralUsd: Partial<Record<CollateralSymbol, bigint>>;
@@ -162,6 +167,11 @@ export async function readPools(
   const multicall = { address: deployment.multicall3, abi: MULTICALL3_CLOCK_ABI } as const;
   const blockNumberSlot = batch.add({ ...multicall, functionName: 'getBlockNumber' });
   const blockTimestampSlot = batch.add({ ...multicall, functionName: 'getCurrentBlockTimestamp' });
+  const poolCountSlot = batch.add({
+    address: deployment.factory,
+    abi: poolFactoryAbi,
+    functionName: 'numPools',
+  });
 
   const usdSlots = Object.entries(deployment.usdOracles).map(([symbol, oracle]) => ({
     symbol: symbol as CollateralSymbol,
@@ -250,6 +260,7 @@ export async function readPools(
   });
 
   await batch.run(client, { multicall3: deployment.multicall3, ...(blockNumber ? { blockNumber } : {}) });
+  const receivedAt = Date.now();
 
   let commitsComplete = true;
   const snapshots = pools.map((info, i): PoolSnapshot => {
@@ -322,6 +333,8 @@ export async function readPools(
     chainId: deployment.chainId,
     blockNumber: blockNumberSlot.value,
     blockTimestamp: blockTimestampSlot.value,
+    receivedAt,
+    factoryPoolCount: poolCountSlot.value,
     pools: snapshots,
     collateralUsd,
     commitsComplete,

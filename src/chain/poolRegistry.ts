@@ -1,8 +1,8 @@
 /**
  * Which pools the app shows on a chain: every pool the Tracer factory knows (`numPools`/`pools(i)`) whose
  * settlement token is one of Olympus's collaterals, plus pools added by address through the URL once the
- * factory confirms them with `isValidPool`. Three `eth_call`s in all, made once and refreshed rarely:
- * these facts do not change from block to block.
+ * factory confirms them with `isValidPool`. Three `eth_call`s in all, made once and again only when
+ * the factory's pool count moves (the pools snapshot reads it with everything else).
  */
 import type { Address, PublicClient } from 'viem';
 import { leveragedPoolAbi, poolFactoryAbi } from '../../contracts-abi/generated/index.ts';
@@ -36,6 +36,8 @@ export interface PoolRegistry {
   rejected: Address[];
   /** Pools the factory lists in another collateral (USDC etc.), left out on purpose. */
   otherCollateralCount: number;
+  /** `numPools` when this was read: the pools snapshot compares it to spot a new pool. */
+  factoryPoolCount: bigint;
 }
 
 /** "3-BTC/USD+gOHM" → "BTC/USD"; a name that does not follow Tracer's pattern is shown whole. */
@@ -122,5 +124,5 @@ export async function discoverPools(
       imported: isImported,
     });
   });
-  return { pools, rejected, otherCollateralCount };
+  return { pools, rejected, otherCollateralCount, factoryPoolCount: count.value };
 }

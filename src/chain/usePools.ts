@@ -1,24 +1,29 @@
 /**
- * React hooks over the pool registry and reader: the registry once per chain (refreshed each minute), the
- * state of every pool once per new block, as one `eth_call`. The read is of the latest state, not pinned to the
- * block that triggered it, so a refresh after a transaction (query invalidation) sees that transaction even
- * before the block watcher has. The previous result stays on screen until the new one lands.
+ * React hooks over the pool registry and reader. The state of every pool is one `eth_call` per poll
+ * interval, however fast blocks come (Arbitrum mines four a second), and none while the tab is hidden; the
+ * block number and time come inside that call. The query key never changes with the block, so a new block
+ * never swaps the figures for a placeholder: each snapshot carries its own block time and the wall-clock time
+ * it was read, and the clock a view uses is derived from the snapshot it shows (freshness.ts).
  */
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useMemo, useRef } from 'react';
-import type { Address, PublicClient } from 'viem';
-import { useAccount, useBlockNumber, usePublicClient } from 'wagmi';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Address } from 'viem';
+import { useAccount } from 'wagmi';
 import { MAX_ITERATIONS } from '../engine/constants.ts';
 import { chainDeployments } from './chainDeployments.ts';
+import type { ChainClients } from './clients.ts';
 import type { ChainDeployment } from './config.ts';
 import { useDeployment } from './DeploymentContext.tsx';
+import { chainNowOf, type FreshnessState, freshnessOf } from './freshness.ts';
 import { type PoolsSnapshot, readPools } from './poolReader.ts';
 import { discoverPools, type PoolRegistry } from './poolRegistry.ts';
+import { chainKeys } from './queryKeys.ts';
 
 /** The chain whose pools are shown: the wallet's if the app serves it, otherwise the default chain. */
 export function useActiveChain(): {
   chainId: number;
   deployment: ChainDeployment;
+  clients: ChainClients;
   walletOnOtherChain: boolean;
 } {
   const { app, devnet } = useDeployment();
@@ -27,41 +32,50 @@ export function useActiveChain(): {
   const served = walletChainId !== undefined && deployments.has(walletChainId);
   const chainId = served ? walletChainId : app.defaultChain.id;
   const deployment = deployments.get(chainId);
-  if (!deployment) throw new Error(`no deployment for chain ${chainId}`);
-  return { chainId, deployment, walletOnOtherChain: isConnected && !served };
+  const clients = app.clients.get(chainId);
+  if (!deployment || !clients) throw new Error(`no deployment for chain ${chainId}`);
+  return { chainId, deployment, clients, walletOnOtherChain: isConnected && !served };
 }
 
 export function usePoolRegistry(requested: readonly Address[] = []) {
-  const { chainId, deployment } = useActiveChain();
-  const client = usePublicClient({ chainId }) as PublicClient | undefined;
+  const { chainId, deployment, clients } = useActiveChain();
   return useQuery<PoolRegistry>({
-    queryKey: ['pool-registry', chainId, requested.map((a) => a.toLowerCase()).sort()],
-    queryFn: () => {
-      if (!client) throw new Error('no RPC client for this chain');
-      return discoverPools(client, deployment, requested);
-    },
-    enabled: Boolean(client),
-    staleTime: 60_000,
-    refetchInterval: 60_000,
+    queryKey: chainKeys.registry(chainId, requested),
+    queryFn: () => discoverPools(clients.read, deployment, requested),
+    // Read again when the snapshot sees the factory's pool count move, and while it keeps failing.
+    staleTime: Number.POSITIVE_INFINITY,
+    refetchInterval: (query) => (query.state.status === 'error' ? deployment.pollIntervalMs : false),
+    retry: false,
   });
 }
 
+/** Wall-clock ms, ticking every second: what ages figures and moves countdowns between reads. */
+export function useNow(intervalMs = 1000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}
+
 export function usePoolsSnapshot(requested: readonly Address[] = []) {
-  const { chainId, deployment } = useActiveChain();
+  const { chainId, deployment, clients } = useActiveChain();
   const { address, chainId: walletChainId } = useAccount();
   const user = walletChainId === chainId ? address : undefined;
-  const client = usePublicClient({ chainId }) as PublicClient | undefined;
   const registry = usePoolRegistry(requested);
-  const block = useBlockNumber({ chainId, watch: true });
+  const queryClient = useQueryClient();
   const hints = useRef(new Map<Address, bigint>());
   // After a read that could not see every queued interval (a late keeper), read further ahead.
   const extraIntervals = useRef(0);
+  const pools = registry.data?.pools;
+  const poolsKey = pools?.map((p) => p.address.toLowerCase()).join(',') ?? null;
 
   const snapshot = useQuery<PoolsSnapshot>({
-    queryKey: ['pools-state', chainId, user ?? null, registry.dataUpdatedAt, block.data?.toString() ?? null],
+    queryKey: [...chainKeys.snapshot(chainId, user), poolsKey],
     queryFn: async () => {
-      if (!client || !registry.data) throw new Error('pools not loaded');
-      const result = await readPools(client, deployment, registry.data.pools, {
+      if (!pools) throw new Error('pools not loaded');
+      const result = await readPools(clients.read, deployment, pools, {
         ...(user ? { user } : {}),
         intervalHints: hints.current,
         extraIntervals: extraIntervals.current,
@@ -70,12 +84,53 @@ export function usePoolsSnapshot(requested: readonly Address[] = []) {
       extraIntervals.current = result.commitsComplete ? 0 : MAX_ITERATIONS + 1;
       return result;
     },
-    enabled: Boolean(client && registry.data && block.data !== undefined),
+    enabled: Boolean(pools),
+    // The figures on screen stay until the next read replaces them; their own timestamps say how old they are.
     placeholderData: keepPreviousData,
-    staleTime: Number.POSITIVE_INFINITY,
-    gcTime: 10_000,
-    retry: 2,
+    refetchInterval: deployment.pollIntervalMs,
+    // Stale by the next poll, so returning to a hidden tab reads at once.
+    staleTime: deployment.pollIntervalMs - 1,
+    // The transport already retried; the next poll is the next try.
+    retry: false,
   });
 
-  return { registry, snapshot, block, chainId, deployment };
+  const factoryPoolCount = snapshot.data?.factoryPoolCount;
+  const registryPoolCount = registry.data?.factoryPoolCount;
+  useEffect(() => {
+    if (
+      factoryPoolCount !== undefined &&
+      registryPoolCount !== undefined &&
+      factoryPoolCount !== registryPoolCount
+    )
+      void queryClient.invalidateQueries({ queryKey: chainKeys.registries(chainId) });
+  }, [factoryPoolCount, registryPoolCount, queryClient, chainId]);
+
+  const { chainNow, freshness } = useSnapshotClock(snapshot.data, {
+    pollIntervalMs: deployment.pollIntervalMs,
+    error: snapshot.error ?? registry.error,
+    endpoint: clients.endpoint,
+  });
+  return { registry, snapshot, chainId, deployment, chainNow, freshness };
+}
+
+/**
+ * What a view needs to show the snapshot truthfully: the chain's clock from the same snapshot as the figures,
+ * and how fresh they are. Ticks every second.
+ */
+export function useSnapshotClock(
+  data: PoolsSnapshot | undefined,
+  { pollIntervalMs, error, endpoint }: { pollIntervalMs: number; error: unknown; endpoint: string },
+): { chainNow: number | undefined; freshness: FreshnessState } {
+  const now = useNow();
+  return {
+    chainNow: data ? chainNowOf(data, now) : undefined,
+    freshness: freshnessOf({
+      receivedAt: data?.receivedAt,
+      blockNumber: data?.blockNumber,
+      pollIntervalMs,
+      nowMs: now,
+      error,
+      endpoint,
+    }),
+  };
 }

@@ -1,10 +1,11 @@
 /**
  * The one path every write takes: simulate (to surface the revert reason before the wallet opens), sign,
- * wait for the receipt, then refresh what the write changed. Each step is a state the UI can show and a toast
+ * wait for the receipt, then refresh exactly the queries the caller says the write changed (queryKeys.ts's
+ * `refreshAfter`), not every query of the app. Each step is a state the UI can show and a toast
  * that follows it, with an explorer link where the chain has an explorer; every failure becomes one clear
  * sentence (errors.ts).
  */
-import { useQueryClient } from '@tanstack/react-query';
+import { type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import type { Abi, ContractFunctionArgs, ContractFunctionName, Hash, TransactionReceipt } from 'viem';
 import { useConfig } from 'wagmi';
@@ -43,6 +44,7 @@ export function useTransactor() {
     async <const abi extends Abi, name extends ContractFunctionName<abi, 'nonpayable' | 'payable'>>(
       label: string,
       request: WriteRequest<abi, name>,
+      refresh: readonly QueryKey[],
     ): Promise<TransactionReceipt | undefined> => {
       const id = `tx-${nextToastId++}`;
       const explorer = config.chains.find((c) => c.id === request.chainId)?.blockExplorers?.default.url;
@@ -73,7 +75,7 @@ export function useTransactor() {
         }
         setState({ status: 'confirmed', label, hash });
         toasts.show({ id, tone: 'success', title: `${label}: confirmed`, ...linkOf(hash) });
-        await queryClient.invalidateQueries();
+        await Promise.all(refresh.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
         return receipt;
       } catch (error) {
         const described = describeError(error);

@@ -5,11 +5,13 @@
  * announced over EIP-6963 (MetaMask, Rabby, …) are discovered by wagmi and listed by RainbowKit as Installed.
  * The devnet chain and its burner wallets exist only when a devnet deployment was found at start-up.
  */
-import { type Chain, defineChain, http } from 'viem';
+import { type Chain, defineChain } from 'viem';
 import { arbitrum } from 'viem/chains';
 import { type Config, type CreateConnectorFn, createConfig, createConnector } from 'wagmi';
 import { injected } from 'wagmi/connectors';
-import { DEVNET_POLLING_MS, MAINNET_POLLING_MS } from './config.ts';
+import { chainDeployments } from './chainDeployments.ts';
+import { type ChainClients, createChainClients } from './clients.ts';
+import { RECEIPT_POLLING_MS } from './config.ts';
 import type { DevnetDeployment } from './devnet.ts';
 import { createDevProvider } from './devWallet.ts';
 
@@ -73,6 +75,8 @@ export interface AppConfig {
   chains: readonly [Chain, ...Chain[]];
   /** The chain a wrong-network guard offers to switch to. */
   defaultChain: Chain;
+  /** Read and history clients per chain id (src/chain/clients.ts). */
+  clients: ReadonlyMap<number, ChainClients>;
 }
 
 export function createAppConfig(deployment: DevnetDeployment | undefined): AppConfig {
@@ -96,15 +100,21 @@ export function createAppConfig(deployment: DevnetDeployment | undefined): AppCo
       ),
     );
   }
-  const transports = Object.fromEntries(
-    chains.map((chain) => [chain.id, http(chain.rpcUrls.default.http[0])]),
+  const deployments = chainDeployments(deployment);
+  const clients = new Map(
+    chains.flatMap((chain) => {
+      const d = deployments.get(chain.id);
+      return d ? [[chain.id, createChainClients(chain, d)] as const] : [];
+    }),
   );
+  const transports = Object.fromEntries([...clients].map(([id, c]) => [id, c.transport]));
   const wagmi = createConfig({
     chains,
     connectors,
     transports,
-    pollingInterval: devnet ? DEVNET_POLLING_MS : MAINNET_POLLING_MS,
+    // Used for receipts of pending transactions only: nothing in the app watches blocks.
+    pollingInterval: RECEIPT_POLLING_MS,
     multiInjectedProviderDiscovery: true,
   });
-  return { wagmi, chains, defaultChain: devnet ?? arbitrum };
+  return { wagmi, chains, defaultChain: devnet ?? arbitrum, clients };
 }

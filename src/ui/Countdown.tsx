@@ -1,5 +1,3 @@
-import { useEffect, useState } from 'react';
-
 export function formatDuration(totalSeconds: number): string {
   const s = Math.max(0, Math.floor(totalSeconds));
   const h = Math.floor(s / 3600);
@@ -10,19 +8,31 @@ export function formatDuration(totalSeconds: number): string {
   return `${sec}s`;
 }
 
-/** Seconds on the chain's clock, ticking locally between blocks from a known block timestamp. */
-export function useChainNow(blockTimestamp: bigint | undefined, observedAtMs: number): number | undefined {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  if (blockTimestamp === undefined) return undefined;
-  return Number(blockTimestamp) + Math.max(0, (now - observedAtMs) / 1000);
+/** "about 3 min": what a countdown may claim when the figures behind it are stale. */
+export function formatApproximate(totalSeconds: number): string {
+  if (totalSeconds < 60) return 'under a minute';
+  return `about ${formatDuration(Math.round(totalSeconds / 60) * 60).replace(/ 00s$/, '')}`;
 }
 
-/** "in 42s", or what is happening once the moment has passed. */
-export function Countdown({ seconds, overdueLabel }: { seconds: number; overdueLabel: string }) {
+/**
+ * "42s", or what is happening once the moment has passed. `approximate` when the figures behind it are stale:
+ * then it claims no seconds, and a passed moment is "due" rather than a keeper's fault.
+ */
+export function Countdown({
+  seconds,
+  overdueLabel,
+  approximate = false,
+}: {
+  seconds: number;
+  overdueLabel: string;
+  approximate?: boolean;
+}) {
+  if (approximate)
+    return (
+      <span className="text-ink-400" title="The figures are stale: this time is approximate">
+        {seconds <= 0 ? 'due (figures stale)' : formatApproximate(seconds)}
+      </span>
+    );
   if (seconds <= 0) return <span className="text-warn">{overdueLabel}</span>;
   return <span className="font-mono">{formatDuration(seconds)}</span>;
 }

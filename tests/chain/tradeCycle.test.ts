@@ -21,6 +21,8 @@ import { freePort, type RunningNode, startNode } from '../../devnet/lib/node.ts'
 import { seedDevnet } from '../../devnet/lib/seed.ts';
 import { devnetChainDeployment } from '../../src/chain/chainDeployments.ts';
 import type { ChainDeployment } from '../../src/chain/config.ts';
+import { memoryCache } from '../../src/chain/history/historyCache.ts';
+import { createLogScanSource } from '../../src/chain/history/logScanSource.ts';
 import { claimWouldFail, type PoolSnapshot, readPools } from '../../src/chain/poolReader.ts';
 import { discoverPools, type PoolInfo } from '../../src/chain/poolRegistry.ts';
 import { approveRequest, claimRequest, commitRequest } from '../../src/chain/poolWrites.ts';
@@ -201,7 +203,9 @@ describe.each([
 
   it('rebuilds the same holdings from the user’s own logs, for the portfolio’s cost basis', async () => {
     const pool = pools[index]!;
-    const [history] = await readUserHistory(clients.public, chain, [pool], user);
+    const source = createLogScanSource({ client: clients.public, deployment: chain, cache: memoryCache() });
+    const toBlock = await clients.public.getBlockNumber();
+    const [history] = await readUserHistory(source, clients.public, chain, [pool], user, { toBlock });
     const pnl = costBasis({
       events: history!.events,
       priceHistory: history!.priceHistory,

@@ -7,7 +7,10 @@ import { createConfig, http, WagmiProvider } from 'wagmi';
 import { connect } from 'wagmi/actions';
 import { mock } from 'wagmi/connectors';
 import { NetworkGuard } from '../../src/app/NetworkGuard.tsx';
+import { createChainClients } from '../../src/chain/clients.ts';
+import { ARBITRUM_DEPLOYMENT } from '../../src/chain/config.ts';
 import { DeploymentProvider } from '../../src/chain/DeploymentContext.tsx';
+import { memoryCache } from '../../src/chain/history/historyCache.ts';
 import type { AppConfig } from '../../src/chain/wagmi.ts';
 
 // A wallet on Ethereum mainnet while the app serves Arbitrum One only: the mock connector stands in for the
@@ -18,7 +21,12 @@ function setup() {
     connectors: [mock({ accounts: ['0x976EA74026E726554dB657fA54763abd0C3a0aa9'] })],
     transports: { [arbitrum.id]: http('http://127.0.0.1:1'), [mainnet.id]: http('http://127.0.0.1:1') },
   });
-  const app: AppConfig = { wagmi, chains: [arbitrum], defaultChain: arbitrum };
+  const app: AppConfig = {
+    wagmi,
+    chains: [arbitrum],
+    defaultChain: arbitrum,
+    clients: new Map([[arbitrum.id, createChainClients(arbitrum, ARBITRUM_DEPLOYMENT, memoryCache())]]),
+  };
   const wrapper = ({ children }: { children: ReactNode }) => (
     <WagmiProvider config={wagmi}>
       <QueryClientProvider client={new QueryClient()}>

@@ -11,7 +11,11 @@ import { describe, expect, it } from 'vitest';
 import { createConfig, http, WagmiProvider } from 'wagmi';
 import { connect } from 'wagmi/actions';
 import { mock } from 'wagmi/connectors';
+import { devnetChainDeployment } from '../../src/chain/chainDeployments.ts';
+import { createChainClients } from '../../src/chain/clients.ts';
+import { ARBITRUM_DEPLOYMENT } from '../../src/chain/config.ts';
 import { DeploymentProvider } from '../../src/chain/DeploymentContext.tsx';
+import { memoryCache } from '../../src/chain/history/historyCache.ts';
 import type { PoolSnapshot } from '../../src/chain/poolReader.ts';
 import type { AppConfig } from '../../src/chain/wagmi.ts';
 import { TradeForm } from '../../src/features/trade/TradeForm.tsx';
@@ -64,7 +68,7 @@ function Harness({ pool }: { pool: PoolSnapshot }) {
       chainNow={NOW}
       chainId={31337}
       chainName="Olympus devnet"
-      blockNumber={undefined}
+      staleSeconds={undefined}
     />
   );
 }
@@ -75,7 +79,15 @@ function setup(pool: PoolSnapshot) {
     connectors: [mock({ accounts: [USER] })],
     transports: { [devnet.id]: http('http://127.0.0.1:1'), [arbitrum.id]: http('http://127.0.0.1:1') },
   });
-  const app: AppConfig = { wagmi, chains: [devnet, arbitrum], defaultChain: devnet };
+  const app: AppConfig = {
+    wagmi,
+    chains: [devnet, arbitrum],
+    defaultChain: devnet,
+    clients: new Map([
+      [devnet.id, createChainClients(devnet, devnetChainDeployment(DEVNET_FIXTURE), memoryCache())],
+      [arbitrum.id, createChainClients(arbitrum, ARBITRUM_DEPLOYMENT, memoryCache())],
+    ]),
+  };
   const wrapper = ({ children }: { children: ReactNode }) => (
     <WagmiProvider config={wagmi}>
       <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>

@@ -5,6 +5,7 @@ import { useAccount, useBalance, useReadContracts } from 'wagmi';
 import { testTokenAbi } from '../../../contracts-abi/generated/index.ts';
 import { DEVNET_FAUCET_GRANT } from '../../chain/config.ts';
 import { useDeployment } from '../../chain/DeploymentContext.tsx';
+import { chainKeys } from '../../chain/queryKeys.ts';
 import { useTransactor } from '../../chain/useTransactor.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Card } from '../../ui/Card.tsx';
@@ -93,13 +94,17 @@ export function DevnetPage() {
                         variant="secondary"
                         disabled={busy}
                         onClick={() =>
-                          send(`Faucet: ${grant} ${token.symbol}`, {
-                            address: token.address,
-                            abi: testTokenAbi,
-                            functionName: 'mint',
-                            args: [address, parseUnits(grant, token.decimals)],
-                            chainId: devnet.chainId,
-                          })
+                          send(
+                            `Faucet: ${grant} ${token.symbol}`,
+                            {
+                              address: token.address,
+                              abi: testTokenAbi,
+                              functionName: 'mint',
+                              args: [address, parseUnits(grant, token.decimals)],
+                              chainId: devnet.chainId,
+                            },
+                            [balances.queryKey, chainKeys.snapshot(devnet.chainId, address)],
+                          )
                         }
                       >
                         Get {grant} {token.symbol}
@@ -119,7 +124,7 @@ export function DevnetPage() {
                         const grant = parseUnits(DEVNET_FAUCET_GRANT.ETH ?? '10', 18);
                         await setEthBalance(devnet.rpcUrl, address, (eth.data?.value ?? 0n) + grant);
                         setGasMessage(undefined);
-                        await queryClient.invalidateQueries();
+                        await queryClient.invalidateQueries({ queryKey: eth.queryKey });
                       } catch (error) {
                         setGasMessage(error instanceof Error ? error.message : String(error));
                       }

@@ -1,26 +1,56 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { RebalancePoint } from '../../chain/poolHistory.ts';
+import type { PoolHistory } from '../../chain/poolHistory.ts';
 import { quadToNumber } from '../../engine/quad.ts';
 import { CHART_COLORS, TOOLTIP_STYLE } from '../../ui/chartTheme.ts';
 import { formatNumber } from '../../ui/format.ts';
 
 export interface HistoryRow {
   label: string;
-  long: number;
-  short: number;
+  long: number | undefined;
+  short: number | undefined;
   longPrice: number | undefined;
   shortPrice: number | undefined;
 }
 
-export function historyRows(points: RebalancePoint[], decimals: number): HistoryRow[] {
-  const scale = 10 ** decimals;
-  return points.map((p, i) => ({
-    label: p.timestamp ? new Date(p.timestamp * 1000).toLocaleTimeString() : `#${i + 1}`,
-    long: Number(p.longBalance) / scale,
-    short: Number(p.shortBalance) / scale,
+const when = (p: { timestamp?: number; blockNumber: bigint }) =>
+  p.timestamp
+    ? new Date(p.timestamp * 1000).toLocaleString(undefined, {
+        month: 'short',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+      })
+    : `block ${p.blockNumber}`;
+
+/** Token prices at each rebalance, as the committer stored them. */
+export function priceRows(history: PoolHistory): HistoryRow[] {
+  return history.rebalances.map((p) => ({
+    label: when(p),
+    long: undefined,
+    short: undefined,
     longPrice: p.longTokenPrice === undefined ? undefined : quadToNumber(p.longTokenPrice),
     shortPrice: p.shortTokenPrice === undefined ? undefined : quadToNumber(p.shortTokenPrice),
   }));
+}
+
+/** Side balances as the pool recorded them at commits and claims, then as they are now. */
+export function balanceRows(
+  history: PoolHistory,
+  now: { longBalance: bigint; shortBalance: bigint },
+  decimals: number,
+): HistoryRow[] {
+  const scale = 10 ** decimals;
+  const row = (label: string, long: bigint, short: bigint): HistoryRow => ({
+    label,
+    long: Number(long) / scale,
+    short: Number(short) / scale,
+    longPrice: undefined,
+    shortPrice: undefined,
+  });
+  return [
+    ...history.balances.map((b) => row(when(b), b.longBalance, b.shortBalance)),
+    row('now', now.longBalance, now.shortBalance),
+  ];
 }
 
 /** One long line and one short line against the rebalances. */
@@ -69,27 +99,33 @@ function LongShortChart({
   );
 }
 
-/** Side balances and token prices at each rebalance, with a table of the same data for screen readers. */
+/**
+ * Side balances as the pool recorded them and token prices at each rebalance, with a table of the prices for
+ * screen readers. Both come from logs and stored prices only, so a pruned node can serve them.
+ */
 export function PoolHistoryChart({
-  points,
+  history,
+  now,
   decimals,
   collateral,
 }: {
-  points: RebalancePoint[];
+  history: PoolHistory;
+  now: { longBalance: bigint; shortBalance: bigint };
   decimals: number;
   collateral: string;
 }) {
-  const rows = historyRows(points, decimals);
+  const rows = priceRows(history);
+  const balances = balanceRows(history, now, decimals);
   if (rows.length === 0) return <p className="text-sm text-ink-400">No rebalance yet.</p>;
   return (
     <figure>
       <figcaption className="sr-only">
-        Long and short balances in {collateral} and token prices at each of the pool's {rows.length}{' '}
-        rebalances.
+        Long and short balances in {collateral} as the pool recorded them, and token prices at each of the
+        pool's last {rows.length} rebalances since block {history.fromBlock.toString()}.
       </figcaption>
       <div className="grid gap-6 lg:grid-cols-2" aria-hidden>
         <LongShortChart
-          rows={rows}
+          rows={balances}
           keys={['long', 'short']}
           names={[`Long (${collateral})`, `Short (${collateral})`]}
           digits={2}
@@ -109,8 +145,6 @@ export function PoolHistoryChart({
           <thead>
             <tr>
               <th scope="col">Rebalance</th>
-              <th scope="col">Long ({collateral})</th>
-              <th scope="col">Short ({collateral})</th>
               <th scope="col">L price</th>
               <th scope="col">S price</th>
             </tr>
@@ -120,8 +154,6 @@ export function PoolHistoryChart({
               // biome-ignore lint/suspicious/noArrayIndexKey: rebalances are append-only and ordered
               <tr key={i}>
                 <td>{r.label}</td>
-                <td>{formatNumber(r.long, 4)}</td>
-                <td>{formatNumber(r.short, 4)}</td>
                 <td>{r.longPrice === undefined ? '—' : formatNumber(r.longPrice, 6)}</td>
                 <td>{r.shortPrice === undefined ? '—' : formatNumber(r.shortPrice, 6)}</td>
               </tr>

@@ -6,9 +6,11 @@ import { annualFeeFromPerInterval } from '../../engine/metrics.ts';
 import { Card } from '../../ui/Card.tsx';
 import { CopyButton } from '../../ui/CopyButton.tsx';
 import { ErrorState } from '../../ui/ErrorState.tsx';
+import { FreshnessBadge, FreshnessNotice } from '../../ui/Freshness.tsx';
 import { formatAmount, formatLeverage, formatNumber, formatWadPercent } from '../../ui/format.ts';
 import { Notice } from '../../ui/Notice.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { ScanProgress } from '../../ui/ScanProgress.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { Stat } from '../../ui/Stat.tsx';
 import { PendingCommits } from './PendingCommits.tsx';
@@ -78,15 +80,19 @@ export function PoolPage() {
   const raw = params.get('address') ?? '';
   const valid = isAddress(raw, { strict: false });
   const extra = useMemo<Address[]>(() => (valid ? [raw as Address] : []), [raw, valid]);
-  const { rows, registry, snapshot, chainId, chainNow } = usePoolRows(extra);
+  const { rows, registry, snapshot, chainId, chainNow, freshness } = usePoolRows(extra);
   const row = rows.find((r) => r.address.toLowerCase() === raw.toLowerCase());
-  const history = usePoolHistory(row?.snapshot.info, row?.snapshot.state.lastPriceTimestamp);
+  const history = usePoolHistory(
+    row?.snapshot.info,
+    row?.snapshot.state.lastPriceTimestamp,
+    snapshot.data?.blockNumber,
+  );
   const explorer = app.chains.find((c) => c.id === chainId)?.blockExplorers?.default.url;
 
   if (!valid) return <Notice tone="error">“{raw}” is not a pool address.</Notice>;
-  const error = registry.error ?? snapshot.error;
-  if (error && !row) {
-    return <ErrorState what="this pool" error={error} onRetry={() => void snapshot.refetch()} />;
+  if (freshness.kind === 'unreachable') return <FreshnessNotice state={freshness} what="pool figures" />;
+  if (registry.error && !registry.data) {
+    return <ErrorState what="this pool" error={registry.error} onRetry={() => void registry.refetch()} />;
   }
   if (registry.data?.rejected.some((a) => a.toLowerCase() === raw.toLowerCase())) {
     return <Notice tone="error">The Tracer factory on this chain does not know a pool at {raw}.</Notice>;
@@ -109,19 +115,22 @@ export function PoolPage() {
         title={row.name}
         subtitle={`${row.leverage}x ${row.market}, settled in ${row.collateral}. Rebalances every ${state.updateInterval} s.`}
         actions={
-          <div className="flex gap-2">
-            <a
-              href={simulateHref(row, annualFee)}
-              className="rounded-lg border border-ink-600 px-4 py-2 text-sm font-semibold hover:border-sand-400"
-            >
-              Simulate this pool
-            </a>
-            <a
-              href={hrefOf('trade', { pool: row.address })}
-              className="rounded-lg bg-sand-400 px-4 py-2 text-sm font-semibold text-ink-950 hover:bg-sand-300"
-            >
-              Trade this pool
-            </a>
+          <div className="flex flex-col items-end gap-2">
+            <FreshnessBadge state={freshness} />
+            <div className="flex gap-2">
+              <a
+                href={simulateHref(row, annualFee)}
+                className="rounded-lg border border-ink-600 px-4 py-2 text-sm font-semibold hover:border-sand-400"
+              >
+                Simulate this pool
+              </a>
+              <a
+                href={hrefOf('trade', { pool: row.address })}
+                className="rounded-lg bg-sand-400 px-4 py-2 text-sm font-semibold text-ink-950 hover:bg-sand-300"
+              >
+                Trade this pool
+              </a>
+            </div>
           </div>
         }
       />
@@ -133,14 +142,9 @@ export function PoolPage() {
           </Notice>
         </div>
       ) : null}
-      {error ? (
+      {freshness.kind === 'stale' ? (
         <div className="mb-4">
-          <ErrorState
-            what="this pool"
-            error={error}
-            dataAgeSeconds={(Date.now() - snapshot.dataUpdatedAt) / 1000}
-            onRetry={() => void snapshot.refetch()}
-          />
+          <FreshnessNotice state={freshness} what="pool figures" />
         </div>
       ) : null}
       <Card className="mb-6">
@@ -155,7 +159,10 @@ export function PoolPage() {
             value={formatSkew(row.skew)}
             hint={`Rebalancing rate ${formatPercent(row.rebalancingRate)}`}
           />
-          <Stat label="Next rebalance" value={<RebalanceCountdown row={row} chainNow={chainNow} />} />
+          <Stat
+            label="Next rebalance"
+            value={<RebalanceCountdown row={row} chainNow={chainNow} stale={freshness.kind === 'stale'} />}
+          />
           <Stat
             label="Long gain / loss"
             value={`${formatLeverage(row.long.gainLeverage)} / ${formatLeverage(row.long.lossLeverage)}`}
@@ -198,8 +205,19 @@ export function PoolPage() {
           />
         ) : history.data ? (
           <Suspense fallback={<Skeleton className="h-64 w-full" />}>
-            <PoolHistoryChart points={history.data} decimals={state.decimals} collateral={row.collateral} />
+            <PoolHistoryChart
+              history={history.data}
+              now={{ longBalance: state.longBalance, shortBalance: state.shortBalance }}
+              decimals={state.decimals}
+              collateral={row.collateral}
+            />
           </Suspense>
+        ) : history.progress ? (
+          <ScanProgress
+            what="the pool's history"
+            scanned={history.progress.scannedBlocks}
+            total={history.progress.totalBlocks}
+          />
         ) : (
           <Skeleton className="h-64 w-full" />
         )}

@@ -65,13 +65,22 @@ function SideLines({ long, short }: { long: React.ReactNode; short: React.ReactN
   );
 }
 
-export function RebalanceCountdown({ row, chainNow }: { row: PoolRowView; chainNow: number }) {
+export function RebalanceCountdown({
+  row,
+  chainNow,
+  stale,
+}: {
+  row: PoolRowView;
+  chainNow: number;
+  /** The figures are stale: no precise countdown, and no claim about the keeper. */
+  stale: boolean;
+}) {
   const left = row.nextRebalanceAt - chainNow;
   const inWindow = row.commitExecutesAt > row.nextRebalanceAt;
   return (
     <div className="flex flex-col">
-      <Countdown seconds={left} overdueLabel="Waiting for keeper" />
-      {inWindow && left > 0 ? (
+      <Countdown seconds={left} overdueLabel="Waiting for keeper" approximate={stale} />
+      {inWindow && left > 0 && !stale ? (
         <span
           className="text-xs text-ink-400"
           title="Commits made inside the front-running window wait one more rebalance"
@@ -169,10 +178,12 @@ export function PoolTable({
   rows,
   unit,
   chainNow,
+  stale = false,
 }: {
   rows: PoolRowView[];
   unit: ValueUnit;
   chainNow: number;
+  stale?: boolean;
 }) {
   const showHoldings = rows.some((r) => r.holdings !== undefined);
   return (
@@ -246,7 +257,7 @@ export function PoolTable({
                 {row.paused ? (
                   <span className="text-short">Paused</span>
                 ) : (
-                  <RebalanceCountdown row={row} chainNow={chainNow} />
+                  <RebalanceCountdown row={row} chainNow={chainNow} stale={stale} />
                 )}
               </td>
               {showHoldings ? (

@@ -4,6 +4,7 @@ import { hrefOf } from '../../app/routes.ts';
 import { useDeployment } from '../../chain/DeploymentContext.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorState } from '../../ui/ErrorState.tsx';
+import { FreshnessBadge, FreshnessNotice } from '../../ui/Freshness.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { applyFilters, DEFAULT_FILTERS, type PoolFilterState, PoolFilters } from './PoolFilters.tsx';
@@ -53,14 +54,15 @@ function AddPoolForm({ requested }: { requested: string[] }) {
 
 export function PoolsPage() {
   const { app } = useDeployment();
-  const { rows, registry, snapshot, chainId, chainNow, malformed, requested } = usePoolRows();
+  const { rows, registry, chainId, chainNow, freshness, malformed, requested } = usePoolRows();
   const [filters, setFilters] = useState<PoolFilterState>(DEFAULT_FILTERS);
   const chainName = app.chains.find((c) => c.id === chainId)?.name ?? `chain ${chainId}`;
   const usdAvailable = rows.some((r) => r.usdPerCollateral !== undefined);
   const visible = applyFilters(rows, usdAvailable ? filters : { ...filters, unit: 'collateral' });
-  const error = registry.error ?? snapshot.error;
-  const ageSeconds = snapshot.dataUpdatedAt ? (Date.now() - snapshot.dataUpdatedAt) / 1000 : undefined;
-  const loading = (registry.isPending || snapshot.isPending) && !error;
+  // A failed registry read with nothing to show beside it; a failing snapshot is told by the freshness notice.
+  const registryError = registry.error && !registry.data ? registry.error : undefined;
+  const loading = freshness.kind === 'loading';
+  const stale = freshness.kind === 'stale';
 
   return (
     <>
@@ -72,11 +74,7 @@ export function PoolsPage() {
             leverage, token prices now and after the next rebalance at today's price.
           </>
         }
-        actions={
-          <p className="min-w-32 text-right text-xs text-ink-400" aria-live="polite">
-            {snapshot.data ? `Live, block ${snapshot.data.blockNumber.toString()}` : 'Connecting…'}
-          </p>
-        }
+        actions={<FreshnessBadge state={freshness} />}
       />
       {malformed.length > 0 ? (
         <div className="mb-4">
@@ -90,17 +88,13 @@ export function PoolsPage() {
           </Notice>
         </div>
       ) : null}
-      {error ? (
+      {freshness.kind === 'stale' || freshness.kind === 'unreachable' ? (
         <div className="mb-4">
-          <ErrorState
-            what="the pools"
-            error={error}
-            {...(snapshot.data && ageSeconds !== undefined ? { dataAgeSeconds: ageSeconds } : {})}
-            onRetry={() => {
-              void registry.refetch();
-              void snapshot.refetch();
-            }}
-          />
+          <FreshnessNotice state={freshness} what="pool figures" />
+        </div>
+      ) : registryError ? (
+        <div className="mb-4">
+          <ErrorState what="the pools" error={registryError} onRetry={() => void registry.refetch()} />
         </div>
       ) : null}
       {loading ? (
@@ -128,7 +122,12 @@ export function PoolsPage() {
               </button>
             </Notice>
           ) : (
-            <PoolTable rows={visible} unit={usdAvailable ? filters.unit : 'collateral'} chainNow={chainNow} />
+            <PoolTable
+              rows={visible}
+              unit={usdAvailable ? filters.unit : 'collateral'}
+              chainNow={chainNow}
+              stale={stale}
+            />
           )}
         </>
       ) : null}

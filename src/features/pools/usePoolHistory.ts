@@ -1,22 +1,43 @@
 import { useQuery } from '@tanstack/react-query';
-import type { PublicClient } from 'viem';
-import { usePublicClient } from 'wagmi';
+import { useState } from 'react';
+import type { HistoryProgress } from '../../chain/history/historySource.ts';
 import { readPoolHistory } from '../../chain/poolHistory.ts';
 import type { PoolInfo } from '../../chain/poolRegistry.ts';
+import { chainKeys } from '../../chain/queryKeys.ts';
 import { useActiveChain } from '../../chain/usePools.ts';
 
-/** The pool's rebalances, read again whenever the pool has been upkept since (its lastPriceTimestamp moved). */
-export function usePoolHistory(info: PoolInfo | undefined, lastPriceTimestamp: bigint | undefined) {
-  const { chainId, deployment } = useActiveChain();
-  const client = usePublicClient({ chainId }) as PublicClient | undefined;
-  return useQuery({
-    queryKey: ['pool-history', chainId, info?.address ?? null, lastPriceTimestamp?.toString() ?? null],
-    queryFn: () => {
-      if (!client || !info) throw new Error('pool not loaded');
-      return readPoolHistory(client, deployment, info);
+/**
+ * The pool's rebalances and recorded balances, read again only when the pool has been upkept since (its
+ * lastPriceTimestamp moved); a repeat read scans only the blocks it has not seen. While a long scan runs,
+ * `progress` says how far it is.
+ */
+export function usePoolHistory(
+  info: PoolInfo | undefined,
+  lastPriceTimestamp: bigint | undefined,
+  toBlock: bigint | undefined,
+) {
+  const { chainId, deployment, clients } = useActiveChain();
+  const [progress, setProgress] = useState<HistoryProgress>();
+  const pool = info?.address;
+  const query = useQuery({
+    queryKey: [
+      ...(pool ? chainKeys.poolHistory(chainId, pool) : ['chain', chainId, 'pool-history', null]),
+      lastPriceTimestamp?.toString() ?? null,
+    ],
+    queryFn: ({ signal }) => {
+      if (!info || toBlock === undefined) throw new Error('pool not loaded');
+      return readPoolHistory(clients.historySource, clients.read, deployment, info, {
+        toBlock,
+        signal,
+        onProgress: setProgress,
+      });
     },
-    enabled: Boolean(client && info),
+    enabled: Boolean(info && toBlock !== undefined),
     staleTime: Number.POSITIVE_INFINITY,
-    placeholderData: (previous) => previous,
+    // The pager already retried what can be retried.
+    retry: false,
+    placeholderData: (previous, previousQuery) =>
+      previousQuery?.queryKey[3] === (pool?.toLowerCase() ?? null) ? previous : undefined,
   });
+  return { ...query, progress: query.isFetching ? progress : undefined };
 }

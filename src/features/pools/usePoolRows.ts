@@ -2,7 +2,6 @@ import { useMemo } from 'react';
 import { type Address, isAddress } from 'viem';
 import { useRoute } from '../../app/routes.ts';
 import { usePoolsSnapshot } from '../../chain/usePools.ts';
-import { useChainNow } from '../../ui/Countdown.tsx';
 import { type PoolRowView, poolRowView } from './poolView.ts';
 
 /** Pools asked for in the URL (`?add=0x…,0x…`); malformed entries are returned apart, never read. */
@@ -25,13 +24,12 @@ export function usePoolRows(extra: readonly Address[] = []) {
   const fromUrl = useRequestedPools();
   const requested = useMemo(() => [...new Set([...fromUrl.requested, ...extra])], [fromUrl.requested, extra]);
   const malformed = fromUrl.malformed;
-  const { registry, snapshot, chainId } = usePoolsSnapshot(requested);
+  const { registry, snapshot, chainId, chainNow, freshness } = usePoolsSnapshot(requested);
   const data = snapshot.data;
-  const chainNow = useChainNow(data?.blockTimestamp, snapshot.dataUpdatedAt);
   const rows: PoolRowView[] = useMemo(
     () => (data && chainNow !== undefined ? data.pools.map((p) => poolRowView(p, data, chainNow)) : []),
     // Re-derived each clock tick too: an overdue pool's preview depends on when the keeper will come.
     [data, chainNow],
   );
-  return { rows, registry, snapshot, chainId, chainNow, malformed, requested };
+  return { rows, registry, snapshot, chainId, chainNow, freshness, malformed, requested };
 }

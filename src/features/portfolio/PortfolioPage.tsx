@@ -3,14 +3,17 @@ import { hrefOf } from '../../app/routes.ts';
 import { useWalletUi } from '../../app/walletUi.ts';
 import { claimWouldFail, hasEscrow } from '../../chain/poolReader.ts';
 import { claimRequest } from '../../chain/poolWrites.ts';
+import { refreshAfter } from '../../chain/queryKeys.ts';
 import { useTransactor } from '../../chain/useTransactor.ts';
 import { CommitType } from '../../engine/commits.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { ErrorState } from '../../ui/ErrorState.tsx';
+import { FreshnessBadge, FreshnessNotice } from '../../ui/Freshness.tsx';
 import { formatAmount, formatNumber } from '../../ui/format.ts';
 import { Notice } from '../../ui/Notice.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { ScanProgress } from '../../ui/ScanProgress.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { Stat } from '../../ui/Stat.tsx';
 import { type PortfolioRow, usePortfolio } from './usePortfolio.ts';
@@ -47,7 +50,7 @@ function Profit({ row }: { row: PortfolioRow }) {
 export function PortfolioPage() {
   const { isConnected } = useAccount();
   const { openConnectModal } = useWalletUi();
-  const { rows, history, snapshot, registry, address } = usePortfolio();
+  const { rows, history, historyProgress, snapshot, registry, address, freshness } = usePortfolio();
   const { state: tx, send } = useTransactor();
   const busy = tx.status === 'signing' || tx.status === 'pending';
 
@@ -64,7 +67,7 @@ export function PortfolioPage() {
       </>
     );
   }
-  const error = registry.error ?? snapshot.error;
+  const registryError = registry.error && !registry.data ? registry.error : undefined;
   const totalUsd = rows.reduce<number | undefined>((sum, r) => {
     if (r.usdPerCollateral === undefined) return sum;
     return (sum ?? 0) + (Number(r.value) / 10 ** r.pool.state.decimals) * r.usdPerCollateral;
@@ -84,9 +87,14 @@ export function PortfolioPage() {
       <PageHeader
         title="Portfolio"
         subtitle="Your positions in every Olympus pool, in your wallet and in escrow, with their cost and profit from your own on-chain history."
+        actions={<FreshnessBadge state={freshness} />}
       />
-      {error ? (
-        <ErrorState what="your positions" error={error} onRetry={() => void snapshot.refetch()} />
+      {freshness.kind === 'stale' || freshness.kind === 'unreachable' ? (
+        <div className="mb-4">
+          <FreshnessNotice state={freshness} what="positions and values" />
+        </div>
+      ) : registryError ? (
+        <ErrorState what="your positions" error={registryError} onRetry={() => void registry.refetch()} />
       ) : null}
       {!snapshot.data ? (
         <Skeleton className="h-40 w-full" />
@@ -213,7 +221,11 @@ export function PortfolioPage() {
                             busy={busy}
                             disabled={row.pool.paused}
                             onClick={() =>
-                              void send(`Claim ${row.pool.info.name}`, claimRequest(row.pool.info, address))
+                              void send(
+                                `Claim ${row.pool.info.name}`,
+                                claimRequest(row.pool.info, address),
+                                refreshAfter.claim(row.pool.info.chainId, address),
+                              )
                             }
                           >
                             Claim
@@ -231,6 +243,12 @@ export function PortfolioPage() {
       <Card title="History">
         {history.error ? (
           <ErrorState what="your history" error={history.error} onRetry={() => void history.refetch()} />
+        ) : !history.data && historyProgress ? (
+          <ScanProgress
+            what="your history"
+            scanned={historyProgress.scannedBlocks}
+            total={historyProgress.totalBlocks}
+          />
         ) : !history.data ? (
           <Skeleton className="h-24 w-full" />
         ) : events.length === 0 ? (

@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
-import type { PublicClient } from 'viem';
-import { useAccount, usePublicClient } from 'wagmi';
+import { useMemo, useState } from 'react';
+import { useAccount } from 'wagmi';
+import type { HistoryProgress } from '../../chain/history/historySource.ts';
 import type { PoolSnapshot } from '../../chain/poolReader.ts';
-import { usePoolsSnapshot } from '../../chain/usePools.ts';
+import { chainKeys } from '../../chain/queryKeys.ts';
+import { useActiveChain, usePoolsSnapshot } from '../../chain/usePools.ts';
 import { readUserHistory } from '../../chain/userHistory.ts';
 import { sideTokenValue } from '../../engine/prices.ts';
 import { costBasis, type PoolPnl } from './costBasis.ts';
@@ -36,25 +37,39 @@ function holds(pool: PoolSnapshot): boolean {
 
 export function usePortfolio() {
   const { address } = useAccount();
-  const { snapshot, registry, chainId, deployment } = usePoolsSnapshot();
-  const client = usePublicClient({ chainId }) as PublicClient | undefined;
+  const pools_ = usePoolsSnapshot();
+  const { snapshot, registry, chainId, deployment } = pools_;
+  const { clients } = useActiveChain();
+  const [progress, setProgress] = useState<HistoryProgress>();
   const pools = snapshot.data?.pools ?? [];
-  // The history changes only when a pool rebalances or the user's holdings move: key on exactly that.
+  // The user's history moves only when their own holdings or queued commits do (a queued commit leaves the
+  // list when a rebalance executes it): key on exactly that, so an idle portfolio reads no logs at all.
   const fingerprint = pools
-    .map(
-      (p) =>
-        `${p.state.updateIntervalId}:${p.user?.longWallet}:${p.user?.shortWallet}:${p.user?.escrow.settlementTokens}:${p.user?.commits.length}`,
-    )
+    .map((p) => {
+      const u = p.user;
+      if (!u) return '';
+      const e = u.escrow;
+      return [u.longWallet, u.shortWallet, e.longTokens, e.shortTokens, e.settlementTokens]
+        .concat(u.commits.map((c) => c.intervalId))
+        .join(':');
+    })
     .join('|');
+  const toBlock = snapshot.data?.blockNumber;
   const history = useQuery({
-    queryKey: ['user-history', chainId, address ?? null, fingerprint],
-    queryFn: () => {
-      if (!client || !address || !registry.data) throw new Error('not ready');
-      return readUserHistory(client, deployment, registry.data.pools, address);
+    queryKey: [...chainKeys.userHistory(chainId, address), fingerprint],
+    queryFn: ({ signal }) => {
+      if (!address || !registry.data || toBlock === undefined) throw new Error('not ready');
+      return readUserHistory(clients.historySource, clients.read, deployment, registry.data.pools, address, {
+        toBlock,
+        signal,
+        onProgress: setProgress,
+      });
     },
-    enabled: Boolean(client && address && registry.data && snapshot.data),
+    enabled: Boolean(address && registry.data && snapshot.data),
     staleTime: Number.POSITIVE_INFINITY,
-    placeholderData: (previous) => previous,
+    retry: false,
+    placeholderData: (previous, previousQuery) =>
+      previousQuery?.queryKey[3] === (address?.toLowerCase() ?? null) ? previous : undefined,
   });
 
   const rows: PortfolioRow[] = useMemo(() => {
@@ -90,5 +105,14 @@ export function usePortfolio() {
     });
   }, [pools, history.data, snapshot.data]);
 
-  return { rows, history, snapshot, registry, address };
+  return {
+    rows,
+    history,
+    historyProgress: history.isFetching ? progress : undefined,
+    snapshot,
+    registry,
+    address,
+    chainNow: pools_.chainNow,
+    freshness: pools_.freshness,
+  };
 }

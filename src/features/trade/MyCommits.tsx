@@ -1,12 +1,13 @@
 import { useAccount } from 'wagmi';
 import { claimWouldFail, hasEscrow, type PoolSnapshot } from '../../chain/poolReader.ts';
 import { claimRequest } from '../../chain/poolWrites.ts';
+import { refreshAfter } from '../../chain/queryKeys.ts';
 import { useTransactor } from '../../chain/useTransactor.ts';
 import { expectedExecutionTime } from '../../engine/commits.ts';
 import type { CommitTotals } from '../../engine/types.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Card } from '../../ui/Card.tsx';
-import { formatDuration } from '../../ui/Countdown.tsx';
+import { formatApproximate, formatDuration } from '../../ui/Countdown.tsx';
 import { formatAmount } from '../../ui/format.ts';
 
 const PARTS: Array<[keyof CommitTotals, string, 'collateral' | 'L' | 'S']> = [
@@ -19,7 +20,15 @@ const PARTS: Array<[keyof CommitTotals, string, 'collateral' | 'L' | 'S']> = [
 ];
 
 /** The user's queued commits (read from the chain, so they survive a reload) and what waits in escrow. */
-export function MyCommits({ pools, chainNow }: { pools: PoolSnapshot[]; chainNow: number }) {
+export function MyCommits({
+  pools,
+  chainNow,
+  stale = false,
+}: {
+  pools: PoolSnapshot[];
+  chainNow: number;
+  stale?: boolean;
+}) {
   const { address } = useAccount();
   const { state: tx, send } = useTransactor();
   const busy = tx.status === 'signing' || tx.status === 'pending';
@@ -30,7 +39,11 @@ export function MyCommits({ pools, chainNow }: { pools: PoolSnapshot[]; chainNow
 
   const claimAll = async () => {
     for (const pool of claimNow) {
-      const receipt = await send(`Claim ${pool.info.name}`, claimRequest(pool.info, address));
+      const receipt = await send(
+        `Claim ${pool.info.name}`,
+        claimRequest(pool.info, address),
+        refreshAfter.claim(pool.info.chainId, address),
+      );
       if (!receipt) return;
     }
   };
@@ -60,7 +73,11 @@ export function MyCommits({ pools, chainNow }: { pools: PoolSnapshot[]; chainNow
                   <div className="flex justify-between gap-3">
                     <span className="font-semibold">{pool.info.name}</span>
                     <span className="font-mono">
-                      {left > 0 ? (
+                      {stale ? (
+                        <span className="text-ink-400">
+                          {left > 0 ? `executes in ${formatApproximate(left)}` : 'due (figures stale)'}
+                        </span>
+                      ) : left > 0 ? (
                         `executes in ${formatDuration(left)}`
                       ) : (
                         <span className="text-warn">waiting for keeper</span>
@@ -127,7 +144,13 @@ export function MyCommits({ pools, chainNow }: { pools: PoolSnapshot[]; chainNow
                       variant="secondary"
                       busy={busy}
                       disabled={pool.paused}
-                      onClick={() => void send(`Claim ${pool.info.name}`, claimRequest(pool.info, address))}
+                      onClick={() =>
+                        void send(
+                          `Claim ${pool.info.name}`,
+                          claimRequest(pool.info, address),
+                          refreshAfter.claim(pool.info.chainId, address),
+                        )
+                      }
                     >
                       {pool.paused ? 'Paused' : 'Claim'}
                     </Button>

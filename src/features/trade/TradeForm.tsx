@@ -4,6 +4,7 @@ import { useAccount, useSwitchChain } from 'wagmi';
 import { useWalletUi } from '../../app/walletUi.ts';
 import type { PoolSnapshot } from '../../chain/poolReader.ts';
 import { approveRequest, commitRequest } from '../../chain/poolWrites.ts';
+import { refreshAfter } from '../../chain/queryKeys.ts';
 import { usePendingSettlement } from '../../chain/usePendingSettlement.ts';
 import { useTransactor } from '../../chain/useTransactor.ts';
 import { type CommitPreview, previewCommit } from '../../engine/commitPreview.ts';
@@ -76,7 +77,7 @@ export function TradeForm({
   chainNow,
   chainId,
   chainName,
-  blockNumber,
+  staleSeconds,
 }: {
   pools: PoolSnapshot[];
   form: TradeFormState;
@@ -84,7 +85,8 @@ export function TradeForm({
   chainNow: number;
   chainId: number;
   chainName: string;
-  blockNumber: bigint | undefined;
+  /** Set while the figures are stale: how old they are. Nothing is sent on them. */
+  staleSeconds: number | undefined;
 }) {
   const amountId = useId();
   const { isConnected, chainId: walletChainId, address } = useAccount();
@@ -94,7 +96,7 @@ export function TradeForm({
   // Errors show once the user has typed or tried to submit, not on an untouched empty field.
   const [submitted, setSubmitted] = useState(false);
   const pool = pools.find((p) => p.info.address.toLowerCase() === form.pool?.toLowerCase()) ?? pools[0];
-  const settlement = usePendingSettlement(pool?.user ? pool.info : undefined, address, blockNumber);
+  const settlement = usePendingSettlement(pool, address);
   if (!pool) return <Notice>No pool to trade on {chainName}.</Notice>;
 
   const decimals = pool.state.decimals;
@@ -146,6 +148,7 @@ export function TradeForm({
     action: form.action,
     source: form.source,
     check: previewError ? { ok: false, message: previewError } : check,
+    staleSeconds,
   });
   const busy = tx.status === 'signing' || tx.status === 'pending';
   const fieldError = touched && !check.ok ? check.message : undefined;
@@ -153,6 +156,8 @@ export function TradeForm({
   const submit = async () => {
     if (step.kind === 'connect') return openConnectModal();
     if (step.kind === 'switch') return switchChain({ chainId });
+    const user = address;
+    if (!user) return;
     if (step.kind === 'approve') {
       const amount = form.unlimitedApproval ? 'unlimited' : step.amount;
       await send(
@@ -160,6 +165,7 @@ export function TradeForm({
           ? `Approve unlimited ${pool.info.collateral.symbol}`
           : `Approve ${formatAmount(step.amount, decimals)} ${pool.info.collateral.symbol}`,
         approveRequest(pool.info, amount),
+        refreshAfter.approve(chainId, user),
       );
       return;
     }
@@ -167,6 +173,7 @@ export function TradeForm({
       const receipt = await send(
         `${buttonLabel(form.side, form.action)} ${formatAmount(step.amount, decimals)} ${unit}`,
         commitRequest(pool.info, commitType, step.amount, form.source === 'escrow'),
+        refreshAfter.commit(chainId, user),
       );
       if (receipt) {
         update({ amount: '' });
@@ -182,12 +189,14 @@ export function TradeForm({
         ? `Switch to ${chainName}`
         : step.kind === 'paused'
           ? 'Pool paused'
-          : step.kind === 'loading'
-            ? 'Loading balances…'
-            : step.kind === 'approve'
-              ? `Approve ${pool.info.collateral.symbol}`
-              : buttonLabel(form.side, form.action);
-  const disabled = step.kind === 'paused' || step.kind === 'loading';
+          : step.kind === 'stale'
+            ? 'Waiting for fresh figures…'
+            : step.kind === 'loading'
+              ? 'Loading balances…'
+              : step.kind === 'approve'
+                ? `Approve ${pool.info.collateral.symbol}`
+                : buttonLabel(form.side, form.action);
+  const disabled = step.kind === 'paused' || step.kind === 'loading' || step.kind === 'stale';
 
   return (
     <form
@@ -306,6 +315,7 @@ export function TradeForm({
           This pool is paused by its invariant check: no commit can be made until it is unpaused.
         </Notice>
       ) : null}
+      {step.kind === 'stale' ? <Notice tone="warn">{step.message}</Notice> : null}
       <Button type="submit" className="w-full py-3 text-base" busy={busy || switching} disabled={disabled}>
         {label}
       </Button>

@@ -1,8 +1,8 @@
 import { useDeployment } from '../../chain/DeploymentContext.tsx';
 import { usePoolsSnapshot } from '../../chain/usePools.ts';
 import { Card } from '../../ui/Card.tsx';
-import { useChainNow } from '../../ui/Countdown.tsx';
 import { ErrorState } from '../../ui/ErrorState.tsx';
+import { FreshnessBadge, FreshnessNotice } from '../../ui/Freshness.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { MyCommits } from './MyCommits.tsx';
@@ -11,20 +11,25 @@ import { useTradeForm } from './useTradeForm.ts';
 
 export function TradePage() {
   const { app } = useDeployment();
-  const { snapshot, registry, chainId } = usePoolsSnapshot();
+  const { snapshot, registry, chainId, chainNow, freshness } = usePoolsSnapshot();
   const { form, update } = useTradeForm();
-  const chainNow = useChainNow(snapshot.data?.blockTimestamp, snapshot.dataUpdatedAt);
   const chainName = app.chains.find((c) => c.id === chainId)?.name ?? `chain ${chainId}`;
-  const error = registry.error ?? snapshot.error;
+  const registryError = registry.error && !registry.data ? registry.error : undefined;
+  const stale = freshness.kind === 'stale' ? freshness : undefined;
   return (
     <>
       <PageHeader
         title="Trade"
         subtitle="Mint, burn or flip long and short tokens with OHM or gOHM. Commits execute at the next rebalance; what they give you waits in escrow until you claim it."
+        actions={<FreshnessBadge state={freshness} />}
       />
-      {error ? (
+      {freshness.kind === 'stale' || freshness.kind === 'unreachable' ? (
         <div className="mb-4">
-          <ErrorState what="the pools" error={error} onRetry={() => void snapshot.refetch()} />
+          <FreshnessNotice state={freshness} what="balances and pool figures" />
+        </div>
+      ) : registryError ? (
+        <div className="mb-4">
+          <ErrorState what="the pools" error={registryError} onRetry={() => void registry.refetch()} />
         </div>
       ) : null}
       {!snapshot.data || chainNow === undefined ? (
@@ -43,11 +48,11 @@ export function TradePage() {
                 chainNow={chainNow}
                 chainId={chainId}
                 chainName={chainName}
-                blockNumber={snapshot.data.blockNumber || undefined}
+                staleSeconds={stale?.ageSeconds}
               />
             </Card>
           </div>
-          <MyCommits pools={snapshot.data.pools} chainNow={chainNow} />
+          <MyCommits pools={snapshot.data.pools} chainNow={chainNow} stale={stale !== undefined} />
         </div>
       )}
     </>

@@ -53,6 +53,7 @@ export type TradeStep =
   | { kind: 'switch' }
   | { kind: 'paused' }
   | { kind: 'loading' }
+  | { kind: 'stale'; message: string }
   | { kind: 'invalid'; message: string }
   | { kind: 'approve'; amount: bigint }
   | { kind: 'commit'; amount: bigint };
@@ -64,13 +65,28 @@ export interface StepInput {
   action: Action;
   source: Source;
   check: AmountCheck;
+  /** How old the figures are, when they are stale; a preview on them is not one to send on. */
+  staleSeconds?: number | undefined;
 }
 
-export function nextStep({ connected, onPoolChain, pool, action, source, check }: StepInput): TradeStep {
+export function nextStep({
+  connected,
+  onPoolChain,
+  pool,
+  action,
+  source,
+  check,
+  staleSeconds,
+}: StepInput): TradeStep {
   if (!connected) return { kind: 'connect' };
   if (!onPoolChain) return { kind: 'switch' };
   if (!pool?.user) return { kind: 'loading' };
   if (pool.paused) return { kind: 'paused' };
+  if (staleSeconds !== undefined)
+    return {
+      kind: 'stale',
+      message: `Not sent: the preview rests on figures from ${staleSeconds} s ago, and the pool may have moved since. The form is ready again as soon as fresh figures arrive.`,
+    };
   if (!check.ok) return { kind: 'invalid', message: check.message };
   // Only mints paid from the wallet move collateral through transferFrom (§3.6).
   if (action === 'mint' && source === 'wallet' && pool.user.allowance < check.amount) {

@@ -1,0 +1,58 @@
+/**
+ * How old what a view shows is, and whether it may still be called live. Every figure on screen comes from
+ * a snapshot stamped with the wall-clock time its read came back (`receivedAt`); a snapshot counts as live
+ * while it is at most two poll intervals old. The chain's clock is taken from the same snapshot, so a new
+ * block or a read in flight can never move a countdown the chain did not move.
+ */
+
+export type FreshnessState =
+  /** Nothing read yet, and no error. */
+  | { kind: 'loading' }
+  /** Nothing read yet and the endpoint failed. */
+  | { kind: 'unreachable'; endpoint: string; reason: string }
+  | { kind: 'live'; ageSeconds: number; blockNumber: bigint }
+  /** Figures on screen, but older than two poll intervals: reads are failing or lagging. */
+  | { kind: 'stale'; ageSeconds: number; blockNumber: bigint; endpoint: string; reason: string | undefined };
+
+export interface FreshnessInput {
+  /** Wall-clock ms when the figures shown were read; undefined before the first read. */
+  receivedAt: number | undefined;
+  blockNumber: bigint | undefined;
+  pollIntervalMs: number;
+  nowMs: number;
+  error: unknown;
+  endpoint: string;
+}
+
+/** The first line of an error, in words a user can read. */
+export function errorReason(error: unknown): string | undefined {
+  if (error === null || error === undefined) return undefined;
+  const raw =
+    typeof error === 'object' && error !== null && 'shortMessage' in error
+      ? String((error as { shortMessage: unknown }).shortMessage)
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  return raw.split('\n')[0]?.replace(/\.$/, '');
+}
+
+export function staleAfterMs(pollIntervalMs: number): number {
+  return 2 * pollIntervalMs;
+}
+
+export function freshnessOf(input: FreshnessInput): FreshnessState {
+  const { receivedAt, blockNumber, pollIntervalMs, nowMs, error, endpoint } = input;
+  if (receivedAt === undefined || blockNumber === undefined) {
+    const reason = errorReason(error);
+    return reason === undefined ? { kind: 'loading' } : { kind: 'unreachable', endpoint, reason };
+  }
+  const ageMs = Math.max(0, nowMs - receivedAt);
+  const ageSeconds = Math.floor(ageMs / 1000);
+  if (ageMs <= staleAfterMs(pollIntervalMs)) return { kind: 'live', ageSeconds, blockNumber };
+  return { kind: 'stale', ageSeconds, blockNumber, endpoint, reason: errorReason(error) };
+}
+
+/** Seconds on the chain's clock now, from a snapshot's block time and when it was read. */
+export function chainNowOf(snapshot: { blockTimestamp: bigint; receivedAt: number }, nowMs: number): number {
+  return Number(snapshot.blockTimestamp) + Math.max(0, nowMs - snapshot.receivedAt) / 1000;
+}

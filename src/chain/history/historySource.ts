@@ -1,0 +1,77 @@
+/**
+ * Where the app's history comes from: a pool's rebalances and recorded balances, and a user's commits and
+ * token transfers. Features ask this interface, never `eth_getLogs` directly, so an indexer (a subgraph) can
+ * replace the log scans later without touching them. The log-scan implementation is logScanSource.ts.
+ */
+import type { Address } from 'viem';
+import type { CommitType } from '../../engine/commits.ts';
+import type { PoolInfo } from '../poolRegistry.ts';
+
+export interface HistoryProgress {
+  /** Blocks read so far and in all, across every scan the request needs. */
+  scannedBlocks: bigint;
+  totalBlocks: bigint;
+}
+
+export interface HistoryRequest {
+  /** Read up to this block (the snapshot's block, so history and figures agree). */
+  toBlock: bigint;
+  onProgress?: (progress: HistoryProgress) => void;
+  signal?: AbortSignal;
+}
+
+interface Located {
+  blockNumber: bigint;
+  logIndex: number;
+  /** Unix seconds, where the provider returns it with the log. */
+  timestamp?: number;
+}
+
+export interface UpkeepEvent extends Located {
+  startPrice: bigint;
+  endPrice: bigint;
+  /** The last interval this upkeep executed (its token prices are stored under this id). */
+  intervalId?: bigint;
+}
+
+/** Side balances as the pool itself recorded them (`PoolBalancesChanged`, at commits and claims). */
+export interface BalanceEvent extends Located {
+  longBalance: bigint;
+  shortBalance: bigint;
+}
+
+export interface PoolEvents {
+  upkeeps: UpkeepEvent[];
+  balances: BalanceEvent[];
+  /** The first block read: the pool's deployment. */
+  fromBlock: bigint;
+}
+
+export interface CommitEvent extends Located {
+  kind: 'commit';
+  commitType: CommitType;
+  amount: bigint;
+  intervalId: bigint;
+  fromEscrow: boolean;
+  /** The minting fee in force when the commit was made (the event carries it), WAD. */
+  mintingFeeWad: bigint;
+}
+
+export interface TransferEvent extends Located {
+  kind: 'transfer';
+  side: 'long' | 'short';
+  direction: 'in' | 'out';
+  amount: bigint;
+}
+
+export type UserEvent = CommitEvent | TransferEvent;
+
+export interface HistorySource {
+  poolEvents(pool: PoolInfo, request: HistoryRequest): Promise<PoolEvents>;
+  /** The user's events in each pool, keyed by pool address (lower case), oldest first. */
+  userEvents(
+    pools: readonly PoolInfo[],
+    user: Address,
+    request: HistoryRequest,
+  ): Promise<Map<string, UserEvent[]>>;
+}

@@ -1,0 +1,59 @@
+import { Notice } from './Notice.tsx';
+
+/** How fresh the figures on screen are (the chain layer's FreshnessState, as this part displays it). */
+export type FreshnessView =
+  | { kind: 'loading' }
+  | { kind: 'unreachable'; endpoint: string; reason: string }
+  | { kind: 'live'; ageSeconds: number; blockNumber: bigint }
+  | { kind: 'stale'; ageSeconds: number; blockNumber: bigint; endpoint: string; reason: string | undefined };
+
+export function formatAge(seconds: number): string {
+  if (seconds < 90) return `${seconds} s`;
+  if (seconds < 90 * 60) return `${Math.round(seconds / 60)} min`;
+  return `${Math.round(seconds / 3600)} h`;
+}
+
+/** One line for a page header: live with its block, or how old the figures are. */
+export function FreshnessBadge({ state }: { state: FreshnessView }) {
+  const [dot, text] =
+    state.kind === 'live'
+      ? ['bg-long', `Live, block ${state.blockNumber.toString()}`]
+      : state.kind === 'stale'
+        ? ['bg-warn', `Reconnecting… figures from ${formatAge(state.ageSeconds)} ago`]
+        : state.kind === 'unreachable'
+          ? ['bg-short', `Cannot reach ${state.endpoint}`]
+          : ['bg-ink-500', 'Reading the chain…'];
+  return (
+    <p
+      className="flex min-w-32 items-center justify-end gap-2 text-right text-xs text-ink-400"
+      aria-live="polite"
+    >
+      <span aria-hidden className={`inline-block size-2 rounded-full ${dot}`} />
+      <span data-freshness={state.kind}>{text}</span>
+    </p>
+  );
+}
+
+/**
+ * The sentence a page shows while its figures cannot be trusted as current: which endpoint fails and why,
+ * and how old what is shown is. Nothing when the figures are live.
+ */
+export function FreshnessNotice({ state, what }: { state: FreshnessView; what: string }) {
+  if (state.kind === 'stale') {
+    return (
+      <Notice tone="warn">
+        Reconnecting to {state.endpoint}… The {what} shown are from {formatAge(state.ageSeconds)} ago (block{' '}
+        {state.blockNumber.toString()}){state.reason ? `: ${state.reason}` : ''}. Countdowns are approximate
+        and nothing can be sent until fresh figures arrive.
+      </Notice>
+    );
+  }
+  if (state.kind === 'unreachable') {
+    return (
+      <Notice tone="error">
+        Cannot reach {state.endpoint}: {state.reason}. Trying again every few seconds.
+      </Notice>
+    );
+  }
+  return null;
+}
