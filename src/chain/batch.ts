@@ -13,7 +13,15 @@ import type {
   ContractFunctionReturnType,
   PublicClient,
 } from 'viem';
+import { HttpRequestError, RpcRequestError, TimeoutError } from 'viem';
 import { multicall } from 'viem/actions';
+
+function isTransportError(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause)
+    if (e instanceof HttpRequestError || e instanceof TimeoutError || e instanceof RpcRequestError)
+      return true;
+  return false;
+}
 
 type ReadName<abi extends Abi> = ContractFunctionName<abi, 'pure' | 'view'>;
 type ReadArgs<abi extends Abi, name extends ReadName<abi>> = ContractFunctionArgs<abi, 'pure' | 'view', name>;
@@ -79,6 +87,15 @@ export class ReadBatch {
       multicallAddress: multicall3,
       ...(blockNumber === undefined ? {} : { blockNumber }),
     });
+    // With allowFailure, viem marks every call failed when the request itself failed: that is the endpoint
+    // failing, not the contracts, and it is said as such rather than as a failed call.
+    const first = results[0];
+    if (
+      first?.status === 'failure' &&
+      results.every((r) => r.status === 'failure') &&
+      isTransportError(first.error)
+    )
+      throw first.error;
     results.forEach((result, i) => {
       const entry = this.entries[i];
       if (entry) entry.result = result as Entry['result'];

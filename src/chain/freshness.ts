@@ -24,16 +24,21 @@ export interface FreshnessInput {
   endpoint: string;
 }
 
-/** The first line of an error, in words a user can read. */
+/**
+ * The first line of an error, in words a user can read: viem's short message with its details where it has
+ * them ("HTTP request failed: Failed to fetch"), never the request body it also carries.
+ */
 export function errorReason(error: unknown): string | undefined {
   if (error === null || error === undefined) return undefined;
-  const raw =
-    typeof error === 'object' && error !== null && 'shortMessage' in error
-      ? String((error as { shortMessage: unknown }).shortMessage)
-      : error instanceof Error
-        ? error.message
-        : String(error);
-  return raw.split('\n')[0]?.replace(/\.$/, '');
+  const firstLine = (text: string) => text.split('\n')[0]?.replace(/\.$/, '') ?? text;
+  if (typeof error === 'object' && 'shortMessage' in error) {
+    const { shortMessage, details } = error as { shortMessage: unknown; details?: unknown };
+    const short = firstLine(String(shortMessage));
+    return typeof details === 'string' && details && details !== short
+      ? `${short}: ${firstLine(details)}`
+      : short;
+  }
+  return firstLine(error instanceof Error ? error.message : String(error));
 }
 
 export function staleAfterMs(pollIntervalMs: number): number {

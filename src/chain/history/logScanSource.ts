@@ -192,25 +192,53 @@ export function createLogScanSource({ client, deployment, cache }: LogScanSource
     return logs;
   }
 
-  /** The pool's `DeployPool` block, read once from the factory's logs and remembered. */
-  async function deployBlockOf(pool: PoolInfo, request: HistoryRequest): Promise<bigint> {
-    const key = await keyOf('deploy', pool.address);
-    const cached = await cache.get<bigint>(key);
-    if (cached !== undefined) return cached;
-    const { logs } = await scanLogs(
-      fetchPage({ address: [deployment.factory], topics: [TOPICS.deployPool, pad(pool.address)] }),
-      { fromBlock: deployment.historyFromBlock, toBlock: request.toBlock },
-      request.signal ? { signal: request.signal } : {},
+  /**
+   * Each pool's `DeployPool` block, read once from the factory's logs and remembered. The pools not yet known
+   * are looked for in one scan, which stops as soon as it has found them all.
+   */
+  async function deployBlocksOf(pools: readonly PoolInfo[], request: HistoryRequest): Promise<bigint[]> {
+    const keys = await Promise.all(pools.map((p) => keyOf('deploy', p.address)));
+    const known = await Promise.all(keys.map((key) => cache.get<bigint>(key)));
+    const missing = pools.filter((_, i) => known[i] === undefined);
+    const found = new Map<string, bigint>();
+    if (missing.length > 0) {
+      const wanted = new Set(missing.map((p) => pad(p.address).toLowerCase()));
+      const allFound = new Error('all pools found');
+      try {
+        await scanLogs(
+          fetchPage({ address: [deployment.factory], topics: [TOPICS.deployPool, [...wanted] as Hex[]] }),
+          { fromBlock: deployment.historyFromBlock, toBlock: request.toBlock },
+          {
+            ...(request.signal ? { signal: request.signal } : {}),
+            onPage: (logs) => {
+              for (const log of logs) {
+                const pool = log.topics[1]?.toLowerCase();
+                if (pool && wanted.has(pool) && !found.has(pool)) found.set(pool, log.blockNumber);
+              }
+              // Thrown from the page callback, it ends the scan here rather than at the head.
+              if (found.size === wanted.size) throw allFound;
+            },
+          },
+        );
+      } catch (error) {
+        if (error !== allFound) throw error;
+      }
+    }
+    return Promise.all(
+      pools.map(async (pool, i) => {
+        const cached = known[i];
+        if (cached !== undefined) return cached;
+        // A pool the factory did not deploy in range (it was checked with isValidPool): from the chain's start.
+        const block = found.get(pad(pool.address).toLowerCase()) ?? deployment.historyFromBlock;
+        await cache.set(keys[i]!, block);
+        return block;
+      }),
     );
-    // A pool the factory did not deploy in range (it was checked with isValidPool): scan from the chain's start.
-    const block = logs[0]?.blockNumber ?? deployment.historyFromBlock;
-    await cache.set(key, block);
-    return block;
   }
 
   return {
     async poolEvents(pool, request): Promise<PoolEvents> {
-      const fromBlock = await deployBlockOf(pool, request);
+      const [fromBlock = deployment.historyFromBlock] = await deployBlocksOf([pool], request);
       const keeper = deployment.keeper ?? pool.keeper;
       const logs = await incremental(
         await keyOf('pool', pool.address),
@@ -229,7 +257,7 @@ export function createLogScanSource({ client, deployment, cache }: LogScanSource
     async userEvents(pools, user, request) {
       const events = new Map<string, UserEvent[]>(pools.map((p) => [p.address.toLowerCase(), []]));
       if (pools.length === 0) return events;
-      const starts = await Promise.all(pools.map((p) => deployBlockOf(p, request)));
+      const starts = await deployBlocksOf(pools, request);
       // bigints: Math.min does not take them.
       const fromBlock =
         [...starts].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))[0] ?? deployment.historyFromBlock;

@@ -331,6 +331,7 @@ export function TradeForm({
             side={form.side}
             action={form.action}
             chainNow={chainNow}
+            stale={staleSeconds !== undefined}
           />
         </section>
       ) : null}

@@ -2,7 +2,7 @@ import type { PoolSnapshot } from '../../chain/poolReader.ts';
 import type { CommitPreview } from '../../engine/commitPreview.ts';
 import { quad } from '../../engine/index.ts';
 import { annualFeeFromPerInterval } from '../../engine/metrics.ts';
-import { formatDuration } from '../../ui/Countdown.tsx';
+import { formatApproximate, formatDuration } from '../../ui/Countdown.tsx';
 import { formatAmount, formatLeverage, formatNumber, formatWadPercent } from '../../ui/format.ts';
 import type { Action, Side } from './tradeModel.ts';
 
@@ -22,12 +22,15 @@ export function TradePreview({
   side,
   action,
   chainNow,
+  stale = false,
 }: {
   pool: PoolSnapshot;
   preview: CommitPreview;
   side: Side;
   action: Action;
   chainNow: number;
+  /** The figures are stale: the wait is approximate. */
+  stale?: boolean;
 }) {
   const { state, info } = pool;
   const d = state.decimals;
@@ -87,7 +90,13 @@ export function TradePreview({
           </>
         ) : null}
         <Row label="Executes at the rebalance in">
-          {waitSeconds > 0 ? formatDuration(waitSeconds) : 'waiting for keeper'}
+          {stale
+            ? waitSeconds > 0
+              ? formatApproximate(waitSeconds)
+              : 'due (figures stale)'
+            : waitSeconds > 0
+              ? formatDuration(waitSeconds)
+              : 'waiting for keeper'}
         </Row>
         <Row label="Management fee">{formatNumber(annualFee * 100, 2)}% a year</Row>
         <Row label="Skew after this trade">

@@ -1,0 +1,205 @@
+/**
+ * The log-scan HistorySource against a real node behind the provider-like proxy, with a log range cap far
+ * smaller than the history so that every scan pages: the same events as one unlimited read of the node, a
+ * repeat read that asks only for new blocks, and no reuse of what was kept for another chain instance.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Deployment } from '../../contracts-abi/deployment.ts';
+import { leveragedPoolAbi, poolCommitterAbi, poolKeeperAbi } from '../../contracts-abi/generated/index.ts';
+import { devnetConfig } from '../../devnet/config.ts';
+import { type DevnetClients, devnetClients, write } from '../../devnet/lib/clients.ts';
+import { deployDevnet } from '../../devnet/lib/deploy.ts';
+import { upkeepDuePools } from '../../devnet/lib/keeper.ts';
+import { freePort, type RunningNode, startNode } from '../../devnet/lib/node.ts';
+import { type RpcProxy, startRpcProxy } from '../../devnet/lib/rpcProxy.ts';
+import { seedDevnet } from '../../devnet/lib/seed.ts';
+import { devnetChainDeployment } from '../../src/chain/chainDeployments.ts';
+import type { ChainDeployment } from '../../src/chain/config.ts';
+import { type HistoryCache, memoryCache } from '../../src/chain/history/historyCache.ts';
+import { createLogScanSource } from '../../src/chain/history/logScanSource.ts';
+import { discoverPools, type PoolInfo } from '../../src/chain/poolRegistry.ts';
+import { CommitType, commitParamsToHex, encodeCommitParams } from '../../src/engine/commits.ts';
+
+const config = devnetConfig();
+let node: RunningNode;
+let proxy: RpcProxy;
+let direct: DevnetClients;
+let viaProxy: DevnetClients;
+let deployment: Deployment;
+let chain: ChainDeployment;
+let pools: PoolInfo[];
+
+async function rebalance() {
+  await direct.test.increaseTime({ seconds: config.updateIntervalSeconds + 1 });
+  await direct.test.mine({ blocks: 1 });
+  await upkeepDuePools(direct, deployment);
+}
+
+beforeAll(async () => {
+  node = await startNode({ port: await freePort() });
+  direct = devnetClients(node.rpcUrl);
+  deployment = await deployDevnet(direct, { rpcUrl: node.rpcUrl, config });
+  await seedDevnet(direct, deployment, config);
+  // Quiet blocks between the rebalances, so that the history is long against the cap.
+  for (let i = 0; i < 3; i++) {
+    await direct.test.mine({ blocks: 100 });
+    await rebalance();
+  }
+  // A cap of 8 blocks and a 429 now and then: the history of about 380 blocks takes many pages and retries.
+  proxy = await startRpcProxy({
+    upstream: node.rpcUrl,
+    latencyMs: [0, 0],
+    rateLimitShare: 0.1,
+    retryAfterSeconds: 0,
+    maxLogRange: 8,
+    seed: 7,
+  });
+  viaProxy = devnetClients(proxy.url);
+  chain = { ...devnetChainDeployment(deployment), rpcUrls: [proxy.url] };
+  ({ pools } = await discoverPools(direct.public, chain));
+});
+afterAll(async () => {
+  await proxy?.close();
+  await node?.stop();
+});
+
+describe('log-scan history through a capped, rate-limiting endpoint', () => {
+  let cache: HistoryCache;
+  let firstCount = 0;
+
+  it("reads a pool's upkeeps and recorded balances, the same as one unlimited read", async () => {
+    cache = memoryCache();
+    const source = createLogScanSource({ client: viaProxy.public, deployment: chain, cache });
+    const pool = pools[0]!;
+    const toBlock = await direct.public.getBlockNumber({ cacheTime: 0 });
+    const refusedBefore = proxy.stats.rangeRefusals;
+    const events = await source.poolEvents(pool, { toBlock });
+
+    const upkeeps = (
+      await direct.public.getContractEvents({
+        address: deployment.contracts.keeper,
+        abi: poolKeeperAbi,
+        eventName: 'UpkeepSuccessful',
+        args: { pool: pool.address },
+        fromBlock: 0n,
+        toBlock,
+      })
+    ).map((e) => [e.blockNumber, e.args.startPrice, e.args.endPrice]);
+    const balances = (
+      await direct.public.getContractEvents({
+        address: pool.address,
+        abi: leveragedPoolAbi,
+        eventName: 'PoolBalancesChanged',
+        fromBlock: 0n,
+        toBlock,
+      })
+    ).map((e) => [e.blockNumber, e.args.long, e.args.short]);
+    expect(events.upkeeps.map((u) => [u.blockNumber, u.startPrice, u.endPrice])).toEqual(upkeeps);
+    expect(events.upkeeps.length).toBeGreaterThanOrEqual(3);
+    firstCount = events.upkeeps.length;
+    expect(events.balances.map((b) => [b.blockNumber, b.longBalance, b.shortBalance])).toEqual(balances);
+    // Each upkeep knows the interval it executed, so its stored token prices can be read.
+    expect(events.upkeeps.every((u) => u.intervalId !== undefined)).toBe(true);
+    expect(proxy.stats.rangeRefusals).toBeGreaterThan(refusedBefore);
+  });
+
+  it('reads only the new blocks on a repeat read, from what it kept', async () => {
+    const source = createLogScanSource({ client: viaProxy.public, deployment: chain, cache });
+    const pool = pools[0]!;
+    await rebalance();
+    const toBlock = await direct.public.getBlockNumber({ cacheTime: 0 });
+    const before = proxy.stats.byMethod.eth_getLogs ?? 0;
+    const events = await source.poolEvents(pool, { toBlock });
+    expect(events.upkeeps.length).toBe(firstCount + 1);
+    // The last 64 blocks are read again in case of a reorg: with a cap of 8 blocks that is a few pages, not
+    // the whole history from the pool's deployment.
+    const pages = (proxy.stats.byMethod.eth_getLogs ?? 0) - before;
+    const fullHistoryPages = Math.ceil(Number(toBlock - BigInt(deployment.startBlock)) / 8);
+    expect(pages).toBeLessThan(fullHistoryPages);
+  });
+
+  it("reads a user's commits and the tokens they sent and received", async () => {
+    const pool = pools[0]!;
+    const [user, other] = deployment.devAccounts.map((a) => a.address);
+    await write(direct, user!, {
+      address: pool.collateral.address,
+      abi: [
+        {
+          type: 'function',
+          name: 'approve',
+          stateMutability: 'nonpayable',
+          inputs: [
+            { name: 'spender', type: 'address' },
+            { name: 'amount', type: 'uint256' },
+          ],
+          outputs: [{ type: 'bool' }],
+        },
+      ] as const,
+      functionName: 'approve',
+      args: [pool.address, 10n ** 18n],
+    });
+    await write(direct, user!, {
+      address: pool.committer,
+      abi: poolCommitterAbi,
+      functionName: 'commit',
+      args: [commitParamsToHex(encodeCommitParams(10n ** 18n, CommitType.LongMint, false, false))],
+    });
+    await rebalance();
+    await write(direct, user!, {
+      address: pool.committer,
+      abi: poolCommitterAbi,
+      functionName: 'claim',
+      args: [user!],
+    });
+    const erc20 = [
+      {
+        type: 'function',
+        name: 'transfer',
+        stateMutability: 'nonpayable',
+        inputs: [
+          { name: 'to', type: 'address' },
+          { name: 'amount', type: 'uint256' },
+        ],
+        outputs: [{ type: 'bool' }],
+      },
+    ] as const;
+    await write(direct, user!, {
+      address: pool.longToken,
+      abi: erc20,
+      functionName: 'transfer',
+      args: [other!, 1000n],
+    });
+    await write(direct, other!, {
+      address: pool.longToken,
+      abi: erc20,
+      functionName: 'transfer',
+      args: [user!, 400n],
+    });
+
+    const source = createLogScanSource({ client: viaProxy.public, deployment: chain, cache: memoryCache() });
+    const toBlock = await direct.public.getBlockNumber({ cacheTime: 0 });
+    const events = (await source.userEvents(pools, user!, { toBlock })).get(pool.address.toLowerCase()) ?? [];
+    const kinds = events.map((e) =>
+      e.kind === 'commit' ? `commit ${e.commitType} ${e.amount}` : `${e.direction} ${e.side} ${e.amount}`,
+    );
+    // The claim's transfer from the pool is the pool's own business and is left out.
+    expect(kinds).toEqual([`commit ${CommitType.LongMint} ${10n ** 18n}`, 'out long 1000', 'in long 400']);
+  });
+
+  it('keeps nothing across chain instances: a fresh node with the same addresses starts from scratch', async () => {
+    const pool = pools[0]!;
+    const toBlock = await direct.public.getBlockNumber({ cacheTime: 0 });
+    // A cache filled by a chain whose first block has another hash (a restarted devnet, same addresses).
+    const fake = memoryCache();
+    const other = createLogScanSource({
+      client: viaProxy.public,
+      deployment: { ...chain, historyFromBlock: 1n },
+      cache: fake,
+    });
+    await other.poolEvents(pool, { toBlock });
+    const source = createLogScanSource({ client: viaProxy.public, deployment: chain, cache: fake });
+    const events = await source.poolEvents(pool, { toBlock });
+    expect(events.upkeeps.length).toBe(firstCount + 2);
+    expect(events.fromBlock).toBeGreaterThan(BigInt(deployment.startBlock));
+  });
+});
