@@ -30,8 +30,10 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 60_000,
-          hookTimeout: 180_000,
+          testTimeout: 90_000,
+          hookTimeout: 240_000,
+          // Each file runs its own chain, build and Chromium: one at a time on a 2-core machine.
+          fileParallelism: false,
         },
       },
       {

@@ -62,6 +62,31 @@ export class TransactionRevertedError extends Error {
   }
 }
 
+/** A 429 from the provider-like proxy: the request was never forwarded, so sending it again is safe. */
+function rateLimitedFor(error: unknown): number | undefined {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    const { status, headers } = e as { status?: number; headers?: Headers };
+    if (status === 429) return 1000 * Number(headers?.get('retry-after') ?? 1);
+  }
+  return undefined;
+}
+
+/**
+ * viem never retries a transaction send (a retried send could go out twice), so a rate-limited one is sent
+ * again here, after what `retry-after` asks: a 429 means the node never saw it.
+ */
+async function unlessRateLimited<T>(send: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await send();
+    } catch (error) {
+      const wait = rateLimitedFor(error);
+      if (wait === undefined || attempt >= 8) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}
+
 /** Sends a contract write from an unlocked dev account and waits for a successful receipt. */
 export async function write<
   const abi extends Abi,
@@ -78,7 +103,9 @@ export async function write<
     account: from,
     chain: clients.chain,
   } as never);
-  const hash = await clients.wallet.writeContract({ ...(simulated as object), account: from } as never);
+  const hash = await unlessRateLimited(() =>
+    clients.wallet.writeContract({ ...(simulated as object), account: from } as never),
+  );
   const receipt = await clients.public.waitForTransactionReceipt({ hash, pollingInterval: 20 });
   if (receipt.status !== 'success') throw new TransactionRevertedError(String(request.functionName), hash);
   return receipt;
@@ -91,13 +118,15 @@ export async function deploy(
   bytecode: Hex,
   args: readonly unknown[],
 ): Promise<Address> {
-  const hash = await clients.wallet.deployContract({
-    abi,
-    bytecode,
-    args,
-    account: from,
-    chain: clients.chain,
-  } as never);
+  const hash = await unlessRateLimited(() =>
+    clients.wallet.deployContract({
+      abi,
+      bytecode,
+      args,
+      account: from,
+      chain: clients.chain,
+    } as never),
+  );
   const receipt = await clients.public.waitForTransactionReceipt({ hash, pollingInterval: 20 });
   if (receipt.status !== 'success' || !receipt.contractAddress) {
     throw new TransactionRevertedError('deploy', hash);

@@ -128,8 +128,8 @@ async function rpc(rpcUrl: string, method: string, params: unknown[]): Promise<u
   return body.result;
 }
 
-/** Price moves of each era, as factors of the markets' start prices: up, down, up, flat-ish. */
-const ERA_MOVES = [1.04, 0.97, 1.06, 1.01];
+/** Price moves of each era, as factors of the markets' start prices. */
+const ERA_MOVES = [1.04, 0.97, 1.06, 1.01, 1.03];
 
 interface Trader {
   clients: DevnetClients;
@@ -277,9 +277,9 @@ export function historySeconds(
   blockTimeSeconds: number,
 ): number {
   const rebalance = config.updateIntervalSeconds + 1;
-  // The seed's rebalance, then per era the jump and two rebalances, and room for the wall-clock time
+  // The seed's rebalance, the jumps between eras, two rebalances an era, and room for the wall-clock time
   // the build itself takes (each automined block follows the wall clock).
-  return rebalance + eras * (secondsFor(blocksPerEra, blockTimeSeconds) + 2 * rebalance) + 600;
+  return rebalance + (eras - 1) * secondsFor(blocksPerEra, blockTimeSeconds) + eras * 2 * rebalance + 600;
 }
 
 /**
@@ -294,11 +294,13 @@ export async function buildLongHistory(options: LongHistoryOptions): Promise<Run
   if (!holder || !other) throw new Error('long history: needs three dev accounts');
   const trader = { clients, deployment };
   for (let era = 0; era < eras; era++) {
-    node = await jumpAhead(node, {
-      blocks: blocksPerEra,
-      seconds: secondsFor(blocksPerEra, blockTimeSeconds),
-      workDir,
-    });
+    // The first era trades right after the seed; each later one after a quiet stretch of blocks.
+    if (era > 0)
+      node = await jumpAhead(node, {
+        blocks: blocksPerEra,
+        seconds: secondsFor(blocksPerEra, blockTimeSeconds),
+        workDir,
+      });
     await movePrices(clients, deployment, config, ERA_MOVES[era % ERA_MOVES.length] ?? 1);
     // The keeper catches up after the quiet stretch first: on a late keeper, V2.1 puts new commits as many
     // intervals ahead as the keeper is late.

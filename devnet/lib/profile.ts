@@ -16,7 +16,7 @@ export interface DevnetProfile {
   firstBlock?: bigint;
   /** Interval mining, in seconds; absent: a block per transaction. */
   blockTimeSeconds?: number;
-  /** Eras of activity, each after a jump of `blocksPerEra` blocks, before the app is served. */
+  /** Eras of activity, `blocksPerEra` blocks apart, before the app is served. */
   history?: { eras: number; blocksPerEra: number };
   /** A public-provider-like proxy in front of the node, and its faults. */
   proxy?: Partial<RpcProxyFaults>;
@@ -31,7 +31,8 @@ export const ARBITRUM_PROFILE: DevnetProfile = {
   pollIntervalMs: 5000,
   firstBlock: 150_000_000n,
   blockTimeSeconds: 0.25,
-  history: { eras: 4, blocksPerEra: 30_000 },
+  // Five eras of trades, 30,000 blocks apart: a user's history spans 120,000 blocks.
+  history: { eras: 5, blocksPerEra: 30_000 },
   proxy: {},
 };
 

@@ -218,7 +218,8 @@ export async function startRpcProxy(options: RpcProxyOptions): Promise<RpcProxy>
     if (req.method === 'OPTIONS') {
       const allow = {
         'access-control-allow-methods': 'POST, OPTIONS',
-        'access-control-allow-headers': 'content-type',
+        // Public providers accept whatever headers a page sends (a wallet's own markers included).
+        'access-control-allow-headers': req.headers['access-control-request-headers'] ?? 'content-type',
       };
       return send(204, undefined, allow);
     }

@@ -39,8 +39,11 @@ export interface AppStage {
 
 export async function startAppStage({
   profile = devnetProfile(),
+  appRoot = ROOT,
 }: {
   profile?: DevnetProfile;
+  /** Which checkout of the app to build and serve: another one lets a benchmark measure an older version. */
+  appRoot?: string;
 } = {}): Promise<AppStage> {
   const workDir = mkdtempSync(join(tmpdir(), 'olympus-stage-'));
   const chain = await launchChain({ port: await freePort(), workDir, profile });
@@ -51,10 +54,10 @@ export async function startAppStage({
   // Read by vite.config.ts's devnet plugin when the preview server loads the config.
   process.env.DEVNET_DEPLOYMENT_FILE = deploymentFile;
   const outDir = join(workDir, 'dist');
-  await build({ root: ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  await build({ root: appRoot, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   const port = await freePort();
   const server = await preview({
-    root: ROOT,
+    root: appRoot,
     logLevel: 'warn',
     build: { outDir },
     preview: { port, host: '127.0.0.1', strictPort: true },

@@ -251,7 +251,8 @@ describe('rpc proxy', () => {
     const started = performance.now();
     await proxy.down();
     await expect(pending).rejects.toThrow();
-    expect(performance.now() - started).toBeLessThan(1_000);
+    // Well short of the 5 s the request would otherwise wait, with room for a loaded machine.
+    expect(performance.now() - started).toBeLessThan(4_000);
     await proxy.up();
     proxy.setFaults({ latencyMs: [0, 0] });
     expect((await rpc(proxy.url, 'eth_chainId')).result).toBe('0x7a69');

@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { DevnetProfile } from '../../devnet/lib/profile.ts';
 import { type AppStage, CHROMIUM, CHROMIUM_FLAGS, startAppStage } from '../../devnet/lib/stage.ts';
 import { testWalletScript } from './testWallet.ts';
 
@@ -23,11 +24,13 @@ export interface Stage extends AppStage {
 export async function startStage({
   walletChainId,
   account,
+  profile,
 }: {
   walletChainId: string;
   account: `0x${string}`;
+  profile?: DevnetProfile;
 }): Promise<Stage> {
-  const app = await startAppStage();
+  const app = await startAppStage(profile ? { profile } : {});
   const context = await chromium.launchPersistentContext(join(app.workDir, 'profile'), {
     executablePath: CHROMIUM,
     headless: true,

@@ -15,7 +15,21 @@ export function testWalletScript(options: TestWalletOptions): string {
   return `(() => {
   const options = ${JSON.stringify(options)};
   const listeners = {};
-  const state = { chainId: options.chainId, connected: false, rejectNext: false };
+  // Like a wallet extension, it remembers that this site was allowed to see the account, across reloads.
+  // (about:blank has no storage: there it remembers nothing.)
+  const remembered = () => {
+    try {
+      return localStorage.getItem('e2e-wallet-connected') === '1';
+    } catch {
+      return false;
+    }
+  };
+  const remember = (on) => {
+    try {
+      localStorage.setItem('e2e-wallet-connected', on ? '1' : '0');
+    } catch {}
+  };
+  const state = { chainId: options.chainId, connected: remembered(), rejectNext: false };
   const emit = (event, value) => (listeners[event] || []).forEach((fn) => fn(value));
   // A wallet has its own RPC: behind the provider-like proxy, it waits out a 429 as a wallet's provider would.
   const rpc = async (method, params) => {
@@ -23,7 +37,8 @@ export function testWalletScript(options: TestWalletOptions): string {
     for (let attempt = 0; ; attempt++) {
       res = await fetch(options.rpcUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        // Marks the wallet's own traffic, so a benchmark can count only what the app asks of the endpoint.
+        headers: { 'content-type': 'application/json', 'x-test-wallet': '1' },
         body: JSON.stringify({ jsonrpc: '2.0', id: Date.now(), method, params: params || [] }),
       });
       if (res.status !== 429 || attempt === 8) break;
@@ -40,6 +55,7 @@ export function testWalletScript(options: TestWalletOptions): string {
       switch (method) {
         case 'eth_requestAccounts':
           state.connected = true;
+          remember(true);
           return [options.address];
         case 'eth_accounts':
           return state.connected ? [options.address] : [];
@@ -49,11 +65,13 @@ export function testWalletScript(options: TestWalletOptions): string {
           return String(parseInt(state.chainId, 16));
         case 'wallet_requestPermissions':
           state.connected = true;
+          remember(true);
           return [{ parentCapability: 'eth_accounts' }];
         case 'wallet_getPermissions':
           return state.connected ? [{ parentCapability: 'eth_accounts' }] : [];
         case 'wallet_revokePermissions':
           state.connected = false;
+          remember(false);
           return null;
         case 'wallet_switchEthereumChain': {
           const wanted = params[0].chainId;

@@ -269,7 +269,7 @@ export function PortfolioPage() {
             <tbody>
               {events.map(({ event, pool }) => (
                 <tr key={`${event.blockNumber}-${event.logIndex}`} className="border-t border-ink-800">
-                  <td className="py-2 text-ink-400">
+                  <td className="py-2 text-ink-400" title={`block ${event.blockNumber}`}>
                     {event.timestamp
                       ? new Date(event.timestamp * 1000).toLocaleString()
                       : `block ${event.blockNumber}`}
