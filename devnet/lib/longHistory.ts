@@ -219,6 +219,9 @@ async function movePrices(
   }
 }
 
+const heldBy = ({ clients }: Trader, user: Address, token: Address) =>
+  clients.public.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [user] });
+
 /** What the two traders do in era `era`: mints, a burn, a flip and a transfer over the eras. */
 async function tradeInEra(trader: Trader, era: number, holder: Address, other: Address) {
   const { clients, deployment } = trader;
@@ -229,21 +232,11 @@ async function tradeInEra(trader: Trader, era: number, holder: Address, other: A
     await mint(trader, holder, eth3, 'short', '400');
     await mint(trader, other, btc3, 'short', '1.5');
   } else if (era === 1) {
-    const long = await clients.public.readContract({
-      address: poolNamed(deployment, btc3).longToken,
-      abi: erc20Abi,
-      functionName: 'balanceOf',
-      args: [holder],
-    });
+    const long = await heldBy(trader, holder, poolNamed(deployment, btc3).longToken);
     await commit(trader, holder, btc3, CommitType.LongBurn, long / 2n);
     await mint(trader, other, eth3, 'long', '250');
   } else if (era === 2) {
-    const short = await clients.public.readContract({
-      address: poolNamed(deployment, eth3).shortToken,
-      abi: erc20Abi,
-      functionName: 'balanceOf',
-      args: [holder],
-    });
+    const short = await heldBy(trader, holder, poolNamed(deployment, eth3).shortToken);
     // Half the S tokens go to the other account: a transfer the portfolio must account for.
     await write(clients, holder, {
       address: poolNamed(deployment, eth3).shortToken,

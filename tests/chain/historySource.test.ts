@@ -5,7 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deployment } from '../../contracts-abi/deployment.ts';
-import { leveragedPoolAbi, poolCommitterAbi, poolKeeperAbi } from '../../contracts-abi/generated/index.ts';
+import {
+  erc20Abi,
+  leveragedPoolAbi,
+  poolCommitterAbi,
+  poolKeeperAbi,
+} from '../../contracts-abi/generated/index.ts';
 import { devnetConfig } from '../../devnet/config.ts';
 import { type DevnetClients, devnetClients, write } from '../../devnet/lib/clients.ts';
 import { deployDevnet } from '../../devnet/lib/deploy.ts';
@@ -123,18 +128,7 @@ describe('log-scan history through a capped, rate-limiting endpoint', () => {
     const [user, other] = deployment.devAccounts.map((a) => a.address);
     await write(direct, user!, {
       address: pool.collateral.address,
-      abi: [
-        {
-          type: 'function',
-          name: 'approve',
-          stateMutability: 'nonpayable',
-          inputs: [
-            { name: 'spender', type: 'address' },
-            { name: 'amount', type: 'uint256' },
-          ],
-          outputs: [{ type: 'bool' }],
-        },
-      ] as const,
+      abi: erc20Abi,
       functionName: 'approve',
       args: [pool.address, 10n ** 18n],
     });
@@ -151,27 +145,15 @@ describe('log-scan history through a capped, rate-limiting endpoint', () => {
       functionName: 'claim',
       args: [user!],
     });
-    const erc20 = [
-      {
-        type: 'function',
-        name: 'transfer',
-        stateMutability: 'nonpayable',
-        inputs: [
-          { name: 'to', type: 'address' },
-          { name: 'amount', type: 'uint256' },
-        ],
-        outputs: [{ type: 'bool' }],
-      },
-    ] as const;
     await write(direct, user!, {
       address: pool.longToken,
-      abi: erc20,
+      abi: erc20Abi,
       functionName: 'transfer',
       args: [other!, 1000n],
     });
     await write(direct, other!, {
       address: pool.longToken,
-      abi: erc20,
+      abi: erc20Abi,
       functionName: 'transfer',
       args: [user!, 400n],
     });
