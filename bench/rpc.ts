@@ -135,19 +135,21 @@ try {
   await wallet.goto(`${stage.baseUrl}#/portfolio`);
   await wallet.locator('main h1').waitFor({ timeout: 60_000 });
   await connect(wallet);
-  const historyRead = () =>
-    wallet
-      .getByRole('table', { name: 'Your commits and transfers, newest first' })
-      .waitFor({ timeout: 180_000 });
+  // The history table (or, on a version that cannot read the history here, nothing for two minutes).
+  const historyRead = () => appears(wallet, 'table:has(caption:text("Your commits and transfers"))', 120_000);
   walletCalls.reset();
   const firstStart = Date.now();
-  await historyRead();
+  const firstRead = await historyRead();
   figure(
     'history.portfolio.first.requests',
     walletCalls.of('eth_getLogs', 'eth_getBlockByNumber'),
     'requests',
   );
-  figure('history.portfolio.first.seconds', ((Date.now() - firstStart) / 1000).toFixed(1), 's');
+  figure(
+    'history.portfolio.first.seconds',
+    firstRead ? ((Date.now() - firstStart) / 1000).toFixed(1) : '>120 (never loaded)',
+    's',
+  );
   walletCalls.reset();
   await wallet.reload();
   await historyRead();

@@ -89,8 +89,13 @@ export interface StartNodeOptions {
   genesisTimestamp?: number;
   /** Mine a block every this many seconds (fractions allowed) instead of one per transaction. */
   blockTimeSeconds?: number;
-  /** A state file written by `dumpNodeState`: the chain, its blocks and receipts, as they were. */
+  /** A state file written by `anvil_dumpState`: the chain, its blocks and receipts, as they were. */
   loadStateFile?: string;
+  /**
+   * Keep no state of past blocks (anvil's `--prune-history`): with a block every 250 ms, keeping every state
+   * grows the node by about 9 MB a second; its numbered form (keep N) did not bound that here.
+   */
+  pruneHistory?: boolean;
 }
 
 export async function startNode({
@@ -100,6 +105,7 @@ export async function startNode({
   genesisTimestamp,
   blockTimeSeconds,
   loadStateFile,
+  pruneHistory = false,
 }: StartNodeOptions): Promise<RunningNode> {
   if (await isPortTaken(port)) {
     throw new PortTakenError(port);
@@ -119,7 +125,7 @@ export async function startNode({
       '10',
       '--balance',
       '10000',
-      // Hardhat's per-transaction cap, which DEVNET.md's facts were checked against.
+      // Hardhat's per-transaction cap, under which the V2.1 deployment was first tried by hand.
       '--gas-limit',
       '30000000',
       '--silent',
@@ -127,6 +133,7 @@ export async function startNode({
       ...(genesisTimestamp === undefined ? [] : ['--timestamp', String(genesisTimestamp)]),
       ...(blockTimeSeconds === undefined ? [] : ['--block-time', String(blockTimeSeconds)]),
       ...(loadStateFile === undefined ? [] : ['--load-state', loadStateFile]),
+      ...(pruneHistory ? ['--prune-history'] : []),
     ],
     { detached: true, stdio: ['ignore', log ? 'pipe' : 'ignore', log ? 'pipe' : 'ignore'] },
   );

@@ -30,6 +30,19 @@ export interface DevProvider {
   removeListener(event: string, listener: Listener): void;
 }
 
+/**
+ * A wallet's own provider waits out a 429 (the request was never forwarded, so sending it again is safe, a
+ * transaction included): behind the devnet's provider-like proxy, the burner does the same.
+ */
+async function fetchPastRateLimits(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  for (let attempt = 0; ; attempt++) {
+    const res = await fetch(input, init);
+    if (res.status !== 429 || attempt >= 5) return res;
+    const seconds = Number(res.headers.get('retry-after') ?? 1);
+    await new Promise((resolve) => setTimeout(resolve, 1000 * (Number.isFinite(seconds) ? seconds : 1)));
+  }
+}
+
 export function createDevProvider({ rpcUrl, chainId, address, privateKey }: DevWalletOptions): DevProvider {
   const listeners = new Map<string, Set<Listener>>();
   let nextId = 1;
@@ -44,7 +57,7 @@ export function createDevProvider({ rpcUrl, chainId, address, privateKey }: DevW
   };
 
   const forward = async (method: string, params: unknown) => {
-    const res = await fetch(rpcUrl, {
+    const res = await fetchPastRateLimits(rpcUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ jsonrpc: '2.0', id: nextId++, method, params: params ?? [] }),
@@ -67,7 +80,14 @@ export function createDevProvider({ rpcUrl, chainId, address, privateKey }: DevW
       nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
       rpcUrls: { default: { http: [rpcUrl] } },
     });
-    return { account, client: createWalletClient({ account, chain, transport: http(rpcUrl) }) };
+    return {
+      account,
+      client: createWalletClient({
+        account,
+        chain,
+        transport: http(rpcUrl, { fetchFn: fetchPastRateLimits }),
+      }),
+    };
   };
 
   const request = async ({ method, params }: EIP1193Parameters) => {

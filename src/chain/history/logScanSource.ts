@@ -122,7 +122,14 @@ export function createLogScanSource({ client, deployment, cache }: LogScanSource
   let identity: Promise<Hex> | undefined;
   // The first block's hash names the chain instance: a restarted devnet with the same addresses is another.
   const chainIdentity = () => {
-    identity ??= client.getBlock({ blockNumber: deployment.historyFromBlock }).then((b) => b.hash ?? '0x');
+    identity ??= client
+      .getBlock({ blockNumber: deployment.historyFromBlock })
+      .then((b) => b.hash ?? '0x')
+      .catch((error: unknown) => {
+        // A failed look-up is not remembered: the next read asks again.
+        identity = undefined;
+        throw error;
+      });
     return identity;
   };
   const keyOf = async (...parts: string[]) =>

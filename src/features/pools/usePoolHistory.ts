@@ -36,6 +36,8 @@ export function usePoolHistory(
     staleTime: Number.POSITIVE_INFINITY,
     // The pager already retried what can be retried.
     retry: false,
+    // A failed read (the endpoint away) is tried again on its own, so it clears when the endpoint is back.
+    refetchInterval: (query) => (query.state.status === 'error' ? 2 * deployment.pollIntervalMs : false),
     placeholderData: (previous, previousQuery) =>
       previousQuery?.queryKey[3] === (pool?.toLowerCase() ?? null) ? previous : undefined,
   });

@@ -68,6 +68,8 @@ export function usePortfolio() {
     enabled: Boolean(address && registry.data && snapshot.data),
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,
+    // A failed read (the endpoint away) is tried again on its own, so it clears when the endpoint is back.
+    refetchInterval: (query) => (query.state.status === 'error' ? 2 * deployment.pollIntervalMs : false),
     placeholderData: (previous, previousQuery) =>
       previousQuery?.queryKey[3] === (address?.toLowerCase() ?? null) ? previous : undefined,
   });
