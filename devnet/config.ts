@@ -14,7 +14,9 @@ export interface CollateralSpec {
   devGrant: string;
   /** USD price at start (gOHM = OHM × index). */
   usdPrice: string;
-  /** How many of this token one ETH buys: the settlement/ETH price keeper rewards use (§2.4). */
+  /**
+   * How many of this token one ETH buys: the settlement/ETH price keeper rewards use (docs/protocol.md §2.4).
+   */
   perEth: string;
 }
 

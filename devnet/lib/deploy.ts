@@ -1,6 +1,6 @@
 /**
  * Deploys the real Tracer Perpetual Pools V2.1 stack from the bytecode in the pinned npm package
- * (../../../shared/DEVNET.md "The deployment, as it worked"), the Olympus collateral tokens, the price feeds,
+ * (docs/devnet.md, "Deploying the protocol"), the Olympus collateral tokens, the price feeds,
  * and the pools of the devnet config. Returns the deployment the app reads.
  */
 import { createRequire } from 'node:module';
@@ -111,7 +111,7 @@ export async function deployDevnet(
   const startBlock = await clients.public.getBlockNumber();
 
   const multicall3 = await deployMulticall3(clients, governance);
-  // 1–3: library, factory, keeper, rewards, autoclaim, invariant check (DEVNET.md).
+  // 1–3: library, factory, keeper, rewards, autoclaim, invariant check (docs/devnet.md).
   const lib = artifact('PoolSwapLibrary');
   const poolSwapLibrary = await deploy(clients, governance, lib.abi, lib.bytecode, []);
   const factoryArt = artifact('PoolFactory', poolSwapLibrary);
@@ -159,7 +159,7 @@ export async function deployDevnet(
     functionName: 'setInvariantCheck',
     args: [invariantCheck],
   });
-  // 4: the annual management fee and the treasury's share of it (§2.1).
+  // 4: the annual management fee and the treasury's share of it (docs/protocol.md §2.1).
   await write(clients, governance, {
     address: factory,
     abi: poolFactoryAbi,

@@ -52,7 +52,7 @@ export async function seedDevnet(
       functionName: 'mint',
       args: [lp, long + short],
     });
-    // Users approve the LeveragedPool, not the committer (DEVNET.md).
+    // Users approve the LeveragedPool, not the committer (docs/devnet.md).
     await write(clients, lp, {
       address: token.address,
       abi: testTokenAbi,

@@ -90,7 +90,7 @@ export async function startAppStage({
 /** Chromium as this machine has it (Debian's package); browsers cannot be downloaded here. */
 export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
-/** Flags for headless Chromium on a closed network, as root (DEVNET.md, the machine notes). */
+/** Flags for headless Chromium on a closed network, running as root: no sandbox, no GPU. */
 export const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',

@@ -49,7 +49,7 @@ export function arbitrumRpcUrls(configured: string | undefined): string[] {
 }
 
 /**
- * Arbitrum One: the Tracer V2.1 PoolFactory (protocol/tracer-pools.md §7) and Olympus's bridged OHM and gOHM.
+ * Arbitrum One: the Tracer V2.1 PoolFactory (docs/protocol.md §7) and Olympus's bridged OHM and gOHM.
  * No Olympus pool exists there yet; the pools view says so rather than showing Tracer's USDC pools.
  */
 export const ARBITRUM_DEPLOYMENT: ChainDeployment = {

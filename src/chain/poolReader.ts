@@ -83,7 +83,10 @@ export interface PoolsSnapshot {
   commitsComplete: boolean;
 }
 
-/** How many interval ids ahead to read: the current one up to ceil(FRI/UI) + 1 after it (§4, PoolCommitter). */
+/**
+ * How many interval ids ahead to read: the current one up to ceil(FRI/UI) + 1 after it (docs/protocol.md §4,
+ * PoolCommitter).
+ */
 export function commitWindow(
   info: Pick<PoolInfo, 'updateIntervalSeconds' | 'frontRunningIntervalSeconds'>,
 ): number {
@@ -120,7 +123,8 @@ export function hasEscrow(pool: Pick<PoolSnapshot, 'user'>): boolean {
 /**
  * A claim that would revert: the user is owed more pool tokens than the pool holds. V2.1 credits a flip's
  * tokens at the mint fee current when the user settles, not the one its interval executed at; when the fee
- * fell in between, the user is owed more than was minted (pinned in tests/chain/engineDifferential.test.ts).
+ * fell in between, the user is owed more than was minted (docs/protocol.md §3.9; pinned in
+ * tests/chain/engineDifferential.test.ts).
  */
 export function claimWouldFail(pool: Pick<PoolSnapshot, 'escrowHeld' | 'user'>): boolean {
   const owed = pool.user?.escrow;

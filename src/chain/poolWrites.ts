@@ -1,4 +1,7 @@
-/** Write requests for the pools, ready for the transactor: approve, commit, claim (§3.6, DEVNET.md). */
+/**
+ * Write requests for the pools, ready for the transactor: approve, commit, claim (docs/protocol.md §3.6,
+ * docs/devnet.md).
+ */
 import { erc20Abi, maxUint256 } from 'viem';
 import { poolCommitterAbi } from '../../contracts-abi/generated/index.ts';
 import { type CommitType, commitParamsToHex, encodeCommitParams } from '../engine/commits.ts';

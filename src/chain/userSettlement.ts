@@ -1,8 +1,8 @@
 /**
  * What a user's next commit or claim will settle first: `commit` and `claim` both start with
  * `updateAggregateBalance(user)`, which credits the user's pending burn and flip fees to the pool's sides
- * (§2.3, lazy crediting). A preview that ignores those credits is off by their effect on the coming
- * rebalance, so the trade form reads them here: two `eth_call`s, for the selected pool only.
+ * (docs/protocol.md §2.3, lazy crediting). A preview that ignores those credits is off by their effect on the
+ * coming rebalance, so the trade form reads them here: two `eth_call`s, for the selected pool only.
  */
 import type { Address, PublicClient } from 'viem';
 import { poolCommitterAbi } from '../../contracts-abi/generated/index.ts';

@@ -1,9 +1,9 @@
 /**
  * What one user's commit will give them, before they sign (the trade form's preview): the commit is queued on
- * the pool as the contract would queue it (§3.6, mint fee at commit §2.2), the coming upkeeps run at an assumed
- * price until its interval executes (§1.6, §3.4), and the user's share is settled at that interval's stored
- * prices as `updateAggregateBalance` will (§3.5). Other users' future commits and the keeper's reward are not
- * known, so the figures are what the chain gives if nothing else happens.
+ * the pool as the contract would queue it (docs/protocol.md §3.6, mint fee at commit §2.2), the coming
+ * upkeeps run at an assumed price until its interval executes (§1.6, §3.4), and the user's share is settled
+ * at that interval's stored prices as `updateAggregateBalance` will (§3.5). Other users' future commits and
+ * the keeper's reward are not known, so the figures are what the chain gives if nothing else happens.
  */
 import { CommitType, queueCommit } from './commits.ts';
 import { MAX_ITERATIONS } from './constants.ts';

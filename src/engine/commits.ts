@@ -1,5 +1,5 @@
 /**
- * Commits (protocol/tracer-pools.md §3.1, §3.2, §3.6): their types, the packed `commit(bytes32)` argument, the
+ * Commits (docs/protocol.md §3.1, §3.2, §3.6): their types, the packed `commit(bytes32)` argument, the
  * interval a commit is assigned to, when it is expected to execute, and what a commit does to the pool at once.
  */
 import { mintFeeAtCommit } from './fees.ts';

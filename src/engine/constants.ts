@@ -1,4 +1,4 @@
-/** Protocol constants of V2.1 (protocol/tracer-pools.md §2, §3), named once for the whole engine. */
+/** Protocol constants of V2.1 (docs/protocol.md §2, §3), named once for the whole engine. */
 
 /** 1e18: rates and oracle prices are WAD integers (§1.1). */
 export const WAD = 10n ** 18n;

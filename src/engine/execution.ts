@@ -1,5 +1,5 @@
 /**
- * Execution of queued commits at pool level (protocol/tracer-pools.md §3.2, §3.4): one interval at a time, up to
+ * Execution of queued commits at pool level (docs/protocol.md §3.2, §3.4): one interval at a time, up to
  * 15 per upkeep, each at the balances the previous one left, followed by one dynamic minting fee update and the
  * V2.1 timestamp rule.
  */

@@ -1,5 +1,5 @@
 /**
- * Fees (protocol/tracer-pools.md §2): the management fee per upkeep and its primary/secondary split, the mint and
+ * Fees (docs/protocol.md §2): the management fee per upkeep and its primary/secondary split, the mint and
  * burn fee idiom, the mint fee taken at commit time and the dynamic minting fee.
  *
  * Rates are WAD integers. On chain they are quads of those integers (`fromUInt(rateWad)`), and the dynamic fee only

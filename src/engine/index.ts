@@ -1,7 +1,7 @@
 /**
  * The power-leverage engine: Tracer Perpetual Pools V2.1 (and V1's power transfer) as plain functions.
  * Exact path on `bigint` and quads for anything a user acts on; fast path on `number` for charts and simulations.
- * Every module cites the section of shared/protocol/tracer-pools.md it follows.
+ * Every module cites the section of docs/protocol.md it follows.
  */
 
 export { type CommitPreview, type CommitPreviewInput, previewCommit } from './commitPreview.ts';

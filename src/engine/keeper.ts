@@ -1,5 +1,5 @@
 /**
- * The keeper's reward (protocol/tracer-pools.md §2.4): gas compensation priced in settlement tokens, a tip that
+ * The keeper's reward (docs/protocol.md §2.4): gas compensation priced in settlement tokens, a tip that
  * grows with lateness, the conversion to the settlement token's decimals, and the pro-rata payment out of both
  * sides. Reading PoolKeeper: the reward is paid after `poolUpkeep` has returned, i.e. from the balances left
  * after the price change and every executed interval, so it dilutes the post-execution token prices; in V2 it is

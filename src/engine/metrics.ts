@@ -1,5 +1,5 @@
 /**
- * Display figures users know by name (protocol/tracer-pools.md §1.5, §2.1), with the pools-js SDK's conventions:
+ * Display figures users know by name (docs/protocol.md §1.5, §2.1), with the pools-js SDK's conventions:
  * skew = long / short, rebalancing rate = skew − 1, effective gain leverage L/S for longs and L·S for shorts,
  * loss leverage L for both.
  *

@@ -1,5 +1,5 @@
 /**
- * What the pool will look like after each coming upkeep at an assumed price (protocol/tracer-pools.md §1.6, §3):
+ * What the pool will look like after each coming upkeep at an assumed price (docs/protocol.md §1.6, §3):
  * the queued intervals execute one per upkeep on a timely keeper, the first upkeep moves the price from the
  * keeper's stored one to the assumed one, later upkeeps see no move and only charge the management fee.
  * Runs the exact path, so the figures are what the chain will do at that price (up to the keeper's reward, an

@@ -1,5 +1,5 @@
 /**
- * Pool token prices and the conversions between settlement and pool tokens (protocol/tracer-pools.md §3.4, §3.5).
+ * Pool token prices and the conversions between settlement and pool tokens (docs/protocol.md §3.4, §3.5).
  *
  * Two levels that round differently, as on chain:
  * - pool level (an interval's execution): integer floors, `(supply + pendingBurns) · amount / balance`;

@@ -1,6 +1,6 @@
 /**
  * The quad (IEEE-754 binary128, ABDKMathQuad `bytes16`) arithmetic of the pool contracts, reproduced bit for bit
- * on `bigint` (protocol/tracer-pools.md §1.1). Import it as a namespace: `import * as quad from './quad.ts'`.
+ * on `bigint` (docs/protocol.md §1.1). Import it as a namespace: `import * as quad from './quad.ts'`.
  */
 export { add, div, mul, sub } from './quad/arithmetic.ts';
 export {

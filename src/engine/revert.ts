@@ -1,7 +1,8 @@
 /**
- * Thrown wherever the contracts revert, so callers can tell "the chain would reject this" apart from a programming
- * error. The kind matters to the keeper (§1.6): PoolKeeper catches only `Error(string)` reverts of `poolUpkeep`;
- * a panic or a bare `require` (the quad library's guards carry no message) reverts the whole keeper call.
+ * Thrown wherever the contracts revert, so callers can tell "the chain would reject this" apart from a
+ * programming error. The kind matters to the keeper (docs/protocol.md §1.6): PoolKeeper catches only
+ * `Error(string)` reverts of `poolUpkeep`; a panic or a bare `require` (the quad library's guards carry no
+ * message) reverts the whole keeper call.
  */
 export type RevertKind = 'error' | 'panic' | 'bare';
 

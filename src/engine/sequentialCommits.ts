@@ -1,5 +1,5 @@
 /**
- * V1's commit execution (protocol/tracer-pools.md §3.7): commits are queued one by one and executed in FIFO order
+ * V1's commit execution (docs/protocol.md §3.7): commits are queued one by one and executed in FIFO order
  * after the price change, each at the side's balance and supply as the previous commit left them, with every
  * still-pending burn of the side ("shadow pool") counted in the supply. Quad maths with truncation.
  * V1 has no escrow: tokens and settlement go straight to the commit's owner.

@@ -1,5 +1,5 @@
 /**
- * A user's settlement ("aggregate balance update", protocol/tracer-pools.md §3.5): the user's per-interval
+ * A user's settlement ("aggregate balance update", docs/protocol.md §3.5): the user's per-interval
  * commitments are turned into pool tokens and settlement at the prices stored for each executed interval, lazily,
  * whenever the user next commits or claims (or anyone calls `updateAggregateBalance`).
  *

@@ -1,5 +1,5 @@
 /**
- * The value transfer of one upkeep (protocol/tracer-pools.md §1, §2.1): the management fee comes off both sides,
+ * The value transfer of one upkeep (docs/protocol.md §1, §2.1): the management fee comes off both sides,
  * then the losing side pays the winner a fraction of its (post-fee) balance.
  *
  * The fraction is a strategy chosen per pool, never a branch in callers: `sigmoid` (V2.1, §1.4) or `power`

@@ -1,7 +1,7 @@
 /**
  * The engine's plain input and output types: the boundary between the chain layer and the maths.
  * Amounts are raw integers in their token's own decimals (`bigint`), rates are WAD integers (1e18 = 100%),
- * prices are WAD integers as the oracle wrappers report them (protocol/tracer-pools.md §1.1).
+ * prices are WAD integers as the oracle wrappers report them (docs/protocol.md §1.1).
  */
 
 /** Which value-transfer function a pool uses: V2.1 `sigmoid` (tanh) or V1 `power` (§1.3, §1.4). */

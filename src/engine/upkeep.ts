@@ -1,5 +1,5 @@
 /**
- * A whole upkeep (protocol/tracer-pools.md §1.6): `LeveragedPool.poolUpkeep` (price change, then every due
+ * A whole upkeep (docs/protocol.md §1.6): `LeveragedPool.poolUpkeep` (price change, then every due
  * interval's commits, then the minting fee and timestamp updates) and the PoolKeeper around it (the interval
  * check, the stored execution price, the keeper's reward).
  *

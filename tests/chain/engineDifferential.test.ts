@@ -1,5 +1,6 @@
 /**
- * The engine against the real Tracer Perpetual Pools V2.1 contracts, wei for wei (issue 3, item 6).
+ * The engine against the real Tracer Perpetual Pools V2.1 contracts, wei for wei: the evidence that the exact
+ * path computes what the chain computes.
  *
  * A fresh anvil runs the published V2.1 bytecode with every fee on: a 2%/yr management fee split with the
  * treasury, mint and burn fees, a dynamic minting fee, keeper rewards priced through settlement/ETH feeds. Three
@@ -205,11 +206,12 @@ describe('V2.1 behaviours the random run found', () => {
     );
   });
   /**
-   * Found by the random run (seed 3), pinned here: a flip pays the mint fee at the rate in force when its interval
-   * executes at pool level, but the user's settlement takes it at the rate current when the user updates (§3.5).
-   * When the minting fee falls in between (the fee controller, or the dynamic fee), the user is credited more pool
-   * tokens than the pool minted; the claim then takes other users' escrowed tokens, or, as here where nobody else
-   * has any, reverts. The engine reproduces both sides exactly: pool-level tokens and the user's larger credit.
+   * Found by the random run (seed 3), pinned here: a flip pays the mint fee at the rate in force when its
+   * interval executes at pool level, but the user's settlement takes it at the rate current when the user
+   * updates (docs/protocol.md §3.5, §3.9). When the minting fee falls in between (the fee controller, or the
+   * dynamic fee), the user is credited more pool tokens than the pool minted; the claim then takes other
+   * users' escrowed tokens, or, as here where nobody else has any, reverts. The engine reproduces both sides
+   * exactly: pool-level tokens and the user's larger credit.
    */
   it('V2.1 credits a flip with more tokens than the pool minted when the mint fee falls before settlement', async () => {
     const h = fresh!;

@@ -1,6 +1,6 @@
 /**
  * The real V2.1 contracts on a fresh local chain: mint long in a gOHM pool and short in an OHM pool,
- * upkeep after a +10% move, claim, and compare side and token balances with protocol/tracer-pools.md TV2
+ * upkeep after a +10% move, claim, and compare side and token balances with docs/protocol.md §5, TV2
  * (3x at 1:1, +10%: 26.616% of the short side moves to the long side).
  *
  * Fees are zero here (management, mint, burn, keeper gas price) so the chain's figures are TV2's exactly;

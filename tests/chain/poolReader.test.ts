@@ -155,7 +155,8 @@ describe('pool reader with a late keeper', () => {
     const user = deployment.devAccounts[0]!.address;
     const first = await readPools(clients.public, chain, pools, { user });
     const hints = new Map(first.pools.map((p) => [p.info.committer, p.state.updateIntervalId]));
-    // No keeper for five intervals: a commit made now is assigned five intervals further on (§3.2).
+    // No keeper for five intervals: a commit made now is assigned five intervals further on
+    // (docs/protocol.md §3.2).
     await clients.test.increaseTime({ seconds: config.updateIntervalSeconds * 5 + 1 });
     await clients.test.mine({ blocks: 1 });
     const amount = parseUnits('3', pool.collateral.decimals);

@@ -62,7 +62,8 @@ describe('previewCommit: what a commit gives its user (§3.5)', () => {
       price: price(100),
     });
     // 100 of 1000 tokens of a 1200 side is 120 in exact arithmetic, but the user settles at the stored quad
-    // price 1.2, which binary128 cannot hold exactly: toUInt truncates 119.9999999… to 119,999,999 units (§1.1).
+    // price 1.2, which binary128 cannot hold exactly: toUInt truncates 119.9999999… to 119,999,999 units
+    // (docs/protocol.md §1.1).
     // The pool paid out 120 at pool level (integer floor), so 1 unit stays behind as dust (§3.5).
     expect(p.burnFee).toBe(599_999n);
     expect(p.settlementOut).toBe(119_400_000n);

@@ -1,4 +1,7 @@
-/** Commit timing, packing and the immediate effects of a commit (§3.1, §3.2, §3.6), and user settlement (§3.5). */
+/**
+ * Commit timing, packing and the immediate effects of a commit (docs/protocol.md §3.1, §3.2, §3.6), and user
+ * settlement (§3.5).
+ */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {

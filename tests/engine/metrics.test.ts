@@ -1,4 +1,6 @@
-/** Display metrics (§1.5, §2.1), including the empty-side cases that must never produce NaN. */
+/**
+ * Display metrics (docs/protocol.md §1.5, §2.1), including the empty-side cases that must never produce NaN.
+ */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { feePerIntervalFromAnnual } from '../../src/engine/fees.ts';

@@ -1,6 +1,6 @@
 /**
- * A whole upkeep (§1.6, §3.2): interval check, bad prices, backlogs and the 15-interval cap, the V2.1 timestamp
- * rule, the dynamic minting fee, reverts, and the keeper around it.
+ * A whole upkeep (docs/protocol.md §1.6, §3.2): interval check, bad prices, backlogs and the 15-interval cap,
+ * the V2.1 timestamp rule, the dynamic minting fee, reverts, and the keeper around it.
  */
 import { describe, expect, it } from 'vitest';
 import { CommitType, queueCommit } from '../../src/engine/commits.ts';

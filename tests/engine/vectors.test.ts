@@ -1,5 +1,5 @@
 /**
- * The worked vectors TV1–TV12 of shared/protocol/tracer-pools.md §5, reproduced by the engine's exact path.
+ * The worked vectors TV1–TV12 of docs/protocol.md §5, reproduced by the engine's exact path.
  * TV1–TV7 are printed to a few decimals: the engine (at 18-decimal balances) must round to what is printed.
  * TV8–TV12 are integers: the engine must give them exactly.
  */

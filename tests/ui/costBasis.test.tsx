@@ -67,7 +67,8 @@ describe('costBasis from the user’s own history', () => {
       mintingFeeWad: 0n,
     });
     // 100 short tokens at 0.9 fetch 90, less 1 unit: the stored quad 0.9 is a hair below 0.9 and the chain
-    // truncates (§1.1). That buys 179.999998 long tokens at 0.5 (exact in binary): ~10 lost on the short side.
+    // truncates (docs/protocol.md §1.1). That buys 179.999998 long tokens at 0.5 (exact in binary): ~10 lost
+    // on the short side.
     expect(pnl.realized).toBe(-10n * U - 1n);
     expect(pnl.short).toEqual({ tokens: 0n, cost: 0n, unknownCostTokens: 0n });
     expect(pnl.long.tokens).toBe(179_999_998n + 7n * U);

@@ -1,10 +1,10 @@
 /**
  * Addition, subtraction, multiplication and division of quads, bit for bit as the pool contracts' library does
- * them (protocol/tracer-pools.md §1.1).
+ * them (docs/protocol.md §1.1).
  *
  * Rounding: the library does not round to nearest. Every discarded bit is simply dropped, so each result is the
  * exact value rounded toward zero (a subtraction borrows a "sticky" unit first so that its truncation is also
- * toward zero). §1.1 describes the operations as round-to-nearest; reading the deployed V2.1 library shows
+ * toward zero). IEEE-754 arithmetic usually rounds to nearest; reading the deployed V2.1 library shows
  * truncation, and the golden vectors taken from the deployed bytecode (tests/engine/abdk-golden.test.ts) confirm it.
  * Overflow gives ±∞; underflow goes through subnormals to a signed zero.
  */

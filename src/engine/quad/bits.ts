@@ -1,6 +1,6 @@
 /**
  * IEEE-754 binary128 ("quad") values as the pool contracts hold them: ABDKMathQuad `bytes16`
- * (protocol/tracer-pools.md §1.1). A quad is carried as its raw 128-bit pattern in a `bigint`, so a value read
+ * (docs/protocol.md §1.1). A quad is carried as its raw 128-bit pattern in a `bigint`, so a value read
  * from the chain (`priceHistory`, `mintingFee`, …) round-trips without any loss.
  *
  * This file holds the bit layout, the special values, conversions to and from integers, and comparisons.

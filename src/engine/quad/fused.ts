@@ -1,5 +1,5 @@
 /**
- * Shortcuts for the integer idioms the pools repeat on every upkeep and every settlement (protocol/tracer-pools.md
+ * Shortcuts for the integer idioms the pools repeat on every upkeep and every settlement (docs/protocol.md
  * §1.1: fees, portions of balances, token conversions). Each returns exactly
  * what the composition of library operations it replaces returns; the shortcut is taken only where that equality
  * is provable, and the plain composition runs otherwise.

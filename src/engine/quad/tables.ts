@@ -1,6 +1,6 @@
 /**
  * Constants of the library's exponential and logarithm, computed here with integer arithmetic rather than
- * pasted (protocol/tracer-pools.md §1.1: `exp` and `log_2` are approximations whose exact bits matter).
+ * pasted (docs/protocol.md §1.1: `exp` and `log_2` are approximations whose exact bits matter).
  *
  * - The 2^(2^-k) factors of `pow_2`. The library's table is reproduced by one specific construction: start from
  *   ⌊√2 · 2^128⌋ and take each next factor as the integer square root of the previous one scaled by 2^128. Each

@@ -1,5 +1,5 @@
 /**
- * log₂, 2^x, e^x and ln of quads, reproducing the library's approximations bit for bit (protocol/tracer-pools.md
+ * log₂, 2^x, e^x and ln of quads, reproducing the library's approximations bit for bit (docs/protocol.md
  * §1.1, §1.3, §1.4: V1's power transfer is 2^(L·log₂ x), V2's sigmoid calls e^x).
  *
  * - 2^x splits x into an integer part n and a 128-bit fraction f, multiplies 2^127 by the factor 2^(2^-k) of

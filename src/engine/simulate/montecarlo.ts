@@ -1,5 +1,5 @@
 /**
- * Seeded Monte Carlo of a pool under geometric Brownian motion (protocol/tracer-pools.md §1.4, §1.5): each path
+ * Seeded Monte Carlo of a pool under geometric Brownian motion (docs/protocol.md §1.4, §1.5): each path
  * rebalances once per step, with the skew evolving as the two sides' balances move, and reports the final value
  * of a long and a short position (each a fixed share of its side). Reproducible from the seed.
  */

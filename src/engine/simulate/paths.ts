@@ -1,5 +1,5 @@
 /**
- * Positions along a price path on the fast path (protocol/tracer-pools.md §1.4, §1.5). A position holds a fixed
+ * Positions along a price path on the fast path (docs/protocol.md §1.4, §1.5). A position holds a fixed
  * share of its side's tokens, so its value moves with the side's balance; both sides are simulated together
  * because the skew, and with it each side's effective leverage, changes as the balances move.
  */

@@ -1,5 +1,5 @@
 /**
- * Payoff curves (protocol/tracer-pools.md §1.3–§1.5): the value of a long and a short position against the
+ * Payoff curves (docs/protocol.md §1.3–§1.5): the value of a long and a short position against the
  * price move, after one upkeep and after N equal steps, for the sigmoid and power pools and for a traditional
  * leveraged perpetual (fixed position size: value 1 ± L·move, liquidated when that reaches 0).
  */

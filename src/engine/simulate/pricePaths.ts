@@ -1,6 +1,6 @@
 /**
  * Price paths to simulate a pool along, and the reference position a pool is compared with
- * (protocol/tracer-pools.md §1.5, volatility decay). The GBM uses the same log-step as `monteCarlo`, so a path
+ * (docs/protocol.md §1.5, volatility decay). The GBM uses the same log-step as `monteCarlo`, so a path
  * drawn here is one of the kind the Monte Carlo averages over.
  */
 import { createPrng } from './prng.ts';

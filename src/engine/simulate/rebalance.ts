@@ -1,5 +1,5 @@
 /**
- * One upkeep on doubles (protocol/tracer-pools.md §1, §2.1): the fast path that charts and Monte Carlo build on.
+ * One upkeep on doubles (docs/protocol.md §1, §2.1): the fast path that charts and Monte Carlo build on.
  * Same order as the exact path (fee on both sides, then the transfer strategy) but without the contract's
  * truncations, so it agrees with the exact path to about 1e-12 relative on realistic balances
  * (tests/engine/fast-vs-exact.test.ts).

@@ -1,7 +1,8 @@
 /**
  * A user's cost basis and profit in one pool, from their own on-chain history only (no indexer): every
- * `CreateCommit` of theirs, valued at the prices the pool stored for its interval (§3.5), and the pool tokens
- * they sent or received outside the pool. Average cost per side, in collateral units; all amounts `bigint`.
+ * `CreateCommit` of theirs, valued at the prices the pool stored for its interval (docs/protocol.md §3.5),
+ * and the pool tokens they sent or received outside the pool. Average cost per side, in collateral units; all
+ * amounts `bigint`.
  */
 
 import type { HistoryEvent } from '../../chain/userHistory.ts';

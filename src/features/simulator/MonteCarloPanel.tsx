@@ -1,5 +1,5 @@
 /**
- * Monte Carlo (issue 6, part 4): the distribution of each side's value after the horizon, as a quantile fan
+ * Monte Carlo: the distribution of each side's value after the horizon, as a quantile fan
  * over time and a table of quantiles, and the probability of losing more than a chosen share. The run happens
  * in a worker after the inputs settle (useMonteCarlo); the last result stays visible, marked, meanwhile.
  */

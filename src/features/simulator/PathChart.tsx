@@ -1,6 +1,6 @@
 /**
- * Path view (issue 6, part 3): one seeded GBM price path and the L and S token values along it, next to a
- * position re-levered to L every rebalance, to show volatility decay (protocol/tracer-pools.md §1.5).
+ * Path view: one seeded GBM price path and the L and S token values along it, next to a
+ * position re-levered to L every rebalance, to show volatility decay (docs/protocol.md §1.5).
  * Its price-model inputs are shared with the Monte Carlo below.
  */
 import { memo } from 'react';

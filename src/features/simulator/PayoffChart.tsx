@@ -1,5 +1,5 @@
 /**
- * Payoff chart (issue 6, part 1): the value of an L or S token position against the asset's price move, after
+ * Payoff chart: the value of an L or S token position against the asset's price move, after
  * one rebalance and after N, for the V2 sigmoid, the V1 power function and a traditional perpetual with its
  * liquidation marked; a read-out at one chosen move; the same rows as a table.
  */

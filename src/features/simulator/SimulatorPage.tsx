@@ -1,5 +1,5 @@
 /**
- * The Simulator (issue 6): what happens to a long or short position under a pool's leverage, skew and fees.
+ * The Simulator: what happens to a long or short position under a pool's leverage, skew and fees.
  * Every input lives in the link, so "Simulate this pool" links and shared simulations open exactly as sent.
  * Charts draw from deferred inputs, so typing stays responsive while they rebuild.
  */

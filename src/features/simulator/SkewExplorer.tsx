@@ -1,6 +1,6 @@
 /**
- * Skew explorer (issue 6, part 2): each side's effective gain and loss leverage as the skew changes
- * (protocol/tracer-pools.md §1.5). The loser always pays a fraction of its own balance, so losses stay at L
+ * Skew explorer: each side's effective gain and loss leverage as the skew changes
+ * (docs/protocol.md §1.5). The loser always pays a fraction of its own balance, so losses stay at L
  * while the winner's gain is scaled by the other side's size: L/S for longs, L·S for shorts.
  */
 import { memo } from 'react';

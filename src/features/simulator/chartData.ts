@@ -1,6 +1,6 @@
 /**
  * Pure builders from the simulator's inputs to chart rows, every figure computed by the engine
- * (protocol/tracer-pools.md §1.3–§1.5, §2): the payoff curves and the skew explorer. Values are position
+ * (docs/protocol.md §1.3–§1.5, §2): the payoff curves and the skew explorer. Values are position
  * multipliers (1 = unchanged); pool tokens include the mint and burn fees, the perpetual is a fee-free reference.
  */
 import { effectiveLeverage, type PayoffCurves, payoffCurves, rebalancingRate } from '../../engine/index.ts';

@@ -1,5 +1,5 @@
 /**
- * The Monte Carlo panel's data (protocol/tracer-pools.md §1.4, §1.5, §2): the engine's seeded `monteCarlo`,
+ * The Monte Carlo panel's data (docs/protocol.md §1.4, §1.5, §2): the engine's seeded `monteCarlo`,
  * run at a few checkpoints up to the horizon to draw a quantile fan, then scaled by the mint and burn fees a
  * position pays on the way in and out. Each checkpoint is its own sample of paths (same seed), so the fan shows
  * the distribution at each time, not individual paths.

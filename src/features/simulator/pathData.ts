@@ -1,5 +1,5 @@
 /**
- * The path view's data (protocol/tracer-pools.md §1.5, volatility decay): one seeded GBM price path, both pool
+ * The path view's data (docs/protocol.md §1.5, volatility decay): one seeded GBM price path, both pool
  * sides rebalanced along it, and a position re-levered to L at every step for comparison, all from the engine.
  * The decay figure compares the path with the same total move taken in equal steps (same number of upkeeps
  * and fees, no back-and-forth), so what remains is the cost of the path's volatility.

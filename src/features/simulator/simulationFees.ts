@@ -1,6 +1,6 @@
 /**
  * The pool's fees as the fast simulations take them, derived with the engine's own fee functions
- * (protocol/tracer-pools.md §2.1–§2.3): the management fee per upkeep as the factory converts it from the
+ * (docs/protocol.md §2.1–§2.3): the management fee per upkeep as the factory converts it from the
  * annual rate, and the share of a position left after paying the mint fee on the way in and the burn fee on
  * the way out.
  */

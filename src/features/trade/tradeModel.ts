@@ -40,8 +40,9 @@ export function availableOf(
 /**
  * V2.1 lists a commit's interval for its user only when its id is above the last one listed; after a late
  * keeper re-bases the schedule a new commit can get a lower id, and the pool takes the funds into an interval
- * the user's settlement never reads (pinned in tests/chain/engineDifferential.test.ts). `listed` is the user's
- * list as `commit` leaves it after settling (settleAggregateBalance's remainingIntervalIds).
+ * the user's settlement never reads (docs/protocol.md §3.9; pinned in
+ * tests/chain/engineDifferential.test.ts). `listed` is the user's list as `commit` leaves it after settling
+ * (settleAggregateBalance's remainingIntervalIds).
  */
 export function wouldStrand(intervalId: bigint, listed: readonly bigint[]): boolean {
   const last = listed.at(-1);
@@ -88,7 +89,7 @@ export function nextStep({
       message: `Not sent: the preview rests on figures from ${staleSeconds} s ago, and the pool may have moved since. The form is ready again as soon as fresh figures arrive.`,
     };
   if (!check.ok) return { kind: 'invalid', message: check.message };
-  // Only mints paid from the wallet move collateral through transferFrom (§3.6).
+  // Only mints paid from the wallet move collateral through transferFrom (docs/protocol.md §3.6).
   if (action === 'mint' && source === 'wallet' && pool.user.allowance < check.amount) {
     return { kind: 'approve', amount: check.amount };
   }

@@ -92,10 +92,11 @@ export interface RunStats {
   /** Commits the contract left out of the user's interval list, so never settled (see UserRead.storage). */
   stranded: string[];
   /**
-   * Claims and escrow burns the chain reverted, as predicted, because the pool holds fewer tokens than the users'
-   * escrow the contract computes. A flip's user-level mint fee is taken at the rate current when the user settles,
-   * not the rate its interval executed at (§3.5): when the minting fee falls in between (dynamic fee, fee setter),
-   * users are credited more tokens than the pool minted, and the last claimers cannot claim.
+   * Claims and escrow burns the chain reverted, as predicted, because the pool holds fewer tokens than the
+   * users' escrow the contract computes. A flip's user-level mint fee is taken at the rate current when the
+   * user settles, not the rate its interval executed at (docs/protocol.md §3.5, §3.9): when the minting fee
+   * falls in between (dynamic fee, fee setter), users are credited more tokens than the pool minted, and the
+   * last claimers cannot claim.
    */
   shortfalls: string[];
   comparator: Comparator;
