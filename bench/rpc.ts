@@ -15,7 +15,7 @@ import { runKeeper } from '../devnet/lib/keeper.ts';
 import { runPriceSimulator } from '../devnet/lib/prices.ts';
 import { ARBITRUM_PROFILE } from '../devnet/lib/profile.ts';
 import { type AppStage, CHROMIUM, CHROMIUM_FLAGS, startAppStage } from '../devnet/lib/stage.ts';
-import { testWalletScript } from '../tests/e2e/testWallet.ts';
+import { TEST_WALLET_QUERY, testWalletScript } from '../tests/e2e/testWallet.ts';
 
 const MINUTE = 60_000;
 const HOLDER = devAccount(ROLE_INDEX.firstUser).address;
@@ -34,7 +34,7 @@ function countCalls(page: Page, rpcUrl: string) {
   const byMethod = new Map<string, number>();
   page.on('request', (request) => {
     if (!request.url().startsWith(rpcUrl) || request.method() !== 'POST') return;
-    if (request.headers()['x-test-wallet']) return;
+    if (request.url().includes(TEST_WALLET_QUERY)) return;
     const body = JSON.parse(request.postData() ?? '{}') as { method?: string } | Array<{ method?: string }>;
     for (const call of Array.isArray(body) ? body : [body]) {
       const method = call.method ?? '?';

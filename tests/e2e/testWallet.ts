@@ -10,10 +10,14 @@ export interface TestWalletOptions {
   chainId: string;
 }
 
+/** What the test wallet adds to the endpoint's URL, so its traffic can be told from the app's. */
+export const TEST_WALLET_QUERY = 'from=test-wallet';
+
 /** The init script's source: runs in the page before any of the app's code. */
 export function testWalletScript(options: TestWalletOptions): string {
   return `(() => {
   const options = ${JSON.stringify(options)};
+  const TEST_WALLET_QUERY = ${JSON.stringify(TEST_WALLET_QUERY)};
   const listeners = {};
   // Like a wallet extension, it remembers that this site was allowed to see the account, across reloads.
   // (about:blank has no storage: there it remembers nothing.)
@@ -31,14 +35,16 @@ export function testWalletScript(options: TestWalletOptions): string {
   };
   const state = { chainId: options.chainId, connected: remembered(), rejectNext: false };
   const emit = (event, value) => (listeners[event] || []).forEach((fn) => fn(value));
+  // Marks the wallet's own traffic in the URL (a custom header would need a CORS preflight the node may
+  // refuse), so a benchmark can count only what the app asks of the endpoint.
+  const walletUrl = options.rpcUrl + (options.rpcUrl.includes('?') ? '&' : '?') + TEST_WALLET_QUERY;
   // A wallet has its own RPC: behind the provider-like proxy, it waits out a 429 as a wallet's provider would.
   const rpc = async (method, params) => {
     let res;
     for (let attempt = 0; ; attempt++) {
-      res = await fetch(options.rpcUrl, {
+      res = await fetch(walletUrl, {
         method: 'POST',
-        // Marks the wallet's own traffic, so a benchmark can count only what the app asks of the endpoint.
-        headers: { 'content-type': 'application/json', 'x-test-wallet': '1' },
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ jsonrpc: '2.0', id: Date.now(), method, params: params || [] }),
       });
       if (res.status !== 429 || attempt === 8) break;
