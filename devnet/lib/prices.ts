@@ -8,6 +8,7 @@
 import { formatUnits, parseUnits } from 'viem';
 import type { Deployment } from '../../contracts-abi/deployment.ts';
 import { testChainlinkOracleAbi } from '../../contracts-abi/generated/index.ts';
+import { createPrng, type Prng } from '../../src/engine/simulate/prng.ts';
 import type { DevnetConfig } from '../config.ts';
 import { type DevnetClients, write } from './clients.ts';
 import { FEED_DECIMALS } from './deploy.ts';
@@ -16,35 +17,6 @@ import { repeat } from './repeat.ts';
 const SECONDS_PER_YEAR = 31_556_952;
 const OHM_ANNUAL_VOLATILITY = 0.6;
 
-/** sfc32: a small, fast, seedable generator; the same seed always replays the same walk. */
-export function seededRandom(seed: number): () => number {
-  let a = 0x9e3779b9 ^ seed;
-  let b = 0x243f6a88 ^ (seed * 31);
-  let c = 0xb7e15162;
-  let d = 1;
-  const next = () => {
-    a |= 0;
-    b |= 0;
-    c |= 0;
-    d |= 0;
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return (t >>> 0) / 4294967296;
-  };
-  for (let i = 0; i < 16; i++) next();
-  return next;
-}
-
-/** A standard normal draw (Box–Muller). */
-function normal(random: () => number): number {
-  const u = Math.max(random(), Number.EPSILON);
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
-}
-
 export interface WalkState {
   pair: string;
   price: number;
@@ -52,10 +24,10 @@ export interface WalkState {
 }
 
 /** One GBM step of `dtSeconds` market seconds, drift-free in expectation (the −σ²/2 term). */
-export function stepPrice(state: WalkState, dtSeconds: number, random: () => number): number {
+export function stepPrice(state: WalkState, dtSeconds: number, random: Prng): number {
   const dt = dtSeconds / SECONDS_PER_YEAR;
   const sigma = state.annualVolatility;
-  return state.price * Math.exp(-0.5 * sigma * sigma * dt + sigma * Math.sqrt(dt) * normal(random));
+  return state.price * Math.exp(-0.5 * sigma * sigma * dt + sigma * Math.sqrt(dt) * random.nextNormal());
 }
 
 export interface PriceSimulatorOptions {
@@ -71,7 +43,8 @@ export function runPriceSimulator(
   config: DevnetConfig,
   { seed = 42, tickMs = 3000, speedUp = 60, log = () => {} }: PriceSimulatorOptions = {},
 ): () => void {
-  const random = seededRandom(seed);
+  // The simulator's own seeded generator, so the same seed always replays the same walk.
+  const random = createPrng(seed);
   const ohm = config.collaterals.find((c) => c.symbol === 'OHM');
   const gohm = config.collaterals.find((c) => c.symbol === 'gOHM');
   const walks: WalkState[] = config.markets.map((m) => ({

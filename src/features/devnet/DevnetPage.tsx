@@ -1,10 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { type Address, parseUnits } from 'viem';
+import { parseUnits } from 'viem';
 import { useAccount, useBalance, useReadContracts } from 'wagmi';
 import { testTokenAbi } from '../../../contracts-abi/generated/index.ts';
 import { DEVNET_FAUCET_GRANT } from '../../chain/config.ts';
 import { useDeployment } from '../../chain/DeploymentContext.tsx';
+import { setDevnetBalance } from '../../chain/devnetFaucet.ts';
 import { chainKeys } from '../../chain/queryKeys.ts';
 import { useTransactor } from '../../chain/useTransactor.ts';
 import { Button } from '../../ui/Button.tsx';
@@ -12,21 +13,6 @@ import { Card } from '../../ui/Card.tsx';
 import { formatAmount, shortAddress } from '../../ui/format.ts';
 import { Notice } from '../../ui/Notice.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-
-async function setEthBalance(rpcUrl: string, address: Address, wei: bigint): Promise<void> {
-  const res = await fetch(rpcUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      jsonrpc: '2.0',
-      id: 1,
-      method: 'anvil_setBalance',
-      params: [address, `0x${wei.toString(16)}`],
-    }),
-  });
-  const body = (await res.json()) as { error?: { message: string } };
-  if (body.error) throw new Error(body.error.message);
-}
 
 export function DevnetPage() {
   const { devnet } = useDeployment();
@@ -122,7 +108,7 @@ export function DevnetPage() {
                     onClick={async () => {
                       try {
                         const grant = parseUnits(DEVNET_FAUCET_GRANT.ETH ?? '10', 18);
-                        await setEthBalance(devnet.rpcUrl, address, (eth.data?.value ?? 0n) + grant);
+                        await setDevnetBalance(devnet, address, (eth.data?.value ?? 0n) + grant);
                         setGasMessage(undefined);
                         await queryClient.invalidateQueries({ queryKey: eth.queryKey });
                       } catch (error) {
