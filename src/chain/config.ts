@@ -74,7 +74,5 @@ export const ARBITRUM_DEPLOYMENT: ChainDeployment = {
 /** How often a pending transaction's receipt is asked for: only while one is pending, never when idle. */
 export const RECEIPT_POLLING_MS = 1_000;
 
-export const APP_NAME = 'Olympus Perpetual Pools';
-
 /** What one press of the devnet faucet gives, in whole tokens. */
 export const DEVNET_FAUCET_GRANT: Record<string, string> = { OHM: '1000', gOHM: '5', ETH: '10' };

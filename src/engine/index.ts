@@ -54,6 +54,7 @@ export {
 export {
   amountToNumber,
   annualFeeFromPerInterval,
+  collateralToUsd,
   type EffectiveLeverage,
   effectiveLeverage,
   notionalExposure,

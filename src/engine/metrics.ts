@@ -14,6 +14,11 @@ export function amountToNumber(amount: bigint, decimals: number): number {
   return Number(amount) / 10 ** decimals;
 }
 
+/** A raw collateral amount in dollars at a price per whole token (for display only). */
+export function collateralToUsd(amount: bigint, decimals: number, usdPerCollateral: number): number {
+  return amountToNumber(amount, decimals) * usdPerCollateral;
+}
+
 /**
  * long / short. `Infinity` when only the short side is empty, 0 when only the long side is, `undefined` when both
  * are empty.

@@ -4,6 +4,9 @@
  * prices are WAD integers as the oracle wrappers report them (docs/protocol.md §1.1).
  */
 
+/** One of a pool's two sides, and its token: long gains when the price rises, short when it falls. */
+export type Side = 'long' | 'short';
+
 /** Which value-transfer function a pool uses: V2.1 `sigmoid` (tanh) or V1 `power` (§1.3, §1.4). */
 export type TransferKind = 'sigmoid' | 'power';
 

@@ -37,9 +37,30 @@ export function shortAddress(address: string): string {
 }
 
 /** An effective leverage: "2.14x"; "∞" when the other side holds everything, "—" when both are empty. */
-export function formatLeverage(value: number | undefined): string {
+export function formatLeverage(value: number | undefined, maximumFractionDigits = 2): string {
   if (value === undefined) return '—';
-  return Number.isFinite(value) ? `${formatNumber(value, 2)}x` : '∞';
+  return Number.isFinite(value) ? `${formatNumber(value, maximumFractionDigits)}x` : '∞';
+}
+
+/**
+ * A fraction (0.012 = 1.2%) as a signed percentage: "+1.2%", "−5%", "0%"; "—" when unknown. The sign follows
+ * the value, so a tiny move reads "+0%". The pool screens hold their changes and rates as fractions.
+ */
+export function formatFractionPercent(fraction: number | undefined, maximumFractionDigits = 2): string {
+  if (fraction === undefined || !Number.isFinite(fraction)) return '—';
+  const sign = fraction > 0 ? '+' : fraction < 0 ? '−' : '';
+  return `${sign}${formatNumber(Math.abs(fraction) * 100, maximumFractionDigits)}%`;
+}
+
+/**
+ * Percentage points (12.5 = 12.5%) as a signed percentage: "+12.5%", "−40%"; a value that rounds to zero
+ * reads "0%". The simulator's inputs and series are in points.
+ */
+export function formatPercentPoints(points: number, maximumFractionDigits = 1): string {
+  if (!Number.isFinite(points)) return '—';
+  const text = formatNumber(Math.abs(points), maximumFractionDigits);
+  if (text === '0') return '0%';
+  return `${points < 0 ? '−' : '+'}${text}%`;
 }
 
 /** A WAD rate as a percentage: 5e15 → "0.5%". */

@@ -1,3 +1,4 @@
+import { Segmented } from '../../ui/Segmented.tsx';
 import type { PoolRowView } from './poolView.ts';
 
 export type SortKey = 'name' | 'tvl' | 'skew' | 'longGain' | 'shortGain' | 'holdings' | 'nextRebalance';
@@ -29,6 +30,11 @@ const SORT_LABELS: Record<SortKey, string> = {
   holdings: 'My holdings',
   nextRebalance: 'Next rebalance',
 };
+
+const UNIT_LABELS: ReadonlyArray<readonly [PoolFilterState['unit'], string]> = [
+  ['collateral', 'OHM / gOHM'],
+  ['usd', 'USD'],
+];
 
 export function applyFilters(rows: PoolRowView[], filters: PoolFilterState): PoolRowView[] {
   const query = filters.search.trim().toLowerCase();
@@ -142,29 +148,14 @@ export function PoolFilters({
         options={Object.entries(SORT_LABELS) as Array<[SortKey, string]>}
         onChange={(sort) => set({ sort: sort as SortKey })}
       />
-      <fieldset className="flex flex-col gap-1 text-xs text-ink-400">
-        <legend className="mb-1">Values in</legend>
-        <div className="flex overflow-hidden rounded-lg border border-ink-700">
-          {(['collateral', 'usd'] as const).map((unit) => (
-            <label
-              key={unit}
-              className={`cursor-pointer px-3 py-2 text-sm has-[:checked]:bg-ink-700 has-[:checked]:text-sand-400 ${
-                unit === 'usd' && !usdAvailable ? 'cursor-not-allowed opacity-50' : ''
-              }`}
-            >
-              <input
-                type="radio"
-                name="unit"
-                className="sr-only"
-                checked={filters.unit === unit}
-                disabled={unit === 'usd' && !usdAvailable}
-                onChange={() => set({ unit })}
-              />
-              {unit === 'collateral' ? 'OHM / gOHM' : 'USD'}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <Segmented
+        size="compact"
+        legend="Values in"
+        value={filters.unit}
+        options={UNIT_LABELS}
+        disabled={usdAvailable ? [] : ['usd']}
+        onChange={(unit) => set({ unit })}
+      />
     </div>
   );
 }

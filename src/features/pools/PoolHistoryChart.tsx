@@ -2,9 +2,10 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import type { PoolHistory } from '../../chain/poolHistory.ts';
 import { quadToNumber } from '../../engine/quad.ts';
 import { CHART_COLORS, TOOLTIP_STYLE } from '../../ui/chartTheme.ts';
+import { type Column, DataTable } from '../../ui/DataTable.tsx';
 import { formatNumber } from '../../ui/format.ts';
 
-export interface HistoryRow {
+export interface PoolChartRow {
   label: string;
   long: number | undefined;
   short: number | undefined;
@@ -23,7 +24,7 @@ const when = (p: { timestamp?: number; blockNumber: bigint }) =>
     : `block ${p.blockNumber}`;
 
 /** Token prices at each rebalance, as the committer stored them. */
-export function priceRows(history: PoolHistory): HistoryRow[] {
+export function priceRows(history: PoolHistory): PoolChartRow[] {
   return history.rebalances.map((p) => ({
     label: when(p),
     long: undefined,
@@ -38,9 +39,9 @@ export function balanceRows(
   history: PoolHistory,
   now: { longBalance: bigint; shortBalance: bigint },
   decimals: number,
-): HistoryRow[] {
+): PoolChartRow[] {
   const scale = 10 ** decimals;
-  const row = (label: string, long: bigint, short: bigint): HistoryRow => ({
+  const row = (label: string, long: bigint, short: bigint): PoolChartRow => ({
     label,
     long: Number(long) / scale,
     short: Number(short) / scale,
@@ -53,6 +54,14 @@ export function balanceRows(
   ];
 }
 
+const price = (value: number | undefined) => (value === undefined ? '—' : formatNumber(value, 6));
+
+const PRICE_COLUMNS: ReadonlyArray<Column<PoolChartRow>> = [
+  { header: 'Rebalance', cell: (row) => row.label },
+  { header: 'L price', cell: (row) => price(row.longPrice) },
+  { header: 'S price', cell: (row) => price(row.shortPrice) },
+];
+
 /** One long line and one short line against the rebalances. */
 function LongShortChart({
   rows,
@@ -61,8 +70,8 @@ function LongShortChart({
   digits,
   domain,
 }: {
-  rows: HistoryRow[];
-  keys: readonly [keyof HistoryRow, keyof HistoryRow];
+  rows: PoolChartRow[];
+  keys: readonly [keyof PoolChartRow, keyof PoolChartRow];
   names: readonly [string, string];
   digits: number;
   domain: [number | 'auto', 'auto'];
@@ -139,28 +148,13 @@ export function PoolHistoryChart({
           domain={['auto', 'auto']}
         />
       </div>
-      <details className="mt-3 text-sm">
-        <summary className="cursor-pointer text-ink-400">Show as a table</summary>
-        <table className="mt-2 w-full text-left font-mono text-xs">
-          <thead>
-            <tr>
-              <th scope="col">Rebalance</th>
-              <th scope="col">L price</th>
-              <th scope="col">S price</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: rebalances are append-only and ordered
-              <tr key={i}>
-                <td>{r.label}</td>
-                <td>{r.longPrice === undefined ? '—' : formatNumber(r.longPrice, 6)}</td>
-                <td>{r.shortPrice === undefined ? '—' : formatNumber(r.shortPrice, 6)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <DataTable
+        columns={PRICE_COLUMNS}
+        rows={rows}
+        // Rebalances are append-only and ordered, and two may share a label.
+        rowKey={(_, index) => index}
+        renderClosed
+      />
     </figure>
   );
 }

@@ -7,14 +7,20 @@ import { Card } from '../../ui/Card.tsx';
 import { CopyButton } from '../../ui/CopyButton.tsx';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { FreshnessBadge, FreshnessNotice } from '../../ui/Freshness.tsx';
-import { formatAmount, formatLeverage, formatNumber, formatWadPercent } from '../../ui/format.ts';
+import {
+  formatAmount,
+  formatFractionPercent,
+  formatLeverage,
+  formatNumber,
+  formatWadPercent,
+} from '../../ui/format.ts';
 import { Notice } from '../../ui/Notice.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ScanProgress } from '../../ui/ScanProgress.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { Stat } from '../../ui/Stat.tsx';
 import { PendingCommits } from './PendingCommits.tsx';
-import { formatPercent, formatSkew, Money, RebalanceCountdown } from './PoolTable.tsx';
+import { formatSkew, Money, RebalanceCountdown } from './PoolTable.tsx';
 import type { PoolRowView } from './poolView.ts';
 import { usePoolHistory } from './usePoolHistory.ts';
 import { usePoolRows } from './usePoolRows.ts';
@@ -157,7 +163,7 @@ export function PoolPage() {
           <Stat
             label="Skew"
             value={formatSkew(row.skew)}
-            hint={`Rebalancing rate ${formatPercent(row.rebalancingRate)}`}
+            hint={`Rebalancing rate ${formatFractionPercent(row.rebalancingRate)}`}
           />
           <Stat
             label="Next rebalance"
@@ -192,7 +198,7 @@ export function PoolPage() {
           <Stat
             label="Index price"
             value={`$${formatNumber(row.oraclePrice, 2)}`}
-            hint={`${formatPercent(row.priceChange)} since the last rebalance ($${formatNumber(row.lastRebalancePrice, 2)})`}
+            hint={`${formatFractionPercent(row.priceChange)} since the last rebalance ($${formatNumber(row.lastRebalancePrice, 2)})`}
           />
         </dl>
       </Card>

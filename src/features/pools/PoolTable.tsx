@@ -1,16 +1,11 @@
 import { hrefOf } from '../../app/routes.ts';
+import { collateralToUsd } from '../../engine/metrics.ts';
 import { Countdown } from '../../ui/Countdown.tsx';
-import { formatAmount, formatLeverage, formatNumber } from '../../ui/format.ts';
+import { formatAmount, formatFractionPercent, formatLeverage, formatNumber } from '../../ui/format.ts';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import type { PoolRowView, SideView } from './poolView.ts';
 
 export type ValueUnit = 'collateral' | 'usd';
-
-export function formatPercent(fraction: number | undefined, digits = 2): string {
-  if (fraction === undefined || !Number.isFinite(fraction)) return '—';
-  const sign = fraction > 0 ? '+' : fraction < 0 ? '−' : '';
-  return `${sign}${formatNumber(Math.abs(fraction) * 100, digits)}%`;
-}
 
 export function formatSkew(value: number | undefined): string {
   if (value === undefined) return '—';
@@ -20,7 +15,7 @@ export function formatSkew(value: number | undefined): string {
 /** A collateral amount in the unit chosen: "12.5 gOHM" or "$74,012". */
 export function Money({ row, raw, unit }: { row: PoolRowView; raw: bigint; unit: ValueUnit }) {
   if (unit === 'usd' && row.usdPerCollateral !== undefined) {
-    const usd = (Number(raw) / 10 ** row.decimals) * row.usdPerCollateral;
+    const usd = collateralToUsd(raw, row.decimals, row.usdPerCollateral);
     return <span className="font-mono">${formatNumber(usd, 0)}</span>;
   }
   return (
@@ -218,7 +213,7 @@ export function PoolTable({
                   className={`text-xs ${row.priceChange > 0 ? 'text-long' : row.priceChange < 0 ? 'text-short' : 'text-ink-400'}`}
                   title="Change since the last rebalance"
                 >
-                  {formatPercent(row.priceChange)} since rebalance
+                  {formatFractionPercent(row.priceChange)} since rebalance
                 </div>
               </td>
               <td className="whitespace-nowrap px-4 py-3">
@@ -230,7 +225,7 @@ export function PoolTable({
               <td className="whitespace-nowrap px-4 py-3">
                 <div className="font-mono">{formatSkew(row.skew)}</div>
                 <div className="text-xs text-ink-400" title="Rebalancing rate: skew − 1">
-                  rate {formatPercent(row.rebalancingRate)}
+                  rate {formatFractionPercent(row.rebalancingRate)}
                 </div>
               </td>
               <td className="whitespace-nowrap px-4 py-3">

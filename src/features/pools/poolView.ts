@@ -5,7 +5,13 @@
 
 import type { PoolSnapshot, PoolsSnapshot } from '../../chain/poolReader.ts';
 import { appropriateUpdateIntervalId, expectedExecutionTime } from '../../engine/commits.ts';
-import { amountToNumber, effectiveLeverage, rebalancingRate, skew } from '../../engine/metrics.ts';
+import {
+  amountToNumber,
+  collateralToUsd,
+  effectiveLeverage,
+  rebalancingRate,
+  skew,
+} from '../../engine/metrics.ts';
 import { sideTokenValue, tokenPrice } from '../../engine/prices.ts';
 import { quadToNumber } from '../../engine/quad.ts';
 import { poolUpkeep } from '../../engine/upkeep.ts';
@@ -163,7 +169,7 @@ export function poolRowView(pool: PoolSnapshot, snapshot: PoolsSnapshot, chainNo
     rebalancingRate: rebalancingRate(state.longBalance, state.shortBalance),
     tvl,
     tvlRaw,
-    tvlUsd: usdPerCollateral === undefined ? undefined : tvl * usdPerCollateral,
+    tvlUsd: usdPerCollateral === undefined ? undefined : collateralToUsd(tvlRaw, decimals, usdPerCollateral),
     usdPerCollateral,
     nextRebalanceAt,
     commitExecutesAt,

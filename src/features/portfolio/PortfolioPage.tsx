@@ -6,8 +6,10 @@ import { claimRequest } from '../../chain/poolWrites.ts';
 import { refreshAfter } from '../../chain/queryKeys.ts';
 import { useTransactor } from '../../chain/useTransactor.ts';
 import { CommitType } from '../../engine/commits.ts';
+import { collateralToUsd } from '../../engine/metrics.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Card } from '../../ui/Card.tsx';
+import { COMMIT_LABELS } from '../../ui/commitLabels.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { FreshnessBadge, FreshnessNotice } from '../../ui/Freshness.tsx';
 import { formatAmount, formatNumber } from '../../ui/format.ts';
@@ -19,17 +21,17 @@ import { Stat } from '../../ui/Stat.tsx';
 import { type PortfolioRow, usePortfolio } from './usePortfolio.ts';
 
 const COMMIT_LABEL: Record<number, string> = {
-  [CommitType.LongMint]: 'Mint long',
-  [CommitType.ShortMint]: 'Mint short',
-  [CommitType.LongBurn]: 'Burn long',
-  [CommitType.ShortBurn]: 'Burn short',
-  [CommitType.LongBurnShortMint]: 'Flip long → short',
-  [CommitType.ShortBurnLongMint]: 'Flip short → long',
+  [CommitType.LongMint]: COMMIT_LABELS.mint.long,
+  [CommitType.ShortMint]: COMMIT_LABELS.mint.short,
+  [CommitType.LongBurn]: COMMIT_LABELS.burn.long,
+  [CommitType.ShortBurn]: COMMIT_LABELS.burn.short,
+  [CommitType.LongBurnShortMint]: COMMIT_LABELS.flip.long,
+  [CommitType.ShortBurnLongMint]: COMMIT_LABELS.flip.short,
 };
 
 function usd(raw: bigint, decimals: number, perUnit: number | undefined): string | undefined {
   if (perUnit === undefined) return undefined;
-  return `$${formatNumber((Number(raw) / 10 ** decimals) * perUnit, 2)}`;
+  return `$${formatNumber(collateralToUsd(raw, decimals, perUnit), 2)}`;
 }
 
 function Profit({ row }: { row: PortfolioRow }) {
@@ -70,7 +72,7 @@ export function PortfolioPage() {
   const registryError = registry.error && !registry.data ? registry.error : undefined;
   const totalUsd = rows.reduce<number | undefined>((sum, r) => {
     if (r.usdPerCollateral === undefined) return sum;
-    return (sum ?? 0) + (Number(r.value) / 10 ** r.pool.state.decimals) * r.usdPerCollateral;
+    return (sum ?? 0) + collateralToUsd(r.value, r.pool.state.decimals, r.usdPerCollateral);
   }, undefined);
   const events = (history.data ?? [])
     .flatMap((h) => h.events.map((event) => ({ event, pool: h.pool })))

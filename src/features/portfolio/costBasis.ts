@@ -20,7 +20,7 @@ export interface SidePosition {
   unknownCostTokens: bigint;
 }
 
-export interface HistoryRow {
+export interface CostBasisRow {
   event: HistoryEvent;
   /** What the event gave: tokens for mints and flips, collateral for burns; undefined while it is pending. */
   received?: bigint;
@@ -36,7 +36,7 @@ export interface PoolPnl {
   realized: bigint;
   /** Collateral committed to mints that have not executed yet. */
   pendingMint: bigint;
-  rows: HistoryRow[];
+  rows: CostBasisRow[];
 }
 
 export interface CostBasisInput {

@@ -57,51 +57,6 @@ export function NumberInput({
   );
 }
 
-/** One of a few options, as radio buttons styled as a segmented control (arrow keys move between them). */
-export function Segmented<T extends string>({
-  legend,
-  value,
-  options,
-  onChange,
-  error,
-}: {
-  legend: string;
-  value: T;
-  options: ReadonlyArray<readonly [T, string]>;
-  onChange: (value: T) => void;
-  error?: string | undefined;
-}) {
-  const name = useId();
-  return (
-    <fieldset className="min-w-0">
-      <legend className="mb-1 text-xs text-ink-400">{legend}</legend>
-      <div className="flex overflow-hidden rounded-lg border border-ink-700">
-        {options.map(([option, label]) => (
-          <label
-            key={option}
-            className="flex-1 cursor-pointer px-3 py-2 text-center text-sm whitespace-nowrap has-[:checked]:bg-ink-700 has-[:checked]:text-sand-400 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-sand-400"
-          >
-            <input
-              type="radio"
-              className="sr-only"
-              name={name}
-              value={option}
-              checked={value === option}
-              onChange={() => onChange(option)}
-            />
-            {label}
-          </label>
-        ))}
-      </div>
-      {error ? (
-        <p role="alert" className="mt-1 text-xs text-warn">
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
-  );
-}
-
 /** Several independent toggles (checkboxes), e.g. which models the chart draws. */
 export function Toggles<T extends string>({
   legend,

@@ -16,6 +16,7 @@ import {
 } from 'recharts';
 import type { Quantiles } from '../../engine/index.ts';
 import { Card } from '../../ui/Card.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { formatNumber } from '../../ui/format.ts';
 import { Notice } from '../../ui/Notice.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
@@ -29,7 +30,6 @@ import {
   xAxisLabel,
   yAxisLabel,
 } from './chartFormat.ts';
-import { DataTable } from './DataTable.tsx';
 import { NumberInput } from './FormFields.tsx';
 import type { FanRow, MonteCarloView } from './monteCarloData.ts';
 import type { MonteCarloState } from './useMonteCarlo.ts';

@@ -6,27 +6,26 @@
 import { memo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Card } from '../../ui/Card.tsx';
-import { formatNumber } from '../../ui/format.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
+import { formatNumber, formatPercentPoints } from '../../ui/format.ts';
 import { Stat } from '../../ui/Stat.tsx';
 import {
   AXIS,
   COLORS,
   formatMultiple,
-  formatPercent,
   formatUsd,
   TOOLTIP_STYLE,
   xAxisLabel,
   yAxisLabel,
 } from './chartFormat.ts';
-import { DataTable } from './DataTable.tsx';
 import { NumberInput } from './FormFields.tsx';
-import type { Side, SimulatorInputs } from './fieldRules.ts';
+import type { SideChoice, SimulatorInputs } from './fieldRules.ts';
 import type { PathChartData, PathRow } from './pathData.ts';
 import type { SimulatorFormApi } from './useSimulatorForm.ts';
 
 type LineKey = 'poolLong' | 'poolShort' | 'constantLong' | 'constantShort';
 
-function lines(side: Side, transferName: string, leverage: number) {
+function lines(side: SideChoice, transferName: string, leverage: number) {
   const all: Array<{ key: LineKey; name: string; color: string; dashed: boolean; side: 'long' | 'short' }> = [
     { key: 'poolLong', name: `L token (${transferName})`, color: COLORS.long, dashed: false, side: 'long' },
     {
@@ -169,7 +168,7 @@ export function PathChart({
 }) {
   const { summary } = data;
   const pathEffect = (pool: number, equal: number) =>
-    equal > 0 ? formatPercent((pool / equal - 1) * 100, 2) : '—';
+    equal > 0 ? formatPercentPoints((pool / equal - 1) * 100, 2) : '—';
 
   return (
     <Card title="Price path and volatility decay">
@@ -181,7 +180,7 @@ export function PathChart({
       </div>
       <PathFigure data={data} inputs={inputs} />
       <dl className="mt-4 grid grid-cols-2 gap-4 lg:grid-cols-4" aria-label="At the end of the path">
-        <Stat label="Price at the end" value={formatPercent(summary.finalMovePercent, 2)} />
+        <Stat label="Price at the end" value={formatPercentPoints(summary.finalMovePercent, 2)} />
         <Stat
           label="L token"
           value={<span className="text-long">{formatMultiple(summary.poolLong)}</span>}

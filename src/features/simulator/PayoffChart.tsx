@@ -17,20 +17,21 @@ import {
   YAxis,
 } from 'recharts';
 import { Card } from '../../ui/Card.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
+import { formatPercentPoints } from '../../ui/format.ts';
+import { Segmented } from '../../ui/Segmented.tsx';
 import { MAX_MOVE, MIN_MOVE, type PayoffChartData, type PayoffRow } from './chartData.ts';
 import {
   AXIS,
   COLORS,
   formatMultiple,
-  formatPercent,
   formatUsd,
   TOOLTIP_STYLE,
   xAxisLabel,
   yAxisLabel,
 } from './chartFormat.ts';
-import { DataTable } from './DataTable.tsx';
-import { NumberInput, Segmented, Toggles } from './FormFields.tsx';
-import type { PayoffModel, Side, SimulatorInputs } from './fieldRules.ts';
+import { NumberInput, Toggles } from './FormFields.tsx';
+import type { PayoffModel, SideChoice, SimulatorInputs } from './fieldRules.ts';
 import { LiquidationNote, moveLabel, Readout } from './PayoffReadout.tsx';
 import { payoffSeries, type Series, seriesMax } from './payoffSeries.ts';
 import type { SimulatorFormApi } from './useSimulatorForm.ts';
@@ -40,7 +41,7 @@ const MODEL_LABELS: ReadonlyArray<readonly [PayoffModel, string]> = [
   ['power', 'V1 power'],
   ['perpetual', 'Perpetual'],
 ];
-const SIDE_LABELS: ReadonlyArray<readonly [Side, string]> = [
+const SIDE_LABELS: ReadonlyArray<readonly [SideChoice, string]> = [
   ['long', 'Long (L)'],
   ['short', 'Short (S)'],
   ['both', 'Both'],
@@ -68,6 +69,7 @@ export function PayoffChart({
         <NumberInput field="rebalances" api={api} hint="The move spread over N equal rebalances." />
         <NumberInput field="movePercent" api={api} hint="Figures below the chart are at this move." />
         <Segmented
+          className="min-w-0"
           legend="Side"
           value={api.inputs.side}
           options={SIDE_LABELS}
@@ -107,7 +109,7 @@ const PayoffFigure = memo(function PayoffFigure({
   price,
 }: {
   data: PayoffChartData;
-  side: Side;
+  side: SideChoice;
   models: readonly PayoffModel[];
   leverage: number;
   price: number | undefined;
@@ -144,7 +146,7 @@ const PayoffFigure = memo(function PayoffFigure({
               domain={[MIN_MOVE * 100, MAX_MOVE * 100]}
               ticks={MOVE_TICKS}
               {...AXIS}
-              tickFormatter={(v: number) => formatPercent(v, 0)}
+              tickFormatter={(v: number) => formatPercentPoints(v, 0)}
               label={xAxisLabel('Price move')}
             />
             <YAxis
@@ -241,7 +243,7 @@ function PayoffTable({
       rows={rows}
       rowKey={(row) => row.movePercent}
       columns={[
-        { header: 'Price move', cell: (row) => formatPercent(row.movePercent, 2) },
+        { header: 'Price move', cell: (row) => formatPercentPoints(row.movePercent, 2) },
         ...(startPrice === undefined
           ? []
           : [

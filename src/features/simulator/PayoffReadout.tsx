@@ -1,13 +1,14 @@
 /** Under the payoff chart: the perpetual's liquidation points in words, and every model's value at one move. */
+import { formatPercentPoints } from '../../ui/format.ts';
 import { MIN_MOVE, type PayoffRow } from './chartData.ts';
-import { formatMultiple, formatPercent, formatUsd } from './chartFormat.ts';
+import { formatMultiple, formatUsd } from './chartFormat.ts';
 
 export function moveLabel(
   movePercent: number,
   price: number | undefined,
   startPrice: number | undefined,
 ): string {
-  const move = formatPercent(movePercent);
+  const move = formatPercentPoints(movePercent);
   return startPrice === undefined || price === undefined
     ? move
     : `${move} (${formatUsd(startPrice)} → ${formatUsd(price)})`;
@@ -24,8 +25,8 @@ export function LiquidationNote({
 }) {
   return (
     <p className="mt-3 text-sm text-ink-400">
-      A traditional {leverage}x perpetual is wiped out at {formatPercent(long)} (long)
-      {long < MIN_MOVE * 100 ? ', beyond the chart,' : ''} and at {formatPercent(short)} (short), before
+      A traditional {leverage}x perpetual is wiped out at {formatPercentPoints(long)} (long)
+      {long < MIN_MOVE * 100 ? ', beyond the chart,' : ''} and at {formatPercentPoints(short)} (short), before
       maintenance margin and funding. A pool token is never liquidated: it keeps a shrinking share of its
       side.
     </p>

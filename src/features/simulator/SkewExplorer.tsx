@@ -16,19 +16,11 @@ import {
   YAxis,
 } from 'recharts';
 import { Card } from '../../ui/Card.tsx';
-import { formatNumber } from '../../ui/format.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
+import { formatLeverage, formatNumber, formatPercentPoints } from '../../ui/format.ts';
 import { Stat } from '../../ui/Stat.tsx';
 import type { SkewRow } from './chartData.ts';
-import {
-  AXIS,
-  COLORS,
-  formatLeverage,
-  formatPercent,
-  TOOLTIP_STYLE,
-  xAxisLabel,
-  yAxisLabel,
-} from './chartFormat.ts';
-import { DataTable } from './DataTable.tsx';
+import { AXIS, COLORS, TOOLTIP_STYLE, xAxisLabel, yAxisLabel } from './chartFormat.ts';
 
 /** Ticks of the log-scale skew axis: ¼, ½, 1, 2, 4… within the rows' range. */
 function powersOfTwo(rows: readonly SkewRow[]): number[] {
@@ -55,8 +47,8 @@ export const SkewExplorer = memo(function SkewExplorer({
       <p className="mb-3 text-sm text-ink-400">
         At a skew of <span className="font-mono text-ink-200">{formatNumber(figures.skew, 4)}</span> (long ÷
         short; rebalancing rate{' '}
-        <span className="font-mono text-ink-200">{formatPercent(figures.ratePercent, 2)}</span>), for small
-        moves:
+        <span className="font-mono text-ink-200">{formatPercentPoints(figures.ratePercent, 2)}</span>), for
+        small moves:
       </p>
       <dl
         className="mb-4 grid grid-cols-2 gap-4 sm:grid-cols-4"
@@ -64,19 +56,19 @@ export const SkewExplorer = memo(function SkewExplorer({
       >
         <Stat
           label="Long gains"
-          value={<span className="text-long">{formatLeverage(figures.longGain)}</span>}
+          value={<span className="text-long">{formatLeverage(figures.longGain, 3)}</span>}
         />
         <Stat
           label="Long losses"
-          value={<span className="text-long">{formatLeverage(figures.longLoss)}</span>}
+          value={<span className="text-long">{formatLeverage(figures.longLoss, 3)}</span>}
         />
         <Stat
           label="Short gains"
-          value={<span className="text-short">{formatLeverage(figures.shortGain)}</span>}
+          value={<span className="text-short">{formatLeverage(figures.shortGain, 3)}</span>}
         />
         <Stat
           label="Short losses"
-          value={<span className="text-short">{formatLeverage(figures.shortLoss)}</span>}
+          value={<span className="text-short">{formatLeverage(figures.shortLoss, 3)}</span>}
         />
       </dl>
       <figure>
@@ -104,13 +96,13 @@ export const SkewExplorer = memo(function SkewExplorer({
               <YAxis
                 {...AXIS}
                 width={56}
-                tickFormatter={(v: number) => formatLeverage(v)}
+                tickFormatter={(v: number) => formatLeverage(v, 3)}
                 label={yAxisLabel('Effective leverage')}
               />
               <Tooltip
                 contentStyle={TOOLTIP_STYLE}
                 labelFormatter={(label) => `Skew ${formatNumber(Number(label), 3)}`}
-                formatter={(value) => formatLeverage(Number(value))}
+                formatter={(value) => formatLeverage(Number(value), 3)}
               />
               <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 12 }} />
               <ReferenceLine x={figures.skew} stroke={COLORS.sand} strokeDasharray="4 4" />
@@ -145,11 +137,11 @@ export const SkewExplorer = memo(function SkewExplorer({
           rowKey={(row) => row.skew}
           columns={[
             { header: 'Skew', cell: (row) => formatNumber(row.skew, 4) },
-            { header: 'Rebalancing rate', cell: (row) => formatPercent(row.ratePercent, 2) },
-            { header: 'Long gains', cell: (row) => formatLeverage(row.longGain) },
-            { header: 'Long losses', cell: (row) => formatLeverage(row.longLoss) },
-            { header: 'Short gains', cell: (row) => formatLeverage(row.shortGain) },
-            { header: 'Short losses', cell: (row) => formatLeverage(row.shortLoss) },
+            { header: 'Rebalancing rate', cell: (row) => formatPercentPoints(row.ratePercent, 2) },
+            { header: 'Long gains', cell: (row) => formatLeverage(row.longGain, 3) },
+            { header: 'Long losses', cell: (row) => formatLeverage(row.longLoss, 3) },
+            { header: 'Short gains', cell: (row) => formatLeverage(row.shortGain, 3) },
+            { header: 'Short losses', cell: (row) => formatLeverage(row.shortLoss, 3) },
           ]}
         />
       </figure>

@@ -18,22 +18,9 @@ export function yAxisLabel(value: string) {
   return { value, angle: -90, position: 'insideLeft' as const, fill: CHART_COLORS.axis, fontSize: 12 };
 }
 
-/** "+12.5%" / "−40%": moves read with their sign. */
-export function formatPercent(value: number, digits = 1): string {
-  if (!Number.isFinite(value)) return '—';
-  const text = formatNumber(Math.abs(value), digits);
-  if (text === '0') return '0%';
-  return `${value < 0 ? '−' : '+'}${text}%`;
-}
-
 /** A position's value relative to its start: "×1.266". */
 export function formatMultiple(value: number, digits = 4): string {
   return `×${formatNumber(value, digits)}`;
-}
-
-/** An effective leverage: "1.1x". */
-export function formatLeverage(value: number): string {
-  return `${formatNumber(value, 3)}x`;
 }
 
 export function formatUsd(value: number): string {

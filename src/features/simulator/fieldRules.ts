@@ -2,13 +2,14 @@
  * The simulator's numeric inputs, one rule each: its name in the link, its label, its default and the checks
  * a typed value must pass, each failure being one sentence for the field.
  */
-import type { TransferKind } from '../../engine/types.ts';
+import type { Side, TransferKind } from '../../engine/types.ts';
 
-export type Side = 'long' | 'short' | 'both';
+/** The side the simulator shows, or both at once. */
+export type SideChoice = Side | 'both';
 export type PayoffModel = 'sigmoid' | 'power' | 'perpetual';
 
 export const PAYOFF_MODELS: readonly PayoffModel[] = ['sigmoid', 'power', 'perpetual'];
-export const SIDES: readonly Side[] = ['long', 'short', 'both'];
+export const SIDES: readonly SideChoice[] = ['long', 'short', 'both'];
 export const TRANSFERS: readonly TransferKind[] = ['sigmoid', 'power'];
 
 /** The numbers the simulations run on, always valid together. Percentages say so in their name. */
@@ -34,7 +35,7 @@ export interface SimulatorInputs {
   paths: number;
   lossPercent: number;
   transfer: TransferKind;
-  side: Side;
+  side: SideChoice;
   models: readonly PayoffModel[];
 }
 

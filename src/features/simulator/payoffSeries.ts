@@ -4,7 +4,7 @@
  */
 import type { PayoffRow } from './chartData.ts';
 import { COLORS } from './chartFormat.ts';
-import type { PayoffModel, Side } from './fieldRules.ts';
+import type { PayoffModel, SideChoice } from './fieldRules.ts';
 
 type ValueKey = Exclude<keyof PayoffRow, 'movePercent' | 'price'>;
 
@@ -24,7 +24,7 @@ const COLOR: Record<PayoffModel, Record<'long' | 'short', string>> = {
 
 const MODEL_NAME: Record<PayoffModel, string> = { sigmoid: 'V2', power: 'V1', perpetual: 'Perp' };
 
-export function payoffSeries(side: Side, models: readonly PayoffModel[], steps: number): Series[] {
+export function payoffSeries(side: SideChoice, models: readonly PayoffModel[], steps: number): Series[] {
   const sides = side === 'both' ? (['long', 'short'] as const) : ([side] as const);
   const out: Series[] = [];
   for (const model of models) {

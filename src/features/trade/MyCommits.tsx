@@ -8,15 +8,16 @@ import type { CommitTotals } from '../../engine/types.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { formatApproximate, formatDuration } from '../../ui/Countdown.tsx';
+import { COMMIT_LABELS } from '../../ui/commitLabels.ts';
 import { formatAmount } from '../../ui/format.ts';
 
 const PARTS: Array<[keyof CommitTotals, string, 'collateral' | 'L' | 'S']> = [
-  ['longMintSettlement', 'Mint long', 'collateral'],
-  ['shortMintSettlement', 'Mint short', 'collateral'],
-  ['longBurnPoolTokens', 'Burn long', 'L'],
-  ['shortBurnPoolTokens', 'Burn short', 'S'],
-  ['longBurnShortMintPoolTokens', 'Flip long → short', 'L'],
-  ['shortBurnLongMintPoolTokens', 'Flip short → long', 'S'],
+  ['longMintSettlement', COMMIT_LABELS.mint.long, 'collateral'],
+  ['shortMintSettlement', COMMIT_LABELS.mint.short, 'collateral'],
+  ['longBurnPoolTokens', COMMIT_LABELS.burn.long, 'L'],
+  ['shortBurnPoolTokens', COMMIT_LABELS.burn.short, 'S'],
+  ['longBurnShortMintPoolTokens', COMMIT_LABELS.flip.long, 'L'],
+  ['shortBurnLongMintPoolTokens', COMMIT_LABELS.flip.short, 'S'],
 ];
 
 /** The user's queued commits (read from the chain, so they survive a reload) and what waits in escrow. */

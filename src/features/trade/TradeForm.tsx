@@ -9,9 +9,12 @@ import { usePendingSettlement } from '../../chain/usePendingSettlement.ts';
 import { useTransactor } from '../../chain/useTransactor.ts';
 import { type CommitPreview, previewCommit } from '../../engine/commitPreview.ts';
 import { ContractRevert } from '../../engine/revert.ts';
+import type { Side } from '../../engine/types.ts';
 import { Button } from '../../ui/Button.tsx';
+import { COMMIT_LABELS } from '../../ui/commitLabels.ts';
 import { formatAmount } from '../../ui/format.ts';
 import { Notice } from '../../ui/Notice.tsx';
+import { Segmented } from '../../ui/Segmented.tsx';
 import { TradePreview } from './TradePreview.tsx';
 import {
   type Action,
@@ -19,55 +22,14 @@ import {
   availableOf,
   commitTypeOf,
   nextStep,
-  type Side,
   type Source,
   wouldStrand,
 } from './tradeModel.ts';
 import type { TradeFormState } from './useTradeForm.ts';
 import { checkAmount } from './validateAmount.ts';
 
-const ACTION_LABEL: Record<Action, string> = { mint: 'Mint', burn: 'Burn', flip: 'Flip' };
-
-function Segmented<T extends string>({
-  legend,
-  value,
-  options,
-  onChange,
-}: {
-  legend: string;
-  value: T;
-  options: Array<[T, string]>;
-  onChange: (value: T) => void;
-}) {
-  const name = useId();
-  return (
-    <fieldset>
-      <legend className="mb-1 text-xs text-ink-400">{legend}</legend>
-      <div className="flex overflow-hidden rounded-lg border border-ink-700">
-        {options.map(([v, label]) => (
-          <label
-            key={v}
-            className="flex-1 cursor-pointer px-3 py-2 text-center text-sm has-[:checked]:bg-ink-700 has-[:checked]:text-sand-400 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-sand-400"
-          >
-            <input
-              type="radio"
-              className="sr-only"
-              name={name}
-              value={v}
-              checked={value === v}
-              onChange={() => onChange(v)}
-            />
-            {label}
-          </label>
-        ))}
-      </div>
-    </fieldset>
-  );
-}
-
 export function buttonLabel(side: Side, action: Action): string {
-  if (action === 'flip') return side === 'long' ? 'Flip long → short' : 'Flip short → long';
-  return `${ACTION_LABEL[action]} ${side}`;
+  return COMMIT_LABELS[action][side];
 }
 
 export function TradeForm({

@@ -2,9 +2,10 @@ import type { PoolSnapshot } from '../../chain/poolReader.ts';
 import type { CommitPreview } from '../../engine/commitPreview.ts';
 import { quad } from '../../engine/index.ts';
 import { annualFeeFromPerInterval } from '../../engine/metrics.ts';
+import type { Side } from '../../engine/types.ts';
 import { formatApproximate, formatDuration } from '../../ui/Countdown.tsx';
 import { formatAmount, formatLeverage, formatNumber, formatWadPercent } from '../../ui/format.ts';
-import type { Action, Side } from './tradeModel.ts';
+import type { Action } from './tradeModel.ts';
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (

@@ -5,9 +5,9 @@
 
 import type { PoolSnapshot } from '../../chain/poolReader.ts';
 import { CommitType } from '../../engine/commits.ts';
+import type { Side } from '../../engine/types.ts';
 import type { AmountCheck } from './validateAmount.ts';
 
-export type Side = 'long' | 'short';
 export type Action = 'mint' | 'burn' | 'flip';
 export type Source = 'wallet' | 'escrow';
 

@@ -1,7 +1,8 @@
 /** The trade form's state, seeded from the link (`#/trade?pool=…&side=…&action=…`) and kept in it. */
 import { useCallback, useEffect, useState } from 'react';
 import { useRoute } from '../../app/routes.ts';
-import type { Action, Side, Source } from './tradeModel.ts';
+import type { Side } from '../../engine/types.ts';
+import type { Action, Source } from './tradeModel.ts';
 
 export interface TradeFormState {
   pool: string | undefined;
