@@ -133,10 +133,36 @@ export async function startRpcProxy(options: RpcProxyOptions): Promise<RpcProxy>
   // Aborted by down(), so that no latency timer or upstream call outlives the endpoint.
   let inflight = new AbortController();
 
+  // Each wait gets its own signal, tied to `inflight` only while it lasts: handing `inflight.signal` itself to
+  // every fetch and timer left one listener on it per request, for as long as the proxy ran.
+  const whileUp = async <T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+    const own = new AbortController();
+    const abort = () => own.abort();
+    const shared = inflight.signal;
+    if (shared.aborted) own.abort();
+    shared.addEventListener('abort', abort, { once: true });
+    try {
+      return await work(own.signal);
+    } finally {
+      shared.removeEventListener('abort', abort);
+    }
+  };
+
   const post = async (body: string) => {
     const headers = { 'content-type': 'application/json' };
-    const res = await fetch(upstream, { method: 'POST', headers, body, signal: inflight.signal });
-    return { status: res.status, text: await res.text() };
+    for (let attempt = 0; ; attempt++) {
+      const { res, text } = await whileUp(async (signal) => {
+        const res = await fetch(upstream, { method: 'POST', headers, body, signal });
+        return { res, text: await res.text() };
+      });
+      // anvil keeping no past state (the Arbitrum profile) can drop the state of 'latest' in the instant a
+      // block is mined. A public node never answers that, so the proxy asks again, as a provider's balancer would.
+      if (attempt < 3 && text.includes('BlockOutOfRangeError')) {
+        await whileUp((signal) => sleep(10, undefined, { signal }));
+        continue;
+      }
+      return { status: res.status, text };
+    }
   };
   const ask = async (method: string, params: unknown[]): Promise<unknown> => {
     const reply: unknown = JSON.parse(
@@ -212,7 +238,7 @@ export async function startRpcProxy(options: RpcProxyOptions): Promise<RpcProxy>
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
-    if (delay > 0) await sleep(delay, undefined, { signal: inflight.signal });
+    if (delay > 0) await whileUp((signal) => sleep(delay, undefined, { signal }));
     if (new URL(req.url ?? '/', 'http://proxy').pathname !== '/')
       return send(404, rpcError(null, -32601, 'Not Found'));
     if (req.method === 'OPTIONS') {
