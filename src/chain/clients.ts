@@ -53,11 +53,12 @@ export function createChainClients(
 ): ChainClients {
   const transport = transportOf(deployment.rpcUrls, 2, true);
   const history = createPublicClient({ chain, transport: transportOf(deployment.rpcUrls, 0, false) });
+  const read = createPublicClient({ chain, transport });
   return {
-    read: createPublicClient({ chain, transport }),
+    read,
     history,
     transport,
     endpoint: endpointName(deployment.rpcUrls[0] ?? ''),
-    historySource: createLogScanSource({ client: history, deployment, cache }),
+    historySource: createLogScanSource({ client: history, readClient: read, deployment, cache }),
   };
 }

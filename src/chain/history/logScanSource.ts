@@ -10,48 +10,19 @@
  * A pool's scan is one request per page (keeper, committer and pool logs in one filter); a user's is two
  * (what the user sent or committed, and what they received).
  */
-import {
-  type Address,
-  decodeEventLog,
-  encodeEventTopics,
-  erc20Abi,
-  type Hex,
-  numberToHex,
-  type PublicClient,
-  pad,
-} from 'viem';
-import {
-  leveragedPoolAbi,
-  poolCommitterAbi,
-  poolFactoryAbi,
-  poolKeeperAbi,
-} from '../../../contracts-abi/generated/index.ts';
-import type { CommitType } from '../../engine/commits.ts';
-import { quadFromHex, toUInt } from '../../engine/quad.ts';
+import { type Address, type Hex, numberToHex, type PublicClient, pad } from 'viem';
 import type { ChainDeployment } from '../config.ts';
 import type { PoolInfo } from '../poolRegistry.ts';
 import type { HistoryCache } from './historyCache.ts';
 import type {
-  BalanceEvent,
   HistoryProgress,
   HistoryRequest,
   HistorySource,
   PoolEvents,
-  UpkeepEvent,
   UserEvent,
 } from './historySource.ts';
 import { type BlockRange, mergeLogs, scanLogs } from './logPager.ts';
-
-/** A log as kept: what decoding and ordering need, nothing else. */
-interface StoredLog {
-  address: Address;
-  topics: [Hex, ...Hex[]];
-  data: Hex;
-  blockNumber: bigint;
-  logIndex: number;
-  transactionHash: Hex;
-  timestamp?: number;
-}
+import { decodePoolLogs, decodeUserLogs, type RawLog, type StoredLog, stored, TOPICS } from './logs.ts';
 
 interface StoredScan {
   fromBlock: bigint;
@@ -59,70 +30,30 @@ interface StoredScan {
   logs: StoredLog[];
 }
 
-interface RawLog {
-  address: Address;
-  topics: Hex[];
-  data: Hex;
-  blockNumber: Hex | null;
-  logIndex: Hex | null;
-  transactionHash: Hex | null;
-  blockTimestamp?: Hex;
-}
-
 /** Blocks re-read at the end of a remembered scan, in case they were reorganised since. */
 export const REORG_OVERLAP = 64n;
 
-const topic = (abi: Parameters<typeof encodeEventTopics>[0]['abi'], eventName: string): Hex => {
-  const [selector] = encodeEventTopics({ abi, eventName } as Parameters<typeof encodeEventTopics>[0]);
-  if (!selector) throw new Error(`no topic for ${eventName}`);
-  return selector;
-};
-
-const TOPICS = {
-  deployPool: topic(poolFactoryAbi, 'DeployPool'),
-  upkeep: topic(poolKeeperAbi, 'UpkeepSuccessful'),
-  executed: topic(poolCommitterAbi, 'ExecutedCommitsForInterval'),
-  balances: topic(leveragedPoolAbi, 'PoolBalancesChanged'),
-  commit: topic(poolCommitterAbi, 'CreateCommit'),
-  transfer: topic(erc20Abi, 'Transfer'),
-};
-
-function stored(raw: RawLog): StoredLog | undefined {
-  const [signature, ...rest] = raw.topics;
-  if (!signature || raw.blockNumber === null || raw.logIndex === null || raw.transactionHash === null)
-    return undefined;
-  return {
-    address: raw.address,
-    topics: [signature, ...rest],
-    data: raw.data,
-    blockNumber: BigInt(raw.blockNumber),
-    logIndex: Number(raw.logIndex),
-    transactionHash: raw.transactionHash,
-    ...(raw.blockTimestamp ? { timestamp: Number(BigInt(raw.blockTimestamp)) } : {}),
-  };
-}
-
-const payload = (log: StoredLog) => ({ data: log.data, topics: log.topics });
-
-const located = (log: StoredLog) => ({
-  blockNumber: log.blockNumber,
-  logIndex: log.logIndex,
-  ...(log.timestamp === undefined ? {} : { timestamp: log.timestamp }),
-});
-
 export interface LogScanSourceOptions {
+  /** For eth_getLogs: a client that never retries, since the pager decides. */
   client: PublicClient;
+  /** For the few other look-ups (the chain's first block): a client that retries; `client` if absent. */
+  readClient?: PublicClient;
   deployment: ChainDeployment;
   cache: HistoryCache;
 }
 
-export function createLogScanSource({ client, deployment, cache }: LogScanSourceOptions): HistorySource {
+export function createLogScanSource({
+  client,
+  readClient = client,
+  deployment,
+  cache,
+}: LogScanSourceOptions): HistorySource {
   // The widest page that worked on this endpoint so far: later scans start there instead of re-learning.
   let learnedSpan: bigint | undefined;
   let identity: Promise<Hex> | undefined;
   // The first block's hash names the chain instance: a restarted devnet with the same addresses is another.
   const chainIdentity = () => {
-    identity ??= client
+    identity ??= readClient
       .getBlock({ blockNumber: deployment.historyFromBlock })
       .then((b) => b.hash ?? '0x')
       .catch((error: unknown) => {
@@ -285,92 +216,6 @@ export function createLogScanSource({ client, deployment, cache }: LogScanSource
       return events;
     },
   };
-}
-
-export function decodePoolLogs(pool: PoolInfo, logs: readonly StoredLog[]) {
-  const upkeeps: UpkeepEvent[] = [];
-  const balances: BalanceEvent[] = [];
-  // The last interval executed in each upkeep transaction carries that upkeep's token prices.
-  const intervalByTx = new Map<Hex, bigint>();
-  const committer = pool.committer.toLowerCase();
-  for (const log of logs) {
-    if (log.topics[0] === TOPICS.executed && log.address.toLowerCase() === committer) {
-      const e = decodeEventLog({
-        abi: poolCommitterAbi,
-        eventName: 'ExecutedCommitsForInterval',
-        ...payload(log),
-      });
-      intervalByTx.set(log.transactionHash, e.args.updateIntervalId);
-    }
-  }
-  for (const log of logs) {
-    if (log.topics[0] === TOPICS.upkeep) {
-      const e = decodeEventLog({ abi: poolKeeperAbi, eventName: 'UpkeepSuccessful', ...payload(log) });
-      if (e.args.pool.toLowerCase() !== pool.address.toLowerCase()) continue;
-      const intervalId = intervalByTx.get(log.transactionHash);
-      upkeeps.push({
-        ...located(log),
-        startPrice: e.args.startPrice,
-        endPrice: e.args.endPrice,
-        ...(intervalId === undefined ? {} : { intervalId }),
-      });
-    } else if (
-      log.topics[0] === TOPICS.balances &&
-      log.address.toLowerCase() === pool.address.toLowerCase()
-    ) {
-      const e = decodeEventLog({ abi: leveragedPoolAbi, eventName: 'PoolBalancesChanged', ...payload(log) });
-      balances.push({ ...located(log), longBalance: e.args.long, shortBalance: e.args.short });
-    }
-  }
-  return { upkeeps, balances };
-}
-
-export function decodeUserLogs(
-  pools: readonly PoolInfo[],
-  user: Address,
-  logs: readonly StoredLog[],
-): Map<string, UserEvent[]> {
-  const byCommitter = new Map(pools.map((p) => [p.committer.toLowerCase(), p]));
-  const byToken = new Map<string, { pool: PoolInfo; side: 'long' | 'short' }>();
-  for (const p of pools) {
-    byToken.set(p.longToken.toLowerCase(), { pool: p, side: 'long' });
-    byToken.set(p.shortToken.toLowerCase(), { pool: p, side: 'short' });
-  }
-  const me = user.toLowerCase();
-  const out = new Map<string, UserEvent[]>();
-  const push = (pool: PoolInfo, event: UserEvent) => {
-    const key = pool.address.toLowerCase();
-    out.set(key, [...(out.get(key) ?? []), event]);
-  };
-  for (const log of logs) {
-    const address = log.address.toLowerCase();
-    if (log.topics[0] === TOPICS.commit) {
-      const pool = byCommitter.get(address);
-      if (!pool) continue;
-      const a = decodeEventLog({ abi: poolCommitterAbi, eventName: 'CreateCommit', ...payload(log) }).args;
-      push(pool, {
-        kind: 'commit',
-        ...located(log),
-        commitType: a.commitType as CommitType,
-        amount: a.amount,
-        intervalId: a.appropriateUpdateIntervalId,
-        fromEscrow: a.fromAggregateBalance,
-        mintingFeeWad: toUInt(quadFromHex(a.mintingFee)),
-      });
-    } else if (log.topics[0] === TOPICS.transfer) {
-      const token = byToken.get(address);
-      if (!token) continue;
-      const a = decodeEventLog({ abi: erc20Abi, eventName: 'Transfer', ...payload(log) }).args;
-      // A transfer to oneself changes no holding.
-      if (a.from.toLowerCase() === me && a.to.toLowerCase() === me) continue;
-      const direction = a.to.toLowerCase() === me ? 'in' : 'out';
-      const counterparty = (direction === 'in' ? a.from : a.to).toLowerCase();
-      // Escrow claims come from the pool; burns go to the zero address: both are accounted by the commits.
-      if (counterparty === token.pool.address.toLowerCase() || /^0x0{40}$/.test(counterparty)) continue;
-      push(token.pool, { kind: 'transfer', ...located(log), side: token.side, direction, amount: a.value });
-    }
-  }
-  return out;
 }
 
 export type { HistoryProgress };
