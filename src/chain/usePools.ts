@@ -110,7 +110,9 @@ export function usePoolsSnapshot(requested: readonly Address[] = []) {
     error: snapshot.error ?? registry.error,
     endpoint: clients.endpoint,
   });
-  return { registry, snapshot, chainId, deployment, chainNow, freshness };
+  // A failed pool list with nothing to stand in for it; a failing snapshot is told by the freshness.
+  const registryError = registry.error && !registry.data ? registry.error : undefined;
+  return { registry, registryError, snapshot, chainId, deployment, chainNow, freshness };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { ErrorState } from './ErrorState.tsx';
 import { Notice } from './Notice.tsx';
 
 /** How fresh the figures on screen are (the chain layer's FreshnessState, as this part displays it). */
@@ -56,4 +57,37 @@ export function FreshnessNotice({ state, what }: { state: FreshnessView; what: s
     );
   }
   return null;
+}
+
+/**
+ * The one problem a page shows above its figures: stale or unreachable figures first (they say why and how
+ * old), otherwise a failed read of the pool list with a retry, otherwise nothing.
+ */
+export function ReadProblem({
+  state,
+  figures,
+  listError,
+  list,
+  onRetry,
+}: {
+  state: FreshnessView;
+  /** What the figures are, for the freshness notice: "pool figures". */
+  figures: string;
+  listError: unknown;
+  /** What failed to load, for the error: "the pools". */
+  list: string;
+  onRetry: () => void;
+}) {
+  if (state.kind === 'stale' || state.kind === 'unreachable')
+    return (
+      <div className="mb-4">
+        <FreshnessNotice state={state} what={figures} />
+      </div>
+    );
+  if (!listError) return null;
+  return (
+    <div className="mb-4">
+      <ErrorState what={list} error={listError} onRetry={onRetry} />
+    </div>
+  );
 }

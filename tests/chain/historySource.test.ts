@@ -35,6 +35,10 @@ let deployment: Deployment;
 let chain: ChainDeployment;
 let pools: PoolInfo[];
 
+/** The log-scan source as the app builds it: scans that never retry, other look-ups that ride out a 429. */
+const sourceWith = (cache: HistoryCache) =>
+  createLogScanSource({ client: viaProxy.public, readClient: retrying.public, deployment: chain, cache });
+
 async function rebalance() {
   await direct.test.increaseTime({ seconds: config.updateIntervalSeconds + 1 });
   await direct.test.mine({ blocks: 1 });
@@ -77,12 +81,7 @@ describe('log-scan history through a capped, rate-limiting endpoint', () => {
 
   it("reads a pool's upkeeps and recorded balances, the same as one unlimited read", async () => {
     cache = memoryCache();
-    const source = createLogScanSource({
-      client: viaProxy.public,
-      readClient: retrying.public,
-      deployment: chain,
-      cache,
-    });
+    const source = sourceWith(cache);
     const pool = pools[0]!;
     const toBlock = await direct.public.getBlockNumber({ cacheTime: 0 });
     const refusedBefore = proxy.stats.rangeRefusals;
@@ -117,12 +116,7 @@ describe('log-scan history through a capped, rate-limiting endpoint', () => {
   });
 
   it('reads only the new blocks on a repeat read, from what it kept', async () => {
-    const source = createLogScanSource({
-      client: viaProxy.public,
-      readClient: retrying.public,
-      deployment: chain,
-      cache,
-    });
+    const source = sourceWith(cache);
     const pool = pools[0]!;
     await rebalance();
     const toBlock = await direct.public.getBlockNumber({ cacheTime: 0 });
@@ -171,12 +165,7 @@ describe('log-scan history through a capped, rate-limiting endpoint', () => {
       args: [user!, 400n],
     });
 
-    const source = createLogScanSource({
-      client: viaProxy.public,
-      readClient: retrying.public,
-      deployment: chain,
-      cache: memoryCache(),
-    });
+    const source = sourceWith(memoryCache());
     const toBlock = await direct.public.getBlockNumber({ cacheTime: 0 });
     const events = (await source.userEvents(pools, user!, { toBlock })).get(pool.address.toLowerCase()) ?? [];
     const kinds = events.map((e) =>
@@ -198,12 +187,7 @@ describe('log-scan history through a capped, rate-limiting endpoint', () => {
       cache: fake,
     });
     await other.poolEvents(pool, { toBlock });
-    const source = createLogScanSource({
-      client: viaProxy.public,
-      readClient: retrying.public,
-      deployment: chain,
-      cache: fake,
-    });
+    const source = sourceWith(fake);
     const events = await source.poolEvents(pool, { toBlock });
     expect(events.upkeeps.length).toBe(firstCount + 2);
     expect(events.fromBlock).toBeGreaterThan(BigInt(deployment.startBlock));

@@ -3,8 +3,7 @@ import { isAddress } from 'viem';
 import { hrefOf } from '../../app/routes.ts';
 import { useDeployment } from '../../chain/DeploymentContext.tsx';
 import { Button } from '../../ui/Button.tsx';
-import { ErrorState } from '../../ui/ErrorState.tsx';
-import { FreshnessBadge, FreshnessNotice } from '../../ui/Freshness.tsx';
+import { FreshnessBadge, ReadProblem } from '../../ui/Freshness.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { applyFilters, DEFAULT_FILTERS, type PoolFilterState, PoolFilters } from './PoolFilters.tsx';
@@ -54,13 +53,11 @@ function AddPoolForm({ requested }: { requested: string[] }) {
 
 export function PoolsPage() {
   const { app } = useDeployment();
-  const { rows, registry, chainId, chainNow, freshness, malformed, requested } = usePoolRows();
+  const { rows, registry, registryError, chainId, chainNow, freshness, malformed, requested } = usePoolRows();
   const [filters, setFilters] = useState<PoolFilterState>(DEFAULT_FILTERS);
   const chainName = app.chains.find((c) => c.id === chainId)?.name ?? `chain ${chainId}`;
   const usdAvailable = rows.some((r) => r.usdPerCollateral !== undefined);
   const visible = applyFilters(rows, usdAvailable ? filters : { ...filters, unit: 'collateral' });
-  // A failed registry read with nothing to show beside it; a failing snapshot is told by the freshness notice.
-  const registryError = registry.error && !registry.data ? registry.error : undefined;
   const loading = freshness.kind === 'loading';
   const stale = freshness.kind === 'stale';
 
@@ -88,15 +85,13 @@ export function PoolsPage() {
           </Notice>
         </div>
       ) : null}
-      {freshness.kind === 'stale' || freshness.kind === 'unreachable' ? (
-        <div className="mb-4">
-          <FreshnessNotice state={freshness} what="pool figures" />
-        </div>
-      ) : registryError ? (
-        <div className="mb-4">
-          <ErrorState what="the pools" error={registryError} onRetry={() => void registry.refetch()} />
-        </div>
-      ) : null}
+      <ReadProblem
+        state={freshness}
+        figures="pool figures"
+        listError={registryError}
+        list="the pools"
+        onRetry={() => void registry.refetch()}
+      />
       {loading ? (
         <>
           <PoolFilters rows={[]} filters={filters} onChange={setFilters} usdAvailable={false} />

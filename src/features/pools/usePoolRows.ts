@@ -24,12 +24,12 @@ export function usePoolRows(extra: readonly Address[] = []) {
   const fromUrl = useRequestedPools();
   const requested = useMemo(() => [...new Set([...fromUrl.requested, ...extra])], [fromUrl.requested, extra]);
   const malformed = fromUrl.malformed;
-  const { registry, snapshot, chainId, chainNow, freshness } = usePoolsSnapshot(requested);
+  const { registry, registryError, snapshot, chainId, chainNow, freshness } = usePoolsSnapshot(requested);
   const data = snapshot.data;
   const rows: PoolRowView[] = useMemo(
     () => (data && chainNow !== undefined ? data.pools.map((p) => poolRowView(p, data, chainNow)) : []),
     // Re-derived each clock tick too: an overdue pool's preview depends on when the keeper will come.
     [data, chainNow],
   );
-  return { rows, registry, snapshot, chainId, chainNow, freshness, malformed, requested };
+  return { rows, registry, registryError, snapshot, chainId, chainNow, freshness, malformed, requested };
 }

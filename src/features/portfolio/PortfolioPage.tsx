@@ -11,7 +11,7 @@ import { Button } from '../../ui/Button.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { COMMIT_LABELS } from '../../ui/commitLabels.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
-import { FreshnessBadge, FreshnessNotice } from '../../ui/Freshness.tsx';
+import { FreshnessBadge, ReadProblem } from '../../ui/Freshness.tsx';
 import { formatAmount, formatNumber } from '../../ui/format.ts';
 import { Notice } from '../../ui/Notice.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -52,7 +52,8 @@ function Profit({ row }: { row: PortfolioRow }) {
 export function PortfolioPage() {
   const { isConnected } = useAccount();
   const { openConnectModal } = useWalletUi();
-  const { rows, history, historyProgress, snapshot, registry, address, freshness } = usePortfolio();
+  const { rows, history, historyProgress, snapshot, registry, registryError, address, freshness } =
+    usePortfolio();
   const { state: tx, send } = useTransactor();
   const busy = tx.status === 'signing' || tx.status === 'pending';
 
@@ -69,7 +70,6 @@ export function PortfolioPage() {
       </>
     );
   }
-  const registryError = registry.error && !registry.data ? registry.error : undefined;
   const totalUsd = rows.reduce<number | undefined>((sum, r) => {
     if (r.usdPerCollateral === undefined) return sum;
     return (sum ?? 0) + collateralToUsd(r.value, r.pool.state.decimals, r.usdPerCollateral);
@@ -91,13 +91,13 @@ export function PortfolioPage() {
         subtitle="Your positions in every Olympus pool, in your wallet and in escrow, with their cost and profit from your own on-chain history."
         actions={<FreshnessBadge state={freshness} />}
       />
-      {freshness.kind === 'stale' || freshness.kind === 'unreachable' ? (
-        <div className="mb-4">
-          <FreshnessNotice state={freshness} what="positions and values" />
-        </div>
-      ) : registryError ? (
-        <ErrorState what="your positions" error={registryError} onRetry={() => void registry.refetch()} />
-      ) : null}
+      <ReadProblem
+        state={freshness}
+        figures="positions and values"
+        listError={registryError}
+        list="your positions"
+        onRetry={() => void registry.refetch()}
+      />
       {!snapshot.data ? (
         <Skeleton className="h-40 w-full" />
       ) : rows.length === 0 ? (

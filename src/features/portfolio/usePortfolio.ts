@@ -37,8 +37,8 @@ function holds(pool: PoolSnapshot): boolean {
 
 export function usePortfolio() {
   const { address } = useAccount();
-  const pools_ = usePoolsSnapshot();
-  const { snapshot, registry, chainId, deployment } = pools_;
+  const live = usePoolsSnapshot();
+  const { snapshot, registry, chainId, deployment } = live;
   const { clients } = useActiveChain();
   const [progress, setProgress] = useState<HistoryProgress>();
   const pools = snapshot.data?.pools ?? [];
@@ -113,8 +113,9 @@ export function usePortfolio() {
     historyProgress: history.isFetching ? progress : undefined,
     snapshot,
     registry,
+    registryError: live.registryError,
     address,
-    chainNow: pools_.chainNow,
-    freshness: pools_.freshness,
+    chainNow: live.chainNow,
+    freshness: live.freshness,
   };
 }

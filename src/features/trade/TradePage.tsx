@@ -1,8 +1,7 @@
 import { useDeployment } from '../../chain/DeploymentContext.tsx';
 import { usePoolsSnapshot } from '../../chain/usePools.ts';
 import { Card } from '../../ui/Card.tsx';
-import { ErrorState } from '../../ui/ErrorState.tsx';
-import { FreshnessBadge, FreshnessNotice } from '../../ui/Freshness.tsx';
+import { FreshnessBadge, ReadProblem } from '../../ui/Freshness.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { MyCommits } from './MyCommits.tsx';
@@ -11,10 +10,9 @@ import { useTradeForm } from './useTradeForm.ts';
 
 export function TradePage() {
   const { app } = useDeployment();
-  const { snapshot, registry, chainId, chainNow, freshness } = usePoolsSnapshot();
+  const { snapshot, registry, registryError, chainId, chainNow, freshness } = usePoolsSnapshot();
   const { form, update } = useTradeForm();
   const chainName = app.chains.find((c) => c.id === chainId)?.name ?? `chain ${chainId}`;
-  const registryError = registry.error && !registry.data ? registry.error : undefined;
   const stale = freshness.kind === 'stale' ? freshness : undefined;
   return (
     <>
@@ -23,15 +21,13 @@ export function TradePage() {
         subtitle="Mint, burn or flip long and short tokens with OHM or gOHM. Commits execute at the next rebalance; what they give you waits in escrow until you claim it."
         actions={<FreshnessBadge state={freshness} />}
       />
-      {freshness.kind === 'stale' || freshness.kind === 'unreachable' ? (
-        <div className="mb-4">
-          <FreshnessNotice state={freshness} what="balances and pool figures" />
-        </div>
-      ) : registryError ? (
-        <div className="mb-4">
-          <ErrorState what="the pools" error={registryError} onRetry={() => void registry.refetch()} />
-        </div>
-      ) : null}
+      <ReadProblem
+        state={freshness}
+        figures="balances and pool figures"
+        listError={registryError}
+        list="the pools"
+        onRetry={() => void registry.refetch()}
+      />
       {!snapshot.data || chainNow === undefined ? (
         <div role="status" aria-label="Loading pools" className="space-y-3">
           <Skeleton className="h-10 w-full" />
