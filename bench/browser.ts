@@ -2,8 +2,8 @@
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { testChainlinkOracleAbi } from '../contracts-abi/generated/index.ts';
+import { FEED_DECIMALS } from '../devnet/config.ts';
 import { write } from '../devnet/lib/clients.ts';
-import { FEED_DECIMALS } from '../devnet/lib/deploy.ts';
 import { type AppStage, CHROMIUM, CHROMIUM_FLAGS } from '../devnet/lib/stage.ts';
 
 export interface BrowserFigures {

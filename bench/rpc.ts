@@ -10,7 +10,8 @@
  */
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { devAccount, ROLE_INDEX } from '../devnet/lib/deploy.ts';
+import { ROLE_INDEX } from '../devnet/config.ts';
+import { devAccount } from '../devnet/lib/accounts.ts';
 import { runKeeper } from '../devnet/lib/keeper.ts';
 import { runPriceSimulator } from '../devnet/lib/prices.ts';
 import { ARBITRUM_PROFILE } from '../devnet/lib/profile.ts';

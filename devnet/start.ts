@@ -5,9 +5,10 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
+import { DEFAULT_DEVNET_PORT, DEVNET_CHAIN_ID } from './config.ts';
 import { runKeeper } from './lib/keeper.ts';
 import { type LaunchedChain, launchChain } from './lib/launch.ts';
-import { DEFAULT_DEVNET_PORT, PortTakenError } from './lib/node.ts';
+import { PortTakenError } from './lib/node.ts';
 import { runPriceSimulator } from './lib/prices.ts';
 import { devnetProfile } from './lib/profile.ts';
 
@@ -48,7 +49,7 @@ async function main() {
   chain = await launchChain({ port, workDir, profile, log: say });
   const { deployment, clients, config } = chain;
   say(
-    `chain ready on ${chain.rpcUrl} (chain id 31337), head at block ${await clients.public.getBlockNumber()}`,
+    `chain ready on ${chain.rpcUrl} (chain id ${DEVNET_CHAIN_ID}), head at block ${await clients.public.getBlockNumber()}`,
   );
   writeFileSync(deploymentFile, `${JSON.stringify(deployment, null, 2)}\n`);
   say(`deployment written to ${deploymentFile}`);
@@ -66,7 +67,7 @@ async function main() {
       `  Olympus Perpetual Pools is ready in ${elapsed()}: ${url}`,
       '',
       '  Connect with "Dev account 1" in the wallet menu (no extension needed), or import into MetaMask:',
-      `    network  RPC ${chain.rpcUrl}, chain id 31337, currency ETH`,
+      `    network  RPC ${chain.rpcUrl}, chain id ${DEVNET_CHAIN_ID}, currency ETH`,
       `    account  ${user?.address}`,
       `    key      ${user?.privateKey}  (public test key: devnet only)`,
       '',

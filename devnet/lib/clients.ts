@@ -15,7 +15,7 @@ import {
   type TransactionReceipt,
   type WalletClient,
 } from 'viem';
-import { DEVNET_CHAIN_ID } from './node.ts';
+import { CLIENTS, DEVNET_CHAIN_ID } from '../config.ts';
 
 export function devnetChain(rpcUrl: string, multicall3?: Address) {
   return defineChain({
@@ -43,10 +43,10 @@ export function devnetClients(
   { retryCount = 0 }: { retryCount?: number } = {},
 ): DevnetClients {
   const chain = devnetChain(rpcUrl);
-  const transport = http(rpcUrl, { retryCount, retryDelay: 200 });
+  const transport = http(rpcUrl, { retryCount, retryDelay: CLIENTS.retryDelayMs });
   return {
     chain,
-    public: createPublicClient({ chain, transport, pollingInterval: 250 }) as PublicClient,
+    public: createPublicClient({ chain, transport, pollingInterval: CLIENTS.pollingMs }) as PublicClient,
     wallet: createWalletClient({ chain, transport }),
     test: createTestClient({ chain, transport, mode: 'anvil' }),
   };
@@ -81,7 +81,7 @@ async function unlessRateLimited<T>(send: () => Promise<T>): Promise<T> {
       return await send();
     } catch (error) {
       const wait = rateLimitedFor(error);
-      if (wait === undefined || attempt >= 8) throw error;
+      if (wait === undefined || attempt >= CLIENTS.retriesBehindProxy) throw error;
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }
@@ -106,7 +106,10 @@ export async function write<
   const hash = await unlessRateLimited(() =>
     clients.wallet.writeContract({ ...(simulated as object), account: from } as never),
   );
-  const receipt = await clients.public.waitForTransactionReceipt({ hash, pollingInterval: 20 });
+  const receipt = await clients.public.waitForTransactionReceipt({
+    hash,
+    pollingInterval: CLIENTS.receiptPollingMs,
+  });
   if (receipt.status !== 'success') throw new TransactionRevertedError(String(request.functionName), hash);
   return receipt;
 }
@@ -127,7 +130,10 @@ export async function deploy(
       chain: clients.chain,
     } as never),
   );
-  const receipt = await clients.public.waitForTransactionReceipt({ hash, pollingInterval: 20 });
+  const receipt = await clients.public.waitForTransactionReceipt({
+    hash,
+    pollingInterval: CLIENTS.receiptPollingMs,
+  });
   if (receipt.status !== 'success' || !receipt.contractAddress) {
     throw new TransactionRevertedError('deploy', hash);
   }

@@ -6,6 +6,7 @@
 import { formatUnits, parseEventLogs } from 'viem';
 import type { Deployment } from '../../contracts-abi/deployment.ts';
 import { poolKeeperAbi } from '../../contracts-abi/generated/index.ts';
+import { KEEPER_INTERVAL_MS } from '../config.ts';
 import { type DevnetClients, write } from './clients.ts';
 import { repeat } from './repeat.ts';
 
@@ -62,7 +63,10 @@ export async function upkeepDuePools(
 export function runKeeper(
   clients: DevnetClients,
   deployment: Deployment,
-  { intervalMs = 1000, log = console.log }: { intervalMs?: number; log?: (line: string) => void } = {},
+  {
+    intervalMs = KEEPER_INTERVAL_MS,
+    log = console.log,
+  }: { intervalMs?: number; log?: (line: string) => void } = {},
 ): () => void {
   return repeat(
     'keeper',

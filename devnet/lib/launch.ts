@@ -4,14 +4,15 @@
  * everything (app, keeper, tests) reaches it through the provider-like proxy only.
  */
 import type { Deployment } from '../../contracts-abi/deployment.ts';
-import { type DevnetConfig, devnetConfig } from '../config.ts';
+import { CLIENTS, type DevnetConfig, devnetConfig } from '../config.ts';
 import { type DevnetClients, devnetClients } from './clients.ts';
 import { deployDevnet } from './deploy.ts';
-import { buildLongHistory, historySeconds, startMining } from './longHistory.ts';
+import { buildLongHistory, historySeconds } from './longHistory.ts';
 import { freePort, isPortTaken, PortTakenError, type RunningNode, startNode } from './node.ts';
 import { type DevnetProfile, devnetProfile } from './profile.ts';
 import { type RpcProxy, startRpcProxy } from './rpcProxy.ts';
 import { seedDevnet } from './seed.ts';
+import { startMining } from './stateDump.ts';
 
 export interface LaunchedChain {
   profile: DevnetProfile;
@@ -84,7 +85,7 @@ export async function launchChain({
       );
     }
     const rpcUrl = proxy?.url ?? node.rpcUrl;
-    const clients = devnetClients(rpcUrl, { retryCount: proxy ? 8 : 0 });
+    const clients = devnetClients(rpcUrl, { retryCount: proxy ? CLIENTS.retriesBehindProxy : 0 });
     const current = node;
     return {
       profile,

@@ -11,11 +11,13 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
+import { DEV_MNEMONIC, DEVNET_CHAIN_ID, NODE } from '../config.ts';
 
-export const DEVNET_CHAIN_ID = 31337;
-export const DEFAULT_DEVNET_PORT = 8545;
-/** The well-known public test mnemonic of anvil/Hardhat: dev accounts only, never real funds. */
-export const DEV_MNEMONIC = 'test test test test test test test test test test test junk';
+/** How long a starting anvil may take to answer, and how often it is asked meanwhile. */
+const START_TIMEOUT_MS = 15_000;
+const START_PROBE_MS = 50;
+/** How long a stopping anvil gets after SIGTERM before SIGKILL. */
+const STOP_GRACE_MS = 2000;
 
 export interface RunningNode {
   rpcUrl: string;
@@ -25,10 +27,13 @@ export interface RunningNode {
 
 const require = createRequire(import.meta.url);
 
+/** The binary of the platform's anvil package, found where that package's `bin` field says it is. */
 export function anvilBinary(): string {
   const platform = `${process.platform === 'win32' ? 'win32' : process.platform}-${process.arch === 'x64' ? 'amd64' : process.arch}`;
   const pkg = require.resolve(`@foundry-rs/anvil-${platform}/package.json`);
-  const bin = join(dirname(pkg), 'bin', process.platform === 'win32' ? 'anvil.exe' : 'anvil');
+  const declared = (require(pkg) as { bin?: { anvil?: string } }).bin?.anvil;
+  if (!declared) throw new Error(`@foundry-rs/anvil-${platform} declares no anvil binary`);
+  const bin = join(dirname(pkg), declared);
   if (!existsSync(bin)) throw new Error(`anvil binary missing at ${bin}: run npm ci`);
   return bin;
 }
@@ -74,7 +79,7 @@ async function waitForRpc(rpcUrl: string, child: ChildProcess, timeoutMs: number
     } catch {
       // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, START_PROBE_MS));
   }
   throw new Error(`anvil did not answer on ${rpcUrl} within ${timeoutMs} ms`);
 }
@@ -122,12 +127,11 @@ export async function startNode({
       '--mnemonic',
       DEV_MNEMONIC,
       '--accounts',
-      '10',
+      String(NODE.accounts),
       '--balance',
-      '10000',
-      // Hardhat's per-transaction cap, under which the V2.1 deployment was first tried by hand.
+      String(NODE.etherPerAccount),
       '--gas-limit',
-      '30000000',
+      String(NODE.blockGasLimit),
       '--silent',
       ...(firstBlock === undefined ? [] : ['--number', firstBlock.toString()]),
       ...(genesisTimestamp === undefined ? [] : ['--timestamp', String(genesisTimestamp)]),
@@ -156,12 +160,12 @@ export async function startNode({
       } catch {
         // already gone
       }
-    }, 2000);
+    }, STOP_GRACE_MS);
     await exited;
     clearTimeout(timer);
   };
   try {
-    await waitForRpc(rpcUrl, child, 15_000);
+    await waitForRpc(rpcUrl, child, START_TIMEOUT_MS);
   } catch (error) {
     await stop();
     throw error;

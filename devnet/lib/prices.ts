@@ -2,20 +2,18 @@
  * The price simulator: a seeded, reproducible geometric random walk for each market feed (and OHM/USD,
  * with gOHM/USD kept at OHM × index), written to the TestChainlinkOracle feeds every few seconds.
  *
- * Market time runs faster than wall time (`speedUp`, default 60: one real minute is an hour of market
- * moves), so a 60 s devnet rebalance sees an hourly-sized move instead of a flat line.
+ * Market time runs faster than wall time (`speedUp`, PRICE_SIMULATOR in devnet/config.ts: one real minute is
+ * an hour of market moves), so a 60 s devnet rebalance sees an hourly-sized move instead of a flat line.
  */
 import { formatUnits, parseUnits } from 'viem';
 import type { Deployment } from '../../contracts-abi/deployment.ts';
 import { testChainlinkOracleAbi } from '../../contracts-abi/generated/index.ts';
 import { createPrng, type Prng } from '../../src/engine/simulate/prng.ts';
-import type { DevnetConfig } from '../config.ts';
+import { type DevnetConfig, FEED_DECIMALS, PRICE_SIMULATOR } from '../config.ts';
 import { type DevnetClients, write } from './clients.ts';
-import { FEED_DECIMALS } from './deploy.ts';
 import { repeat } from './repeat.ts';
 
 const SECONDS_PER_YEAR = 31_556_952;
-const OHM_ANNUAL_VOLATILITY = 0.6;
 
 export interface WalkState {
   pair: string;
@@ -41,7 +39,12 @@ export function runPriceSimulator(
   clients: DevnetClients,
   deployment: Deployment,
   config: DevnetConfig,
-  { seed = 42, tickMs = 3000, speedUp = 60, log = () => {} }: PriceSimulatorOptions = {},
+  {
+    seed = PRICE_SIMULATOR.seed,
+    tickMs = PRICE_SIMULATOR.tickMs,
+    speedUp = PRICE_SIMULATOR.speedUp,
+    log = () => {},
+  }: PriceSimulatorOptions = {},
 ): () => void {
   // The simulator's own seeded generator, so the same seed always replays the same walk.
   const random = createPrng(seed);
@@ -53,7 +56,11 @@ export function runPriceSimulator(
     annualVolatility: m.annualVolatility,
   }));
   if (ohm)
-    walks.push({ pair: 'OHM/USD', price: Number(ohm.usdPrice), annualVolatility: OHM_ANNUAL_VOLATILITY });
+    walks.push({
+      pair: 'OHM/USD',
+      price: Number(ohm.usdPrice),
+      annualVolatility: PRICE_SIMULATOR.ohmAnnualVolatility,
+    });
   const index = ohm && gohm ? Number(gohm.usdPrice) / Number(ohm.usdPrice) : undefined;
   const feedOf = (pair: string) => deployment.feeds.find((f) => f.pair === pair)?.feed;
 

@@ -4,7 +4,7 @@
  * and sparse history of trades and rebalances spread over more than 100,000 blocks, mines a block every
  * 250 ms, and is reached only through a proxy that behaves like a public provider (docs/devnet.md).
  */
-import type { RpcProxyFaults } from './rpcProxy.ts';
+import { LOG_RANGE_ERRORS, type RpcProxyFaults } from './rpcFaults.ts';
 
 export type DevnetProfileName = 'local' | 'arbitrum';
 
@@ -22,6 +22,39 @@ export interface DevnetProfile {
   proxy?: Partial<RpcProxyFaults>;
 }
 
+/** What a free public Arbitrum endpoint does to its callers: the provider-like proxy's faults by default. */
+export const PUBLIC_ENDPOINT_FAULTS: RpcProxyFaults = {
+  latencyMs: [50, 300],
+  rateLimitShare: 0.03,
+  retryAfterSeconds: 1,
+  maxLogRange: 10_000,
+  maxLogResults: 10_000,
+  logRangeError: LOG_RANGE_ERRORS[0]!,
+  stateWindow: 128,
+};
+
+/**
+ * What the long history does in each era (devnet/lib/longHistory.ts, devnet/lib/historyTrades.ts). The
+ * trades follow a cycle of four eras; amounts are in the pool's settlement token.
+ */
+export const HISTORY_SCRIPT = {
+  /** Each era's market prices, as factors of their start prices; the list repeats past its end. */
+  priceMoves: [1.04, 0.97, 1.06, 1.01, 1.03],
+  /** The pools the two traders use. */
+  btcPool: '3-BTC/USD+gOHM',
+  ethPool: '3-ETH/USD+OHM',
+  /** Era 1: the holder opens a BTC long and an ETH short, the other account a BTC short. */
+  openingMints: { holderBtcLong: '2', holderEthShort: '400', otherBtcShort: '1.5' },
+  /** Era 2: the holder burns half its BTC longs and the other account opens an ETH long of this much. */
+  otherEthLong: '250',
+  /** Era 4: the holder adds this much to its BTC long. */
+  holderBtcTopUp: '1',
+  /** Upkeeps a keeper back after a quiet stretch may take to catch up before the build gives up. */
+  maxCatchUpUpkeeps: 500,
+  /** Chain seconds kept for the wall-clock time the build itself takes, when placing the genesis block. */
+  buildSlackSeconds: 600,
+} as const;
+
 export const LOCAL_PROFILE: DevnetProfile = { name: 'local', pollIntervalMs: 1000 };
 
 export const ARBITRUM_PROFILE: DevnetProfile = {
@@ -33,7 +66,7 @@ export const ARBITRUM_PROFILE: DevnetProfile = {
   blockTimeSeconds: 0.25,
   // Five eras of trades, 30,000 blocks apart: a user's history spans 120,000 blocks.
   history: { eras: 5, blocksPerEra: 30_000 },
-  proxy: {},
+  proxy: PUBLIC_ENDPOINT_FAULTS,
 };
 
 export function devnetProfile(raw: string | undefined = process.env.DEVNET_PROFILE): DevnetProfile {

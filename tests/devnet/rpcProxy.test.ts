@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { devnetClients } from '../../devnet/lib/clients.ts';
 import { freePort, type RunningNode, startNode } from '../../devnet/lib/node.ts';
-import { LOG_RANGE_ERRORS, type RpcProxy, startRpcProxy } from '../../devnet/lib/rpcProxy.ts';
+import { LOG_RANGE_ERRORS } from '../../devnet/lib/rpcFaults.ts';
+import { type RpcProxy, startRpcProxy } from '../../devnet/lib/rpcProxy.ts';
 
 interface RpcReply {
   id: unknown;
@@ -53,7 +55,7 @@ describe('rpc proxy', () => {
     while (!receipt) receipt = await result(node.rpcUrl, 'eth_getTransactionReceipt', [tx]);
     logBlock = Number(receipt.blockNumber);
     // Past the 128-block state window. Not past 10,000: anvil mines ever slower as its chain grows.
-    await result(node.rpcUrl, 'anvil_mine', ['0x200']);
+    await devnetClients(node.rpcUrl).test.mine({ blocks: 0x200 });
     head = Number(await result<string>(node.rpcUrl, 'eth_blockNumber'));
     proxy = await startRpcProxy({ upstream: node.rpcUrl, latencyMs: [0, 0], rateLimitShare: 0 });
   });
