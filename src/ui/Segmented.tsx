@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { FieldError } from './FieldError.tsx';
 
 const OPTION =
   'cursor-pointer px-3 py-2 text-sm has-[:checked]:bg-ink-700 has-[:checked]:text-sand-400 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-sand-400';
@@ -58,11 +59,7 @@ export function Segmented<T extends string>({
           );
         })}
       </div>
-      {error ? (
-        <p role="alert" className="mt-1 text-xs text-warn">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} className="mt-1" />
     </fieldset>
   );
 }

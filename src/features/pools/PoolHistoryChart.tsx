@@ -1,8 +1,8 @@
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { PoolHistory } from '../../chain/poolHistory.ts';
 import { quadToNumber } from '../../engine/quad.ts';
-import { CHART_COLORS, TOOLTIP_STYLE } from '../../ui/chartTheme.ts';
-import { type Column, DataTable } from '../../ui/DataTable.tsx';
+import { ChartFrame, Plot, plotLines } from '../../ui/ChartFrame.tsx';
+import { CHART_COLORS } from '../../ui/chartTheme.ts';
+import { type Column, numberColumn } from '../../ui/DataTable.tsx';
 import { formatNumber } from '../../ui/format.ts';
 
 export interface PoolChartRow {
@@ -54,12 +54,12 @@ export function balanceRows(
   ];
 }
 
-const price = (value: number | undefined) => (value === undefined ? '—' : formatNumber(value, 6));
+const price = (value: number) => formatNumber(value, 6);
 
 const PRICE_COLUMNS: ReadonlyArray<Column<PoolChartRow>> = [
   { header: 'Rebalance', cell: (row) => row.label },
-  { header: 'L price', cell: (row) => price(row.longPrice) },
-  { header: 'S price', cell: (row) => price(row.shortPrice) },
+  numberColumn('L price', (row) => row.longPrice, price),
+  numberColumn('S price', (row) => row.shortPrice, price),
 ];
 
 /** One long line and one short line against the rebalances. */
@@ -77,34 +77,22 @@ function LongShortChart({
   domain: [number | 'auto', 'auto'];
 }) {
   return (
-    <div className="h-64">
-      <ResponsiveContainer>
-        <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-          <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" />
-          <XAxis dataKey="label" stroke={CHART_COLORS.axis} fontSize={11} minTickGap={24} />
-          <YAxis
-            stroke={CHART_COLORS.axis}
-            fontSize={11}
-            domain={domain}
-            tickFormatter={(v: number) => formatNumber(v, digits)}
-            width={64}
-          />
-          <Tooltip contentStyle={TOOLTIP_STYLE} />
-          <Legend />
-          {keys.map((key, i) => (
-            <Line
-              key={key}
-              type="monotone"
-              dataKey={key}
-              name={names[i]}
-              stroke={i === 0 ? CHART_COLORS.long : CHART_COLORS.short}
-              dot={false}
-              isAnimationActive={false}
-            />
-          ))}
-        </LineChart>
-      </ResponsiveContainer>
-    </div>
+    <Plot
+      rows={rows}
+      className="h-64"
+      legend
+      x={{ dataKey: 'label' }}
+      y={{ domain, width: 64, tickFormatter: (v: number) => formatNumber(v, digits) }}
+    >
+      {plotLines(
+        keys.map((key, i) => ({
+          key,
+          name: names[i]!,
+          color: i === 0 ? CHART_COLORS.long : CHART_COLORS.short,
+          curve: 'monotone' as const,
+        })),
+      )}
+    </Plot>
   );
 }
 
@@ -127,12 +115,18 @@ export function PoolHistoryChart({
   const balances = balanceRows(history, now, decimals);
   if (rows.length === 0) return <p className="text-sm text-ink-400">No rebalance yet.</p>;
   return (
-    <figure>
-      <figcaption className="sr-only">
-        Long and short balances in {collateral} as the pool recorded them, and token prices at each of the
-        pool's last {rows.length} rebalances since block {history.fromBlock.toString()}.
-      </figcaption>
-      <div className="grid gap-6 lg:grid-cols-2" aria-hidden>
+    <ChartFrame
+      captionHidden
+      caption={`Long and short balances in ${collateral} as the pool recorded them, and token prices at each of the pool's last ${rows.length} rebalances since block ${history.fromBlock.toString()}.`}
+      table={{
+        columns: PRICE_COLUMNS,
+        rows,
+        // Rebalances are append-only and ordered, and two may share a label.
+        rowKey: (_, index) => index,
+        renderClosed: true,
+      }}
+    >
+      <div className="grid gap-6 lg:grid-cols-2">
         <LongShortChart
           rows={balances}
           keys={['long', 'short']}
@@ -148,13 +142,6 @@ export function PoolHistoryChart({
           domain={['auto', 'auto']}
         />
       </div>
-      <DataTable
-        columns={PRICE_COLUMNS}
-        rows={rows}
-        // Rebalances are append-only and ordered, and two may share a label.
-        rowKey={(_, index) => index}
-        renderClosed
-      />
-    </figure>
+    </ChartFrame>
   );
 }

@@ -4,6 +4,7 @@
  * error is tied to its field by aria-describedby and announced.
  */
 import { useId } from 'react';
+import { FieldError } from '../../ui/FieldError.tsx';
 import { NUMBER_RULES, type NumberField } from './fieldRules.ts';
 import type { SimulatorFormApi } from './useSimulatorForm.ts';
 
@@ -48,11 +49,7 @@ export function NumberInput({
           {hint}
         </p>
       ) : null}
-      {error ? (
-        <p id={errorId} role="alert" className="text-xs text-short">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={errorId} message={error} tone="invalid" />
     </div>
   );
 }
@@ -96,11 +93,7 @@ export function Toggles<T extends string>({
           </label>
         ))}
       </div>
-      {error ? (
-        <p role="alert" className="mt-1 text-xs text-warn">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} className="mt-1" />
     </fieldset>
   );
 }

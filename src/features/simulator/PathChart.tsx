@@ -4,53 +4,46 @@
  * Its price-model inputs are shared with the Monte Carlo below.
  */
 import { memo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { YAxis } from 'recharts';
 import { Card } from '../../ui/Card.tsx';
-import { DataTable } from '../../ui/DataTable.tsx';
+import { ChartFrame, type LineSpec, Plot, plotLines } from '../../ui/ChartFrame.tsx';
+import { AXIS } from '../../ui/chartTheme.ts';
+import type { Column } from '../../ui/DataTable.tsx';
 import { formatNumber, formatPercentPoints } from '../../ui/format.ts';
 import { Stat } from '../../ui/Stat.tsx';
-import {
-  AXIS,
-  COLORS,
-  formatMultiple,
-  formatUsd,
-  TOOLTIP_STYLE,
-  xAxisLabel,
-  yAxisLabel,
-} from './chartFormat.ts';
+import { COLORS, DAYS_AXIS, formatMultiple, formatUsd, multipleTooltip, VALUE_AXIS } from './chartFormat.ts';
 import { NumberInput } from './FormFields.tsx';
 import type { SideChoice, SimulatorInputs } from './fieldRules.ts';
 import type { PathChartData, PathRow } from './pathData.ts';
+import { rebalanceDays } from './simulationInputs.ts';
+import { multipleColumn, timeColumns } from './tableColumns.ts';
 import type { SimulatorFormApi } from './useSimulatorForm.ts';
 
-type LineKey = 'poolLong' | 'poolShort' | 'constantLong' | 'constantShort';
+type PathLine = LineSpec & { key: 'poolLong' | 'poolShort' | 'constantLong' | 'constantShort' };
 
-function lines(side: SideChoice, transferName: string, leverage: number) {
-  const all: Array<{ key: LineKey; name: string; color: string; dashed: boolean; side: 'long' | 'short' }> = [
-    { key: 'poolLong', name: `L token (${transferName})`, color: COLORS.long, dashed: false, side: 'long' },
-    {
-      key: 'poolShort',
-      name: `S token (${transferName})`,
-      color: COLORS.short,
-      dashed: false,
-      side: 'short',
-    },
-    {
-      key: 'constantLong',
-      name: `${leverage}x constant long`,
-      color: COLORS.long,
-      dashed: true,
-      side: 'long',
-    },
-    {
-      key: 'constantShort',
-      name: `${leverage}x constant short`,
-      color: COLORS.short,
-      dashed: true,
-      side: 'short',
-    },
+/** The pool's tokens (solid) and a position re-levered every rebalance (dashed), for the sides chosen. */
+function lines(side: SideChoice, transferName: string, leverage: number): PathLine[] {
+  const all: PathLine[] = [
+    { key: 'poolLong', name: `L token (${transferName})`, color: COLORS.long },
+    { key: 'poolShort', name: `S token (${transferName})`, color: COLORS.short },
+    { key: 'constantLong', name: `${leverage}x constant long`, color: COLORS.long, dashed: true },
+    { key: 'constantShort', name: `${leverage}x constant short`, color: COLORS.short, dashed: true },
   ];
-  return all.filter((l) => side === 'both' || l.side === side);
+  return all
+    .filter((l) => side === 'both' || (side === 'long') === l.key.endsWith('Long'))
+    .map((l) => ({ ...l, yAxisId: 'value' }));
+}
+
+function pathColumns(shown: readonly PathLine[], priceKnown: boolean): Array<Column<PathRow>> {
+  return [
+    ...timeColumns<PathRow>(),
+    {
+      header: priceKnown ? 'Price (USD)' : 'Price (× start)',
+      cell: (row) => (row.price === undefined ? formatMultiple(row.priceRelative) : formatUsd(row.price)),
+      sortBy: (row) => row.priceRelative,
+    },
+    ...shown.map((l) => multipleColumn(l.name, (row: PathRow) => row[l.key])),
+  ];
 }
 
 type PathInputs = Pick<
@@ -65,95 +58,50 @@ type PathInputs = Pick<
 const PathFigure = memo(function PathFigure({ data, inputs }: { data: PathChartData; inputs: PathInputs }) {
   const transferName = inputs.transfer === 'sigmoid' ? 'V2 sigmoid' : 'V1 power';
   const shown = lines(inputs.side, transferName, inputs.leverage);
-  const days = (inputs.horizon * inputs.intervalSeconds) / 86_400;
+  const days = rebalanceDays(inputs.horizon, inputs.intervalSeconds);
   const title = `Token values along one simulated price path of ${inputs.horizon} rebalances (${formatNumber(days, 1)} days)`;
   return (
-    <figure>
-      <figcaption className="mb-2 text-sm text-ink-200">
-        {title}. Solid: pool tokens (fees included); dashed: a position re-levered to {inputs.leverage}x at
-        every rebalance (no fees); gold: the asset's price (right axis, × start). A pool only moves value
-        between its sides, so what one side loses to the path's swings the other gains; a constant-leverage
-        position can lose on both.
-        {data.stride > 1 ? ` Every ${data.stride}th rebalance is drawn.` : ''}
-      </figcaption>
-      <div className="h-72" aria-hidden>
-        <ResponsiveContainer>
-          <LineChart
-            data={data.rows}
-            margin={{ top: 8, right: 8, bottom: 24, left: 8 }}
-            accessibilityLayer={false}
-          >
-            <CartesianGrid stroke={COLORS.grid} strokeDasharray="3 3" />
-            <XAxis
-              type="number"
-              dataKey="days"
-              domain={[0, 'dataMax']}
-              {...AXIS}
-              tickFormatter={(v: number) => formatNumber(v, 1)}
-              label={xAxisLabel('Days')}
-            />
-            <YAxis
-              yAxisId="value"
-              {...AXIS}
-              width={56}
-              tickFormatter={(v: number) => formatMultiple(v, 2)}
-              label={yAxisLabel('Value (× start)')}
-            />
-            <YAxis
-              yAxisId="price"
-              orientation="right"
-              domain={['auto', 'auto']}
-              stroke={COLORS.sand}
-              fontSize={11}
-              width={56}
-              tickFormatter={(v: number) => formatMultiple(v, 2)}
-            />
-            <Tooltip
-              contentStyle={TOOLTIP_STYLE}
-              labelFormatter={(label) => `Day ${formatNumber(Number(label), 2)}`}
-              formatter={(value) => formatMultiple(Number(value))}
-            />
-            <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 12 }} />
-            <Line
-              yAxisId="price"
-              dataKey="priceRelative"
-              name="Asset price"
-              stroke={COLORS.sand}
-              strokeOpacity={0.7}
-              dot={false}
-              isAnimationActive={false}
-            />
-            {shown.map((l) => (
-              <Line
-                key={l.key}
-                yAxisId="value"
-                dataKey={l.key}
-                name={l.name}
-                stroke={l.color}
-                strokeDasharray={l.dashed ? '6 4' : undefined}
-                dot={false}
-                isAnimationActive={false}
-              />
-            ))}
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
-      <DataTable
-        caption={title}
+    <ChartFrame
+      caption={
+        <>
+          {title}. Solid: pool tokens (fees included); dashed: a position re-levered to {inputs.leverage}x at
+          every rebalance (no fees); gold: the asset's price (right axis, × start). A pool only moves value
+          between its sides, so what one side loses to the path's swings the other gains; a constant-leverage
+          position can lose on both.
+          {data.stride > 1 ? ` Every ${data.stride}th rebalance is drawn.` : ''}
+        </>
+      }
+      table={{
+        caption: title,
+        rows: data.rows,
+        rowKey: (row) => row.step,
+        columns: pathColumns(shown, inputs.price !== undefined),
+      }}
+    >
+      <Plot
         rows={data.rows}
-        rowKey={(row) => row.step}
-        columns={[
-          { header: 'Rebalance', cell: (row: PathRow) => row.step },
-          { header: 'Day', cell: (row: PathRow) => formatNumber(row.days, 2) },
-          {
-            header: inputs.price === undefined ? 'Price (× start)' : 'Price (USD)',
-            cell: (row: PathRow) =>
-              row.price === undefined ? formatMultiple(row.priceRelative) : formatUsd(row.price),
-          },
-          ...shown.map((l) => ({ header: l.name, cell: (row: PathRow) => formatMultiple(row[l.key]) })),
-        ]}
-      />
-    </figure>
+        className="h-72"
+        margin={{ right: 8 }}
+        legend
+        x={DAYS_AXIS}
+        y={{ ...VALUE_AXIS, yAxisId: 'value' }}
+        tooltip={{ label: (day) => `Day ${formatNumber(day, 2)}`, value: multipleTooltip }}
+      >
+        <YAxis
+          yAxisId="price"
+          orientation="right"
+          domain={['auto', 'auto']}
+          {...AXIS}
+          stroke={COLORS.sand}
+          width={56}
+          tickFormatter={VALUE_AXIS.tickFormatter}
+        />
+        {plotLines([
+          { key: 'priceRelative', name: 'Asset price', color: COLORS.sand, opacity: 0.7, yAxisId: 'price' },
+          ...shown,
+        ])}
+      </Plot>
+    </ChartFrame>
   );
 });
 

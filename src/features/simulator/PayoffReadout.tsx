@@ -1,5 +1,6 @@
 /** Under the payoff chart: the perpetual's liquidation points in words, and every model's value at one move. */
 import { formatPercentPoints } from '../../ui/format.ts';
+import { SummaryTable } from '../../ui/SummaryTable.tsx';
 import { MIN_MOVE, type PayoffRow } from './chartData.ts';
 import { formatMultiple, formatUsd } from './chartFormat.ts';
 
@@ -49,46 +50,17 @@ export function Readout({
     ['Perpetual (no fees)', row.perpetualLong, row.perpetualLong, row.perpetualShort, row.perpetualShort],
   ] as const;
   return (
-    <div className="mt-4 overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <caption className="mb-2 text-left text-ink-200">
-          Value at a move of {moveLabel(row.movePercent, row.price, startPrice)}
-        </caption>
-        <thead className="text-xs text-ink-400">
-          <tr>
-            <th scope="col" className="py-1 pr-3 font-normal">
-              Model
-            </th>
-            <th scope="col" className="py-1 pr-3 font-normal">
-              Long, 1 rebalance
-            </th>
-            <th scope="col" className="py-1 pr-3 font-normal">
-              Long, {steps} rebalances
-            </th>
-            <th scope="col" className="py-1 pr-3 font-normal">
-              Short, 1 rebalance
-            </th>
-            <th scope="col" className="py-1 pr-3 font-normal">
-              Short, {steps} rebalances
-            </th>
-          </tr>
-        </thead>
-        <tbody className="font-mono">
-          {models.map(([name, ...values]) => (
-            <tr key={name} className="border-t border-ink-800">
-              <th scope="row" className="py-1 pr-3 font-sans font-normal text-ink-200">
-                {name}
-              </th>
-              {values.map((value, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: fixed columns
-                <td key={i} className={`py-1 pr-3 ${i < 2 ? 'text-long' : 'text-short'}`}>
-                  {formatMultiple(value)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <SummaryTable
+      caption={`Value at a move of ${moveLabel(row.movePercent, row.price, startPrice)}`}
+      corner="Model"
+      columns={(['Long', 'Short'] as const).flatMap((side) => {
+        const tone = side === 'Long' ? 'text-long' : 'text-short';
+        return [
+          { header: `${side}, 1 rebalance`, tone },
+          { header: `${side}, ${steps} rebalances`, tone },
+        ];
+      })}
+      rows={models.map(([name, ...values]) => ({ name, cells: values.map((v) => formatMultiple(v)) }))}
+    />
   );
 }

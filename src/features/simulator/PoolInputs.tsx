@@ -2,6 +2,7 @@
 import { useId } from 'react';
 import type { TransferKind } from '../../engine/index.ts';
 import { Card } from '../../ui/Card.tsx';
+import { FieldError } from '../../ui/FieldError.tsx';
 import { NumberInput } from './FormFields.tsx';
 import { TRANSFERS } from './fieldRules.ts';
 import type { SimulatorFormApi } from './useSimulatorForm.ts';
@@ -37,11 +38,7 @@ export function PoolInputs({ api }: { api: SimulatorFormApi }) {
               </option>
             ))}
           </select>
-          {error ? (
-            <p id={`${transferId}-error`} role="alert" className="text-xs text-warn">
-              {error}
-            </p>
-          ) : null}
+          <FieldError id={`${transferId}-error`} message={error} />
         </div>
         <NumberInput field="intervalSeconds" api={api} hint="The pool's update interval; 3600 = hourly." />
         <NumberInput field="mintFeePercent" api={api} hint="Paid when minting." />

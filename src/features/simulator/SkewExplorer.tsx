@@ -4,23 +4,14 @@
  * while the winner's gain is scaled by the other side's size: L/S for longs, L·S for shorts.
  */
 import { memo } from 'react';
-import {
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { ReferenceLine } from 'recharts';
 import { Card } from '../../ui/Card.tsx';
-import { DataTable } from '../../ui/DataTable.tsx';
+import { ChartFrame, Plot, plotLines } from '../../ui/ChartFrame.tsx';
+import { type Column, numberColumn } from '../../ui/DataTable.tsx';
 import { formatLeverage, formatNumber, formatPercentPoints } from '../../ui/format.ts';
 import { Stat } from '../../ui/Stat.tsx';
 import type { SkewRow } from './chartData.ts';
-import { AXIS, COLORS, TOOLTIP_STYLE, xAxisLabel, yAxisLabel } from './chartFormat.ts';
+import { COLORS } from './chartFormat.ts';
 
 /** Ticks of the log-scale skew axis: ¼, ½, 1, 2, 4… within the rows' range. */
 function powersOfTwo(rows: readonly SkewRow[]): number[] {
@@ -30,6 +21,39 @@ function powersOfTwo(rows: readonly SkewRow[]): number[] {
   for (let k = Math.ceil(Math.log2(low)); k <= Math.floor(Math.log2(high)); k++) ticks.push(2 ** k);
   return ticks;
 }
+
+type LeverageKey = 'longGain' | 'longLoss' | 'shortGain' | 'shortLoss';
+
+/** The four figures, in the order the list above the chart and the table show them. */
+const FIGURES: ReadonlyArray<readonly [LeverageKey, string, string]> = [
+  ['longGain', 'Long gains', 'text-long'],
+  ['longLoss', 'Long losses', 'text-long'],
+  ['shortGain', 'Short gains', 'text-short'],
+  ['shortLoss', 'Short losses', 'text-short'],
+];
+
+const leverage3 = (value: number) => formatLeverage(value, 3);
+
+const SKEW_COLUMNS: ReadonlyArray<Column<SkewRow>> = [
+  numberColumn(
+    'Skew',
+    (row) => row.skew,
+    (skew) => formatNumber(skew, 4),
+  ),
+  numberColumn(
+    'Rebalancing rate',
+    (row) => row.ratePercent,
+    (rate) => formatPercentPoints(rate, 2),
+  ),
+  ...FIGURES.map(([key, label]) => numberColumn(label, (row: SkewRow) => row[key], leverage3)),
+];
+
+/** Losses are the same on both sides, so one dashed line stands for both. */
+const SKEW_LINES = [
+  { key: 'longGain', name: 'Long gains', color: COLORS.long },
+  { key: 'shortGain', name: 'Short gains', color: COLORS.short },
+  { key: 'longLoss', name: 'Losses (both sides)', color: COLORS.perpetual, dashed: true },
+];
 
 /** Memoised: its props come from the page's deferred inputs, so typing does not redraw it twice. */
 export const SkewExplorer = memo(function SkewExplorer({
@@ -54,97 +78,37 @@ export const SkewExplorer = memo(function SkewExplorer({
         className="mb-4 grid grid-cols-2 gap-4 sm:grid-cols-4"
         aria-label="Effective leverage at the chosen skew"
       >
-        <Stat
-          label="Long gains"
-          value={<span className="text-long">{formatLeverage(figures.longGain, 3)}</span>}
-        />
-        <Stat
-          label="Long losses"
-          value={<span className="text-long">{formatLeverage(figures.longLoss, 3)}</span>}
-        />
-        <Stat
-          label="Short gains"
-          value={<span className="text-short">{formatLeverage(figures.shortGain, 3)}</span>}
-        />
-        <Stat
-          label="Short losses"
-          value={<span className="text-short">{formatLeverage(figures.shortLoss, 3)}</span>}
-        />
+        {FIGURES.map(([key, label, tone]) => (
+          <Stat key={key} label={label} value={<span className={tone}>{leverage3(figures[key])}</span>} />
+        ))}
       </dl>
-      <figure>
-        <figcaption className="mb-2 text-sm text-ink-200">
-          {title} (log scale). Losses stay at {leverage}x on both sides; the side in the minority gains more.
-        </figcaption>
-        <div className="h-64" aria-hidden>
-          <ResponsiveContainer>
-            <LineChart
-              data={rows}
-              margin={{ top: 8, right: 16, bottom: 24, left: 8 }}
-              accessibilityLayer={false}
-            >
-              <CartesianGrid stroke={COLORS.grid} strokeDasharray="3 3" />
-              <XAxis
-                type="number"
-                dataKey="skew"
-                scale="log"
-                domain={['dataMin', 'dataMax']}
-                {...AXIS}
-                ticks={powersOfTwo(rows)}
-                tickFormatter={(v: number) => formatNumber(v, 2)}
-                label={xAxisLabel('Skew (long ÷ short)')}
-              />
-              <YAxis
-                {...AXIS}
-                width={56}
-                tickFormatter={(v: number) => formatLeverage(v, 3)}
-                label={yAxisLabel('Effective leverage')}
-              />
-              <Tooltip
-                contentStyle={TOOLTIP_STYLE}
-                labelFormatter={(label) => `Skew ${formatNumber(Number(label), 3)}`}
-                formatter={(value) => formatLeverage(Number(value), 3)}
-              />
-              <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 12 }} />
-              <ReferenceLine x={figures.skew} stroke={COLORS.sand} strokeDasharray="4 4" />
-              <Line
-                dataKey="longGain"
-                name="Long gains"
-                stroke={COLORS.long}
-                dot={false}
-                isAnimationActive={false}
-              />
-              <Line
-                dataKey="shortGain"
-                name="Short gains"
-                stroke={COLORS.short}
-                dot={false}
-                isAnimationActive={false}
-              />
-              <Line
-                dataKey="longLoss"
-                name="Losses (both sides)"
-                stroke={COLORS.perpetual}
-                strokeDasharray="6 4"
-                dot={false}
-                isAnimationActive={false}
-              />
-            </LineChart>
-          </ResponsiveContainer>
-        </div>
-        <DataTable
-          caption={title}
+      <ChartFrame
+        caption={`${title} (log scale). Losses stay at ${leverage}x on both sides; the side in the minority gains more.`}
+        table={{ caption: title, rows, rowKey: (row) => row.skew, columns: SKEW_COLUMNS }}
+      >
+        <Plot
           rows={rows}
-          rowKey={(row) => row.skew}
-          columns={[
-            { header: 'Skew', cell: (row) => formatNumber(row.skew, 4) },
-            { header: 'Rebalancing rate', cell: (row) => formatPercentPoints(row.ratePercent, 2) },
-            { header: 'Long gains', cell: (row) => formatLeverage(row.longGain, 3) },
-            { header: 'Long losses', cell: (row) => formatLeverage(row.longLoss, 3) },
-            { header: 'Short gains', cell: (row) => formatLeverage(row.shortGain, 3) },
-            { header: 'Short losses', cell: (row) => formatLeverage(row.shortLoss, 3) },
-          ]}
-        />
-      </figure>
+          className="h-64"
+          legend
+          x={{
+            type: 'number',
+            dataKey: 'skew',
+            scale: 'log',
+            domain: ['dataMin', 'dataMax'],
+            ticks: powersOfTwo(rows),
+            tickFormatter: (v: number) => formatNumber(v, 2),
+            label: 'Skew (long ÷ short)',
+          }}
+          y={{ tickFormatter: leverage3, label: 'Effective leverage' }}
+          tooltip={{
+            label: (skew) => `Skew ${formatNumber(skew, 3)}`,
+            value: (value) => leverage3(Number(value)),
+          }}
+        >
+          <ReferenceLine x={figures.skew} stroke={COLORS.sand} strokeDasharray="4 4" />
+          {plotLines(SKEW_LINES)}
+        </Plot>
+      </ChartFrame>
     </Card>
   );
 });

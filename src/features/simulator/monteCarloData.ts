@@ -7,27 +7,14 @@
 import type { MonteCarloOptions, MonteCarloResult, Quantiles } from '../../engine/index.ts';
 import type { SimulatorInputs } from './fieldRules.ts';
 import { simulationFees } from './simulationFees.ts';
+import { type PoolModelInputs, type PriceModelInputs, rebalanceDays } from './simulationInputs.ts';
 
-export type MonteCarloInputs = Pick<
-  SimulatorInputs,
-  | 'leverage'
-  | 'skew'
-  | 'transfer'
-  | 'annualFeePercent'
-  | 'mintFeePercent'
-  | 'burnFeePercent'
-  | 'intervalSeconds'
-  | 'driftPercent'
-  | 'volatilityPercent'
-  | 'horizon'
-  | 'seed'
-  | 'paths'
-  | 'lossPercent'
->;
+export type MonteCarloInputs = PoolModelInputs &
+  PriceModelInputs &
+  Pick<SimulatorInputs, 'paths' | 'lossPercent'>;
 
 /** Points of the fan after the start; the work is about (n + 1) / 2 runs of the full horizon. */
 export const FAN_CHECKPOINTS = 6;
-const SECONDS_PER_DAY = 86_400;
 
 /**
  * The loss threshold the engine should count against, so that a position that also paid the entry and exit
@@ -108,7 +95,6 @@ export function monteCarloView(
   if (!final || results.length !== runs.length)
     throw new Error('one Monte Carlo result per checkpoint expected');
   const { entryExitFactor: factor } = simulationFees(inputs);
-  const days = (step: number) => (step * inputs.intervalSeconds) / SECONDS_PER_DAY;
   const start: FanRow = {
     step: 0,
     days: 0,
@@ -125,7 +111,7 @@ export function monteCarloView(
     const short = scaled(result.short.quantiles, factor);
     return {
       step,
-      days: days(step),
+      days: rebalanceDays(step, inputs.intervalSeconds),
       long90: [long.p05, long.p95],
       long50: [long.p25, long.p75],
       longMedian: long.p50,

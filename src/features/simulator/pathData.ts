@@ -9,6 +9,7 @@ import { constantLeveragePath, gbmPrices } from '../../engine/simulate/pricePath
 import { payoffAt } from './chartData.ts';
 import type { SimulatorInputs } from './fieldRules.ts';
 import { simulationFees } from './simulationFees.ts';
+import { type PoolModelInputs, type PriceModelInputs, rebalanceDays } from './simulationInputs.ts';
 
 export interface PathRow {
   step: number;
@@ -43,24 +44,9 @@ export interface PathChartData {
   summary: PathSummary;
 }
 
-export type PathInputs = Pick<
-  SimulatorInputs,
-  | 'leverage'
-  | 'skew'
-  | 'transfer'
-  | 'annualFeePercent'
-  | 'mintFeePercent'
-  | 'burnFeePercent'
-  | 'intervalSeconds'
-  | 'price'
-  | 'driftPercent'
-  | 'volatilityPercent'
-  | 'horizon'
-  | 'seed'
->;
+export type PathInputs = PoolModelInputs & PriceModelInputs & Pick<SimulatorInputs, 'price'>;
 
 export const MAX_PATH_ROWS = 1000;
-const SECONDS_PER_DAY = 86_400;
 
 export function pathChartData(inputs: PathInputs, maxRows = MAX_PATH_ROWS): PathChartData {
   const fees = simulationFees(inputs);
@@ -88,7 +74,7 @@ export function pathChartData(inputs: PathInputs, maxRows = MAX_PATH_ROWS): Path
   const rows = indices.map(
     (i): PathRow => ({
       step: i,
-      days: (i * inputs.intervalSeconds) / SECONDS_PER_DAY,
+      days: rebalanceDays(i, inputs.intervalSeconds),
       priceRelative: prices[i]!,
       price: inputs.price === undefined ? undefined : inputs.price * prices[i]!,
       poolLong: pool.long[i]! * factor,
