@@ -1,8 +1,8 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
-// Three projects mirror the layers: pure engine maths, the chain layer against a real local node,
-// and components in jsdom. Chain tests start their own node on a free port, so they may run in parallel
+// The projects mirror the layers: pure engine maths, feature logic without a DOM, the chain layer against a
+// real local node, components in jsdom, and journeys in Chromium. Chain tests start their own node on a free port, so they may run in parallel
 // with the others but keep one file at a time to stay gentle on a 2-core machine.
 export default defineConfig({
   plugins: [react()],
@@ -12,6 +12,11 @@ export default defineConfig({
       {
         extends: true,
         test: { name: 'engine', include: ['tests/engine/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
+        // Feature logic that needs no DOM: view models, field rules, link parameters.
+        test: { name: 'features', include: ['tests/features/**/*.test.ts'], environment: 'node' },
       },
       {
         extends: true,

@@ -3,8 +3,9 @@ import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { WagmiProvider } from 'wagmi';
 import { DeploymentProvider } from '../chain/DeploymentContext.tsx';
 import type { DevnetDeployment } from '../chain/devnet.ts';
+import { TxReporterProvider } from '../chain/useTransactor.ts';
 import type { AppConfig } from '../chain/wagmi.ts';
-import { ToastProvider } from '../ui/Toaster.tsx';
+import { reportTx } from './txToasts.tsx';
 
 // RainbowKit is the largest part of the wallet stack; the pages draw without it and it arrives just after.
 const WalletUi = lazy(() => import('./WalletUi.tsx').then((m) => ({ default: m.WalletUi })));
@@ -25,12 +26,12 @@ export function Providers({
     <WagmiProvider config={app.wagmi}>
       <QueryClientProvider client={queryClient}>
         <DeploymentProvider value={{ app, devnet }}>
-          <ToastProvider>
+          <TxReporterProvider value={reportTx}>
             {children}
             <Suspense fallback={null}>
               <WalletUi />
             </Suspense>
-          </ToastProvider>
+          </TxReporterProvider>
         </DeploymentProvider>
       </QueryClientProvider>
     </WagmiProvider>

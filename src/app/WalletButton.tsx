@@ -1,12 +1,12 @@
+import { useConnectWallet } from '../chain/connectWallet.ts';
 import { WALLET_SLOT_ID } from './walletSlot.ts';
-import { useWalletUi } from './walletUi.ts';
 
 /**
  * The header's wallet slot: RainbowKit's button is drawn into it once loaded; until then a button that
  * looks the same and remembers the click.
  */
 export function WalletButton() {
-  const { ready, connectRequested, openConnectModal } = useWalletUi();
+  const { ready, connectRequested, openConnectModal } = useConnectWallet();
   return (
     // A fixed height: RainbowKit's button replaces the placeholder without moving the page.
     <div id={WALLET_SLOT_ID} className="flex h-10 items-center">

@@ -1,15 +1,17 @@
 /**
- * RainbowKit, loaded after the first paint: its provider, modals and connect button. The button is drawn
+ * RainbowKit, loaded after the first paint: its provider, modals and connect button, and the toaster that
+ * tells a write's progress (no write can start before a wallet is connected). The button is drawn
  * into the header's wallet slot through a portal, and the modal's opener is published for the rest of the
- * app (walletUi.ts), so nothing above this layer depends on RainbowKit being loaded.
+ * app (`src/chain/connectWallet.ts`), so nothing above this layer depends on RainbowKit being loaded.
  */
 import '@rainbow-me/rainbowkit/styles.css';
 import { ConnectButton, darkTheme, RainbowKitProvider, useConnectModal } from '@rainbow-me/rainbowkit';
 import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
+import { Toaster } from 'sonner';
+import { connectWallet } from '../chain/connectWallet.ts';
 import { useDeployment } from '../chain/DeploymentContext.tsx';
 import { WALLET_SLOT_ID } from './walletSlot.ts';
-import { walletUi } from './walletUi.ts';
 
 const theme = darkTheme({ accentColor: '#F8CC82', accentColorForeground: '#0f172a', borderRadius: 'medium' });
 
@@ -17,7 +19,7 @@ function Bridge() {
   const { openConnectModal } = useConnectModal();
   const [slot, setSlot] = useState<HTMLElement | null>(null);
   useEffect(() => {
-    walletUi.publish(openConnectModal);
+    connectWallet.publish(openConnectModal);
   }, [openConnectModal]);
   useEffect(() => {
     setSlot(document.getElementById(WALLET_SLOT_ID));
@@ -39,6 +41,14 @@ export function WalletUi() {
   return (
     <RainbowKitProvider theme={theme} initialChain={app.defaultChain} modalSize="compact">
       <Bridge />
+      <Toaster
+        theme="dark"
+        position="bottom-right"
+        closeButton
+        visibleToasts={5}
+        containerAriaLabel="Notifications"
+        toastOptions={{ closeButtonAriaLabel: 'Dismiss' }}
+      />
     </RainbowKitProvider>
   );
 }

@@ -1,16 +1,15 @@
 /**
  * The one path every write takes: simulate (to surface the revert reason before the wallet opens), sign,
  * wait for the receipt, then refresh exactly the queries the caller says the write changed (queryKeys.ts's
- * `refreshAfter`), not every query of the app. Each step is a state the UI can show and a toast
- * that follows it, with an explorer link where the chain has an explorer; every failure becomes one clear
- * sentence (errors.ts).
+ * `refreshAfter`), not every query of the app. Each step is a state the UI can show and an event for the
+ * reporter the app shell provides (one toast per write, with an explorer link where the chain has one);
+ * every failure becomes one clear sentence (errors.ts), said once, by that reporter.
  */
 import { type QueryKey, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { createContext, useCallback, useContext, useState } from 'react';
 import type { Abi, ContractFunctionArgs, ContractFunctionName, Hash, TransactionReceipt } from 'viem';
 import { useConfig } from 'wagmi';
 import { simulateContract, waitForTransactionReceipt, writeContract } from 'wagmi/actions';
-import { useToasts } from '../ui/Toaster.tsx';
 import { describeError, type TxErrorKind } from './errors.ts';
 
 export type TxState =
@@ -32,12 +31,26 @@ export interface WriteRequest<
   chainId: number;
 }
 
-let nextToastId = 0;
+/** What a write is doing, for whoever reports it to the user (the app shell shows each as one toast). */
+export type TxEvent = { id: string; label: string; explorerTx?: string } & (
+  | { stage: 'signing' }
+  | { stage: 'pending'; hash: Hash }
+  | { stage: 'confirmed'; hash: Hash }
+  | { stage: 'failed'; kind: TxErrorKind; message: string; hash?: Hash }
+);
+
+export type TxReporter = (event: TxEvent) => void;
+
+const TxReporterContext = createContext<TxReporter>(() => {});
+/** The app shell provides the reporter; without one (a unit test) writes go on silently. */
+export const TxReporterProvider = TxReporterContext.Provider;
+
+let nextTxId = 0;
 
 export function useTransactor() {
   const config = useConfig();
   const queryClient = useQueryClient();
-  const toasts = useToasts();
+  const report = useContext(TxReporterContext);
   const [state, setState] = useState<TxState>({ status: 'idle' });
 
   const send = useCallback(
@@ -46,12 +59,11 @@ export function useTransactor() {
       request: WriteRequest<abi, name>,
       refresh: readonly QueryKey[],
     ): Promise<TransactionReceipt | undefined> => {
-      const id = `tx-${nextToastId++}`;
+      const id = `tx-${nextTxId++}`;
       const explorer = config.chains.find((c) => c.id === request.chainId)?.blockExplorers?.default.url;
-      const linkOf = (hash: Hash) =>
-        explorer ? { link: { href: `${explorer}/tx/${hash}`, label: 'View on explorer' } } : {};
+      const at = (hash: Hash) => (explorer ? { explorerTx: `${explorer}/tx/${hash}` } : {});
       setState({ status: 'signing', label });
-      toasts.show({ id, tone: 'pending', title: label, body: 'Confirm in your wallet.' });
+      report({ id, label, stage: 'signing' });
       let hash: Hash | undefined;
       try {
         // `send` is typed for callers by WriteRequest; wagmi's action generics cannot follow a generic ABI
@@ -59,45 +71,28 @@ export function useTransactor() {
         const { request: simulated } = await simulateContract(config, request as never);
         hash = await writeContract(config, simulated as never);
         setState({ status: 'pending', label, hash });
-        toasts.show({
-          id,
-          tone: 'pending',
-          title: label,
-          body: 'Sent. Waiting for it to be mined…',
-          ...linkOf(hash),
-        });
+        report({ id, label, stage: 'pending', hash, ...at(hash) });
         const receipt = await waitForTransactionReceipt(config, { hash, chainId: request.chainId });
         if (receipt.status !== 'success') {
           const message = 'The transaction reverted on chain.';
           setState({ status: 'failed', label, kind: 'reverted', message, hash });
-          toasts.show({ id, tone: 'error', title: `${label} failed`, body: message, ...linkOf(hash) });
+          report({ id, label, stage: 'failed', kind: 'reverted', message, hash, ...at(hash) });
           return undefined;
         }
         setState({ status: 'confirmed', label, hash });
-        toasts.show({ id, tone: 'success', title: `${label}: confirmed`, ...linkOf(hash) });
+        report({ id, label, stage: 'confirmed', hash, ...at(hash) });
         await Promise.all(refresh.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
         return receipt;
       } catch (error) {
-        const described = describeError(error);
-        setState({
-          status: 'failed',
-          label,
-          kind: described.kind,
-          message: described.message,
-          ...(hash ? { hash } : {}),
-        });
-        toasts.show({
-          id,
-          tone: described.kind === 'rejected' ? 'info' : 'error',
-          title: described.kind === 'rejected' ? `${label}: cancelled` : `${label} failed`,
-          body: described.message,
-          ...(hash ? linkOf(hash) : {}),
-        });
+        const { kind, message } = describeError(error);
+        setState({ status: 'failed', label, kind, message, ...(hash ? { hash } : {}) });
+        report({ id, label, stage: 'failed', kind, message, ...(hash ? { hash, ...at(hash) } : {}) });
         return undefined;
       }
     },
-    [config, queryClient, toasts],
+    [config, queryClient, report],
   );
 
-  return { state, send, reset: () => setState({ status: 'idle' }) };
+  const busy = state.status === 'signing' || state.status === 'pending';
+  return { state, busy, send, reset: () => setState({ status: 'idle' }) };
 }

@@ -1,5 +1,7 @@
+import type { ReactNode } from 'react';
 import { ErrorState } from './ErrorState.tsx';
 import { Notice } from './Notice.tsx';
+import { PageHeader } from './PageHeader.tsx';
 
 /** How fresh the figures on screen are (the chain layer's FreshnessState, as this part displays it). */
 export type FreshnessView =
@@ -89,5 +91,26 @@ export function ReadProblem({
     <div className="mb-4">
       <ErrorState what={list} error={listError} onRetry={onRetry} />
     </div>
+  );
+}
+
+/**
+ * The head of a page that shows live chain figures: its title, how fresh the figures are, and (under it) the
+ * one notice for a read that is stale, unreachable or failing.
+ */
+export function LivePageHeader({
+  title,
+  subtitle,
+  problem,
+}: {
+  title: string;
+  subtitle: ReactNode;
+  problem: Parameters<typeof ReadProblem>[0];
+}) {
+  return (
+    <>
+      <PageHeader title={title} subtitle={subtitle} actions={<FreshnessBadge state={problem.state} />} />
+      <ReadProblem {...problem} />
+    </>
   );
 }

@@ -1,9 +1,11 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { applyFilters, DEFAULT_FILTERS } from '../../src/features/pools/PoolFilters.tsx';
+import { applyFilters } from '../../src/features/pools/PoolFilters.tsx';
 import { PoolTable } from '../../src/features/pools/PoolTable.tsx';
 import { poolRowView } from '../../src/features/pools/poolView.ts';
-import { NOW, poolSnapshot, poolsSnapshot } from './fixtures/pools.ts';
+import { DEFAULT_FILTERS } from '../../src/features/pools/routes.ts';
+import { NOW, poolSnapshot, poolsSnapshot } from '../fixtures/pools.ts';
+import { renderInRouter } from './renderWithWallet.tsx';
 
 const btc = poolSnapshot({
   name: '3-BTC/USD+gOHM',
@@ -43,7 +45,7 @@ function rowOf(name: string): HTMLElement {
 
 describe('PoolTable with a fixed pool state', () => {
   it('shows skew, rebalancing rate and effective leverage from the side balances', () => {
-    render(<PoolTable rows={rows} unit="collateral" chainNow={NOW} />);
+    renderInRouter(<PoolTable rows={rows} unit="collateral" chainNow={NOW} />);
     const row = within(rowOf('3-BTC/USD+gOHM'));
     // 1200 / 800: skew 1.5, rate +50%; longs gain 3/1.5 = 2x, shorts 3·1.5 = 4.5x, both lose 3x.
     expect(row.getByText('1.5')).toBeInTheDocument();
@@ -53,7 +55,7 @@ describe('PoolTable with a fixed pool state', () => {
   });
 
   it('keeps long on the L line and short on the S line', () => {
-    render(<PoolTable rows={rows} unit="collateral" chainNow={NOW} />);
+    renderInRouter(<PoolTable rows={rows} unit="collateral" chainNow={NOW} />);
     const row = within(rowOf('3-BTC/USD+gOHM'));
     expect(row.getByText('1,200').closest('span')?.parentElement?.textContent).toMatch(/^L1,200/);
     expect(row.getByText('800').closest('span')?.parentElement?.textContent).toMatch(/^S800/);
@@ -63,14 +65,14 @@ describe('PoolTable with a fixed pool state', () => {
   });
 
   it('counts down to the next rebalance, says when the keeper is late, and marks a paused pool', () => {
-    render(<PoolTable rows={rows} unit="collateral" chainNow={NOW} />);
+    renderInRouter(<PoolTable rows={rows} unit="collateral" chainNow={NOW} />);
     expect(within(rowOf('3-BTC/USD+gOHM')).getByText('30s')).toBeInTheDocument();
     expect(within(rowOf('1-ETH/USD+OHM')).getByText('Waiting for keeper')).toBeInTheDocument();
     expect(within(rowOf('3-ETH/USD+OHM')).getAllByText(/paused/i).length).toBeGreaterThan(0);
   });
 
   it('shows balances in USD through the collateral price when asked', () => {
-    render(<PoolTable rows={rows} unit="usd" chainNow={NOW} />);
+    renderInRouter(<PoolTable rows={rows} unit="usd" chainNow={NOW} />);
     // 1200 gOHM at $5,000.
     expect(within(rowOf('3-BTC/USD+gOHM')).getByText('$6,000,000')).toBeInTheDocument();
   });

@@ -1,46 +1,17 @@
-/**
- * The trade form's validation and button states with a fixed pool state. The wallet is wagmi's mock connector
- * (this unit test isolates the form; the chain tests and the browser journeys use real wallets and contracts).
- */
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, fireEvent, render, screen } from '@testing-library/react';
-import { type ReactNode, useState } from 'react';
+import { act, fireEvent, screen } from '@testing-library/react';
+import { useState } from 'react';
 import { parseUnits } from 'viem';
 import { arbitrum } from 'viem/chains';
 import { describe, expect, it } from 'vitest';
-import { createConfig, http, WagmiProvider } from 'wagmi';
 import { connect } from 'wagmi/actions';
-import { mock } from 'wagmi/connectors';
-import { devnetChainDeployment } from '../../src/chain/chainDeployments.ts';
-import { createChainClients } from '../../src/chain/clients.ts';
-import { ARBITRUM_DEPLOYMENT } from '../../src/chain/config.ts';
-import { DeploymentProvider } from '../../src/chain/DeploymentContext.tsx';
-import { memoryCache } from '../../src/chain/history/historyCache.ts';
 import type { PoolSnapshot } from '../../src/chain/poolReader.ts';
-import type { AppConfig } from '../../src/chain/wagmi.ts';
+import type { TradeChoice } from '../../src/features/trade/routes.ts';
 import { TradeForm } from '../../src/features/trade/TradeForm.tsx';
-import type { TradeFormState } from '../../src/features/trade/useTradeForm.ts';
-import { ToastProvider } from '../../src/ui/Toaster.tsx';
-import { DEVNET_FIXTURE } from './fixtures/deployment.ts';
-import { NOW, poolSnapshot } from './fixtures/pools.ts';
+import { DEVNET_FIXTURE } from '../fixtures/deployment.ts';
+import { NOW, poolSnapshot, withUser } from '../fixtures/pools.ts';
+import { renderWithWallet } from './renderWithWallet.tsx';
 
-const USER = '0x976EA74026E726554dB657fA54763abd0C3a0aa9' as const;
 const devnet = { ...arbitrum, id: 31337, name: 'Olympus devnet' };
-
-function withUser(pool: PoolSnapshot, allowance: bigint): PoolSnapshot {
-  return {
-    ...pool,
-    info: { ...pool.info, chainId: 31337 },
-    user: {
-      longWallet: parseUnits('10', 9),
-      shortWallet: 0n,
-      settlementWallet: parseUnits('100', 9),
-      allowance,
-      escrow: { longTokens: 0n, shortTokens: 0n, settlementTokens: parseUnits('2', 9) },
-      commits: [],
-    },
-  };
-}
 
 const ohmPool = poolSnapshot({
   name: '3-ETH/USD+OHM',
@@ -52,19 +23,17 @@ const ohmPool = poolSnapshot({
 });
 
 function Harness({ pool }: { pool: PoolSnapshot }) {
-  const [form, setForm] = useState<TradeFormState>({
+  const [choice, setChoice] = useState<TradeChoice>({
     pool: pool.info.address,
     side: 'long',
     action: 'mint',
-    source: 'wallet',
-    amount: '',
-    unlimitedApproval: false,
   });
   return (
     <TradeForm
       pools={[pool]}
-      form={form}
-      update={(patch) => setForm((f) => ({ ...f, ...patch }))}
+      pool={pool}
+      choice={choice}
+      onChoice={(patch) => setChoice((c) => ({ ...c, ...patch }))}
       chainNow={NOW}
       chainId={31337}
       chainName="Olympus devnet"
@@ -73,33 +42,8 @@ function Harness({ pool }: { pool: PoolSnapshot }) {
   );
 }
 
-function setup(pool: PoolSnapshot) {
-  const wagmi = createConfig({
-    chains: [devnet, arbitrum],
-    connectors: [mock({ accounts: [USER] })],
-    transports: { [devnet.id]: http('http://127.0.0.1:1'), [arbitrum.id]: http('http://127.0.0.1:1') },
-  });
-  const app: AppConfig = {
-    wagmi,
-    chains: [devnet, arbitrum],
-    defaultChain: devnet,
-    clients: new Map([
-      [devnet.id, createChainClients(devnet, devnetChainDeployment(DEVNET_FIXTURE), memoryCache())],
-      [arbitrum.id, createChainClients(arbitrum, ARBITRUM_DEPLOYMENT, memoryCache())],
-    ]),
-  };
-  const wrapper = ({ children }: { children: ReactNode }) => (
-    <WagmiProvider config={wagmi}>
-      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-        <DeploymentProvider value={{ app, devnet: DEVNET_FIXTURE }}>
-          <ToastProvider>{children}</ToastProvider>
-        </DeploymentProvider>
-      </QueryClientProvider>
-    </WagmiProvider>
-  );
-  render(<Harness pool={pool} />, { wrapper });
-  return { wagmi };
-}
+const setup = (pool: PoolSnapshot) =>
+  renderWithWallet(<Harness pool={pool} />, { appChains: [devnet, arbitrum], devnet: DEVNET_FIXTURE });
 
 const amount = () => screen.getByLabelText(/^Amount/);
 const type = (text: string) => fireEvent.change(amount(), { target: { value: text } });

@@ -17,7 +17,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 export function DevnetPage() {
   const { devnet } = useDeployment();
   const { address, chainId } = useAccount();
-  const { state, send } = useTransactor();
+  const { busy, send } = useTransactor();
   const queryClient = useQueryClient();
   const [gasMessage, setGasMessage] = useState<string>();
   const tokens = devnet?.tokens ?? [];
@@ -41,7 +41,6 @@ export function DevnetPage() {
     return <Notice tone="info">No devnet is running. Start one with npm start.</Notice>;
   }
   const onDevnet = chainId === devnet.chainId;
-  const busy = state.status === 'signing' || state.status === 'pending';
 
   return (
     <>
@@ -120,10 +119,6 @@ export function DevnetPage() {
                   </Button>
                 </li>
               </ul>
-              {state.status === 'signing' ? <Notice>Confirm “{state.label}” in your wallet…</Notice> : null}
-              {state.status === 'pending' ? <Notice>Waiting for “{state.label}” to be mined…</Notice> : null}
-              {state.status === 'confirmed' ? <Notice tone="success">{state.label}: done.</Notice> : null}
-              {state.status === 'failed' ? <Notice tone="error">{state.message}</Notice> : null}
               {gasMessage ? <Notice tone="error">Could not add ETH: {gasMessage}</Notice> : null}
             </div>
           )}

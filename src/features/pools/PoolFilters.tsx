@@ -1,25 +1,6 @@
 import { Segmented } from '../../ui/Segmented.tsx';
 import type { PoolRowView } from './poolView.ts';
-
-export type SortKey = 'name' | 'tvl' | 'skew' | 'longGain' | 'shortGain' | 'holdings' | 'nextRebalance';
-
-export interface PoolFilterState {
-  search: string;
-  market: string;
-  collateral: string;
-  leverage: string;
-  sort: SortKey;
-  unit: 'collateral' | 'usd';
-}
-
-export const DEFAULT_FILTERS: PoolFilterState = {
-  search: '',
-  market: 'all',
-  collateral: 'all',
-  leverage: 'all',
-  sort: 'tvl',
-  unit: 'collateral',
-};
+import type { PoolFilterState, SortKey, ValueUnit } from './routes.ts';
 
 const SORT_LABELS: Record<SortKey, string> = {
   name: 'Name',
@@ -31,7 +12,7 @@ const SORT_LABELS: Record<SortKey, string> = {
   nextRebalance: 'Next rebalance',
 };
 
-const UNIT_LABELS: ReadonlyArray<readonly [PoolFilterState['unit'], string]> = [
+const UNIT_LABELS: ReadonlyArray<readonly [ValueUnit, string]> = [
   ['collateral', 'OHM / gOHM'],
   ['usd', 'USD'],
 ];

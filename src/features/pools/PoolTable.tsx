@@ -1,91 +1,18 @@
-import { hrefOf } from '../../app/routes.ts';
-import { collateralToUsd } from '../../engine/metrics.ts';
-import { Countdown } from '../../ui/Countdown.tsx';
-import { formatAmount, formatFractionPercent, formatLeverage, formatNumber } from '../../ui/format.ts';
+import { Link } from 'react-router';
 import { Skeleton } from '../../ui/Skeleton.tsx';
-import type { PoolRowView, SideView } from './poolView.ts';
-
-export type ValueUnit = 'collateral' | 'usd';
-
-export function formatSkew(value: number | undefined): string {
-  if (value === undefined) return '—';
-  return Number.isFinite(value) ? formatNumber(value, 3) : '∞';
-}
-
-/** A collateral amount in the unit chosen: "12.5 gOHM" or "$74,012". */
-export function Money({ row, raw, unit }: { row: PoolRowView; raw: bigint; unit: ValueUnit }) {
-  if (unit === 'usd' && row.usdPerCollateral !== undefined) {
-    const usd = collateralToUsd(raw, row.decimals, row.usdPerCollateral);
-    return <span className="font-mono">${formatNumber(usd, 0)}</span>;
-  }
-  return (
-    <span className="font-mono">
-      {formatAmount(raw, row.decimals, row.decimals > 9 ? 3 : 1)}{' '}
-      <span className="text-ink-400">{row.collateral}</span>
-    </span>
-  );
-}
-
-function TokenPrice({ row, side, unit }: { row: PoolRowView; side: SideView; unit: ValueUnit }) {
-  const scale = unit === 'usd' && row.usdPerCollateral !== undefined ? row.usdPerCollateral : 1;
-  const prefix = scale === 1 ? '' : '$';
-  const digits = scale === 1 ? 4 : 2;
-  return (
-    <span className="font-mono">
-      {prefix}
-      {formatNumber(side.tokenPrice * scale, digits)}
-      {side.nextTokenPrice !== undefined ? (
-        <span className="text-ink-400">
-          {' → '}
-          {prefix}
-          {formatNumber(side.nextTokenPrice * scale, digits)}
-        </span>
-      ) : null}
-    </span>
-  );
-}
-
-function SideLines({ long, short }: { long: React.ReactNode; short: React.ReactNode }) {
-  return (
-    <div className="flex flex-col gap-1">
-      <span>
-        <span className="mr-1 text-xs font-semibold text-long">L</span>
-        {long}
-      </span>
-      <span>
-        <span className="mr-1 text-xs font-semibold text-short">S</span>
-        {short}
-      </span>
-    </div>
-  );
-}
-
-export function RebalanceCountdown({
-  row,
-  chainNow,
-  stale,
-}: {
-  row: PoolRowView;
-  chainNow: number;
-  /** The figures are stale: no precise countdown, and no claim about the keeper. */
-  stale: boolean;
-}) {
-  const left = row.nextRebalanceAt - chainNow;
-  const inWindow = row.commitExecutesAt > row.nextRebalanceAt;
-  return (
-    <div className="flex flex-col">
-      <Countdown seconds={left} overdueLabel="Waiting for keeper" approximate={stale} />
-      {inWindow && left > 0 && !stale ? (
-        <span
-          className="text-xs text-ink-400"
-          title="Commits made inside the front-running window wait one more rebalance"
-        >
-          New commits: next one after
-        </span>
-      ) : null}
-    </div>
-  );
-}
+import { tradeLink } from '../trade/routes.ts';
+import {
+  IndexPrice,
+  LeverageLines,
+  Money,
+  PoolBadges,
+  RebalanceCountdown,
+  SideLines,
+  SkewFigures,
+  TokenPrice,
+} from './poolCells.tsx';
+import type { PoolRowView } from './poolView.ts';
+import { poolLink, type ValueUnit } from './routes.ts';
 
 function PoolTableHead({ showHoldings }: { showHoldings: boolean }) {
   return (
@@ -190,31 +117,13 @@ export function PoolTable({
           {rows.map((row) => (
             <tr key={row.address} className="border-t border-ink-800 align-top hover:bg-ink-900/60">
               <th scope="row" className="px-4 py-3 font-normal">
-                <a
-                  href={hrefOf('pool', { address: row.address })}
-                  className="font-semibold text-ink-50 hover:text-sand-400"
-                >
+                <Link to={poolLink(row.address)} className="font-semibold text-ink-50 hover:text-sand-400">
                   {row.name}
-                </a>
-                <div className="mt-1 flex flex-wrap gap-1 text-xs">
-                  <span className="rounded bg-ink-800 px-1.5 py-0.5">{row.leverage}x</span>
-                  <span className="rounded bg-ink-800 px-1.5 py-0.5">{row.collateral}</span>
-                  {row.snapshot.info.imported ? (
-                    <span className="rounded bg-ink-800 px-1.5 py-0.5">imported</span>
-                  ) : null}
-                  {row.paused ? (
-                    <span className="rounded bg-short/20 px-1.5 py-0.5 text-short">paused</span>
-                  ) : null}
-                </div>
+                </Link>
+                <PoolBadges row={row} />
               </th>
               <td className="whitespace-nowrap px-4 py-3">
-                <div className="font-mono">${formatNumber(row.oraclePrice, 2)}</div>
-                <div
-                  className={`text-xs ${row.priceChange > 0 ? 'text-long' : row.priceChange < 0 ? 'text-short' : 'text-ink-400'}`}
-                  title="Change since the last rebalance"
-                >
-                  {formatFractionPercent(row.priceChange)} since rebalance
-                </div>
+                <IndexPrice row={row} />
               </td>
               <td className="whitespace-nowrap px-4 py-3">
                 <SideLines
@@ -223,24 +132,10 @@ export function PoolTable({
                 />
               </td>
               <td className="whitespace-nowrap px-4 py-3">
-                <div className="font-mono">{formatSkew(row.skew)}</div>
-                <div className="text-xs text-ink-400" title="Rebalancing rate: skew − 1">
-                  rate {formatFractionPercent(row.rebalancingRate)}
-                </div>
+                <SkewFigures row={row} />
               </td>
               <td className="whitespace-nowrap px-4 py-3">
-                <SideLines
-                  long={
-                    <span className="font-mono">
-                      {formatLeverage(row.long.gainLeverage)} / {formatLeverage(row.long.lossLeverage)}
-                    </span>
-                  }
-                  short={
-                    <span className="font-mono">
-                      {formatLeverage(row.short.gainLeverage)} / {formatLeverage(row.short.lossLeverage)}
-                    </span>
-                  }
-                />
+                <LeverageLines row={row} />
               </td>
               <td className="whitespace-nowrap px-4 py-3">
                 <SideLines
@@ -265,13 +160,13 @@ export function PoolTable({
                 </td>
               ) : null}
               <td className="px-4 py-3 text-right">
-                <a
-                  href={hrefOf('trade', { pool: row.address })}
+                <Link
+                  to={tradeLink({ pool: row.address })}
                   className="rounded-lg border border-ink-600 px-3 py-1.5 text-xs font-semibold hover:border-sand-400"
                   aria-label={`Trade ${row.name}`}
                 >
                   Trade
-                </a>
+                </Link>
               </td>
             </tr>
           ))}

@@ -1,60 +1,18 @@
-import { useState } from 'react';
-import { isAddress } from 'viem';
-import { hrefOf } from '../../app/routes.ts';
+import { useQueryStates } from 'nuqs';
 import { useDeployment } from '../../chain/DeploymentContext.tsx';
-import { Button } from '../../ui/Button.tsx';
-import { FreshnessBadge, ReadProblem } from '../../ui/Freshness.tsx';
+import { LivePageHeader } from '../../ui/Freshness.tsx';
 import { Notice } from '../../ui/Notice.tsx';
-import { PageHeader } from '../../ui/PageHeader.tsx';
-import { applyFilters, DEFAULT_FILTERS, type PoolFilterState, PoolFilters } from './PoolFilters.tsx';
+import { AddPoolForm } from './AddPoolForm.tsx';
+import { applyFilters, PoolFilters } from './PoolFilters.tsx';
 import { PoolTable, PoolTableSkeleton } from './PoolTable.tsx';
+import { poolFilterParams } from './routes.ts';
 import { usePoolRows } from './usePoolRows.ts';
-
-function AddPoolForm({ requested }: { requested: string[] }) {
-  const [value, setValue] = useState('');
-  const [error, setError] = useState<string>();
-  return (
-    <form
-      className="mt-6 flex flex-wrap items-start gap-2"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const address = value.trim();
-        if (!isAddress(address, { strict: false })) {
-          setError('That is not an address: 0x followed by 40 hexadecimal characters.');
-          return;
-        }
-        setError(undefined);
-        window.location.hash = hrefOf('pools', { add: [...new Set([...requested, address])].join(',') });
-        setValue('');
-      }}
-    >
-      <label className="flex min-w-80 flex-col gap-1 text-xs text-ink-400">
-        Show a pool that is not listed (checked with the factory)
-        <input
-          className="rounded-lg border border-ink-700 bg-ink-900 px-3 py-2 font-mono text-sm text-ink-50"
-          placeholder="0x… pool address"
-          value={value}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? 'add-pool-error' : undefined}
-          onChange={(e) => setValue(e.target.value)}
-        />
-        {error ? (
-          <span id="add-pool-error" className="text-short">
-            {error}
-          </span>
-        ) : null}
-      </label>
-      <Button type="submit" variant="secondary" className="mt-5">
-        Add pool
-      </Button>
-    </form>
-  );
-}
 
 export function PoolsPage() {
   const { app } = useDeployment();
   const { rows, registry, registryError, chainId, chainNow, freshness, malformed, requested } = usePoolRows();
-  const [filters, setFilters] = useState<PoolFilterState>(DEFAULT_FILTERS);
+  // The filters live in the link: a filtered list can be shared, and survives reload and back/forward.
+  const [filters, setFilters] = useQueryStates(poolFilterParams);
   const chainName = app.chains.find((c) => c.id === chainId)?.name ?? `chain ${chainId}`;
   const usdAvailable = rows.some((r) => r.usdPerCollateral !== undefined);
   const visible = applyFilters(rows, usdAvailable ? filters : { ...filters, unit: 'collateral' });
@@ -63,7 +21,7 @@ export function PoolsPage() {
 
   return (
     <>
-      <PageHeader
+      <LivePageHeader
         title="Pools"
         subtitle={
           <>
@@ -71,7 +29,13 @@ export function PoolsPage() {
             leverage, token prices now and after the next rebalance at today's price.
           </>
         }
-        actions={<FreshnessBadge state={freshness} />}
+        problem={{
+          state: freshness,
+          figures: 'pool figures',
+          listError: registryError,
+          list: 'the pools',
+          onRetry: () => void registry.refetch(),
+        }}
       />
       {malformed.length > 0 ? (
         <div className="mb-4">
@@ -85,16 +49,14 @@ export function PoolsPage() {
           </Notice>
         </div>
       ) : null}
-      <ReadProblem
-        state={freshness}
-        figures="pool figures"
-        listError={registryError}
-        list="the pools"
-        onRetry={() => void registry.refetch()}
-      />
       {loading ? (
         <>
-          <PoolFilters rows={[]} filters={filters} onChange={setFilters} usdAvailable={false} />
+          <PoolFilters
+            rows={[]}
+            filters={filters}
+            onChange={(next) => void setFilters(next)}
+            usdAvailable={false}
+          />
           <PoolTableSkeleton />
         </>
       ) : null}
@@ -108,11 +70,16 @@ export function PoolsPage() {
       ) : null}
       {rows.length > 0 && chainNow !== undefined ? (
         <>
-          <PoolFilters rows={rows} filters={filters} onChange={setFilters} usdAvailable={usdAvailable} />
+          <PoolFilters
+            rows={rows}
+            filters={filters}
+            onChange={(next) => void setFilters(next)}
+            usdAvailable={usdAvailable}
+          />
           {visible.length === 0 ? (
             <Notice>
               No pool matches these filters.{' '}
-              <button type="button" className="underline" onClick={() => setFilters(DEFAULT_FILTERS)}>
+              <button type="button" className="underline" onClick={() => void setFilters(null)}>
                 Clear filters
               </button>
             </Notice>

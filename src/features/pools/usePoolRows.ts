@@ -1,23 +1,20 @@
+import { useQueryStates } from 'nuqs';
 import { useMemo } from 'react';
 import { type Address, isAddress } from 'viem';
-import { useRoute } from '../../app/routes.ts';
 import { usePoolsSnapshot } from '../../chain/usePools.ts';
 import { type PoolRowView, poolRowView } from './poolView.ts';
+import { addedPoolsParam } from './routes.ts';
 
-/** Pools asked for in the URL (`?add=0x…,0x…`); malformed entries are returned apart, never read. */
+/** Pools asked for in the link (`?add=0x…,0x…`); malformed entries are returned apart, never read. */
 export function useRequestedPools(): { requested: Address[]; malformed: string[] } {
-  const { params } = useRoute();
-  const raw = params.get('add');
+  const [{ add }] = useQueryStates(addedPoolsParam);
   return useMemo(() => {
-    const entries = (raw ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean);
+    const entries = add.map((s) => s.trim()).filter(Boolean);
     return {
       requested: entries.filter((e): e is Address => isAddress(e, { strict: false })),
       malformed: entries.filter((e) => !isAddress(e, { strict: false })),
     };
-  }, [raw]);
+  }, [add]);
 }
 
 export function usePoolRows(extra: readonly Address[] = []) {

@@ -1,39 +1,23 @@
 /**
- * The simulator's form, kept in the link: read from `#/simulator?…` on arrival (and whenever the link changes
- * from outside, e.g. another "Simulate this pool"), written back with `history.replaceState` on every edit, so
- * the address bar always holds a shareable simulation without adding a history entry per keystroke.
+ * The simulator's form, kept in the link through nuqs (simulatorParams.ts holds the parsers): every edit
+ * replaces the link's query, so the address bar always holds a shareable simulation without a history entry
+ * per keystroke, and a link followed from outside (another "Simulate this pool") simply is the new state.
  */
-import { useCallback, useRef, useState } from 'react';
-import { hrefOf, useRoute } from '../../app/routes.ts';
+import { useQueryStates } from 'nuqs';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { NumberField, SimulatorInputs } from './fieldRules.ts';
+import { NUMBER_RULES } from './fieldRules.ts';
 import {
+  type ChoiceLink,
+  choiceParams,
   DEFAULT_INPUTS,
   type FieldErrors,
-  formFromParams,
-  paramsFromForm,
+  formOf,
+  numberParams,
+  numbersByField,
   resolveForm,
   type SimulatorForm,
 } from './simulatorParams.ts';
-
-interface FormState {
-  /** The query this state was read from or last wrote, to tell our own writes from outside changes. */
-  query: string;
-  form: SimulatorForm;
-  inputs: SimulatorInputs;
-  errors: FieldErrors;
-}
-
-function stateFromQuery(query: string): FormState {
-  const form = formFromParams(new URLSearchParams(query));
-  return { query, form, ...resolveForm(form, DEFAULT_INPUTS) };
-}
-
-function writeQuery(form: SimulatorForm): string {
-  const params = paramsFromForm(form);
-  const href = hrefOf('simulator', Object.keys(params).length > 0 ? params : undefined);
-  window.history.replaceState(window.history.state, '', href);
-  return new URLSearchParams(params).toString();
-}
 
 export interface SimulatorFormApi {
   form: SimulatorForm;
@@ -46,41 +30,37 @@ export interface SimulatorFormApi {
 }
 
 export function useSimulatorForm(): SimulatorFormApi {
-  const query = useRoute().params.toString();
-  const [state, setState] = useState(() => stateFromQuery(query));
-  // The link changed from outside (not by our replaceState): start again from it.
-  let current = state;
-  if (state.query !== query) {
-    current = stateFromQuery(query);
-    setState(current);
-  }
+  const [numberLink, setNumbers] = useQueryStates(numberParams);
+  const [choiceLink, setChoices] = useQueryStates(choiceParams);
+  const numbers = useMemo(() => numbersByField(numberLink), [numberLink]);
+  const choices = choiceLink as ChoiceLink;
 
-  // Edits read the latest state through a ref, so that the link is written in the event handler, before the
-  // next render compares it with the route (an updater function must stay free of side effects).
-  const latest = useRef(current);
-  latest.current = current;
-  const update = useCallback((change: (form: SimulatorForm) => SimulatorForm) => {
-    const previous = latest.current;
-    const form = change(previous.form);
-    const next = { form, query: writeQuery(form), ...resolveForm(form, previous.inputs) };
-    latest.current = next;
-    setState(next);
-  }, []);
+  // What the charts last drew with: a field typed wrong keeps that value until it is fixed.
+  const lastValid = useRef(DEFAULT_INPUTS);
+  const { inputs, errors } = useMemo(
+    () => resolveForm(numbers, choices, lastValid.current),
+    [numbers, choices],
+  );
+  useEffect(() => {
+    lastValid.current = inputs;
+  }, [inputs]);
 
   const setNumber = useCallback(
-    (field: NumberField, text: string) =>
-      update((form) => ({ ...form, text: { ...form.text, [field]: text } })),
-    [update],
+    (field: NumberField, text: string) => {
+      const param = NUMBER_RULES[field].param;
+      void setNumbers({ [param]: numberParams[param]?.parse(text) ?? null });
+    },
+    [setNumbers],
   );
   const setChoice = useCallback(
-    (field: 'transfer' | 'side' | 'models', value: string) => update((form) => ({ ...form, [field]: value })),
-    [update],
+    (field: 'transfer' | 'side' | 'models', value: string) =>
+      void setChoices({ [field]: choiceParams[field].parse(value) }),
+    [setChoices],
   );
   const reset = useCallback(() => {
-    window.history.replaceState(window.history.state, '', hrefOf('simulator'));
-    latest.current = stateFromQuery('');
-    setState(latest.current);
-  }, []);
+    void setNumbers(null);
+    void setChoices(null);
+  }, [setNumbers, setChoices]);
 
-  return { form: current.form, inputs: current.inputs, errors: current.errors, setNumber, setChoice, reset };
+  return { form: formOf(numbers, choices), inputs, errors, setNumber, setChoice, reset };
 }

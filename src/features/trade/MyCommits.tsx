@@ -3,21 +3,21 @@ import { claimWouldFail, hasEscrow, type PoolSnapshot } from '../../chain/poolRe
 import { claimRequest } from '../../chain/poolWrites.ts';
 import { refreshAfter } from '../../chain/queryKeys.ts';
 import { useTransactor } from '../../chain/useTransactor.ts';
-import { expectedExecutionTime } from '../../engine/commits.ts';
+import { COMMIT_LABEL } from '../../engine/commitLabels.ts';
+import { CommitType, expectedExecutionTime } from '../../engine/commits.ts';
 import type { CommitTotals } from '../../engine/types.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { formatApproximate, formatDuration } from '../../ui/Countdown.tsx';
-import { COMMIT_LABELS } from '../../ui/commitLabels.ts';
 import { formatAmount } from '../../ui/format.ts';
 
 const PARTS: Array<[keyof CommitTotals, string, 'collateral' | 'L' | 'S']> = [
-  ['longMintSettlement', COMMIT_LABELS.mint.long, 'collateral'],
-  ['shortMintSettlement', COMMIT_LABELS.mint.short, 'collateral'],
-  ['longBurnPoolTokens', COMMIT_LABELS.burn.long, 'L'],
-  ['shortBurnPoolTokens', COMMIT_LABELS.burn.short, 'S'],
-  ['longBurnShortMintPoolTokens', COMMIT_LABELS.flip.long, 'L'],
-  ['shortBurnLongMintPoolTokens', COMMIT_LABELS.flip.short, 'S'],
+  ['longMintSettlement', COMMIT_LABEL[CommitType.LongMint], 'collateral'],
+  ['shortMintSettlement', COMMIT_LABEL[CommitType.ShortMint], 'collateral'],
+  ['longBurnPoolTokens', COMMIT_LABEL[CommitType.LongBurn], 'L'],
+  ['shortBurnPoolTokens', COMMIT_LABEL[CommitType.ShortBurn], 'S'],
+  ['longBurnShortMintPoolTokens', COMMIT_LABEL[CommitType.LongBurnShortMint], 'L'],
+  ['shortBurnLongMintPoolTokens', COMMIT_LABEL[CommitType.ShortBurnLongMint], 'S'],
 ];
 
 /** The user's queued commits (read from the chain, so they survive a reload) and what waits in escrow. */
@@ -31,8 +31,7 @@ export function MyCommits({
   stale?: boolean;
 }) {
   const { address } = useAccount();
-  const { state: tx, send } = useTransactor();
-  const busy = tx.status === 'signing' || tx.status === 'pending';
+  const { busy, send } = useTransactor();
   if (!address) return null;
   const pending = pools.flatMap((pool) => (pool.user?.commits ?? []).map((commit) => ({ pool, commit })));
   const claimable = pools.filter(hasEscrow);
@@ -161,7 +160,6 @@ export function MyCommits({
             })}
           </ul>
         )}
-        {tx.status === 'failed' ? <p className="mt-2 text-sm text-short">{tx.message}</p> : null}
       </Card>
     </div>
   );

@@ -6,9 +6,10 @@
 import type { PoolSnapshot } from '../../chain/poolReader.ts';
 import { CommitType } from '../../engine/commits.ts';
 import type { Side } from '../../engine/types.ts';
+import type { ACTIONS } from './routes.ts';
 import type { AmountCheck } from './validateAmount.ts';
 
-export type Action = 'mint' | 'burn' | 'flip';
+export type Action = (typeof ACTIONS)[number];
 export type Source = 'wallet' | 'escrow';
 
 export function commitTypeOf(side: Side, action: Action): CommitType {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryEvent } from '../../src/chain/userHistory.ts';
-import { CommitType } from '../../src/engine/commits.ts';
-import { div, fromUInt, ONE } from '../../src/engine/quad.ts';
-import { costBasis } from '../../src/features/portfolio/costBasis.ts';
+import type { HistoryEvent } from '../../../src/chain/userHistory.ts';
+import { CommitType } from '../../../src/engine/commits.ts';
+import { div, fromUInt, ONE } from '../../../src/engine/quad.ts';
+import { costBasis } from '../../../src/features/portfolio/costBasis.ts';
 
 const WAD = 10n ** 18n;
 const U = 1_000_000n; // 6-decimal units keep the arithmetic readable

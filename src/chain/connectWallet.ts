@@ -1,7 +1,8 @@
 /**
- * The wallet UI's handles, published by the lazily loaded RainbowKit layer (WalletUi.tsx) for the rest of
- * the app: open the connect modal from a trade form, know whether the UI has loaded. A click made before
- * RainbowKit arrives is remembered and honoured when it does.
+ * Asking the user to connect a wallet, from anywhere (a trade form, the portfolio). The wallet modal itself
+ * belongs to the lazily loaded RainbowKit layer in `src/app/WalletUi.tsx`, which publishes its opener here;
+ * a click made before that layer has loaded is remembered and honoured when it arrives. Features depend on
+ * this handle, never on RainbowKit or the app shell.
  */
 import { useSyncExternalStore } from 'react';
 
@@ -20,7 +21,7 @@ function set(next: Partial<WalletUiState>) {
   for (const listener of listeners) listener();
 }
 
-export const walletUi = {
+export const connectWallet = {
   publish(openConnectModal: (() => void) | undefined) {
     const pending = state.connectRequested;
     set({ ready: true, openConnectModal, connectRequested: false });
@@ -32,7 +33,7 @@ export const walletUi = {
   },
 };
 
-export function useWalletUi(): WalletUiState & { openConnectModal: () => void } {
+export function useConnectWallet(): WalletUiState & { openConnectModal: () => void } {
   const current = useSyncExternalStore(
     (listener) => {
       listeners.add(listener);
@@ -40,5 +41,5 @@ export function useWalletUi(): WalletUiState & { openConnectModal: () => void } 
     },
     () => state,
   );
-  return { ...current, openConnectModal: walletUi.openConnectModal };
+  return { ...current, openConnectModal: connectWallet.openConnectModal };
 }

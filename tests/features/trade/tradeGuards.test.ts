@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { claimWouldFail } from '../../src/chain/poolReader.ts';
-import { wouldStrand } from '../../src/features/trade/tradeModel.ts';
-import { poolSnapshot } from './fixtures/pools.ts';
+import { claimWouldFail } from '../../../src/chain/poolReader.ts';
+import { wouldStrand } from '../../../src/features/trade/tradeModel.ts';
+import { poolSnapshot } from '../../fixtures/pools.ts';
 
 describe('guards against two V2.1 flaws (pinned in tests/chain/engineDifferential.test.ts)', () => {
   it('refuses a commit whose interval falls below the last one listed for the user', () => {

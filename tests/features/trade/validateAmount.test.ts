@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAmount } from '../../src/features/trade/validateAmount.ts';
+import { checkAmount } from '../../../src/features/trade/validateAmount.ts';
 
 const ohm = { decimals: 9, available: 5_000_000_000_000n, unit: 'OHM', sourceLabel: 'wallet' };
 

@@ -1,19 +1,27 @@
 /** The simulator's link parameters: every bad input gets its message, and the charts keep valid numbers. */
 import { describe, expect, it } from 'vitest';
-import { hrefOf, parseHash } from '../../../src/app/routes.ts';
 import {
   checkNumber,
   MAX_PATH_STEPS,
   NUMBER_FIELDS,
+  NUMBER_RULES,
   type NumberField,
 } from '../../../src/features/simulator/fieldRules.ts';
 import {
   DEFAULT_FORM,
   DEFAULT_INPUTS,
-  formFromParams,
-  paramsFromForm,
+  DEFAULT_LINK,
+  formOf,
+  readLink,
   resolveForm,
+  simulatorLink,
 } from '../../../src/features/simulator/simulatorParams.ts';
+
+/** The simulator's reading of a link query. */
+const resolve = (query: string, lastValid = DEFAULT_INPUTS) => {
+  const { numbers, choices } = readLink(query);
+  return resolveForm(numbers, choices, lastValid);
+};
 
 function failure(field: NumberField, text: string): string {
   const check = checkNumber(field, text);
@@ -71,17 +79,14 @@ describe('checkNumber', () => {
 
 describe('resolveForm', () => {
   it('keeps the last valid value of a bad field and reports it at that field only', () => {
-    const lastValid = { ...DEFAULT_INPUTS, leverage: 5 };
-    const form = { ...DEFAULT_FORM, text: { ...DEFAULT_FORM.text, leverage: '0', skew: '1.1' } };
-    const { inputs, errors } = resolveForm(form, lastValid);
+    const { inputs, errors } = resolve('?leverage=0&skew=1.1', { ...DEFAULT_INPUTS, leverage: 5 });
     expect(inputs.leverage).toBe(5);
     expect(inputs.skew).toBe(1.1);
     expect(Object.keys(errors)).toEqual(['leverage']);
   });
 
   it('refuses more Monte Carlo work than the cap, keeping the paths and horizon it had', () => {
-    const form = { ...DEFAULT_FORM, text: { ...DEFAULT_FORM.text, paths: '20000', horizon: '8760' } };
-    const { inputs, errors } = resolveForm(form, DEFAULT_INPUTS);
+    const { inputs, errors } = resolve('?paths=20000&horizon=8760');
     expect(errors.paths).toMatch(/capped/);
     expect(errors.horizon).toMatch(/capped/);
     expect(inputs.paths * inputs.horizon).toBeLessThanOrEqual(MAX_PATH_STEPS);
@@ -89,8 +94,7 @@ describe('resolveForm', () => {
   });
 
   it('reports an unknown transfer function, side or model and falls back to a known one', () => {
-    const form = { ...DEFAULT_FORM, transfer: 'linear', side: 'up', models: 'power,magic' };
-    const { inputs, errors } = resolveForm(form, DEFAULT_INPUTS);
+    const { inputs, errors } = resolve('?transfer=linear&side=up&models=power%2Cmagic');
     expect(inputs.transfer).toBe('sigmoid');
     expect(errors.transfer).toMatch(/Unknown transfer function “linear”/);
     expect(inputs.side).toBe('long');
@@ -103,10 +107,7 @@ describe('resolveForm', () => {
     const junk = ['', 'x', '-', '.', '1e999', 'Infinity', '0x10', '--1', '1..2', '９'];
     for (const field of NUMBER_FIELDS) {
       for (const text of junk) {
-        const { inputs } = resolveForm(
-          { ...DEFAULT_FORM, text: { ...DEFAULT_FORM.text, [field]: text } },
-          DEFAULT_INPUTS,
-        );
+        const { inputs } = resolve(simulatorLink({ [NUMBER_RULES[field].param]: text }).split('?')[1] ?? '');
         const value = inputs[field];
         if (field === 'price' && value === undefined) continue;
         expect(Number.isFinite(value), `${field}=${text}`).toBe(true);
@@ -117,11 +118,9 @@ describe('resolveForm', () => {
 
 describe('the link', () => {
   it('reads the names the pool page links with', () => {
-    const { params } = parseHash(
-      '#/simulator?leverage=3&skew=1.45&mintFee=0.5&burnFee=0.2&annualFee=2&price=65000&market=BTC%2FUSD&pool=3-BTC%2FUSD&transfer=power',
-    );
-    const form = formFromParams(params);
-    const { inputs, errors } = resolveForm(form, DEFAULT_INPUTS);
+    const query =
+      '?leverage=3&skew=1.45&mintFee=0.5&burnFee=0.2&annualFee=2&price=65000&market=BTC%2FUSD&pool=3-BTC%2FUSD&transfer=power';
+    const { inputs, errors } = resolve(query);
     expect(errors).toEqual({});
     expect(inputs).toMatchObject({
       leverage: 3,
@@ -132,28 +131,29 @@ describe('the link', () => {
       price: 65_000,
       transfer: 'power',
     });
-    expect(form.market).toBe('BTC/USD');
-    expect(form.pool).toBe('3-BTC/USD');
+    const { choices } = readLink(query);
+    expect([choices.market, choices.pool]).toEqual(['BTC/USD', '3-BTC/USD']);
   });
 
   it('writes only what differs from the defaults, invalid text included, and reads back the same form', () => {
-    const form = {
-      ...DEFAULT_FORM,
-      text: { ...DEFAULT_FORM.text, leverage: '0', volatilityPercent: '120' },
-      market: 'ETH/USD',
-      side: 'both',
-    };
-    const params = paramsFromForm(form);
-    expect(params).toEqual({ market: 'ETH/USD', leverage: '0', vol: '120', side: 'both' });
-    const back = formFromParams(parseHash(hrefOf('simulator', params)).params);
+    const link = simulatorLink({ market: 'ETH/USD', leverage: '0', vol: '120', side: 'both', skew: '1' });
+    expect(link).toBe('/simulator?leverage=0&vol=120&side=both&market=ETH/USD');
+    const { numbers, choices } = readLink(link.split('?')[1]!);
+    const back = formOf(numbers, choices);
     expect(back.text.leverage).toBe('0');
     expect(back.text.volatilityPercent).toBe('120');
     expect(back.side).toBe('both');
     expect(back.market).toBe('ETH/USD');
   });
 
+  it('refuses to build a link with a parameter the simulator does not have', () => {
+    expect(() => simulatorLink({ levarage: '3' })).toThrow(/no link parameter “levarage”/);
+  });
+
   it('an empty link is the defaults', () => {
-    expect(formFromParams(new URLSearchParams())).toEqual(DEFAULT_FORM);
-    expect(paramsFromForm(DEFAULT_FORM)).toEqual({});
+    const { numbers, choices } = readLink('');
+    expect(formOf(numbers, choices)).toEqual(DEFAULT_FORM);
+    expect(numbers).toEqual(DEFAULT_LINK.numbers);
+    expect(simulatorLink({})).toBe('/simulator');
   });
 });

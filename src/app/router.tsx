@@ -1,0 +1,59 @@
+/**
+ * The app's routes: hash routing (`#/pools`, `#/trade?…`), so the built app is plain static files that any
+ * host (or IPFS) can serve. Each feature declares its own pages and link parameters in its `routes.ts`; this
+ * file only mounts them under the shell. Each page is its own chunk (`React.lazy`), loaded under the shell's
+ * Suspense, so the header and nav draw at once and only the page's room waits.
+ *
+ * React Router's declarative `HashRouter` rather than `createHashRouter`: the app has no loaders or actions
+ * (the chain layer and TanStack Query fetch), and the data router's extra code is about 17 KB gzip on the
+ * first load (32.5 KB against 15.6 KB, measured with esbuild) for nothing the app uses.
+ */
+import { HashRouter, Navigate, Outlet, type RouteObject, useRoutes } from 'react-router';
+import { devnetRoutes } from '../features/devnet/routes.ts';
+import { poolsNav, poolsRoutes } from '../features/pools/routes.ts';
+import { portfolioRoutes } from '../features/portfolio/routes.ts';
+import { simulatorRoutes } from '../features/simulator/routes.ts';
+import { tradeRoutes } from '../features/trade/routes.ts';
+import { Layout, NotFound } from './Layout.tsx';
+import { NuqsRouterAdapter } from './nuqsHashAdapter.tsx';
+
+function Shell() {
+  return (
+    <NuqsRouterAdapter>
+      <Layout>
+        <Outlet />
+      </Layout>
+    </NuqsRouterAdapter>
+  );
+}
+
+export function appRoutes(withDevnet: boolean): RouteObject[] {
+  return [
+    {
+      path: '/',
+      element: <Shell />,
+      children: [
+        // The pools are the home page.
+        { index: true, element: <Navigate to={poolsNav.to} replace /> },
+        ...poolsRoutes,
+        ...tradeRoutes,
+        ...portfolioRoutes,
+        ...simulatorRoutes,
+        ...(withDevnet ? devnetRoutes : []),
+        { path: '*', element: <NotFound /> },
+      ],
+    },
+  ];
+}
+
+function AppRoutes({ withDevnet }: { withDevnet: boolean }) {
+  return useRoutes(appRoutes(withDevnet));
+}
+
+export function AppRouter({ withDevnet }: { withDevnet: boolean }) {
+  return (
+    <HashRouter>
+      <AppRoutes withDevnet={withDevnet} />
+    </HashRouter>
+  );
+}

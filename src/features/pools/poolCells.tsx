@@ -1,0 +1,144 @@
+/** The figures of one pool, drawn the same in every place that shows them (the list, the pool page). */
+import type { ReactNode } from 'react';
+import { collateralToUsd } from '../../engine/metrics.ts';
+import { Countdown } from '../../ui/Countdown.tsx';
+import { formatAmount, formatFractionPercent, formatLeverage, formatNumber } from '../../ui/format.ts';
+import type { PoolRowView, SideView } from './poolView.ts';
+import type { ValueUnit } from './routes.ts';
+
+export function formatSkew(value: number | undefined): string {
+  if (value === undefined) return '—';
+  return Number.isFinite(value) ? formatNumber(value, 3) : '∞';
+}
+
+/** A collateral amount in the unit chosen: "12.5 gOHM" or "$74,012". */
+export function Money({ row, raw, unit }: { row: PoolRowView; raw: bigint; unit: ValueUnit }) {
+  if (unit === 'usd' && row.usdPerCollateral !== undefined) {
+    const usd = collateralToUsd(raw, row.decimals, row.usdPerCollateral);
+    return <span className="font-mono">${formatNumber(usd, 0)}</span>;
+  }
+  return (
+    <span className="font-mono">
+      {formatAmount(raw, row.decimals, row.decimals > 9 ? 3 : 1)}{' '}
+      <span className="text-ink-400">{row.collateral}</span>
+    </span>
+  );
+}
+
+export function TokenPrice({ row, side, unit }: { row: PoolRowView; side: SideView; unit: ValueUnit }) {
+  const scale = unit === 'usd' && row.usdPerCollateral !== undefined ? row.usdPerCollateral : 1;
+  const prefix = scale === 1 ? '' : '$';
+  const digits = scale === 1 ? 4 : 2;
+  return (
+    <span className="font-mono">
+      {prefix}
+      {formatNumber(side.tokenPrice * scale, digits)}
+      {side.nextTokenPrice !== undefined ? (
+        <span className="text-ink-400">
+          {' → '}
+          {prefix}
+          {formatNumber(side.nextTokenPrice * scale, digits)}
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+export function SideLines({ long, short }: { long: ReactNode; short: ReactNode }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <span>
+        <span className="mr-1 text-xs font-semibold text-long">L</span>
+        {long}
+      </span>
+      <span>
+        <span className="mr-1 text-xs font-semibold text-short">S</span>
+        {short}
+      </span>
+    </div>
+  );
+}
+
+export function RebalanceCountdown({
+  row,
+  chainNow,
+  stale,
+}: {
+  row: PoolRowView;
+  chainNow: number;
+  /** The figures are stale: no precise countdown, and no claim about the keeper. */
+  stale: boolean;
+}) {
+  const left = row.nextRebalanceAt - chainNow;
+  const inWindow = row.commitExecutesAt > row.nextRebalanceAt;
+  return (
+    <div className="flex flex-col">
+      <Countdown seconds={left} overdueLabel="Waiting for keeper" approximate={stale} />
+      {inWindow && left > 0 && !stale ? (
+        <span
+          className="text-xs text-ink-400"
+          title="Commits made inside the front-running window wait one more rebalance"
+        >
+          New commits: next one after
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+/** Leverage, collateral, and whether the pool was added by address or is paused. */
+export function PoolBadges({ row }: { row: PoolRowView }) {
+  return (
+    <div className="mt-1 flex flex-wrap gap-1 text-xs">
+      <span className="rounded bg-ink-800 px-1.5 py-0.5">{row.leverage}x</span>
+      <span className="rounded bg-ink-800 px-1.5 py-0.5">{row.collateral}</span>
+      {row.snapshot.info.imported ? <span className="rounded bg-ink-800 px-1.5 py-0.5">imported</span> : null}
+      {row.paused ? <span className="rounded bg-short/20 px-1.5 py-0.5 text-short">paused</span> : null}
+    </div>
+  );
+}
+
+/** The market's price and its move since the last rebalance. */
+export function IndexPrice({ row }: { row: PoolRowView }) {
+  return (
+    <>
+      <div className="font-mono">${formatNumber(row.oraclePrice, 2)}</div>
+      <div
+        className={`text-xs ${row.priceChange > 0 ? 'text-long' : row.priceChange < 0 ? 'text-short' : 'text-ink-400'}`}
+        title="Change since the last rebalance"
+      >
+        {formatFractionPercent(row.priceChange)} since rebalance
+      </div>
+    </>
+  );
+}
+
+/** Skew and the rebalancing rate it gives (skew − 1). */
+export function SkewFigures({ row }: { row: PoolRowView }) {
+  return (
+    <>
+      <div className="font-mono">{formatSkew(row.skew)}</div>
+      <div className="text-xs text-ink-400" title="Rebalancing rate: skew − 1">
+        rate {formatFractionPercent(row.rebalancingRate)}
+      </div>
+    </>
+  );
+}
+
+/** Effective leverage on gains / on losses, per side. */
+export function LeverageLines({ row }: { row: PoolRowView }) {
+  return (
+    <SideLines
+      long={
+        <span className="font-mono">
+          {formatLeverage(row.long.gainLeverage)} / {formatLeverage(row.long.lossLeverage)}
+        </span>
+      }
+      short={
+        <span className="font-mono">
+          {formatLeverage(row.short.gainLeverage)} / {formatLeverage(row.short.lossLeverage)}
+        </span>
+      }
+    />
+  );
+}

@@ -1,0 +1,15 @@
+/**
+ * The simulator's page, `#/simulator?…`: its parameters (one per input) are the parsers in simulatorParams.ts,
+ * where `simulatorLink` builds links to it (kept out of this file so the shell does not load the field rules).
+ */
+import { lazy } from 'react';
+import type { RouteObject } from 'react-router';
+
+export const simulatorNav = { to: '/simulator', label: 'Simulator', also: [] } as const;
+
+export const simulatorRoutes: RouteObject[] = [
+  {
+    path: 'simulator',
+    Component: lazy(() => import('./SimulatorPage.tsx').then((m) => ({ default: m.SimulatorPage }))),
+  },
+];

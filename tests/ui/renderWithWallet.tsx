@@ -1,0 +1,79 @@
+/**
+ * The one wrapper the component tests render in: wagmi with its mock connector (the wallet is what these
+ * unit tests isolate; the chain tests and the browser journeys use real wallets and contracts), TanStack
+ * Query, the deployment context, and the app's hash router with nuqs, so pages and their links work as in
+ * the app. RPC transports point at a closed port: nothing here reaches a network.
+ */
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { HashRouter } from 'react-router';
+import type { Chain } from 'viem';
+import { arbitrum } from 'viem/chains';
+import { type Config, createConfig, http, WagmiProvider } from 'wagmi';
+import { mock } from 'wagmi/connectors';
+import { NuqsRouterAdapter } from '../../src/app/nuqsHashAdapter.tsx';
+import { devnetChainDeployment } from '../../src/chain/chainDeployments.ts';
+import { createChainClients } from '../../src/chain/clients.ts';
+import { ARBITRUM_DEPLOYMENT } from '../../src/chain/config.ts';
+import { DeploymentProvider } from '../../src/chain/DeploymentContext.tsx';
+import type { DevnetDeployment } from '../../src/chain/devnet.ts';
+import { memoryCache } from '../../src/chain/history/historyCache.ts';
+import type { AppConfig } from '../../src/chain/wagmi.ts';
+
+export const TEST_USER = '0x976EA74026E726554dB657fA54763abd0C3a0aa9' as const;
+
+export interface WalletSetup {
+  /** Chains the app serves (the first is the default). */
+  appChains: [Chain, ...Chain[]];
+  /** Chains the wallet knows, a superset of the app's (to test an unsupported one). */
+  walletChains?: Chain[];
+  /** The devnet's deployment when one of the app's chains is the devnet. */
+  devnet?: DevnetDeployment;
+}
+
+function deploymentOf(chain: Chain, devnet: DevnetDeployment | undefined) {
+  if (chain.id === arbitrum.id) return ARBITRUM_DEPLOYMENT;
+  if (devnet && chain.id === devnet.chainId) return devnetChainDeployment(devnet);
+  throw new Error(`no deployment for chain ${chain.id} in this test`);
+}
+
+export function renderWithWallet(ui: ReactNode, setup: WalletSetup): { wagmi: Config } {
+  const { appChains, devnet } = setup;
+  const walletChains = setup.walletChains ?? appChains;
+  const wagmi = createConfig({
+    chains: walletChains as [Chain, ...Chain[]],
+    connectors: [mock({ accounts: [TEST_USER] })],
+    transports: Object.fromEntries(walletChains.map((c) => [c.id, http('http://127.0.0.1:1')])),
+  });
+  const app: AppConfig = {
+    wagmi,
+    chains: appChains,
+    defaultChain: appChains[0]!,
+    clients: new Map(
+      appChains.map((c) => [c.id, createChainClients(c, deploymentOf(c, devnet), memoryCache())]),
+    ),
+  };
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <WagmiProvider config={wagmi}>
+      <QueryClientProvider client={queryClient}>
+        <DeploymentProvider value={{ app, devnet }}>
+          <HashRouter>
+            <NuqsRouterAdapter>{ui}</NuqsRouterAdapter>
+          </HashRouter>
+        </DeploymentProvider>
+      </QueryClientProvider>
+    </WagmiProvider>,
+  );
+  return { wagmi };
+}
+
+/** A page that needs no wallet, in the app's router: its link parameters read from and write to the hash. */
+export function renderInRouter(ui: ReactNode) {
+  return render(
+    <HashRouter>
+      <NuqsRouterAdapter>{ui}</NuqsRouterAdapter>
+    </HashRouter>,
+  );
+}
