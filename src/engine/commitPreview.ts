@@ -5,13 +5,14 @@
  * at that interval's stored prices as `updateAggregateBalance` will (§3.5). Other users' future commits and
  * the keeper's reward are not known, so the figures are what the chain gives if nothing else happens.
  */
-import { CommitType, queueCommit } from './commits.ts';
+import { type CommitType, commitAction, commitTotals, queueCommit } from './commits.ts';
 import { MAX_ITERATIONS } from './constants.ts';
 import type { ExecutedInterval } from './execution.ts';
 import { type EffectiveLeverage, effectiveLeverage, rebalancingRate, skew } from './metrics.ts';
 import { ContractRevert } from './revert.ts';
 import { aggregateDelta } from './settlement.ts';
-import type { CommitTotals, PoolState } from './types.ts';
+import { OTHER_SIDE } from './sides.ts';
+import type { PoolState } from './types.ts';
 import { poolUpkeep } from './upkeep.ts';
 
 export interface CommitPreviewInput {
@@ -56,38 +57,6 @@ export interface CommitPreview {
   };
 }
 
-function userTotals(commitType: CommitType, amount: bigint, mintFee: bigint): CommitTotals {
-  const totals: CommitTotals = {
-    longMintSettlement: 0n,
-    longBurnPoolTokens: 0n,
-    shortMintSettlement: 0n,
-    shortBurnPoolTokens: 0n,
-    shortBurnLongMintPoolTokens: 0n,
-    longBurnShortMintPoolTokens: 0n,
-  };
-  switch (commitType) {
-    case CommitType.LongMint:
-      totals.longMintSettlement = amount - mintFee;
-      break;
-    case CommitType.ShortMint:
-      totals.shortMintSettlement = amount - mintFee;
-      break;
-    case CommitType.LongBurn:
-      totals.longBurnPoolTokens = amount;
-      break;
-    case CommitType.ShortBurn:
-      totals.shortBurnPoolTokens = amount;
-      break;
-    case CommitType.LongBurnShortMint:
-      totals.longBurnShortMintPoolTokens = amount;
-      break;
-    case CommitType.ShortBurnLongMint:
-      totals.shortBurnLongMintPoolTokens = amount;
-      break;
-  }
-  return totals;
-}
-
 /** Throws ContractRevert where the contract would refuse the commit or its execution (§3.8). */
 export function previewCommit(state: PoolState, input: CommitPreviewInput): CommitPreview {
   // A clock read a moment before the last upkeep's block counts as that block's time.
@@ -113,21 +82,19 @@ export function previewCommit(state: PoolState, input: CommitPreviewInput): Comm
     current = result.state;
     const executed = result.executed.find((e) => e.intervalId === queued.intervalId);
     if (executed) {
+      // The user's totals are what the commit queued: the amount, net of the mint fee for a mint.
       const delta = aggregateDelta(
-        userTotals(input.commitType, input.amount, queued.mintFee),
+        commitTotals(input.commitType, input.amount - queued.mintFee),
         executed,
         executed.burningFeeWad,
         current.mintingFeeWad,
       );
-      const isFlip =
-        input.commitType === CommitType.LongBurnShortMint ||
-        input.commitType === CommitType.ShortBurnLongMint;
-      const isBurn = input.commitType === CommitType.LongBurn || input.commitType === CommitType.ShortBurn;
-      // aggregateDelta credits each side with the fees it is owed; for one commit they split cleanly.
-      const burnSide =
-        input.commitType === CommitType.LongBurn || input.commitType === CommitType.LongBurnShortMint;
-      const burnFee = isBurn || isFlip ? (burnSide ? delta.longSettlementFee : delta.shortSettlementFee) : 0n;
-      const flipMintFee = isFlip ? (burnSide ? delta.shortSettlementFee : delta.longSettlementFee) : 0n;
+      // aggregateDelta credits each side with the fees it is owed; for one commit they split cleanly: the side
+      // burned from is owed the burn fee, and for a flip the side minted into is owed the mint fee.
+      const action = commitAction(input.commitType);
+      const fees = { long: delta.longSettlementFee, short: delta.shortSettlementFee };
+      const burnFee = action && action.kind !== 'mint' ? fees[action.side] : 0n;
+      const flipMintFee = action?.kind === 'flip' ? fees[OTHER_SIDE[action.side]] : 0n;
       const longBalance = current.longBalance;
       const shortBalance = current.shortBalance;
       return {

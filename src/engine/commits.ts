@@ -4,7 +4,8 @@
  */
 import { mintFeeAtCommit } from './fees.ts';
 import { ContractRevert, checkedSub } from './revert.ts';
-import type { CommitTotals, IntervalCommits, PoolState } from './types.ts';
+import { BOOK_FIELDS } from './sides.ts';
+import type { CommitTotals, IntervalCommits, PoolState, Side } from './types.ts';
 
 /** `IPoolCommitter.CommitType` (§3.1). V1 only has the first four. */
 export const CommitType = {
@@ -16,6 +17,30 @@ export const CommitType = {
   ShortBurnLongMint: 5,
 } as const;
 export type CommitType = (typeof CommitType)[keyof typeof CommitType];
+
+/**
+ * What a commit of one type does (§3.1): it mints into `side`, burns from it, or flips out of it into the other
+ * side, and its amount is queued in the `total` field of its interval's totals (§3.3).
+ */
+export interface CommitAction {
+  kind: 'mint' | 'burn' | 'flip';
+  side: Side;
+  total: keyof CommitTotals;
+}
+
+const COMMIT_ACTIONS: Readonly<Record<CommitType, CommitAction>> = {
+  [CommitType.ShortMint]: { kind: 'mint', side: 'short', total: 'shortMintSettlement' },
+  [CommitType.ShortBurn]: { kind: 'burn', side: 'short', total: 'shortBurnPoolTokens' },
+  [CommitType.LongMint]: { kind: 'mint', side: 'long', total: 'longMintSettlement' },
+  [CommitType.LongBurn]: { kind: 'burn', side: 'long', total: 'longBurnPoolTokens' },
+  [CommitType.LongBurnShortMint]: { kind: 'flip', side: 'long', total: 'longBurnShortMintPoolTokens' },
+  [CommitType.ShortBurnLongMint]: { kind: 'flip', side: 'short', total: 'shortBurnLongMintPoolTokens' },
+};
+
+/** What a commit type does; undefined for a number that is none of the six (the type is not checked at run time). */
+export function commitAction(commitType: CommitType): CommitAction | undefined {
+  return COMMIT_ACTIONS[commitType];
+}
 
 /** The largest amount a commit can carry: its argument keeps 128 bits for it (§3.6). */
 export const MAX_COMMIT_AMOUNT = (1n << 128n) - 1n;
@@ -78,7 +103,7 @@ export function appropriateUpdateIntervalId(
   if (frontRunningInterval <= updateInterval) {
     // Before the front-running window of the coming upkeep: that upkeep takes it.
     if (lastPriceTimestamp + updateInterval - frontRunningInterval > now) return currentUpdateIntervalId;
-    // Late keeper: count the intervals that already passed (RV A07), and one more if inside the next window.
+    // Late keeper: count the intervals that already passed (§3.2), and one more if inside the next window.
     const passed = (now - lastPriceTimestamp) / updateInterval;
     const nextWindowStart = lastPriceTimestamp + (passed + 1n) * updateInterval - frontRunningInterval;
     return currentUpdateIntervalId + passed + (now >= nextWindowStart ? 1n : 0n);
@@ -113,6 +138,14 @@ export function emptyTotals(): CommitTotals {
   };
 }
 
+/** One commit's totals: `queued` in the field its type adds to, every other field 0 (§3.3). */
+export function commitTotals(commitType: CommitType, queued: bigint): CommitTotals {
+  const totals = emptyTotals();
+  const action = commitAction(commitType);
+  if (action) totals[action.total] = queued;
+  return totals;
+}
+
 export interface CommitRequest {
   commitType: CommitType;
   /** Settlement for mints, pool tokens for burns and flips. */
@@ -126,11 +159,7 @@ export interface QueuedCommit {
   mintFee: bigint;
 }
 
-function addToInterval(
-  commits: IntervalCommits[],
-  intervalId: bigint,
-  add: Partial<CommitTotals>,
-): IntervalCommits[] {
+function addToInterval(commits: IntervalCommits[], intervalId: bigint, add: CommitTotals): IntervalCommits[] {
   const next = commits.map((c) => ({ intervalId: c.intervalId, totals: { ...c.totals } }));
   let entry = next.find((c) => c.intervalId === intervalId);
   if (!entry) {
@@ -160,45 +189,18 @@ export function queueCommit(state: PoolState, request: CommitRequest, now: bigin
     state.updateIntervalId,
   );
   const next: PoolState = { ...state };
+  const action = commitAction(commitType);
+  if (!action) return { state: next, intervalId, mintFee: 0n };
+  const side = BOOK_FIELDS[action.side];
   let mintFee = 0n;
-  switch (commitType) {
-    case CommitType.LongMint:
-    case CommitType.ShortMint: {
-      const { fee, queued } = mintFeeAtCommit(amount, state.mintingFeeWad);
-      mintFee = fee;
-      if (commitType === CommitType.LongMint) {
-        next.longBalance += fee;
-        next.commits = addToInterval(state.commits, intervalId, { longMintSettlement: queued });
-      } else {
-        next.shortBalance += fee;
-        next.commits = addToInterval(state.commits, intervalId, { shortMintSettlement: queued });
-      }
-      break;
-    }
-    case CommitType.LongBurn:
-    case CommitType.LongBurnShortMint:
-      next.longSupply = checkedSub(state.longSupply, amount);
-      next.pendingLongBurnPoolTokens += amount;
-      next.commits = addToInterval(
-        state.commits,
-        intervalId,
-        commitType === CommitType.LongBurn
-          ? { longBurnPoolTokens: amount }
-          : { longBurnShortMintPoolTokens: amount },
-      );
-      break;
-    case CommitType.ShortBurn:
-    case CommitType.ShortBurnLongMint:
-      next.shortSupply = checkedSub(state.shortSupply, amount);
-      next.pendingShortBurnPoolTokens += amount;
-      next.commits = addToInterval(
-        state.commits,
-        intervalId,
-        commitType === CommitType.ShortBurn
-          ? { shortBurnPoolTokens: amount }
-          : { shortBurnLongMintPoolTokens: amount },
-      );
-      break;
+  let queued = amount;
+  if (action.kind === 'mint') {
+    ({ fee: mintFee, queued } = mintFeeAtCommit(amount, state.mintingFeeWad));
+    next[side.balance] += mintFee;
+  } else {
+    next[side.supply] = checkedSub(state[side.supply], amount);
+    next[side.pendingBurns] += amount;
   }
+  next.commits = addToInterval(state.commits, intervalId, commitTotals(commitType, queued));
   return { state: next, intervalId, mintFee };
 }

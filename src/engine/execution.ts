@@ -9,17 +9,9 @@ import { nextMintingFee } from './fees.ts';
 import { flipProceeds, poolBurnAmount, poolMintAmount, tokenPrice } from './prices.ts';
 import type { Quad } from './quad.ts';
 import { checkedSub } from './revert.ts';
-import type { CommitTotals, IntervalCommits } from './types.ts';
+import type { CommitTotals, IntervalCommits, PoolBook } from './types.ts';
 
-/** The pool-level quantities an interval's execution reads and changes. */
-export interface PoolBook {
-  longBalance: bigint;
-  shortBalance: bigint;
-  longSupply: bigint;
-  shortSupply: bigint;
-  pendingLongBurnPoolTokens: bigint;
-  pendingShortBurnPoolTokens: bigint;
-}
+export type { PoolBook } from './types.ts';
 
 export interface ExecutedInterval {
   intervalId: bigint;
@@ -55,40 +47,26 @@ export function executeInterval(
   const shortPrice = tokenPrice(shortBalance, shortSupply, pendingShort);
 
   // Flips pay the burn fee, then the mint fee on the rest, at the rates in force now (§3.4 step 2).
-  const toShort = flipProceeds(
-    totals.longBurnShortMintPoolTokens,
-    longPrice,
-    burningFeeWad,
-    mintingFeeWad,
-  ).settlement;
-  const toLong = flipProceeds(
-    totals.shortBurnLongMintPoolTokens,
-    shortPrice,
-    burningFeeWad,
-    mintingFeeWad,
-  ).settlement;
+  const flipped = (tokens: bigint, burnPrice: Quad) =>
+    flipProceeds(tokens, burnPrice, burningFeeWad, mintingFeeWad).settlement;
+  const toShort = flipped(totals.longBurnShortMintPoolTokens, longPrice);
+  const toLong = flipped(totals.shortBurnLongMintPoolTokens, shortPrice);
 
   const longBurned = totals.longBurnPoolTokens + totals.longBurnShortMintPoolTokens;
   const shortBurned = totals.shortBurnPoolTokens + totals.shortBurnLongMintPoolTokens;
 
-  const longTokensMinted = poolMintAmount(
-    longSupply,
-    totals.longMintSettlement + toLong,
-    longBalance,
-    pendingLong,
-  );
+  // Settlement minted into each side: its own mints and the flips into it (§3.4 steps 3 and 5).
+  const longMintIn = totals.longMintSettlement + toLong;
+  const shortMintIn = totals.shortMintSettlement + toShort;
+
+  const longTokensMinted = poolMintAmount(longSupply, longMintIn, longBalance, pendingLong);
   const longSettlementOut = poolBurnAmount(longSupply, longBurned, longBalance, pendingLong);
-  const shortTokensMinted = poolMintAmount(
-    shortSupply,
-    totals.shortMintSettlement + toShort,
-    shortBalance,
-    pendingShort,
-  );
+  const shortTokensMinted = poolMintAmount(shortSupply, shortMintIn, shortBalance, pendingShort);
   const shortSettlementOut = poolBurnAmount(shortSupply, shortBurned, shortBalance, pendingShort);
 
   const next: PoolBook = {
-    longBalance: checkedSub(longBalance + totals.longMintSettlement + toLong, longSettlementOut),
-    shortBalance: checkedSub(shortBalance + totals.shortMintSettlement + toShort, shortSettlementOut),
+    longBalance: checkedSub(longBalance + longMintIn, longSettlementOut),
+    shortBalance: checkedSub(shortBalance + shortMintIn, shortSettlementOut),
     longSupply: longSupply + longTokensMinted,
     shortSupply: shortSupply + shortTokensMinted,
     pendingLongBurnPoolTokens: checkedSub(pendingLong, longBurned),

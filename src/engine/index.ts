@@ -7,9 +7,12 @@
 export { type CommitPreview, type CommitPreviewInput, previewCommit } from './commitPreview.ts';
 export {
   appropriateUpdateIntervalId,
+  type CommitAction,
   type CommitRequest,
   CommitType,
+  commitAction,
   commitParamsToHex,
+  commitTotals,
   type DecodedCommitParams,
   decodeCommitParams,
   emptyTotals,
@@ -26,7 +29,6 @@ export {
   type ExecutedInterval,
   executeCommitments,
   executeInterval,
-  type PoolBook,
 } from './execution.ts';
 export {
   type CommitMintFee,
@@ -64,6 +66,8 @@ export {
 } from './metrics.ts';
 export { type PoolPreview, type PreviewOptions, type PreviewStep, previewPool } from './preview.ts';
 export {
+  type BurnProceeds,
+  burnProceeds,
   type FlipProceeds,
   flipProceeds,
   poolBurnAmount,
@@ -124,16 +128,18 @@ export { createPrng, type Prng } from './simulate/prng.ts';
 export { type FastBalances, type FastTransferInput, valueTransferFast } from './simulate/rebalance.ts';
 export {
   calculateValueTransfer,
+  type ValueTransferInput,
+  type ValueTransferResult,
+  valueTransfer,
+} from './transfer.ts';
+export {
   powerTransfer,
   type SideBalances,
   sigmoidMultiplier,
   sigmoidTransfer,
   TRANSFER_STRATEGIES,
   type TransferStrategy,
-  type ValueTransferInput,
-  type ValueTransferResult,
-  valueTransfer,
-} from './transfer.ts';
+} from './transferStrategies.ts';
 export type * from './types.ts';
 export {
   type KeeperInputs,

@@ -17,7 +17,7 @@ const WAD_QUAD = quad.fromUInt(WAD);
 /**
  * Gas compensation in settlement WAD: `toUInt(gasPrice · gas · price / 1e18)` through quads, where `price` is the
  * settlement token per ETH (WAD) and V2 adds its fixed 80,195 gas. A price of 0 (V1: ≤ 0) pays nothing. V2 casts
- * the signed oracle price to unsigned as the contract does (TPP-13), so a negative price makes it revert.
+ * the signed oracle price to unsigned as the contract does (§2.4), so a negative price makes it revert.
  */
 export function keeperGas(
   gasPriceWei: bigint,
@@ -69,8 +69,8 @@ export interface KeeperReward {
 
 /**
  * The reward (`KeeperRewards.keeperReward`). V2: `gas + ⌊gas · tip / 100⌋`, then divided by 10^(18 − decimals)
- * (the TPP-02 fix). V1: no fixed overhead, and its tip went through an extra division by 1e18 in quads
- * (Spearbit 5.3.7), which leaves less than a wei: the tip is effectively lost.
+ * (§2.4). V1: no fixed overhead, and its tip went through an extra division by 1e18 in quads (§2.4), which
+ * leaves less than a wei: the tip is effectively lost.
  */
 export function keeperReward(input: KeeperRewardInput): KeeperReward {
   const version = input.version ?? 'v2';

@@ -10,7 +10,8 @@ import { payKeeperFromBalances } from './keeper.ts';
 import { skew } from './metrics.ts';
 import { tokenPrice } from './prices.ts';
 import type { Quad } from './quad.ts';
-import type { PoolState } from './types.ts';
+import { bookOf } from './sides.ts';
+import type { PoolBook, PoolState } from './types.ts';
 import { poolUpkeep } from './upkeep.ts';
 
 export interface PreviewOptions {
@@ -26,18 +27,13 @@ export interface PreviewOptions {
   extraCommit?: CommitRequest;
 }
 
-export interface PreviewStep {
+/** The pool's balances, supplies and pending burns after the upkeep, and what they imply. */
+export interface PreviewStep extends PoolBook {
   /** 1 for the next upkeep, 2 for the one after, … */
   upkeep: number;
   /** When it is expected (a timely keeper). */
   time: bigint;
   executedIntervalIds: bigint[];
-  longBalance: bigint;
-  shortBalance: bigint;
-  longSupply: bigint;
-  shortSupply: bigint;
-  pendingLongBurnPoolTokens: bigint;
-  pendingShortBurnPoolTokens: bigint;
   /** balance / (supply + pending burns): what a commit in the next interval would trade at, if nothing moved. */
   longTokenPrice: Quad;
   shortTokenPrice: Quad;
@@ -96,12 +92,7 @@ export function previewPool(state: PoolState, options: PreviewOptions): PoolPrev
       upkeep: k,
       time,
       executedIntervalIds: result.executed.map((e) => e.intervalId),
-      longBalance: next.longBalance,
-      shortBalance: next.shortBalance,
-      longSupply: next.longSupply,
-      shortSupply: next.shortSupply,
-      pendingLongBurnPoolTokens: next.pendingLongBurnPoolTokens,
-      pendingShortBurnPoolTokens: next.pendingShortBurnPoolTokens,
+      ...bookOf(next),
       longTokenPrice: tokenPrice(next.longBalance, next.longSupply, next.pendingLongBurnPoolTokens),
       shortTokenPrice: tokenPrice(next.shortBalance, next.shortSupply, next.pendingShortBurnPoolTokens),
       skew: skew(next.longBalance, next.shortBalance),

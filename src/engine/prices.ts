@@ -5,14 +5,15 @@
  * - pool level (an interval's execution): integer floors, `(supply + pendingBurns) · amount / balance`;
  * - user level (a user's aggregate balance): quads, `toUInt(amount / price)` with the price stored in
  *   `priceHistory`. Summed over users, the user level never exceeds the pool level by construction of the floors;
- *   the difference stays in escrow as dust (§3.5, TV9).
+ *   the difference stays in escrow as dust (§3.5, §5 TV9).
  */
 import { feeAmount } from './fees.ts';
 import { divIntegers, divToUInt, mulToUInt } from './quad/fused.ts';
 import type { Quad } from './quad.ts';
 import * as quad from './quad.ts';
 import { ContractRevert } from './revert.ts';
-import type { PoolState } from './types.ts';
+import { BOOK_FIELDS } from './sides.ts';
+import type { PoolState, Side } from './types.ts';
 
 /**
  * The token price recorded for an interval, `balance / (supply + pendingBurns)` as a quad, exactly 1 when the
@@ -42,6 +43,16 @@ export function settlementForTokens(price: Quad, tokens: bigint): bigint {
 }
 
 /**
+ * `floor(amount · numerator / denominator)`, or `amount` itself when any of the three is 0: the pool-level
+ * conversion at a side's ratio of tokens (supply + pending burns) to balance, and its guard, which both
+ * directions share.
+ */
+function convertAtPoolRatio(amount: bigint, numerator: bigint, denominator: bigint): bigint {
+  if (numerator === 0n || denominator === 0n || amount === 0n) return amount;
+  return (numerator * amount) / denominator;
+}
+
+/**
  * Pool-level tokens out of a mint (§3.4 step 3): `floor((supply + pending) · amount / balance)`, 1:1 when the side
  * is empty or has no tokens (§3.8: whatever sits on such a side goes to the next minters).
  */
@@ -51,9 +62,7 @@ export function poolMintAmount(
   balance: bigint,
   pendingBurns: bigint,
 ): bigint {
-  const denominatorTokens = supply + pendingBurns;
-  if (balance === 0n || denominatorTokens === 0n || amount === 0n) return amount;
-  return (denominatorTokens * amount) / balance;
+  return convertAtPoolRatio(amount, supply + pendingBurns, balance);
 }
 
 /**
@@ -66,9 +75,24 @@ export function poolBurnAmount(
   balance: bigint,
   pendingBurns: bigint,
 ): bigint {
-  const denominatorTokens = supply + pendingBurns;
-  if (balance === 0n || denominatorTokens === 0n || tokens === 0n) return tokens;
-  return (balance * tokens) / denominatorTokens;
+  return convertAtPoolRatio(tokens, balance, supply + pendingBurns);
+}
+
+export interface BurnProceeds {
+  /** Settlement left after the burn fee. */
+  settlement: bigint;
+  /** Burn fee, owed to the side the tokens were burned from. */
+  burnFee: bigint;
+}
+
+/**
+ * A user-level burn's proceeds (§3.5): the gross value of the burned tokens at the stored price, less the burn fee
+ * on it.
+ */
+export function burnProceeds(tokens: bigint, burnPrice: Quad, burningFeeWad: bigint): BurnProceeds {
+  const gross = settlementForTokens(burnPrice, tokens);
+  const burnFee = feeAmount(burningFeeWad, gross);
+  return { settlement: gross - burnFee, burnFee };
 }
 
 export interface FlipProceeds {
@@ -81,8 +105,8 @@ export interface FlipProceeds {
 }
 
 /**
- * A flip's proceeds (§3.4 step 2, `processBurnInstantMintCommit`): the gross value of the burned tokens, less the
- * burn fee, less the mint fee on what remains. Burn fee first, then mint fee (TPP-04).
+ * A flip's proceeds (§3.4 step 2, `processBurnInstantMintCommit`): the burn's proceeds, burn fee first, less the
+ * mint fee on what remains.
  */
 export function flipProceeds(
   tokens: bigint,
@@ -90,9 +114,7 @@ export function flipProceeds(
   burningFeeWad: bigint,
   mintingFeeWad: bigint,
 ): FlipProceeds {
-  const gross = settlementForTokens(burnPrice, tokens);
-  const burnFee = feeAmount(burningFeeWad, gross);
-  const net = gross - burnFee;
+  const { settlement: net, burnFee } = burnProceeds(tokens, burnPrice, burningFeeWad);
   const mintFee = feeAmount(mintingFeeWad, net);
   return { settlement: net - mintFee, burnFee, mintFee };
 }
@@ -102,12 +124,10 @@ export function flipProceeds(
  * §3.5), the valuation the pools table and the portfolio show. A side emptied while tokens are outstanding is
  * worth 0 here, where `getBurn` would revert (§3.8).
  */
-export function sideTokenValue(state: PoolState, side: 'long' | 'short', tokens: bigint): bigint {
+export function sideTokenValue(state: PoolState, side: Side, tokens: bigint): bigint {
   if (tokens === 0n) return 0n;
-  const price =
-    side === 'long'
-      ? tokenPrice(state.longBalance, state.longSupply, state.pendingLongBurnPoolTokens)
-      : tokenPrice(state.shortBalance, state.shortSupply, state.pendingShortBurnPoolTokens);
+  const fields = BOOK_FIELDS[side];
+  const price = tokenPrice(state[fields.balance], state[fields.supply], state[fields.pendingBurns]);
   if (price === quad.POSITIVE_ZERO) return 0n;
   return settlementForTokens(price, tokens);
 }

@@ -45,7 +45,7 @@ export interface V1Execution {
   results: bigint[];
 }
 
-/** Executes one side's commits in FIFO order (§3.7, TV12): the result does not depend on the order, up to rounding. */
+/** Executes one side's commits in FIFO order (§3.7, §5 TV12): the result does not depend on the order, up to rounding. */
 export function executeV1Commits(start: V1Side, commits: readonly V1Commit[]): V1Execution {
   let { balance, supply, shadowBurns } = start;
   const results: bigint[] = [];

@@ -7,10 +7,10 @@
  * `quad.toUInt`, which is exact because the contracts only ever store integer WADs there (§1.1).
  */
 import { MAX_ITERATIONS } from './constants.ts';
-import { feeAmount } from './fees.ts';
-import { flipProceeds, settlementForTokens, tokensForSettlement } from './prices.ts';
+import { burnProceeds, flipProceeds, tokensForSettlement } from './prices.ts';
 import type { Quad } from './quad.ts';
-import type { CommitTotals } from './types.ts';
+import { OTHER_SIDE } from './sides.ts';
+import type { CommitTotals, Side } from './types.ts';
 
 export interface IntervalPrices {
   longPrice: Quad;
@@ -39,59 +39,41 @@ export function aggregateDelta(
   burningFeeWad: bigint,
   mintingFeeWad: bigint,
 ): AggregateDelta {
-  const delta: AggregateDelta = {
-    newLongTokens: 0n,
-    newShortTokens: 0n,
-    longSettlementFee: 0n,
-    shortSettlementFee: 0n,
-    newSettlementTokens: 0n,
+  const price = { long: prices.longPrice, short: prices.shortPrice };
+  const fee = { long: 0n, short: 0n };
+  let newSettlementTokens = 0n;
+  /** A flip out of `from`: its burn fee is owed to `from`, its mint fee to the other side. */
+  const flipOut = (from: Side, tokens: bigint): bigint => {
+    if (tokens <= 0n) return 0n;
+    const flip = flipProceeds(tokens, price[from], burningFeeWad, mintingFeeWad);
+    fee[from] += flip.burnFee;
+    fee[OTHER_SIDE[from]] += flip.mintFee;
+    return flip.settlement;
   };
-  let intoLong = 0n;
-  let intoShort = 0n;
-  if (commitment.shortBurnLongMintPoolTokens > 0n) {
-    const flip = flipProceeds(
-      commitment.shortBurnLongMintPoolTokens,
-      prices.shortPrice,
-      burningFeeWad,
-      mintingFeeWad,
-    );
-    intoLong = flip.settlement;
-    delta.shortSettlementFee += flip.burnFee;
-    delta.longSettlementFee += flip.mintFee;
-  }
-  if (commitment.longBurnShortMintPoolTokens > 0n) {
-    const flip = flipProceeds(
-      commitment.longBurnShortMintPoolTokens,
-      prices.longPrice,
-      burningFeeWad,
-      mintingFeeWad,
-    );
-    intoShort = flip.settlement;
-    delta.longSettlementFee += flip.burnFee;
-    delta.shortSettlementFee += flip.mintFee;
-  }
-  if (commitment.longMintSettlement > 0n || intoLong > 0n) {
-    delta.newLongTokens += tokensForSettlement(prices.longPrice, commitment.longMintSettlement + intoLong);
-  }
-  if (commitment.shortMintSettlement > 0n || intoShort > 0n) {
-    delta.newShortTokens += tokensForSettlement(
-      prices.shortPrice,
-      commitment.shortMintSettlement + intoShort,
-    );
-  }
-  if (commitment.longBurnPoolTokens > 0n) {
-    const gross = settlementForTokens(prices.longPrice, commitment.longBurnPoolTokens);
-    const fee = feeAmount(burningFeeWad, gross);
-    delta.longSettlementFee += fee;
-    delta.newSettlementTokens += gross - fee;
-  }
-  if (commitment.shortBurnPoolTokens > 0n) {
-    const gross = settlementForTokens(prices.shortPrice, commitment.shortBurnPoolTokens);
-    const fee = feeAmount(burningFeeWad, gross);
-    delta.shortSettlementFee += fee;
-    delta.newSettlementTokens += gross - fee;
-  }
-  return delta;
+  /** A side's own mint and the flips into it, converted together. */
+  const mintInto = (side: Side, settlement: bigint, flippedIn: bigint): bigint =>
+    settlement > 0n || flippedIn > 0n ? tokensForSettlement(price[side], settlement + flippedIn) : 0n;
+  /** A burn from `side`: its burn fee is owed to `side`, the rest is the user's settlement. */
+  const burnFrom = (side: Side, tokens: bigint): void => {
+    if (tokens <= 0n) return;
+    const burn = burnProceeds(tokens, price[side], burningFeeWad);
+    fee[side] += burn.burnFee;
+    newSettlementTokens += burn.settlement;
+  };
+
+  const intoLong = flipOut('short', commitment.shortBurnLongMintPoolTokens);
+  const intoShort = flipOut('long', commitment.longBurnShortMintPoolTokens);
+  const newLongTokens = mintInto('long', commitment.longMintSettlement, intoLong);
+  const newShortTokens = mintInto('short', commitment.shortMintSettlement, intoShort);
+  burnFrom('long', commitment.longBurnPoolTokens);
+  burnFrom('short', commitment.shortBurnPoolTokens);
+  return {
+    newLongTokens,
+    newShortTokens,
+    longSettlementFee: fee.long,
+    shortSettlementFee: fee.short,
+    newSettlementTokens,
+  };
 }
 
 export interface AggregateBalance {

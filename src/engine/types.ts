@@ -28,13 +28,8 @@ export interface IntervalCommits {
   totals: CommitTotals;
 }
 
-/** Everything the engine needs to know about a V2.1 pool at one moment, already in engine order (long first). */
-export interface PoolState {
-  /** Settlement token decimals; the pool tokens share them. */
-  decimals: number;
-  /** Integer leverage (`getLeverage()`). */
-  leverage: number;
-  transfer: TransferKind;
+/** The pool-level quantities an interval's execution reads and changes (§3.4). */
+export interface PoolBook {
   longBalance: bigint;
   shortBalance: bigint;
   longSupply: bigint;
@@ -42,6 +37,15 @@ export interface PoolState {
   /** Global pending-burn counters of every queued interval (§3.3). */
   pendingLongBurnPoolTokens: bigint;
   pendingShortBurnPoolTokens: bigint;
+}
+
+/** Everything the engine needs to know about a V2.1 pool at one moment, already in engine order (long first). */
+export interface PoolState extends PoolBook {
+  /** Settlement token decimals; the pool tokens share them. */
+  decimals: number;
+  /** Integer leverage (`getLeverage()`). */
+  leverage: number;
+  transfer: TransferKind;
   /** Management fee per update interval, WAD (`getFee()`). */
   feePerIntervalWad: bigint;
   mintingFeeWad: bigint;

@@ -16,6 +16,7 @@ import {
   payKeeperFromBalances,
 } from './keeper.ts';
 import { ContractRevert } from './revert.ts';
+import { bookOf } from './sides.ts';
 import { type ValueTransferResult, valueTransfer } from './transfer.ts';
 import type { PoolState } from './types.ts';
 
@@ -51,14 +52,7 @@ export function poolUpkeep(state: PoolState, newPrice: bigint, now: bigint): Poo
   });
 
   const execution = executeCommitments({
-    book: {
-      longBalance: priceChange.longBalance,
-      shortBalance: priceChange.shortBalance,
-      longSupply: state.longSupply,
-      shortSupply: state.shortSupply,
-      pendingLongBurnPoolTokens: state.pendingLongBurnPoolTokens,
-      pendingShortBurnPoolTokens: state.pendingShortBurnPoolTokens,
-    },
+    book: { ...bookOf(state), longBalance: priceChange.longBalance, shortBalance: priceChange.shortBalance },
     commits: state.commits,
     updateIntervalId: state.updateIntervalId,
     lastPriceTimestamp: state.lastPriceTimestamp,

@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import {
   appropriateUpdateIntervalId,
   CommitType,
+  commitAction,
   commitParamsToHex,
+  commitTotals,
   decodeCommitParams,
   encodeCommitParams,
   expectedExecutionTime,
@@ -16,7 +18,7 @@ import {
 import * as quad from '../../src/engine/quad.ts';
 import { ContractRevert } from '../../src/engine/revert.ts';
 import { settleAggregateBalance } from '../../src/engine/settlement.ts';
-import type { CommitTotals } from '../../src/engine/types.ts';
+import type { CommitTotals, PoolState, Side } from '../../src/engine/types.ts';
 import { poolState } from './helpers.ts';
 
 const LAST = 1_000_000n;
@@ -117,6 +119,55 @@ describe('queueCommit: what a commit does at once', () => {
     expect(() => queueCommit(state, { commitType: CommitType.LongMint, amount: 0n }, now)).toThrow(
       ContractRevert,
     );
+  });
+
+  it('each type acts on its side as the table of §3.1 says, and queues in its own total', () => {
+    const state = poolState({
+      mintingFeeWad: 10n ** 16n,
+      longBalance: 1_000n,
+      shortBalance: 2_000n,
+      longSupply: 3_000n,
+      shortSupply: 4_000n,
+    });
+    const sideOf = (s: PoolState, side: Side) =>
+      side === 'long'
+        ? [s.longBalance, s.longSupply, s.pendingLongBurnPoolTokens]
+        : [s.shortBalance, s.shortSupply, s.pendingShortBurnPoolTokens];
+    const actions = Object.values(CommitType).map(
+      (type) => `${commitAction(type)?.kind} ${commitAction(type)?.side}`,
+    );
+    expect(actions).toEqual([
+      'mint short',
+      'burn short',
+      'mint long',
+      'burn long',
+      'flip long',
+      'flip short',
+    ]);
+    for (const commitType of Object.values(CommitType)) {
+      const { kind, side, total } = commitAction(commitType)!;
+      const other = side === 'long' ? 'short' : 'long';
+      const r = queueCommit(state, { commitType, amount: 1000n }, now);
+      const fee = kind === 'mint' ? 10n : 0n;
+      const burned = kind === 'mint' ? 0n : 1000n;
+      expect(r.mintFee).toBe(fee);
+      expect(total.startsWith(side)).toBe(true);
+      expect(r.state.commits[0]!.totals).toEqual(commitTotals(commitType, 1000n - fee));
+      expect(Object.entries(r.state.commits[0]!.totals).filter(([, v]) => v !== 0n)).toEqual([
+        [total, 1000n - fee],
+      ]);
+      const [balance, supply, pending] = sideOf(state, side);
+      expect(sideOf(r.state, side)).toEqual([balance! + fee, supply! - burned, pending! + burned]);
+      expect(sideOf(r.state, other)).toEqual(sideOf(state, other));
+    }
+  });
+
+  it('a number that is no commit type queues nothing', () => {
+    const state = poolState();
+    const r = queueCommit(state, { commitType: 6 as CommitType, amount: 5n }, now);
+    expect(r.mintFee).toBe(0n);
+    expect(r.state).toEqual(state);
+    expect(commitTotals(6 as CommitType, 5n)).toEqual(commitTotals(CommitType.LongMint, 0n));
   });
 });
 

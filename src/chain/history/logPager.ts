@@ -1,7 +1,8 @@
 /**
  * Adaptive paging for `eth_getLogs` over long block ranges. Public providers cap a request by block span
  * or by result count, answer 429 when pushed, and fail now and then; this is the one place that retries a
- * log request (the transport and the query layer do not), so retries never multiply.
+ * log request (the transport and the query layer do not), so retries never multiply. Whether a failure calls
+ * for a wait, a narrower page or giving up is decided in logErrors.ts.
  *
  * The span starts wide and halves on each refusal. After a success it doubles again but stays below the
  * smallest span refused so far, closing half the gap instead when doubling would reach it, so a fixed range
@@ -9,6 +10,10 @@
  * of logs, so every PROBE_AFTER pages without a refusal the span tries past that size once: a refusal costs
  * one request and changes nothing, a success forgets the old limit and lets the span double freely again.
  */
+import { classifyLogError } from './logErrors.ts';
+
+export { classifyLogError, type ErrorClass } from './logErrors.ts';
+export { mergeLogs } from './logMerge.ts';
 
 export interface BlockRange {
   fromBlock: bigint;
@@ -41,12 +46,6 @@ export interface PagerOptions<T = unknown> {
   onPage?: (logs: T[], range: BlockRange) => void | Promise<void>;
 }
 
-export type ErrorClass =
-  | { kind: 'rate-limited'; retryAfterMs?: number }
-  | { kind: 'too-wide'; suggested?: BlockRange }
-  | { kind: 'transient' }
-  | { kind: 'fatal' };
-
 const MAX_BACKOFF_MS = 15_000;
 const PROBE_AFTER = 16;
 
@@ -70,103 +69,6 @@ export class LogScanError extends Error {
 
 function describeRange({ fromBlock, toBlock }: BlockRange): string {
   return fromBlock === toBlock ? `block ${fromBlock}` : `blocks ${fromBlock} to ${toBlock}`;
-}
-
-// Checked before the rate wording: Infura's "more than 10000 results" shares code -32005 with its rate limits.
-const TOO_WIDE_TEXT =
-  /\branges?\b|\bresults\b|response size|too (wide|large|big|many (logs|results|blocks))|more than [\d,]+ (blocks|logs)/i;
-const RATE_TEXT =
-  /rate limit|too many requests|exceeded.*(quota|capacity|rate)|(quota|capacity|rate) exceeded|request limit reached/i;
-const NETWORK_TEXT = /fetch failed|failed to fetch|networkerror|load failed|network error/i;
-const SUGGESTED = /\[\s*(0x[0-9a-f]+|\d+)\s*,\s*(0x[0-9a-f]+|\d+)\s*\]/i;
-// Method missing, user or wallet refusals: a narrower range cannot change these answers.
-const REFUSED_CODES = new Set([-32601, -32004, 4001, 4100, 4200]);
-
-function field(node: object, key: string): unknown {
-  return (node as Record<string, unknown>)[key];
-}
-
-/** The error and its `cause`s, outermost first (viem nests the provider's answer a few levels down). */
-function causeChain(error: unknown): object[] {
-  const chain: object[] = [];
-  for (let node = error; typeof node === 'object' && node !== null; node = field(node, 'cause')) {
-    if (chain.includes(node) || chain.length > 16) break;
-    chain.push(node);
-  }
-  return chain;
-}
-
-function parseRetryAfter(value: string | null | undefined): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value.trim());
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
-}
-
-function suggestedRange(text: string, chain: object[]): BlockRange | undefined {
-  const match = SUGGESTED.exec(text);
-  if (match?.[1] && match[2]) return { fromBlock: BigInt(match[1]), toBlock: BigInt(match[2]) };
-  for (const node of chain) {
-    const data = field(node, 'data');
-    if (typeof data !== 'object' || data === null) continue;
-    const from = field(data, 'from');
-    const to = field(data, 'to');
-    if (typeof from === 'string' && typeof to === 'string' && /^0x[0-9a-f]+$/i.test(from + to.slice(2)))
-      return { fromBlock: BigInt(from), toBlock: BigInt(to) };
-  }
-  return undefined;
-}
-
-export function classifyLogError(error: unknown): ErrorClass {
-  const chain = causeChain(error);
-  const names = chain.map((node) => field(node, 'name'));
-  const statuses = chain.map((node) => field(node, 'status')).filter((s) => typeof s === 'number');
-  // A DOMException's numeric code is not a provider's answer.
-  const codes = chain.filter((node) => !(node instanceof DOMException)).map((node) => field(node, 'code'));
-  const rpcCodes = codes.filter((c): c is number => typeof c === 'number' && c !== -1);
-  // viem's `message` repeats the request body and URL; its short message and details are the provider's words.
-  const text = [
-    typeof error === 'string' ? error : '',
-    ...chain.flatMap((node) => {
-      const short = field(node, 'shortMessage');
-      return typeof short === 'string' ? [short, field(node, 'details')] : [field(node, 'message')];
-    }),
-  ]
-    .filter((s) => typeof s === 'string')
-    .join('\n');
-
-  if (names.includes('AbortError')) return { kind: 'fatal' };
-  const tooWideWords = TOO_WIDE_TEXT.test(text);
-  if (
-    statuses.includes(429) ||
-    rpcCodes.includes(429) ||
-    rpcCodes.includes(-32007) || // QuickNode's own rate-limit code
-    (!tooWideWords && RATE_TEXT.test(text))
-  ) {
-    for (const node of chain) {
-      const headers = field(node, 'headers');
-      const retryAfterMs =
-        headers instanceof Headers ? parseRetryAfter(headers.get('retry-after')) : undefined;
-      if (retryAfterMs !== undefined) return { kind: 'rate-limited', retryAfterMs };
-    }
-    return { kind: 'rate-limited' };
-  }
-  if (tooWideWords || names.includes('ResponseBodyTooLargeError') || statuses.includes(413)) {
-    const suggested = suggestedRange(text, chain);
-    return suggested ? { kind: 'too-wide', suggested } : { kind: 'too-wide' };
-  }
-  if (
-    names.includes('TimeoutError') ||
-    statuses.some((s) => s === 408 || s >= 500) ||
-    chain.some((node) => node instanceof TypeError && NETWORK_TEXT.test(node.message))
-  )
-    return { kind: 'transient' };
-  if (rpcCodes.some((c) => REFUSED_CODES.has(c))) return { kind: 'fatal' };
-  // Any other provider answer to eth_getLogs is most likely a span or size limit in words we do not know;
-  // treating it as one is safe because halving ends at a single block.
-  if (rpcCodes.length > 0) return { kind: 'too-wide' };
-  return { kind: 'fatal' };
 }
 
 /** Waits `ms` with the injected sleep or a timer, rejecting with the abort reason as soon as `signal` aborts. */
@@ -268,25 +170,4 @@ export async function scanLogs<T>(
     if (next > span) span = next;
   }
   return { logs, requests };
-}
-
-/**
- * Joins a re-scan to what was already known: known logs at or after `rescannedFrom` are dropped (a reorg may
- * have replaced them), fresh ones are added, and the result is unique by (block, log index) and in order.
- */
-export function mergeLogs<T extends { blockNumber: bigint; logIndex: number }>(
-  known: T[],
-  fresh: T[],
-  rescannedFrom: bigint,
-): T[] {
-  const byPosition = new Map<string, T>();
-  for (const log of known) if (log.blockNumber < rescannedFrom) byPosition.set(positionKey(log), log);
-  for (const log of fresh) byPosition.set(positionKey(log), log);
-  return [...byPosition.values()].sort((a, b) =>
-    a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1,
-  );
-}
-
-function positionKey(log: { blockNumber: bigint; logIndex: number }): string {
-  return `${log.blockNumber}:${log.logIndex}`;
 }

@@ -8,7 +8,6 @@
  * truncation, and the golden vectors taken from the deployed bytecode (tests/engine/abdk-golden.test.ts) confirm it.
  * Overflow gives ±∞; underflow goes through subnormals to a signed zero.
  */
-
 import { ContractRevert } from '../revert.ts';
 import {
   ABS_MASK,

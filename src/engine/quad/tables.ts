@@ -5,7 +5,7 @@
  * - The 2^(2^-k) factors of `pow_2`. The library's table is reproduced by one specific construction: start from
  *   ⌊√2 · 2^128⌋ and take each next factor as the integer square root of the previous one scaled by 2^128. Each
  *   root truncates, so the factors sit one or two units below the true values in their last place; a correctly
- *   rounded table would not give the same results. tests/engine/quad-tables.test.ts checks every factor
+ *   rounded table would not give the same results. tests/engine/quad.test.ts checks every factor
  *   against the 129-bit immediates found in the deployed V2.1 PoolSwapLibrary bytecode.
  * - log2(e) and ln(2) as quads, truncated to 113 significant bits (the library truncates both).
  */

@@ -3,7 +3,7 @@
  * rebalances once per step, with the skew evolving as the two sides' balances move, and reports the final value
  * of a long and a short position (each a fixed share of its side). Reproducible from the seed.
  */
-import { TRANSFER_STRATEGIES } from '../transfer.ts';
+import { TRANSFER_STRATEGIES } from '../transferStrategies.ts';
 import type { TransferKind } from '../types.ts';
 import { createPrng } from './prng.ts';
 

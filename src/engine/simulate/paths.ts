@@ -3,8 +3,9 @@
  * share of its side's tokens, so its value moves with the side's balance; both sides are simulated together
  * because the skew, and with it each side's effective leverage, changes as the balances move.
  */
-import { TRANSFER_STRATEGIES, type TransferStrategy } from '../transfer.ts';
+import { TRANSFER_STRATEGIES, type TransferStrategy } from '../transferStrategies.ts';
 import type { TransferKind } from '../types.ts';
+import { rebalanceStep } from './rebalance.ts';
 
 export interface PoolModel {
   transfer: TransferKind;
@@ -24,8 +25,8 @@ export interface PathValues {
 }
 
 /**
- * Rebalances once per consecutive pair of prices. Pass `out` to reuse arrays across chart updates: nothing is
- * allocated then, and nothing is allocated inside the loop in any case.
+ * Rebalances once per consecutive pair of prices. Pass `out` to reuse arrays across chart updates: no array is
+ * allocated then.
  */
 export function positionPath(prices: ArrayLike<number>, model: PoolModel, out?: PathValues): PathValues {
   const n = prices.length;
@@ -47,19 +48,11 @@ export function positionPath(prices: ArrayLike<number>, model: PoolModel, out?: 
     const previous = prices[i - 1]!;
     const next = prices[i]!;
     if (previous > 0 && next > 0) {
-      long *= keepAfterFee;
-      short *= keepAfterFee;
       const move = Math.log(next / previous);
       const size = move < 0 ? -move : move;
       const m = strategy.lossFraction(leverage, size);
       const keep = strategy.keptFraction(leverage, size);
-      if (move >= 0) {
-        long += short * m;
-        short *= keep;
-      } else {
-        short += long * m;
-        long *= keep;
-      }
+      ({ long, short } = rebalanceStep(long, short, keepAfterFee, move >= 0, m, keep));
     }
     result.long[i] = long / long0;
     result.short[i] = short;
@@ -81,23 +74,14 @@ export function rebalanceSteps(
   keepAfterFee: number,
   out: Float64Array,
 ): void {
-  let long = startLong;
-  let short = 1;
   const stepLog = Math.log1p(move) / steps;
   const size = stepLog < 0 ? -stepLog : stepLog;
   const m = strategy.lossFraction(leverage, size);
   const keep = strategy.keptFraction(leverage, size);
-  for (let k = 0; k < steps; k++) {
-    long *= keepAfterFee;
-    short *= keepAfterFee;
-    if (stepLog >= 0) {
-      long += short * m;
-      short *= keep;
-    } else {
-      short += long * m;
-      long *= keep;
-    }
-  }
+  let long = startLong;
+  let short = 1;
+  for (let k = 0; k < steps; k++)
+    ({ long, short } = rebalanceStep(long, short, keepAfterFee, stepLog >= 0, m, keep));
   out[0] = long / startLong;
   out[1] = short;
 }
@@ -112,9 +96,9 @@ export interface VolatilityDecay {
 }
 
 /**
- * Volatility decay (§1.5, TV7): the price goes up by `move`, then back to where it was, `cycles` times. The pool's
- * sides end below their start although the price did not move; a constant-leverage product decays too, by a
- * different amount, which is the comparison users ask for.
+ * Volatility decay (§1.5, §5 TV7): the price goes up by `move`, then back to where it was, `cycles` times. The
+ * pool's sides end below their start although the price did not move; a constant-leverage product decays too,
+ * by a different amount, which is the comparison users ask for.
  */
 export function volatilityDecay(model: PoolModel, move: number, cycles: number): VolatilityDecay {
   const strategy = TRANSFER_STRATEGIES[model.transfer];
@@ -141,18 +125,9 @@ export function volatilityDecay(model: PoolModel, move: number, cycles: number):
   out.constantShort[0] = 1;
   const upWinner = move >= 0;
   for (let c = 1; c <= cycles; c++) {
-    for (let leg = 0; leg < 2; leg++) {
-      long *= keepAfterFee;
-      short *= keepAfterFee;
-      const longWins = leg === 0 ? upWinner : !upWinner;
-      if (longWins) {
-        long += short * m;
-        short *= keep;
-      } else {
-        short += long * m;
-        long *= keep;
-      }
-    }
+    // Up, then down: the side that wins the first leg loses the second.
+    ({ long, short } = rebalanceStep(long, short, keepAfterFee, upWinner, m, keep));
+    ({ long, short } = rebalanceStep(long, short, keepAfterFee, !upWinner, m, keep));
     constantLong *= Math.max(0, 1 + leverage * move) * Math.max(0, 1 + leverage * down);
     constantShort *= Math.max(0, 1 - leverage * move) * Math.max(0, 1 - leverage * down);
     out.poolLong[c] = long / long0;

@@ -3,7 +3,7 @@
  * price move, after one upkeep and after N equal steps, for the sigmoid and power pools and for a traditional
  * leveraged perpetual (fixed position size: value 1 ± L·move, liquidated when that reaches 0).
  */
-import { TRANSFER_STRATEGIES } from '../transfer.ts';
+import { TRANSFER_STRATEGIES } from '../transferStrategies.ts';
 import { rebalanceSteps } from './paths.ts';
 
 export interface PayoffOptions {
