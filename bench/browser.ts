@@ -1,6 +1,7 @@
 /** Figures taken in a real Chromium against the devnet: time to the first pool row, eth_calls per refresh. */
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Response } from 'playwright-core';
 import { testChainlinkOracleAbi } from '../contracts-abi/generated/index.ts';
 import { FEED_DECIMALS } from '../devnet/config.ts';
 import { write } from '../devnet/lib/clients.ts';
@@ -8,6 +9,8 @@ import { type AppStage, CHROMIUM, CHROMIUM_FLAGS } from '../devnet/lib/stage.ts'
 
 export interface BrowserFigures {
   firstRowMs: number[];
+  /** JavaScript fetched before the first pool row showed (gzip level 9 of each script), bytes. */
+  firstRowJsGzipBytes: number;
   ethCallsPerRefresh: number;
   refreshes: number;
   ethCalls: number;
@@ -22,11 +25,26 @@ export async function measureInBrowser(stage: AppStage, runs = 3): Promise<Brows
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     const firstRowMs: number[] = [];
+    // The scripts the first view needed: the first run, with an empty cache, until its first row.
+    const scripts = new Map<string, Promise<number>>();
+    const countScript = (response: Response) => {
+      if (response.request().resourceType() === 'script' && !scripts.has(response.url()))
+        scripts.set(
+          response.url(),
+          response.body().then((body) => gzipSync(body, { level: 9 }).length, () => 0),
+        );
+    };
+    page.on('response', countScript);
+    let firstRowJsGzipBytes = 0;
     for (let i = 0; i < runs; i++) {
       await page.goto(`${stage.baseUrl}#/pools?run=${i}`, { waitUntil: 'commit' });
       // A row with a figure in it, not a skeleton: measured from the navigation's start in the page's own clock.
       await page.waitForSelector('tbody tr td .font-mono', { timeout: 60_000 });
       firstRowMs.push(await page.evaluate(() => performance.now()));
+      if (i === 0) {
+        page.off('response', countScript);
+        firstRowJsGzipBytes = (await Promise.all(scripts.values())).reduce((a, b) => a + b, 0);
+      }
       await page.goto('about:blank');
     }
 
@@ -59,6 +77,7 @@ export async function measureInBrowser(stage: AppStage, runs = 3): Promise<Brows
     const refreshes = seen.size;
     return {
       firstRowMs,
+      firstRowJsGzipBytes,
       ethCalls,
       refreshes,
       ethCallsPerRefresh: refreshes ? ethCalls / refreshes : Number.NaN,

@@ -29,12 +29,14 @@ try {
   figure('app.js.total.files', size.totalFiles, 'files');
   budget(
     'app.js.initial.gzip',
-    size.initialGzipBytes <= 250 * 1024,
-    `${kb(size.initialGzipBytes)} KB ≤ 250 KB`,
+    size.initialGzipBytes <= 207 * 1024,
+    `${kb(size.initialGzipBytes)} KB ≤ 207 KB`,
   );
 
   const browser = await measureInBrowser(stage);
   figure('app.firstPoolRow.median', median(browser.firstRowMs).toFixed(0), 'ms');
+  // The shell paints on the initial JS; the first pool row also needs viem and the pools page.
+  figure('app.js.firstPoolRow.gzip', kb(browser.firstRowJsGzipBytes), 'KB');
   figure('app.firstPoolRow.runs', browser.firstRowMs.map((x) => x.toFixed(0)).join(','), 'ms');
   figure('app.ethCallsPerRefresh', browser.ethCallsPerRefresh.toFixed(2), 'calls');
   figure('app.refreshesObserved', browser.refreshes, 'refreshes');

@@ -3,8 +3,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { Providers } from './app/Providers.tsx';
+import { loadAppConfig } from './chain/DeploymentContext.tsx';
 import { loadDevnetDeployment } from './chain/devnet.ts';
-import { createAppConfig } from './chain/wagmi.ts';
 
 async function boot() {
   const root = document.getElementById('root');
@@ -16,7 +16,8 @@ async function boot() {
     // A broken deployment file must not hide the app: say so and carry on with Arbitrum One.
     console.error('The devnet deployment could not be read; continuing without the devnet.', error);
   }
-  const app = createAppConfig(devnet);
+  // viem and the read clients load alongside the first paint; pages wait for them, the shell does not.
+  const app = loadAppConfig(() => import('./chain/appConfig.ts').then((m) => m.createAppConfig(devnet)));
   createRoot(root).render(
     <StrictMode>
       <Providers app={app} devnet={devnet}>

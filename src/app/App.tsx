@@ -1,8 +1,8 @@
-import { useDeployment } from '../chain/DeploymentContext.tsx';
+import { useDevnet } from '../chain/DeploymentContext.tsx';
 import { AppRouter } from './router.tsx';
 
 export function App() {
-  const { devnet } = useDeployment();
+  const devnet = useDevnet();
   // The devnet page exists only when the app runs on the local chain.
   return <AppRouter withDevnet={devnet !== undefined} />;
 }

@@ -1,6 +1,6 @@
 import { type ReactNode, Suspense } from 'react';
 import { Link, useLocation } from 'react-router';
-import { useDeployment } from '../chain/DeploymentContext.tsx';
+import { useDevnet } from '../chain/DeploymentContext.tsx';
 import { devnetNav } from '../features/devnet/routes.ts';
 import { poolsNav } from '../features/pools/routes.ts';
 import { portfolioNav } from '../features/portfolio/routes.ts';
@@ -46,7 +46,7 @@ export function NotFound() {
 }
 
 function MainNav() {
-  const { devnet } = useDeployment();
+  const devnet = useDevnet();
   const { pathname } = useLocation();
   const links: readonly NavEntry[] = devnet ? [...NAV, devnetNav] : NAV;
   return (
@@ -89,7 +89,10 @@ export function Layout({ children }: { children: ReactNode }) {
           <WalletButton />
         </div>
       </header>
-      <NetworkGuard />
+      {/* The guard needs the chains, which arrive just after the first paint. */}
+      <Suspense fallback={null}>
+        <NetworkGuard />
+      </Suspense>
       <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-8">
         <Suspense fallback={<PageFallback />}>{children}</Suspense>
       </main>

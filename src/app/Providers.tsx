@@ -1,13 +1,13 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, type ReactNode, Suspense, useState } from 'react';
-import { WagmiProvider } from 'wagmi';
-import { DeploymentProvider } from '../chain/DeploymentContext.tsx';
+import { type AppConfigSource, DeploymentProvider } from '../chain/DeploymentContext.tsx';
 import type { DevnetDeployment } from '../chain/devnet.ts';
-import { TxReporterProvider } from '../chain/useTransactor.ts';
-import type { AppConfig } from '../chain/wagmi.ts';
+import { TxReporterProvider } from '../chain/txReporter.ts';
 import { reportTx } from './txToasts.tsx';
 
-// RainbowKit is the largest part of the wallet stack; the pages draw without it and it arrives just after.
+// The wallet stack (wagmi, RainbowKit, the toaster) is the largest part of the app's code: the pages draw
+// without it and it arrives just after, beside the app rather than around it, so its arrival re-renders
+// nothing but what reads the wallet (src/chain/wallet.ts).
 const WalletUi = lazy(() => import('./WalletUi.tsx').then((m) => ({ default: m.WalletUi })));
 
 export function Providers({
@@ -15,7 +15,7 @@ export function Providers({
   devnet,
   children,
 }: {
-  app: AppConfig;
+  app: AppConfigSource;
   devnet: DevnetDeployment | undefined;
   children: ReactNode;
 }) {
@@ -23,17 +23,15 @@ export function Providers({
     () => new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } }),
   );
   return (
-    <WagmiProvider config={app.wagmi}>
-      <QueryClientProvider client={queryClient}>
-        <DeploymentProvider value={{ app, devnet }}>
-          <TxReporterProvider value={reportTx}>
-            {children}
-            <Suspense fallback={null}>
-              <WalletUi />
-            </Suspense>
-          </TxReporterProvider>
-        </DeploymentProvider>
-      </QueryClientProvider>
-    </WagmiProvider>
+    <QueryClientProvider client={queryClient}>
+      <DeploymentProvider value={{ app, devnet }}>
+        <TxReporterProvider value={reportTx}>
+          {children}
+          <Suspense fallback={null}>
+            <WalletUi />
+          </Suspense>
+        </TxReporterProvider>
+      </DeploymentProvider>
+    </QueryClientProvider>
   );
 }

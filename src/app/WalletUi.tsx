@@ -1,21 +1,27 @@
 /**
- * RainbowKit, loaded after the first paint: its provider, modals and connect button, and the toaster that
- * tells a write's progress (no write can start before a wallet is connected). The button is drawn
- * into the header's wallet slot through a portal, and the modal's opener is published for the rest of the
- * app (`src/chain/connectWallet.ts`), so nothing above this layer depends on RainbowKit being loaded.
+ * The wallet layer, loaded after the first paint: wagmi (its config and provider), RainbowKit (provider,
+ * modals and connect button) and the toaster that tells a write's progress (no write can start before a
+ * wallet is connected). It sits beside the app, not around it: the account reaches the app through
+ * `src/chain/wallet.ts`, the connect button is drawn into the header's slot through a portal, and the
+ * modal's opener is published through `src/chain/connectWallet.ts`, so nothing in the app depends on this
+ * layer having loaded.
  */
 import '@rainbow-me/rainbowkit/styles.css';
 import { ConnectButton, darkTheme, RainbowKitProvider, useConnectModal } from '@rainbow-me/rainbowkit';
 import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { Toaster } from 'sonner';
+import { WagmiProvider } from 'wagmi';
 import { connectWallet } from '../chain/connectWallet.ts';
-import { useDeployment } from '../chain/DeploymentContext.tsx';
+import { useAppConfig, useDevnet } from '../chain/DeploymentContext.tsx';
+import { createWagmiConfig } from '../chain/wagmi.ts';
+import { WalletBridge } from './walletBridge.tsx';
 import { WALLET_SLOT_ID } from './walletSlot.ts';
 
 const theme = darkTheme({ accentColor: '#F8CC82', accentColorForeground: '#0f172a', borderRadius: 'medium' });
 
-function Bridge() {
+/** Draws RainbowKit's button into the header's slot and publishes the modal's opener. */
+function ConnectBridge() {
   const { openConnectModal } = useConnectModal();
   const [slot, setSlot] = useState<HTMLElement | null>(null);
   useEffect(() => {
@@ -37,18 +43,23 @@ function Bridge() {
 }
 
 export function WalletUi() {
-  const { app } = useDeployment();
+  const app = useAppConfig();
+  const devnet = useDevnet();
+  const [wagmi] = useState(() => createWagmiConfig(app, devnet));
   return (
-    <RainbowKitProvider theme={theme} initialChain={app.defaultChain} modalSize="compact">
-      <Bridge />
-      <Toaster
-        theme="dark"
-        position="bottom-right"
-        closeButton
-        visibleToasts={5}
-        containerAriaLabel="Notifications"
-        toastOptions={{ closeButtonAriaLabel: 'Dismiss' }}
-      />
-    </RainbowKitProvider>
+    <WagmiProvider config={wagmi}>
+      <WalletBridge />
+      <RainbowKitProvider theme={theme} initialChain={app.defaultChain} modalSize="compact">
+        <ConnectBridge />
+        <Toaster
+          theme="dark"
+          position="bottom-right"
+          closeButton
+          visibleToasts={5}
+          containerAriaLabel="Notifications"
+          toastOptions={{ closeButtonAriaLabel: 'Dismiss' }}
+        />
+      </RainbowKitProvider>
+    </WagmiProvider>
   );
 }

@@ -4,7 +4,7 @@
  * has one. Forms show no second copy of a write's outcome. Sonner (hover pause, swipe, keyboard focus,
  * screen-reader announcements) arrives with the wallet layer, after first paint: no write can start before.
  */
-import type { TxEvent } from '../chain/useTransactor.ts';
+import type { TxEvent } from '../chain/txReporter.ts';
 
 const explorerAction = (event: TxEvent) =>
   event.explorerTx

@@ -2,7 +2,8 @@
  * Many typed contract reads, one `eth_call`: calls are queued with their return types kept, then sent as a
  * single Multicall3 aggregate. viem's calldata chunking is switched off so that "one call per refresh"
  * stays true as pools are added. (viem's deployless multicall was tried first: its init code passes the
- * 48 KiB limit at about ten pools, so the devnet deploys Multicall3 at its usual address instead.)
+ * 48 KiB limit at about ten pools, so the devnet places a Multicall3-compatible batcher at its usual address
+ * instead: docs/devnet.md, "Multicall3".)
  */
 import type {
   Abi,

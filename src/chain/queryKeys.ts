@@ -20,6 +20,9 @@ export const chainKeys = {
   poolHistory: (chainId: number, pool: Address) => ['chain', chainId, 'pool-history', lower(pool)] as const,
   userHistory: (chainId: number, user: Address | undefined) =>
     ['chain', chainId, 'user-history', lower(user)] as const,
+  /** The devnet faucet's view of a wallet: its test tokens and its ETH. */
+  faucetBalances: (chainId: number, user: Address | undefined) =>
+    ['chain', chainId, 'faucet-balances', lower(user)] as const,
 };
 
 /** What each kind of write changes on chain, as the queries to read again once it is mined. */

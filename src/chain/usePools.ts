@@ -8,16 +8,16 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Address } from 'viem';
-import { useAccount } from 'wagmi';
 import { MAX_ITERATIONS } from '../engine/constants.ts';
 import { chainDeployments } from './chainDeployments.ts';
 import type { ChainClients } from './clients.ts';
 import type { ChainDeployment } from './config.ts';
-import { useDeployment } from './DeploymentContext.tsx';
+import { useAppConfig, useDevnet } from './DeploymentContext.tsx';
 import { chainNowOf, type FreshnessState, freshnessOf } from './freshness.ts';
 import { type PoolsSnapshot, readPools } from './poolReader.ts';
 import { discoverPools, type PoolRegistry } from './poolRegistry.ts';
 import { chainKeys } from './queryKeys.ts';
+import { userOn, useWallet } from './wallet.ts';
 
 /** The chain whose pools are shown: the wallet's if the app serves it, otherwise the default chain. */
 export function useActiveChain(): {
@@ -26,15 +26,17 @@ export function useActiveChain(): {
   clients: ChainClients;
   walletOnOtherChain: boolean;
 } {
-  const { app, devnet } = useDeployment();
-  const { chainId: walletChainId, isConnected } = useAccount();
+  const app = useAppConfig();
+  const devnet = useDevnet();
+  const wallet = useWallet();
+  const walletChainId = wallet.status === 'connected' ? wallet.chainId : undefined;
   const deployments = useMemo(() => chainDeployments(devnet), [devnet]);
   const served = walletChainId !== undefined && deployments.has(walletChainId);
   const chainId = served ? walletChainId : app.defaultChain.id;
   const deployment = deployments.get(chainId);
   const clients = app.clients.get(chainId);
   if (!deployment || !clients) throw new Error(`no deployment for chain ${chainId}`);
-  return { chainId, deployment, clients, walletOnOtherChain: isConnected && !served };
+  return { chainId, deployment, clients, walletOnOtherChain: walletChainId !== undefined && !served };
 }
 
 export function usePoolRegistry(requested: readonly Address[] = []) {
@@ -61,8 +63,7 @@ export function useNow(intervalMs = 1000): number {
 
 export function usePoolsSnapshot(requested: readonly Address[] = []) {
   const { chainId, deployment, clients } = useActiveChain();
-  const { address, chainId: walletChainId } = useAccount();
-  const user = walletChainId === chainId ? address : undefined;
+  const user = userOn(useWallet(), chainId);
   const registry = usePoolRegistry(requested);
   const queryClient = useQueryClient();
   const hints = useRef(new Map<Address, bigint>());

@@ -6,11 +6,11 @@
  * every failure becomes one clear sentence (errors.ts), said once, by that reporter.
  */
 import { type QueryKey, useQueryClient } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Abi, ContractFunctionArgs, ContractFunctionName, Hash, TransactionReceipt } from 'viem';
-import { useConfig } from 'wagmi';
-import { simulateContract, waitForTransactionReceipt, writeContract } from 'wagmi/actions';
 import { describeError, type TxErrorKind } from './errors.ts';
+import { useTxReporter } from './txReporter.ts';
+import { walletConfig } from './wallet.ts';
 
 export type TxState =
   | { status: 'idle' }
@@ -31,26 +31,11 @@ export interface WriteRequest<
   chainId: number;
 }
 
-/** What a write is doing, for whoever reports it to the user (the app shell shows each as one toast). */
-export type TxEvent = { id: string; label: string; explorerTx?: string } & (
-  | { stage: 'signing' }
-  | { stage: 'pending'; hash: Hash }
-  | { stage: 'confirmed'; hash: Hash }
-  | { stage: 'failed'; kind: TxErrorKind; message: string; hash?: Hash }
-);
-
-export type TxReporter = (event: TxEvent) => void;
-
-const TxReporterContext = createContext<TxReporter>(() => {});
-/** The app shell provides the reporter; without one (a unit test) writes go on silently. */
-export const TxReporterProvider = TxReporterContext.Provider;
-
 let nextTxId = 0;
 
 export function useTransactor() {
-  const config = useConfig();
   const queryClient = useQueryClient();
-  const report = useContext(TxReporterContext);
+  const report = useTxReporter();
   const [state, setState] = useState<TxState>({ status: 'idle' });
 
   const send = useCallback(
@@ -60,12 +45,16 @@ export function useTransactor() {
       refresh: readonly QueryKey[],
     ): Promise<TransactionReceipt | undefined> => {
       const id = `tx-${nextTxId++}`;
-      const explorer = config.chains.find((c) => c.id === request.chainId)?.blockExplorers?.default.url;
+      let explorer: string | undefined;
       const at = (hash: Hash) => (explorer ? { explorerTx: `${explorer}/tx/${hash}` } : {});
       setState({ status: 'signing', label });
       report({ id, label, stage: 'signing' });
       let hash: Hash | undefined;
       try {
+        // wagmi and its actions arrived with the wallet layer: no write starts before a wallet is connected.
+        const config = walletConfig();
+        explorer = config.chains.find((c) => c.id === request.chainId)?.blockExplorers?.default.url;
+        const { simulateContract, waitForTransactionReceipt, writeContract } = await import('wagmi/actions');
         // `send` is typed for callers by WriteRequest; wagmi's action generics cannot follow a generic ABI
         // through a hook, so the two calls below are where that typing is handed over.
         const { request: simulated } = await simulateContract(config, request as never);
@@ -90,7 +79,7 @@ export function useTransactor() {
         return undefined;
       }
     },
-    [config, queryClient, report],
+    [queryClient, report],
   );
 
   const busy = state.status === 'signing' || state.status === 'pending';

@@ -1,33 +1,16 @@
 /**
- * The wagmi configuration. It does not import RainbowKit: RainbowKit's UI is ~150 KB gzip and loads after
- * the first paint (app/WalletUi.tsx). Connectors are plain wagmi connectors carrying the `rkDetails`
+ * The wagmi configuration, built by the wallet layer after the first paint (app/WalletUi.tsx) together with
+ * RainbowKit, the largest part of the app's code. Connectors are plain wagmi connectors carrying the `rkDetails`
  * metadata RainbowKit 2.2 reads in its modal (what its `connectorsForWallets` would attach); wallets
  * announced over EIP-6963 (MetaMask, Rabby, …) are discovered by wagmi and listed by RainbowKit as Installed.
- * The devnet chain and its burner wallets exist only when a devnet deployment was found at start-up.
+ * The devnet's burner wallets exist only when a devnet deployment was found at start-up.
  */
-import { type Chain, defineChain } from 'viem';
-import { arbitrum } from 'viem/chains';
 import { type Config, type CreateConnectorFn, createConfig, createConnector } from 'wagmi';
 import { injected } from 'wagmi/connectors';
-import { chainDeployments } from './chainDeployments.ts';
-import { type ChainClients, createChainClients } from './clients.ts';
+import type { AppConfig } from './appConfig.ts';
 import { RECEIPT_POLLING_MS } from './config.ts';
 import type { DevnetDeployment } from './devnet.ts';
 import { createDevProvider } from './devWallet.ts';
-
-export function devnetChainOf(deployment: DevnetDeployment): Chain {
-  return defineChain({
-    id: deployment.chainId,
-    name: 'Olympus devnet',
-    nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
-    rpcUrls: { default: { http: [deployment.rpcUrl] } },
-    contracts: { multicall3: { address: deployment.contracts.multicall3 } },
-    testnet: true,
-    // Read by RainbowKit's chain menu.
-    iconUrl: '/olympus-logo.svg',
-    iconBackground: '#0f172a',
-  } as Chain);
-}
 
 interface WalletListing {
   id: string;
@@ -70,18 +53,8 @@ function devConnectors(deployment: DevnetDeployment): CreateConnectorFn[] {
   });
 }
 
-export interface AppConfig {
-  wagmi: Config;
-  chains: readonly [Chain, ...Chain[]];
-  /** The chain a wrong-network guard offers to switch to. */
-  defaultChain: Chain;
-  /** Read and history clients per chain id (src/chain/clients.ts). */
-  clients: ReadonlyMap<number, ChainClients>;
-}
-
-export function createAppConfig(deployment: DevnetDeployment | undefined): AppConfig {
-  const devnet = deployment ? devnetChainOf(deployment) : undefined;
-  const chains: readonly [Chain, ...Chain[]] = devnet ? [devnet, arbitrum] : [arbitrum];
+/** wagmi's configuration for the app's chains, with their transports shared with the read clients. */
+export function createWagmiConfig(app: AppConfig, deployment: DevnetDeployment | undefined): Config {
   const connectors: CreateConnectorFn[] = deployment ? devConnectors(deployment) : [];
   // A wallet injected the old way (window.ethereum, no EIP-6963 announcement) is still reachable.
   if (typeof window !== 'undefined' && 'ethereum' in window) {
@@ -100,21 +73,13 @@ export function createAppConfig(deployment: DevnetDeployment | undefined): AppCo
       ),
     );
   }
-  const deployments = chainDeployments(deployment);
-  const clients = new Map(
-    chains.flatMap((chain) => {
-      const d = deployments.get(chain.id);
-      return d ? [[chain.id, createChainClients(chain, d)] as const] : [];
-    }),
-  );
-  const transports = Object.fromEntries([...clients].map(([id, c]) => [id, c.transport]));
-  const wagmi = createConfig({
-    chains,
+  const transports = Object.fromEntries([...app.clients].map(([id, c]) => [id, c.transport]));
+  return createConfig({
+    chains: app.chains,
     connectors,
     transports,
     // Used for receipts of pending transactions only: nothing in the app watches blocks.
     pollingInterval: RECEIPT_POLLING_MS,
     multiInjectedProviderDiscovery: true,
   });
-  return { wagmi, chains, defaultChain: devnet ?? arbitrum, clients };
 }

@@ -39,9 +39,19 @@ describe.runIf(runnable)('journeys in Chromium', () => {
     page().getByRole('region', { name: 'Notifications' }).getByText(text).first();
   // Toasts of earlier transactions can carry the same words: dismiss them before the next one.
   const clearToasts = async () => {
-    const notifications = page().getByRole('region', { name: 'Notifications' });
-    for (const button of await notifications.getByRole('button', { name: 'Dismiss' }).all())
-      await button.click();
+    const dismiss = page()
+      .getByRole('region', { name: 'Notifications' })
+      .getByRole('button', { name: 'Dismiss' });
+    // One at a time: each click removes a toast and the rest move up.
+    while ((await dismiss.count()) > 0) {
+      const before = await dismiss.count();
+      await dismiss.first().click();
+      await page().waitForFunction(
+        `document.querySelectorAll('[aria-label="Dismiss"]').length < ${before}`,
+        undefined,
+        { timeout: TIMEOUT },
+      );
+    }
   };
 
   beforeAll(async () => {

@@ -49,9 +49,9 @@ const amount = () => screen.getByLabelText(/^Amount/);
 const type = (text: string) => fireEvent.change(amount(), { target: { value: text } });
 
 describe('TradeForm', () => {
-  it('asks to connect a wallet first', () => {
+  it('asks to connect a wallet first', async () => {
     setup(withUser(ohmPool, 0n));
-    expect(screen.getByRole('button', { name: 'Connect wallet' })).toBeEnabled();
+    expect(await screen.findByRole('button', { name: 'Connect wallet' })).toBeEnabled();
   });
 
   it('asks to switch network when the wallet is on another chain', async () => {

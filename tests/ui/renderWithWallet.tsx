@@ -1,8 +1,8 @@
 /**
- * The one wrapper the component tests render in: wagmi with its mock connector (the wallet is what these
- * unit tests isolate; the chain tests and the browser journeys use real wallets and contracts), TanStack
- * Query, the deployment context, and the app's hash router with nuqs, so pages and their links work as in
- * the app. RPC transports point at a closed port: nothing here reaches a network.
+ * The one wrapper the component tests render in: TanStack Query, the deployment context, the app's hash
+ * router with nuqs (so pages and their links work as in the app), and beside them wagmi with its mock
+ * connector publishing the account through the app's own WalletBridge (the wallet is what these unit tests
+ * isolate; the chain tests and the browser journeys use real wallets and contracts). RPC transports point at a closed port: nothing here reaches a network.
  */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
@@ -13,13 +13,14 @@ import { arbitrum } from 'viem/chains';
 import { type Config, createConfig, http, WagmiProvider } from 'wagmi';
 import { mock } from 'wagmi/connectors';
 import { NuqsRouterAdapter } from '../../src/app/nuqsHashAdapter.tsx';
+import { WalletBridge } from '../../src/app/walletBridge.tsx';
+import type { AppConfig } from '../../src/chain/appConfig.ts';
 import { devnetChainDeployment } from '../../src/chain/chainDeployments.ts';
 import { createChainClients } from '../../src/chain/clients.ts';
 import { ARBITRUM_DEPLOYMENT } from '../../src/chain/config.ts';
-import { DeploymentProvider } from '../../src/chain/DeploymentContext.tsx';
+import { DeploymentProvider, readyAppConfig } from '../../src/chain/DeploymentContext.tsx';
 import type { DevnetDeployment } from '../../src/chain/devnet.ts';
 import { memoryCache } from '../../src/chain/history/historyCache.ts';
-import type { AppConfig } from '../../src/chain/wagmi.ts';
 
 export const TEST_USER = '0x976EA74026E726554dB657fA54763abd0C3a0aa9' as const;
 
@@ -47,7 +48,6 @@ export function renderWithWallet(ui: ReactNode, setup: WalletSetup): { wagmi: Co
     transports: Object.fromEntries(walletChains.map((c) => [c.id, http('http://127.0.0.1:1')])),
   });
   const app: AppConfig = {
-    wagmi,
     chains: appChains,
     defaultChain: appChains[0]!,
     clients: new Map(
@@ -56,15 +56,17 @@ export function renderWithWallet(ui: ReactNode, setup: WalletSetup): { wagmi: Co
   };
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
-    <WagmiProvider config={wagmi}>
-      <QueryClientProvider client={queryClient}>
-        <DeploymentProvider value={{ app, devnet }}>
-          <HashRouter>
-            <NuqsRouterAdapter>{ui}</NuqsRouterAdapter>
-          </HashRouter>
-        </DeploymentProvider>
-      </QueryClientProvider>
-    </WagmiProvider>,
+    <QueryClientProvider client={queryClient}>
+      <DeploymentProvider value={{ app: readyAppConfig(app), devnet }}>
+        <HashRouter>
+          <NuqsRouterAdapter>{ui}</NuqsRouterAdapter>
+        </HashRouter>
+        {/* Beside the app, as in it: the wallet reaches the app through src/chain/wallet.ts. */}
+        <WagmiProvider config={wagmi}>
+          <WalletBridge />
+        </WagmiProvider>
+      </DeploymentProvider>
+    </QueryClientProvider>,
   );
   return { wagmi };
 }

@@ -1,13 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { parseUnits } from 'viem';
-import { useAccount, useBalance, useReadContracts } from 'wagmi';
 import { testTokenAbi } from '../../../contracts-abi/generated/index.ts';
 import { DEVNET_FAUCET_GRANT } from '../../chain/config.ts';
-import { useDeployment } from '../../chain/DeploymentContext.tsx';
-import { setDevnetBalance } from '../../chain/devnetFaucet.ts';
+import { useDevnet } from '../../chain/DeploymentContext.tsx';
+import { setDevnetBalance, useFaucetBalances } from '../../chain/devnetFaucet.ts';
 import { chainKeys } from '../../chain/queryKeys.ts';
 import { useTransactor } from '../../chain/useTransactor.ts';
+import { useWallet } from '../../chain/wallet.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { formatAmount, shortAddress } from '../../ui/format.ts';
@@ -15,32 +15,20 @@ import { Notice } from '../../ui/Notice.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 
 export function DevnetPage() {
-  const { devnet } = useDeployment();
-  const { address, chainId } = useAccount();
+  const devnet = useDevnet();
+  const wallet = useWallet();
+  const address = wallet.status === 'connected' ? wallet.address : undefined;
   const { busy, send } = useTransactor();
   const queryClient = useQueryClient();
   const [gasMessage, setGasMessage] = useState<string>();
   const tokens = devnet?.tokens ?? [];
-  const balances = useReadContracts({
-    contracts: tokens.map((t) => ({
-      address: t.address,
-      abi: testTokenAbi,
-      functionName: 'balanceOf' as const,
-      args: [address ?? '0x0000000000000000000000000000000000000000'] as const,
-      chainId: devnet?.chainId,
-    })),
-    query: { enabled: Boolean(address && devnet) },
-  });
-  const eth = useBalance({
-    address,
-    chainId: devnet?.chainId,
-    query: { enabled: Boolean(address && devnet) },
-  });
+  const balances = useFaucetBalances(devnet, address);
+  const balancesKey = chainKeys.faucetBalances(devnet?.chainId ?? 0, address);
 
   if (!devnet) {
     return <Notice tone="info">No devnet is running. Start one with npm start.</Notice>;
   }
-  const onDevnet = chainId === devnet.chainId;
+  const onDevnet = wallet.status === 'connected' && wallet.chainId === devnet.chainId;
 
   return (
     <>
@@ -66,7 +54,7 @@ export function DevnetPage() {
               <ul className="space-y-2">
                 {tokens.map((token, i) => {
                   const grant = DEVNET_FAUCET_GRANT[token.symbol] ?? '1';
-                  const balance = balances.data?.[i]?.result;
+                  const balance = balances.data?.tokens[i];
                   return (
                     <li key={token.address} className="flex items-center justify-between gap-3">
                       <span className="text-sm">
@@ -88,7 +76,7 @@ export function DevnetPage() {
                               args: [address, parseUnits(grant, token.decimals)],
                               chainId: devnet.chainId,
                             },
-                            [balances.queryKey, chainKeys.snapshot(devnet.chainId, address)],
+                            [balancesKey, chainKeys.snapshot(devnet.chainId, address)],
                           )
                         }
                       >
@@ -100,16 +88,18 @@ export function DevnetPage() {
                 <li className="flex items-center justify-between gap-3">
                   <span className="text-sm">
                     ETH for gas:{' '}
-                    <span className="font-mono">{eth.data ? formatAmount(eth.data.value, 18) : '…'}</span>
+                    <span className="font-mono">
+                      {balances.data ? formatAmount(balances.data.eth, 18) : '…'}
+                    </span>
                   </span>
                   <Button
                     variant="secondary"
                     onClick={async () => {
                       try {
                         const grant = parseUnits(DEVNET_FAUCET_GRANT.ETH ?? '10', 18);
-                        await setDevnetBalance(devnet, address, (eth.data?.value ?? 0n) + grant);
+                        await setDevnetBalance(devnet, address, (balances.data?.eth ?? 0n) + grant);
                         setGasMessage(undefined);
-                        await queryClient.invalidateQueries({ queryKey: eth.queryKey });
+                        await queryClient.invalidateQueries({ queryKey: balancesKey });
                       } catch (error) {
                         setGasMessage(error instanceof Error ? error.message : String(error));
                       }

@@ -2,7 +2,7 @@ import { useQueryStates } from 'nuqs';
 import { lazy, Suspense, useMemo } from 'react';
 import { Link } from 'react-router';
 import { type Address, isAddress } from 'viem';
-import { useDeployment } from '../../chain/DeploymentContext.tsx';
+import { useAppConfig } from '../../chain/DeploymentContext.tsx';
 import { annualFeeFromPerInterval } from '../../engine/metrics.ts';
 import { Card } from '../../ui/Card.tsx';
 import { ErrorState } from '../../ui/ErrorState.tsx';
@@ -47,7 +47,7 @@ function simulateHref(row: PoolRowView, annualFee: number): string {
 
 export function PoolPage() {
   const [{ address: raw }] = useQueryStates(poolPageParams);
-  const { app } = useDeployment();
+  const app = useAppConfig();
   const valid = isAddress(raw, { strict: false });
   const extra = useMemo<Address[]>(() => (valid ? [raw as Address] : []), [raw, valid]);
   const { rows, registry, snapshot, chainId, chainNow, freshness } = usePoolRows(extra);

@@ -1,5 +1,5 @@
 import { useQueryStates } from 'nuqs';
-import { useDeployment } from '../../chain/DeploymentContext.tsx';
+import { useAppConfig } from '../../chain/DeploymentContext.tsx';
 import { LivePageHeader } from '../../ui/Freshness.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { AddPoolForm } from './AddPoolForm.tsx';
@@ -9,7 +9,7 @@ import { poolFilterParams } from './routes.ts';
 import { usePoolRows } from './usePoolRows.ts';
 
 export function PoolsPage() {
-  const { app } = useDeployment();
+  const app = useAppConfig();
   const { rows, registry, registryError, chainId, chainNow, freshness, malformed, requested } = usePoolRows();
   // The filters live in the link: a filtered list can be shared, and survives reload and back/forward.
   const [filters, setFilters] = useQueryStates(poolFilterParams);

@@ -1,5 +1,4 @@
 import { Link } from 'react-router';
-import { useAccount } from 'wagmi';
 import { useConnectWallet } from '../../chain/connectWallet.ts';
 import { collateralToUsd } from '../../engine/metrics.ts';
 import { Button } from '../../ui/Button.tsx';
@@ -16,12 +15,34 @@ import { PositionsTable } from './PositionsTable.tsx';
 import { usePortfolio } from './usePortfolio.ts';
 
 export function PortfolioPage() {
-  const { isConnected } = useAccount();
   const { openConnectModal } = useConnectWallet();
-  const { rows, history, historyProgress, snapshot, registry, registryError, address, freshness } =
-    usePortfolio();
+  const {
+    rows,
+    history,
+    historyProgress,
+    snapshot,
+    registry,
+    registryError,
+    address,
+    walletStatus,
+    freshness,
+  } = usePortfolio();
 
-  if (!isConnected || !address) {
+  if (walletStatus === 'loading') {
+    // A wallet connected before is on its way: no "connect" prompt meanwhile.
+    return (
+      <>
+        <PageHeader
+          title="Portfolio"
+          subtitle="Your positions in every Olympus pool, in your wallet and in escrow."
+        />
+        <div role="status" aria-label="Connecting to your wallet">
+          <Skeleton className="h-40 w-full" />
+        </div>
+      </>
+    );
+  }
+  if (!address) {
     return (
       <>
         <PageHeader

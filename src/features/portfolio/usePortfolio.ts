@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { useAccount } from 'wagmi';
 import type { HistoryProgress } from '../../chain/history/historySource.ts';
 import type { PoolSnapshot } from '../../chain/poolReader.ts';
 import { chainKeys } from '../../chain/queryKeys.ts';
 import { useActiveChain, usePoolsSnapshot } from '../../chain/usePools.ts';
 import { readUserHistory } from '../../chain/userHistory.ts';
+import { useWallet } from '../../chain/wallet.ts';
 import { sideTokenValue } from '../../engine/prices.ts';
 import { costBasis, type PoolPnl } from './costBasis.ts';
 
@@ -36,7 +36,8 @@ function holds(pool: PoolSnapshot): boolean {
 }
 
 export function usePortfolio() {
-  const { address } = useAccount();
+  const wallet = useWallet();
+  const address = wallet.status === 'connected' ? wallet.address : undefined;
   const live = usePoolsSnapshot();
   const { snapshot, registry, chainId, deployment } = live;
   const { clients } = useActiveChain();
@@ -115,6 +116,7 @@ export function usePortfolio() {
     registry,
     registryError: live.registryError,
     address,
+    walletStatus: wallet.status,
     chainNow: live.chainNow,
     freshness: live.freshness,
   };

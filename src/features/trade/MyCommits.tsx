@@ -1,8 +1,8 @@
-import { useAccount } from 'wagmi';
 import { claimWouldFail, hasEscrow, type PoolSnapshot } from '../../chain/poolReader.ts';
 import { claimRequest } from '../../chain/poolWrites.ts';
 import { refreshAfter } from '../../chain/queryKeys.ts';
 import { useTransactor } from '../../chain/useTransactor.ts';
+import { useWallet } from '../../chain/wallet.ts';
 import { COMMIT_LABEL } from '../../engine/commitLabels.ts';
 import { CommitType, expectedExecutionTime } from '../../engine/commits.ts';
 import type { CommitTotals } from '../../engine/types.ts';
@@ -30,7 +30,8 @@ export function MyCommits({
   chainNow: number;
   stale?: boolean;
 }) {
-  const { address } = useAccount();
+  const wallet = useWallet();
+  const address = wallet.status === 'connected' ? wallet.address : undefined;
   const { busy, send } = useTransactor();
   if (!address) return null;
   const pending = pools.flatMap((pool) => (pool.user?.commits ?? []).map((commit) => ({ pool, commit })));

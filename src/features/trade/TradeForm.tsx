@@ -5,12 +5,12 @@
  */
 import { useId, useState } from 'react';
 import { formatUnits } from 'viem';
-import { useSwitchChain } from 'wagmi';
 import { useConnectWallet } from '../../chain/connectWallet.ts';
 import type { PoolSnapshot } from '../../chain/poolReader.ts';
 import { approveRequest, commitRequest } from '../../chain/poolWrites.ts';
 import { refreshAfter } from '../../chain/queryKeys.ts';
 import { useTransactor } from '../../chain/useTransactor.ts';
+import { switchWalletChain } from '../../chain/wallet.ts';
 import { COMMIT_LABEL } from '../../engine/commitLabels.ts';
 import type { Side } from '../../engine/types.ts';
 import { Button } from '../../ui/Button.tsx';
@@ -46,7 +46,7 @@ export function TradeForm({
 }) {
   const amountId = useId();
   const { openConnectModal } = useConnectWallet();
-  const { switchChain, isPending: switching } = useSwitchChain();
+  const [switching, setSwitching] = useState(false);
   const { busy, send } = useTransactor();
   const [inputs, setInputs] = useState<TradeInputs>(EMPTY_INPUTS);
   const update = (patch: Partial<TradeInputs>) => setInputs((current) => ({ ...current, ...patch }));
@@ -67,7 +67,13 @@ export function TradeForm({
 
   const submit = async () => {
     if (step.kind === 'connect') return openConnectModal();
-    if (step.kind === 'switch') return switchChain({ chainId });
+    if (step.kind === 'switch') {
+      // A refused switch changes nothing: the button still offers it.
+      setSwitching(true);
+      return switchWalletChain(chainId)
+        .catch(() => undefined)
+        .finally(() => setSwitching(false));
+    }
     const user = trade.address;
     if (!user) return;
     if (step.kind === 'approve') {

@@ -1,5 +1,5 @@
 import { useQueryStates } from 'nuqs';
-import { useDeployment } from '../../chain/DeploymentContext.tsx';
+import { useAppConfig } from '../../chain/DeploymentContext.tsx';
 import { usePoolsSnapshot } from '../../chain/usePools.ts';
 import { Card } from '../../ui/Card.tsx';
 import { LivePageHeader } from '../../ui/Freshness.tsx';
@@ -10,7 +10,7 @@ import { tradeParams } from './routes.ts';
 import { TradeForm } from './TradeForm.tsx';
 
 export function TradePage() {
-  const { app } = useDeployment();
+  const app = useAppConfig();
   const { snapshot, registry, registryError, chainId, chainNow, freshness } = usePoolsSnapshot();
   // Pool, side and action live in the link; each choice replaces it (no history entry per click).
   const [choice, setChoice] = useQueryStates(tradeParams);

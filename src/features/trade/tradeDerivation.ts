@@ -38,7 +38,7 @@ export interface TradeContext {
   chainName: string;
   /** Set while the figures are stale: how old they are. Nothing is sent on them. */
   staleSeconds: number | undefined;
-  wallet: { connected: boolean; onPoolChain: boolean };
+  wallet: { loading?: boolean; connected: boolean; onPoolChain: boolean };
   /** The user's pending settlement in this pool, once read (fee credits, listed intervals). */
   settlement: SettleAggregateResult | undefined;
   /** Whether the user has tried to submit: errors of an untouched empty field wait until then. */
@@ -93,6 +93,8 @@ function preview(ctx: TradeContext, commitType: CommitType, amount: bigint): Pre
 
 export function stepLabel(step: TradeStep, ctx: TradeContext, commitType: CommitType): string {
   switch (step.kind) {
+    case 'wallet-loading':
+      return 'Connecting wallet…';
     case 'connect':
       return 'Connect wallet';
     case 'switch':
@@ -123,6 +125,7 @@ export function deriveTrade(ctx: TradeContext): TradeDerivation {
   const commitType = commitTypeOf(choice.side, choice.action);
   const previewed: Previewed = check.ok ? preview(ctx, commitType, check.amount) : {};
   const step = nextStep({
+    walletLoading: ctx.wallet.loading ?? false,
     connected: ctx.wallet.connected,
     onPoolChain: ctx.wallet.onPoolChain,
     pool,
@@ -142,6 +145,6 @@ export function deriveTrade(ctx: TradeContext): TradeDerivation {
     step,
     fieldError: touched && !check.ok ? check.message : undefined,
     buttonLabel: stepLabel(step, ctx, commitType),
-    disabled: step.kind === 'paused' || step.kind === 'loading' || step.kind === 'stale',
+    disabled: ['wallet-loading', 'paused', 'loading', 'stale'].includes(step.kind),
   };
 }

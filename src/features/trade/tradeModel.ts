@@ -51,6 +51,7 @@ export function wouldStrand(intervalId: bigint, listed: readonly bigint[]): bool
 }
 
 export type TradeStep =
+  | { kind: 'wallet-loading' }
   | { kind: 'connect' }
   | { kind: 'switch' }
   | { kind: 'paused' }
@@ -61,6 +62,8 @@ export type TradeStep =
   | { kind: 'commit'; amount: bigint };
 
 export interface StepInput {
+  /** The wallet layer is loading, or reconnecting a wallet connected before: not yet known. */
+  walletLoading?: boolean;
   connected: boolean;
   onPoolChain: boolean;
   pool: PoolSnapshot | undefined;
@@ -72,6 +75,7 @@ export interface StepInput {
 }
 
 export function nextStep({
+  walletLoading = false,
   connected,
   onPoolChain,
   pool,
@@ -80,6 +84,7 @@ export function nextStep({
   check,
   staleSeconds,
 }: StepInput): TradeStep {
+  if (walletLoading) return { kind: 'wallet-loading' };
   if (!connected) return { kind: 'connect' };
   if (!onPoolChain) return { kind: 'switch' };
   if (!pool?.user) return { kind: 'loading' };
