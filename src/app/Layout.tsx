@@ -6,6 +6,7 @@ import { poolsNav } from '../features/pools/routes.ts';
 import { portfolioNav } from '../features/portfolio/routes.ts';
 import { simulatorNav } from '../features/simulator/routes.ts';
 import { tradeNav } from '../features/trade/routes.ts';
+import { PageErrorBoundary } from '../ui/PageErrorBoundary.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { NetworkGuard } from './NetworkGuard.tsx';
 import { WalletButton } from './WalletButton.tsx';
@@ -67,6 +68,7 @@ function MainNav() {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
+  const { pathname } = useLocation();
   return (
     <div className="min-h-screen">
       {/* The hash holds the route, so skipping to the content moves focus rather than following `#main`. */}
@@ -94,7 +96,10 @@ export function Layout({ children }: { children: ReactNode }) {
         <NetworkGuard />
       </Suspense>
       <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-8">
-        <Suspense fallback={<PageFallback />}>{children}</Suspense>
+        {/* A new page starts without the last one's error. */}
+        <PageErrorBoundary key={pathname}>
+          <Suspense fallback={<PageFallback />}>{children}</Suspense>
+        </PageErrorBoundary>
       </main>
       <footer className="mx-auto max-w-7xl px-4 pb-8 text-xs text-ink-400">
         Leveraged positions on Tracer Perpetual Pools V2.1, settled in OHM or gOHM. 10% of the management fees

@@ -1,16 +1,21 @@
 import { useState } from 'react';
 import { useAppConfig } from '../chain/DeploymentContext.tsx';
-import { switchWalletChain, useWallet } from '../chain/wallet.ts';
+import { switchWalletChain, useWallet, type WalletState } from '../chain/wallet.ts';
 import { Button } from '../ui/Button.tsx';
 import { Notice } from '../ui/Notice.tsx';
 
 /** Says plainly when the wallet is on a chain the app does not serve, and offers the switch. */
 export function NetworkGuard() {
   const wallet = useWallet();
+  // No wallet, nothing to guard (and no need for the chains before one is connected).
+  return wallet.status === 'connected' ? <ChainCheck wallet={wallet} /> : null;
+}
+
+function ChainCheck({ wallet }: { wallet: Extract<WalletState, { status: 'connected' }> }) {
   const app = useAppConfig();
   const [switching, setSwitching] = useState(false);
   const [refusal, setRefusal] = useState<string>();
-  if (wallet.status !== 'connected' || app.chains.some((c) => c.id === wallet.chainId)) return null;
+  if (app.chains.some((c) => c.id === wallet.chainId)) return null;
   const target = app.defaultChain;
   const onSwitch = async () => {
     setSwitching(true);

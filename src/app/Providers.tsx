@@ -1,14 +1,46 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy, type ReactNode, Suspense, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
+import { useConnectWallet } from '../chain/connectWallet.ts';
 import { type AppConfigSource, DeploymentProvider } from '../chain/DeploymentContext.tsx';
 import type { DevnetDeployment } from '../chain/devnet.ts';
 import { TxReporterProvider } from '../chain/txReporter.ts';
 import { reportTx } from './txToasts.tsx';
 
 // The wallet stack (wagmi, RainbowKit, the toaster) is the largest part of the app's code: the pages draw
-// without it and it arrives just after, beside the app rather than around it, so its arrival re-renders
-// nothing but what reads the wallet (src/chain/wallet.ts).
+// without it and it arrives once the page has settled, beside the app rather than around it, so its arrival
+// re-renders nothing but what reads the wallet (src/chain/wallet.ts).
 const WalletUi = lazy(() => import('./WalletUi.tsx').then((m) => ({ default: m.WalletUi })));
+
+/**
+ * True once the read clients have loaded and the browser is then idle (at the latest `maxWaitMs` later), or at
+ * once when the user asks to connect: the wallet stack's download and start-up do not compete with the
+ * page's own code and first reads.
+ */
+function useAfterPageSettles(app: AppConfigSource, maxWaitMs: number): boolean {
+  const { connectRequested } = useConnectWallet();
+  const [settled, setSettled] = useState(false);
+  useEffect(() => {
+    let cancel = () => {};
+    let stopped = false;
+    const whenReady = () => {
+      if (stopped) return;
+      if ('requestIdleCallback' in window) {
+        const handle = window.requestIdleCallback(() => setSettled(true), { timeout: maxWaitMs });
+        cancel = () => window.cancelIdleCallback(handle);
+      } else {
+        const timer = setTimeout(() => setSettled(true), 200);
+        cancel = () => clearTimeout(timer);
+      }
+    };
+    // If the read clients failed to load, the page says so; the wallet layer stays away.
+    app.ready.then(whenReady, () => {});
+    return () => {
+      stopped = true;
+      cancel();
+    };
+  }, [app, maxWaitMs]);
+  return settled || connectRequested;
+}
 
 export function Providers({
   app,
@@ -19,6 +51,7 @@ export function Providers({
   devnet: DevnetDeployment | undefined;
   children: ReactNode;
 }) {
+  const walletWanted = useAfterPageSettles(app, 3000);
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } }),
   );
@@ -27,9 +60,11 @@ export function Providers({
       <DeploymentProvider value={{ app, devnet }}>
         <TxReporterProvider value={reportTx}>
           {children}
-          <Suspense fallback={null}>
-            <WalletUi />
-          </Suspense>
+          {walletWanted ? (
+            <Suspense fallback={null}>
+              <WalletUi />
+            </Suspense>
+          ) : null}
         </TxReporterProvider>
       </DeploymentProvider>
     </QueryClientProvider>

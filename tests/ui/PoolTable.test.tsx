@@ -1,39 +1,11 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { applyFilters } from '../../src/features/pools/PoolFilters.tsx';
 import { PoolTable } from '../../src/features/pools/PoolTable.tsx';
 import { poolRowView } from '../../src/features/pools/poolView.ts';
-import { DEFAULT_FILTERS } from '../../src/features/pools/routes.ts';
-import { NOW, poolSnapshot, poolsSnapshot } from '../fixtures/pools.ts';
+import { NOW, poolsSnapshot, samplePools } from '../fixtures/pools.ts';
 import { renderInRouter } from './renderWithWallet.tsx';
 
-const btc = poolSnapshot({
-  name: '3-BTC/USD+gOHM',
-  address: '0x0000000000000000000000000000000000000001',
-  collateral: 'gOHM',
-  leverage: 3,
-  long: '1200',
-  short: '800',
-});
-const eth = poolSnapshot({
-  name: '1-ETH/USD+OHM',
-  address: '0x0000000000000000000000000000000000000002',
-  collateral: 'OHM',
-  leverage: 1,
-  long: '1100',
-  short: '1000',
-  // Overdue: the last upkeep was 2 minutes ago with a 60 s interval.
-  lastPriceTimestamp: NOW - 120,
-});
-const paused = poolSnapshot({
-  name: '3-ETH/USD+OHM',
-  address: '0x0000000000000000000000000000000000000003',
-  collateral: 'OHM',
-  leverage: 3,
-  long: '500',
-  short: '500',
-  paused: true,
-});
+const { btc, eth, paused } = samplePools();
 const snapshot = poolsSnapshot([btc, eth, paused]);
 const rows = snapshot.pools.map((p) => poolRowView(p, snapshot, NOW));
 
@@ -75,21 +47,5 @@ describe('PoolTable with a fixed pool state', () => {
     renderInRouter(<PoolTable rows={rows} unit="usd" chainNow={NOW} />);
     // 1200 gOHM at $5,000.
     expect(within(rowOf('3-BTC/USD+gOHM')).getByText('$6,000,000')).toBeInTheDocument();
-  });
-});
-
-describe('pool filters', () => {
-  it('filters by collateral, market and search, and sorts by TVL', () => {
-    expect(applyFilters(rows, { ...DEFAULT_FILTERS, collateral: 'OHM' }).map((r) => r.name)).toEqual([
-      '1-ETH/USD+OHM',
-      '3-ETH/USD+OHM',
-    ]);
-    expect(applyFilters(rows, { ...DEFAULT_FILTERS, market: 'BTC/USD' }).map((r) => r.name)).toEqual([
-      '3-BTC/USD+gOHM',
-    ]);
-    expect(applyFilters(rows, { ...DEFAULT_FILTERS, search: '1-eth' }).map((r) => r.name)).toEqual([
-      '1-ETH/USD+OHM',
-    ]);
-    expect(applyFilters(rows, { ...DEFAULT_FILTERS, sort: 'tvl' })[0]?.name).toBe('3-BTC/USD+gOHM');
   });
 });

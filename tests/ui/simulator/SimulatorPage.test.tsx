@@ -104,3 +104,27 @@ describe('SimulatorPage', () => {
     expect(screen.queryByText(/Running 200 paths/)).not.toBeInTheDocument();
   });
 });
+
+describe('a chart’s table', () => {
+  it('opens behind the chart and sorts by a column: ascending, descending, then the chart’s order again', async () => {
+    const user = userEvent.setup();
+    render(<SkewExplorer leverage={3} figures={skewFigures(2, 3)} rows={skewChartData(2, 3)} />);
+    await user.click(screen.getByText('Show as a table'));
+    const table = screen.getByRole('table', { name: /Effective leverage of each side of a 3x pool/ });
+    const header = within(table).getByRole('columnheader', { name: 'Short gains' });
+    const firstSkew = () => within(table).getAllByRole('row')[1]!.querySelector('td')!.textContent;
+    expect(firstSkew()).toBe('0.25');
+    expect(header).not.toHaveAttribute('aria-sort');
+
+    await user.click(within(header).getByRole('button', { name: 'Short gains' }));
+    expect(header).toHaveAttribute('aria-sort', 'ascending');
+    expect(firstSkew()).toBe('0.25'); // the short gains least where it is the majority
+    await user.click(within(header).getByRole('button', { name: 'Short gains' }));
+    expect(header).toHaveAttribute('aria-sort', 'descending');
+    expect(firstSkew()).toBe('4');
+    await user.click(within(header).getByRole('button', { name: 'Short gains' }));
+    expect(header).not.toHaveAttribute('aria-sort');
+    expect(firstSkew()).toBe('0.25');
+    expect(within(table).getAllByRole('row')).toHaveLength(skewChartData(2, 3).length + 1);
+  });
+});

@@ -2,8 +2,6 @@
  * The simulator's chart data against the engine: the rows are the engine's numbers (no maths of their own), the
  * protocol's worked vectors come out where the chart reads them, and the seed's skew example holds.
  */
-import { render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import {
   effectiveLeverage,
@@ -24,7 +22,6 @@ import {
   skewChartData,
   skewFigures,
 } from '../../../src/features/simulator/chartData.ts';
-import { SkewExplorer } from '../../../src/features/simulator/SkewExplorer.tsx';
 import { simulationFees } from '../../../src/features/simulator/simulationFees.ts';
 import { DEFAULT_INPUTS } from '../../../src/features/simulator/simulatorParams.ts';
 
@@ -175,29 +172,5 @@ describe('engine additions used by the path view', () => {
   it('gbmPrices with no volatility grows at the drift', () => {
     const prices = gbmPrices({ seed: 1, steps: 365, drift: 0.1, volatility: 0, stepYears: 1 / 365 });
     expect(prices[365]).toBeCloseTo(Math.exp(0.1), 12);
-  });
-});
-
-describe('a chart’s table', () => {
-  it('opens behind the chart and sorts by a column: ascending, descending, then the chart’s order again', async () => {
-    const user = userEvent.setup();
-    render(<SkewExplorer leverage={3} figures={skewFigures(2, 3)} rows={skewChartData(2, 3)} />);
-    await user.click(screen.getByText('Show as a table'));
-    const table = screen.getByRole('table', { name: /Effective leverage of each side of a 3x pool/ });
-    const header = within(table).getByRole('columnheader', { name: 'Short gains' });
-    const firstSkew = () => within(table).getAllByRole('row')[1]!.querySelector('td')!.textContent;
-    expect(firstSkew()).toBe('0.25');
-    expect(header).not.toHaveAttribute('aria-sort');
-
-    await user.click(within(header).getByRole('button', { name: 'Short gains' }));
-    expect(header).toHaveAttribute('aria-sort', 'ascending');
-    expect(firstSkew()).toBe('0.25'); // the short gains least where it is the majority
-    await user.click(within(header).getByRole('button', { name: 'Short gains' }));
-    expect(header).toHaveAttribute('aria-sort', 'descending');
-    expect(firstSkew()).toBe('4');
-    await user.click(within(header).getByRole('button', { name: 'Short gains' }));
-    expect(header).not.toHaveAttribute('aria-sort');
-    expect(firstSkew()).toBe('0.25');
-    expect(within(table).getAllByRole('row')).toHaveLength(skewChartData(2, 3).length + 1);
   });
 });
