@@ -35,12 +35,12 @@ export function useSimulatorForm(): SimulatorFormApi {
   const numbers = useMemo(() => numbersByField(numberLink), [numberLink]);
   const choices = choiceLink as ChoiceLink;
 
-  // What the charts last drew with: a field typed wrong keeps that value until it is fixed.
+  // What the charts last drew with: a field typed wrong keeps that value until it is fixed. The same values
+  // keep the same object, so the charts (memoised on it) are not rebuilt when the link's state is re-read.
   const lastValid = useRef(DEFAULT_INPUTS);
-  const { inputs, errors } = useMemo(
-    () => resolveForm(numbers, choices, lastValid.current),
-    [numbers, choices],
-  );
+  const resolved = useMemo(() => resolveForm(numbers, choices, lastValid.current), [numbers, choices]);
+  const inputs = sameInputs(resolved.inputs, lastValid.current) ? lastValid.current : resolved.inputs;
+  const errors = resolved.errors;
   useEffect(() => {
     lastValid.current = inputs;
   }, [inputs]);
@@ -63,4 +63,10 @@ export function useSimulatorForm(): SimulatorFormApi {
   }, [setNumbers, setChoices]);
 
   return { form: formOf(numbers, choices), inputs, errors, setNumber, setChoice, reset };
+}
+
+function sameInputs(a: SimulatorInputs, b: SimulatorInputs): boolean {
+  return (Object.keys(a) as Array<keyof SimulatorInputs>).every((key) =>
+    key === 'models' ? a.models.join() === b.models.join() : a[key] === b[key],
+  );
 }
