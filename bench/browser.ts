@@ -31,7 +31,10 @@ export async function measureInBrowser(stage: AppStage, runs = 3): Promise<Brows
       if (response.request().resourceType() === 'script' && !scripts.has(response.url()))
         scripts.set(
           response.url(),
-          response.body().then((body) => gzipSync(body, { level: 9 }).length, () => 0),
+          response.body().then(
+            (body) => gzipSync(body, { level: 9 }).length,
+            () => 0,
+          ),
         );
     };
     page.on('response', countScript);

@@ -3,6 +3,7 @@
  * a typed value must pass, each failure being one sentence for the field.
  */
 import type { Side, TransferKind } from '../../engine/types.ts';
+import { readAmountText } from '../../ui/amountText.ts';
 
 /** The side the simulator shows, or both at once. */
 export type SideChoice = Side | 'both';
@@ -226,15 +227,16 @@ export type NumberCheck = { ok: true; value: number | undefined } | { ok: false;
 
 const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 
-/** One field's text → its value or one sentence saying what is wrong. Commas as thousands separators pass. */
+/** One field's text → its value or one sentence. Links cross locales, so en-US: "1,5" is refused (ui/amountText.ts). */
 export function checkNumber(field: NumberField, text: string): NumberCheck {
   const rule = NUMBER_RULES[field];
-  const trimmed = text.trim().replace(/,/g, '');
-  if (trimmed === '') {
+  const read = readAmountText(text, 'en-US');
+  if (!read.ok) return read;
+  if (read.decimal === '') {
     return rule.optional ? { ok: true, value: undefined } : { ok: false, message: `Enter the ${rule.name}.` };
   }
-  const value = Number(trimmed);
-  if (!NUMERIC.test(trimmed) || !Number.isFinite(value)) {
+  const value = Number(read.decimal);
+  if (!NUMERIC.test(read.decimal) || !Number.isFinite(value)) {
     return { ok: false, message: `Enter a number, like ${rule.example}.` };
   }
   if (rule.nonNegative && value < 0) return { ok: false, message: `The ${rule.name} cannot be negative.` };

@@ -13,6 +13,7 @@ import { useTransactor } from '../../chain/useTransactor.ts';
 import { switchWalletChain } from '../../chain/wallet.ts';
 import { COMMIT_LABEL } from '../../engine/commitLabels.ts';
 import type { Side } from '../../engine/types.ts';
+import { amountForInput, userLocale } from '../../ui/amountText.ts';
 import { Button } from '../../ui/Button.tsx';
 import { formatAmount } from '../../ui/format.ts';
 import { Notice } from '../../ui/Notice.tsx';
@@ -52,7 +53,9 @@ export function TradeForm({
   const update = (patch: Partial<TradeInputs>) => setInputs((current) => ({ ...current, ...patch }));
   // Errors show once the user has typed or tried to submit, not on an untouched empty field.
   const [submitted, setSubmitted] = useState(false);
+  const locale = userLocale();
   const trade = useTradeDerivation(pool, {
+    locale,
     choice,
     inputs,
     chainNow,
@@ -170,7 +173,10 @@ export function TradeForm({
           <Button
             variant="secondary"
             disabled={available === undefined || available === 0n}
-            onClick={() => available !== undefined && update({ amount: formatUnits(available, decimals) })}
+            onClick={() =>
+              available !== undefined &&
+              update({ amount: amountForInput(formatUnits(available, decimals), locale) })
+            }
           >
             Max
           </Button>

@@ -36,6 +36,8 @@ export interface TradeContext {
   inputs: TradeInputs;
   chainNow: number;
   chainName: string;
+  /** Whose decimal and group separators the amount is typed with. */
+  locale: string;
   /** Set while the figures are stale: how old they are. Nothing is sent on them. */
   staleSeconds: number | undefined;
   wallet: { loading?: boolean; connected: boolean; onPoolChain: boolean };
@@ -121,6 +123,7 @@ export function deriveTrade(ctx: TradeContext): TradeDerivation {
     available,
     unit,
     sourceLabel: inputs.source,
+    locale: ctx.locale,
   });
   const commitType = commitTypeOf(choice.side, choice.action);
   const previewed: Previewed = check.ok ? preview(ctx, commitType, check.amount) : {};

@@ -3,6 +3,7 @@
  * fully valid input yields a `bigint`. Amounts are parsed as decimal strings, never through floats.
  */
 import { MAX_COMMIT_AMOUNT } from '../../engine/commits.ts';
+import { numberConventions, readAmountText } from '../../ui/amountText.ts';
 
 export type AmountCheck = { ok: true; amount: bigint } | { ok: false; message: string };
 
@@ -13,21 +14,27 @@ export interface AmountContext {
   /** Unit shown in messages, e.g. "gOHM" or "L tokens". */
   unit: string;
   sourceLabel: string;
+  /** The user's locale (e.g. navigator.language): whose decimal and group separators the text uses. */
+  locale: string;
 }
 
 const NUMBER = /^\d*\.?\d*$/;
 
-/** Parses "1,234.5" style input the user typed; commas as thousands separators are accepted. */
+/** Reads what the user typed by their locale's conventions (src/ui/amountText.ts), then checks it. */
 export function checkAmount(input: string, ctx: AmountContext): AmountCheck {
-  const text = input.trim().replace(/,/g, '');
+  const read = readAmountText(input, ctx.locale);
+  if (!read.ok) return read;
+  const text = read.decimal;
   if (text === '') return { ok: false, message: 'Enter an amount.' };
   if (text.startsWith('-')) return { ok: false, message: 'The amount cannot be negative.' };
-  if (!NUMBER.test(text) || text === '.') return { ok: false, message: 'Enter a number, like 12.5.' };
+  const { decimal } = numberConventions(ctx.locale);
+  if (!NUMBER.test(text) || text === '.')
+    return { ok: false, message: `Enter a number, like 12${decimal}5.` };
   const [whole = '', fraction = ''] = text.split('.');
   if (fraction.length > ctx.decimals) {
     return {
       ok: false,
-      message: `${ctx.unit} has ${ctx.decimals} decimals: use at most ${ctx.decimals} after the point.`,
+      message: `${ctx.unit} has ${ctx.decimals} decimals: use at most ${ctx.decimals} after the ${decimal === '.' ? 'point' : decimal === ',' ? 'comma' : 'decimal separator'}.`,
     };
   }
   const amount = BigInt((whole || '0') + fraction.padEnd(ctx.decimals, '0'));

@@ -25,6 +25,7 @@ function derive(patch: Partial<TradeContext> & { amount?: string; pool?: PoolSna
     inputs: { ...EMPTY_INPUTS, amount },
     chainNow: NOW,
     chainName: 'Olympus devnet',
+    locale: 'en-US',
     staleSeconds: undefined,
     wallet: { connected: true, onPoolChain: true },
     settlement: undefined,

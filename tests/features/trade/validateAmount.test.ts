@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { checkAmount } from '../../../src/features/trade/validateAmount.ts';
 
-const ohm = { decimals: 9, available: 5_000_000_000_000n, unit: 'OHM', sourceLabel: 'wallet' };
+const ohm = {
+  decimals: 9,
+  available: 5_000_000_000_000n,
+  unit: 'OHM',
+  sourceLabel: 'wallet',
+  locale: 'en-US',
+};
 
 describe('checkAmount: every bad input gets one clear sentence', () => {
   it.each([
@@ -35,5 +41,52 @@ describe('checkAmount: every bad input gets one clear sentence', () => {
       amount: 10n ** 17n,
     });
     expect(checkAmount('5000', ohm)).toEqual({ ok: true, amount: 5_000_000_000_000n });
+  });
+});
+
+describe('checkAmount: amounts are read as the holder meant, in their locale, or refused', () => {
+  const gohm = { decimals: 18, available: undefined, unit: 'gOHM', sourceLabel: 'wallet' };
+  const units = (whole: bigint, tenths = 0n) => whole * 10n ** 18n + tenths * 10n ** 17n;
+  const amount = (input: string, locale: string) => checkAmount(input, { ...gohm, locale });
+
+  it('refuses a decimal comma in an English locale instead of reading it as fifteen', () => {
+    expect(amount('1,5', 'en-US')).toEqual({ ok: false, message: 'Use a point for decimals: 1.5.' });
+    expect(amount('1,5', 'en-GB')).toEqual({ ok: false, message: 'Use a point for decimals: 1.5.' });
+  });
+
+  it('reads German thousands and decimals, and refuses a decimal point there', () => {
+    expect(amount('1.000,5', 'de-DE')).toEqual({ ok: true, amount: units(1000n, 5n) });
+    expect(amount('1,5', 'de-DE')).toEqual({ ok: true, amount: units(1n, 5n) });
+    expect(amount('1.5', 'de-DE')).toEqual({ ok: false, message: 'Use a comma for decimals: 1,5.' });
+  });
+
+  it('reads English thousands and decimals', () => {
+    expect(amount('1,000.5', 'en-US')).toEqual({ ok: true, amount: units(1000n, 5n) });
+    expect(amount('1,000,000', 'en-US')).toEqual({ ok: true, amount: units(1_000_000n) });
+    expect(amount('1,000,5', 'en-US')).toEqual({
+      ok: false,
+      message: 'Check the digit grouping, like 1,000.5.',
+    });
+  });
+
+  it('reads Arabic-Indic digits and the Arabic decimal separator', () => {
+    expect(amount('١٫٥', 'ar-EG')).toEqual({ ok: true, amount: units(1n, 5n) });
+    expect(amount('١٬٠٠٠٫٥', 'ar-EG')).toEqual({ ok: true, amount: units(1000n, 5n) });
+    // Typed on an Arabic keyboard in an English browser: still one and a half.
+    expect(amount('١٫٥', 'en-US')).toEqual({ ok: true, amount: units(1n, 5n) });
+  });
+
+  it('drops spaces and currency signs from pasted text', () => {
+    expect(amount('  1 000.5 ', 'en-US')).toEqual({ ok: true, amount: units(1000n, 5n) });
+    expect(amount('$1,000.50', 'en-US')).toEqual({ ok: true, amount: units(1000n, 5n) });
+    expect(amount('1\u202f000,5\u00a0€', 'fr-FR')).toEqual({ ok: true, amount: units(1000n, 5n) });
+  });
+
+  it('says what to type in the locale’s own words', () => {
+    expect(amount('abc', 'de-DE')).toEqual({ ok: false, message: 'Enter a number, like 12,5.' });
+    expect(checkAmount('1,0000000001', { ...ohm, locale: 'de-DE' })).toEqual({
+      ok: false,
+      message: 'OHM has 9 decimals: use at most 9 after the comma.',
+    });
   });
 });

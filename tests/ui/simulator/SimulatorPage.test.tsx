@@ -27,7 +27,11 @@ function figure(list: HTMLElement, label: string): string {
   return term.nextElementSibling?.textContent ?? '';
 }
 
-afterEach(() => window.history.replaceState(null, '', '/'));
+afterEach(async () => {
+  // nuqs writes the link a moment after an edit: let the last test's writes land before the next test starts.
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  window.history.replaceState(null, '', '/');
+});
 
 describe('SkewExplorer', () => {
   it('shows the seed’s example: a 1x pool at skew 1.1 gives the short 1.1x on gains and 1x on losses', () => {
