@@ -12,19 +12,71 @@ function numberFormat(maximumFractionDigits: number, minimumFractionDigits = 0):
   return format;
 }
 
-/** e.g. formatAmount(1234567890000n, 9) → "1,234.56789". Uses the decimal string, so no float rounding creeps in beyond display. */
-export function formatAmount(value: bigint, decimals: number, maximumFractionDigits = 4): string {
-  const [whole = '0', fraction = ''] = formatUnits(value, decimals).split('.');
+/** `value` (in units of 10^-decimals) rounded half away from zero to `keep` fraction digits, exactly. */
+function roundUnits(value: bigint, decimals: number, keep: number): { digits: bigint; keep: number } {
+  if (keep >= decimals) return { digits: value, keep: decimals };
+  const drop = 10n ** BigInt(decimals - keep);
+  const magnitude = value < 0n ? -value : value;
+  const rounded = (magnitude + drop / 2n) / drop;
+  return { digits: value < 0n ? -rounded : rounded, keep };
+}
+
+/** Digits (a scaled integer and its fraction length) as "1,234.5": grouped, trailing zeros dropped. */
+function writeDecimal(digits: bigint, fractionDigits: number): string {
+  const [whole = '0', fraction = ''] = formatUnits(digits, fractionDigits).split('.');
   const sign = whole.startsWith('-') ? '-' : '';
-  const digits = whole.replace('-', '');
-  const grouped = BigInt(digits).toLocaleString('en-US');
-  let kept = fraction.slice(0, maximumFractionDigits).replace(/0+$/, '');
-  // A small non-zero amount must not read as 0: keep its first three significant digits.
-  if (digits === '0' && kept === '' && value !== 0n) {
-    const firstSignificant = fraction.search(/[1-9]/);
-    kept = fraction.slice(0, firstSignificant + 3).replace(/0+$/, '');
-  }
+  const grouped = BigInt(whole.replace('-', '')).toLocaleString('en-US');
+  const kept = fraction.replace(/0+$/, '');
   return `${sign}${grouped}${kept ? `.${kept}` : ''}`;
+}
+
+/**
+ * e.g. formatAmount(1234567890000n, 9) → "1,234.5679": rounded (not cut) to `maximumFractionDigits`, from the
+ * decimal string, so no float rounding creeps in. A small non-zero amount never reads as 0: it keeps its
+ * first three significant digits.
+ */
+export function formatAmount(value: bigint, decimals: number, maximumFractionDigits = 4): string {
+  const rounded = roundUnits(value, decimals, maximumFractionDigits);
+  if (rounded.digits === 0n && value !== 0n) {
+    const fraction = formatUnits(value < 0n ? -value : value, decimals).split('.')[1] ?? '';
+    const firstSignificant = fraction.search(/[1-9]/);
+    const small = roundUnits(value, decimals, firstSignificant + 3);
+    return writeDecimal(small.digits, small.keep);
+  }
+  return writeDecimal(rounded.digits, rounded.keep);
+}
+
+/** Significant digits a token amount is shown with: enough to trade on, not a wall of wei. */
+export const TOKEN_SIGNIFICANT_DIGITS = 6;
+
+/**
+ * A token amount to six significant digits, rounded: 41.999998 → "42", 1234.56789 → "1,234.57", 0.000123456 →
+ * "0.000123456"; whole units are never dropped. The exact amount is `formatUnits`' (TokenAmount shows it on
+ * hover and copies it).
+ */
+export function formatTokenAmount(value: bigint, decimals: number): string {
+  const magnitude = value < 0n ? -value : value;
+  const whole = magnitude / 10n ** BigInt(decimals);
+  let keep: number;
+  if (whole > 0n) keep = Math.max(0, TOKEN_SIGNIFICANT_DIGITS - whole.toString().length);
+  else {
+    const fraction = formatUnits(magnitude, decimals).split('.')[1] ?? '';
+    keep = fraction.search(/[1-9]/) + TOKEN_SIGNIFICANT_DIGITS;
+  }
+  const rounded = roundUnits(value, decimals, Math.max(0, keep));
+  return writeDecimal(rounded.digits, rounded.keep);
+}
+
+/** US dollars to the cent ("$95,287.50"); below a dollar, four significant digits ("$0.01234"). */
+export function formatUsd(value: number): string {
+  if (!Number.isFinite(value)) return '—';
+  const sign = value < 0 ? '−' : '';
+  const magnitude = Math.abs(value);
+  const text =
+    magnitude >= 1 || magnitude === 0
+      ? numberFormat(2, 2).format(magnitude)
+      : new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 }).format(magnitude);
+  return `${sign}$${text}`;
 }
 
 export function formatNumber(value: number, maximumFractionDigits = 2): string {

@@ -29,8 +29,8 @@ describe('PoolTable with a fixed pool state', () => {
   it('keeps long on the L line and short on the S line', () => {
     renderInRouter(<PoolTable rows={rows} unit="collateral" chainNow={NOW} />);
     const row = within(rowOf('3-BTC/USD+gOHM'));
-    expect(row.getByText('1,200').closest('span')?.parentElement?.textContent).toMatch(/^L1,200/);
-    expect(row.getByText('800').closest('span')?.parentElement?.textContent).toMatch(/^S800/);
+    expect(row.getByText('1,200').closest('.font-mono')?.parentElement?.textContent).toMatch(/^L1,200/);
+    expect(row.getByText('800').closest('.font-mono')?.parentElement?.textContent).toMatch(/^S800/);
     // Token prices: 1200 / 1000 and 800 / 1000 settlement per token.
     expect(row.getByText(/^1\.2$/)).toBeInTheDocument();
     expect(row.getByText(/^0\.8$/)).toBeInTheDocument();
@@ -46,6 +46,6 @@ describe('PoolTable with a fixed pool state', () => {
   it('shows balances in USD through the collateral price when asked', () => {
     renderInRouter(<PoolTable rows={rows} unit="usd" chainNow={NOW} />);
     // 1200 gOHM at $5,000.
-    expect(within(rowOf('3-BTC/USD+gOHM')).getByText('$6,000,000')).toBeInTheDocument();
+    expect(within(rowOf('3-BTC/USD+gOHM')).getByText('$6,000,000.00')).toBeInTheDocument();
   });
 });

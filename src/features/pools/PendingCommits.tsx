@@ -1,5 +1,5 @@
 import { expectedExecutionTime } from '../../engine/commits.ts';
-import { formatAmount } from '../../ui/format.ts';
+import { TokenAmount } from '../../ui/TokenAmount.tsx';
 import type { PoolRowView } from './poolView.ts';
 
 const LABELS = [
@@ -36,8 +36,8 @@ export function PendingCommits({ row }: { row: PoolRowView }) {
             <ul className="mt-1 grid grid-cols-2 gap-x-4 font-mono text-xs">
               {LABELS.filter(([key]) => interval.totals[key] > 0n).map(([key, label, unit]) => (
                 <li key={key}>
-                  {label}: {formatAmount(interval.totals[key], state.decimals)}{' '}
-                  {unit === 'settlement' ? row.collateral : unit}
+                  {label}: <TokenAmount value={interval.totals[key]} decimals={state.decimals} />{' '}
+                  {unit === 'settlement' ? `${row.collateral}, after mint fees` : unit}
                 </li>
               ))}
             </ul>

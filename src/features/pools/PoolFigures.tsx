@@ -1,6 +1,6 @@
 /** A pool's figures now: balances, skew, next rebalance, effective leverage, token and index prices. */
 import { Card } from '../../ui/Card.tsx';
-import { formatFractionPercent, formatLeverage, formatNumber } from '../../ui/format.ts';
+import { formatFractionPercent, formatLeverage, formatNumber, formatUsd } from '../../ui/format.ts';
 import { Stat } from '../../ui/Stat.tsx';
 import { formatSkew, Money, RebalanceCountdown } from './poolCells.tsx';
 import type { PoolRowView, SideView } from './poolView.ts';
@@ -51,8 +51,8 @@ export function PoolFigures({
         <TokenPriceStat label="S token price" side={row.short} />
         <Stat
           label="Index price"
-          value={`$${formatNumber(row.oraclePrice, 2)}`}
-          hint={`${formatFractionPercent(row.priceChange)} since the last rebalance ($${formatNumber(row.lastRebalancePrice, 2)})`}
+          value={formatUsd(row.oraclePrice)}
+          hint={`${formatFractionPercent(row.priceChange)} since the last rebalance (${formatUsd(row.lastRebalancePrice)})`}
         />
       </dl>
     </Card>

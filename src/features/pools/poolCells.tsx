@@ -2,7 +2,8 @@
 import type { ReactNode } from 'react';
 import { collateralToUsd } from '../../engine/metrics.ts';
 import { Countdown } from '../../ui/Countdown.tsx';
-import { formatAmount, formatFractionPercent, formatLeverage, formatNumber } from '../../ui/format.ts';
+import { formatFractionPercent, formatLeverage, formatNumber, formatUsd } from '../../ui/format.ts';
+import { TokenAmount } from '../../ui/TokenAmount.tsx';
 import type { PoolRowView, SideView } from './poolView.ts';
 import type { ValueUnit } from './routes.ts';
 
@@ -11,33 +12,32 @@ export function formatSkew(value: number | undefined): string {
   return Number.isFinite(value) ? formatNumber(value, 3) : '∞';
 }
 
-/** A collateral amount in the unit chosen: "12.5 gOHM" or "$74,012". */
+/** A collateral amount in the unit chosen: "12.5 gOHM" or "$74,012.35". */
 export function Money({ row, raw, unit }: { row: PoolRowView; raw: bigint; unit: ValueUnit }) {
   if (unit === 'usd' && row.usdPerCollateral !== undefined) {
     const usd = collateralToUsd(raw, row.decimals, row.usdPerCollateral);
-    return <span className="font-mono">${formatNumber(usd, 0)}</span>;
+    return <span className="font-mono">{formatUsd(usd)}</span>;
   }
   return (
     <span className="font-mono">
-      {formatAmount(raw, row.decimals, row.decimals > 9 ? 3 : 1)}{' '}
+      <TokenAmount value={raw} decimals={row.decimals} />{' '}
       <span className="text-ink-400">{row.collateral}</span>
     </span>
   );
 }
 
 export function TokenPrice({ row, side, unit }: { row: PoolRowView; side: SideView; unit: ValueUnit }) {
-  const scale = unit === 'usd' && row.usdPerCollateral !== undefined ? row.usdPerCollateral : 1;
-  const prefix = scale === 1 ? '' : '$';
-  const digits = scale === 1 ? 4 : 2;
+  const perUnit = unit === 'usd' ? row.usdPerCollateral : undefined;
+  // In collateral, a token price to four decimals; in dollars, to the cent.
+  const price = (value: number) =>
+    perUnit === undefined ? formatNumber(value, 4) : formatUsd(value * perUnit);
   return (
     <span className="font-mono">
-      {prefix}
-      {formatNumber(side.tokenPrice * scale, digits)}
+      {price(side.tokenPrice)}
       {side.nextTokenPrice !== undefined ? (
         <span className="text-ink-400">
           {' → '}
-          {prefix}
-          {formatNumber(side.nextTokenPrice * scale, digits)}
+          {price(side.nextTokenPrice)}
         </span>
       ) : null}
     </span>
@@ -102,7 +102,7 @@ export function PoolBadges({ row }: { row: PoolRowView }) {
 export function IndexPrice({ row }: { row: PoolRowView }) {
   return (
     <>
-      <div className="font-mono">${formatNumber(row.oraclePrice, 2)}</div>
+      <div className="font-mono">{formatUsd(row.oraclePrice)}</div>
       <div
         className={`text-xs ${row.priceChange > 0 ? 'text-long' : row.priceChange < 0 ? 'text-short' : 'text-ink-400'}`}
         title="Change since the last rebalance"

@@ -6,9 +6,9 @@ import { COMMIT_LABEL } from '../../engine/commitLabels.ts';
 import { CommitType } from '../../engine/commits.ts';
 import { Card } from '../../ui/Card.tsx';
 import { ErrorState } from '../../ui/ErrorState.tsx';
-import { formatAmount } from '../../ui/format.ts';
 import { ScanProgress } from '../../ui/ScanProgress.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
+import { TokenAmount } from '../../ui/TokenAmount.tsx';
 
 export function HistoryCard({
   history,
@@ -68,7 +68,7 @@ export function HistoryCard({
                     : `${event.direction === 'in' ? 'Received' : 'Sent'} ${event.side === 'long' ? 'L' : 'S'} tokens`}
                 </td>
                 <td className="font-mono">
-                  {formatAmount(event.amount, pool.collateral.decimals, 6)}{' '}
+                  <TokenAmount value={event.amount} decimals={pool.collateral.decimals} />{' '}
                   {event.kind === 'commit' &&
                   (event.commitType === CommitType.LongMint || event.commitType === CommitType.ShortMint)
                     ? pool.collateral.symbol

@@ -4,7 +4,7 @@ import { collateralToUsd } from '../../engine/metrics.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { LivePageHeader } from '../../ui/Freshness.tsx';
-import { formatNumber } from '../../ui/format.ts';
+import { formatUsd } from '../../ui/format.ts';
 import { Notice } from '../../ui/Notice.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
@@ -89,7 +89,7 @@ export function PortfolioPage() {
             <dl className="grid grid-cols-2 gap-6 md:grid-cols-4">
               <Stat
                 label="Total value"
-                value={totalUsd === undefined ? '—' : `$${formatNumber(totalUsd, 2)}`}
+                value={totalUsd === undefined ? '—' : formatUsd(totalUsd)}
                 hint="at today's token prices"
               />
               <Stat label="Pools" value={rows.length} />

@@ -6,13 +6,14 @@ import { refreshAfter } from '../../chain/queryKeys.ts';
 import { useTransactor } from '../../chain/useTransactor.ts';
 import { collateralToUsd } from '../../engine/metrics.ts';
 import { Button } from '../../ui/Button.tsx';
-import { formatAmount, formatNumber } from '../../ui/format.ts';
+import { formatNumber, formatTokenAmount, formatUsd } from '../../ui/format.ts';
 import { Skeleton } from '../../ui/Skeleton.tsx';
+import { TokenAmount } from '../../ui/TokenAmount.tsx';
 import type { PortfolioRow } from './usePortfolio.ts';
 
 function usd(raw: bigint, decimals: number, perUnit: number | undefined): string | undefined {
   if (perUnit === undefined) return undefined;
-  return `$${formatNumber(collateralToUsd(raw, decimals, perUnit), 2)}`;
+  return formatUsd(collateralToUsd(raw, decimals, perUnit));
 }
 
 function Profit({ row }: { row: PortfolioRow }) {
@@ -24,7 +25,7 @@ function Profit({ row }: { row: PortfolioRow }) {
   return (
     <span className={`font-mono ${tone}`}>
       {row.profit > 0n ? '+' : ''}
-      {formatAmount(row.profit, d, 6)} {row.pool.info.collateral.symbol}
+      <TokenAmount value={row.profit} decimals={d} /> {row.pool.info.collateral.symbol}
       {percent !== undefined ? ` (${percent > 0 ? '+' : ''}${formatNumber(percent, 2)}%)` : ''}
     </span>
   );
@@ -34,9 +35,11 @@ function Profit({ row }: { row: PortfolioRow }) {
 function TokenCell({ held, escrow, decimals }: { held: bigint; escrow: bigint; decimals: number }) {
   return (
     <td className="px-4 py-3 font-mono">
-      {formatAmount(held, decimals, 6)}
+      <TokenAmount value={held} decimals={decimals} />
       {escrow > 0n ? (
-        <div className="text-xs text-ink-400">{formatAmount(escrow, decimals, 6)} in escrow</div>
+        <div className="text-xs text-ink-400">
+          <TokenAmount value={escrow} decimals={decimals} /> in escrow
+        </div>
       ) : null}
     </td>
   );
@@ -91,17 +94,17 @@ export function PositionsTable({ rows, address }: { rows: PortfolioRow[]; addres
                 <TokenCell held={row.longTokens} escrow={u.escrow.longTokens} decimals={d} />
                 <TokenCell held={row.shortTokens} escrow={u.escrow.shortTokens} decimals={d} />
                 <td className="px-4 py-3 font-mono">
-                  {formatAmount(row.escrowSettlement, d, 6)} {c}
+                  <TokenAmount value={row.escrowSettlement} decimals={d} unit={c} />
                 </td>
                 <td className="px-4 py-3 font-mono">
-                  {formatAmount(row.value, d, 6)} {c}
+                  <TokenAmount value={row.value} decimals={d} unit={c} />
                   <div className="text-xs text-ink-400">{usd(row.value, d, row.usdPerCollateral) ?? ''}</div>
                 </td>
                 <td className="px-4 py-3 font-mono">
                   {cost === undefined ? (
                     <Skeleton className="h-4 w-16" />
                   ) : (
-                    `${formatAmount(cost, d, 6)} ${c}`
+                    `${formatTokenAmount(cost, d)} ${c}`
                   )}
                   {row.pnl &&
                   (row.pnl.long.unknownCostTokens > 0n || row.pnl.short.unknownCostTokens > 0n) ? (
@@ -111,7 +114,7 @@ export function PositionsTable({ rows, address }: { rows: PortfolioRow[]; addres
                   ) : null}
                   {row.pnl && row.pnl.pendingMint > 0n ? (
                     <div className="text-xs text-ink-400">
-                      + {formatAmount(row.pnl.pendingMint, d, 6)} {c} pending
+                      + <TokenAmount value={row.pnl.pendingMint} decimals={d} unit={c} /> pending
                     </div>
                   ) : null}
                 </td>

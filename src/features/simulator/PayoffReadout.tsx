@@ -1,8 +1,8 @@
 /** Under the payoff chart: the perpetual's liquidation points in words, and every model's value at one move. */
-import { formatPercentPoints } from '../../ui/format.ts';
+import { formatPercentPoints, formatUsd } from '../../ui/format.ts';
 import { SummaryTable } from '../../ui/SummaryTable.tsx';
 import { MIN_MOVE, type PayoffRow } from './chartData.ts';
-import { formatMultiple, formatUsd } from './chartFormat.ts';
+import { formatMultiple } from './chartFormat.ts';
 
 export function moveLabel(
   movePercent: number,

@@ -32,12 +32,6 @@ export function multipleTooltip(value: TooltipValue): string {
     : value.map((v) => formatMultiple(v, 3)).join(' – ');
 }
 
-export function formatUsd(value: number): string {
-  if (!Number.isFinite(value)) return '—';
-  const digits = value >= 100 ? 0 : value >= 1 ? 2 : 6;
-  return `$${formatNumber(value, digits)}`;
-}
-
 /** A probability as a percentage with one decimal: "12.3%". */
 export function formatProbability(value: number): string {
   return `${formatNumber(value * 100, 1)}%`;

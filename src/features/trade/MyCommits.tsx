@@ -9,7 +9,8 @@ import type { CommitTotals } from '../../engine/types.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { formatApproximate, formatDuration } from '../../ui/Countdown.tsx';
-import { formatAmount } from '../../ui/format.ts';
+import { formatTokenAmount } from '../../ui/format.ts';
+import { TokenAmount } from '../../ui/TokenAmount.tsx';
 
 const PARTS: Array<[keyof CommitTotals, string, 'collateral' | 'L' | 'S']> = [
   ['longMintSettlement', COMMIT_LABEL[CommitType.LongMint], 'collateral'],
@@ -88,8 +89,11 @@ export function MyCommits({
                   <ul className="mt-1 font-mono text-xs text-ink-200">
                     {PARTS.filter(([key]) => commit.totals[key] > 0n).map(([key, label, unit]) => (
                       <li key={key}>
-                        {label}: {formatAmount(commit.totals[key], pool.state.decimals, 6)}{' '}
-                        {unit === 'collateral' ? pool.info.collateral.symbol : `${unit} tokens`}
+                        {label}: <TokenAmount value={commit.totals[key]} decimals={pool.state.decimals} />{' '}
+                        {/* A mint is queued net of its fee, taken when it was committed. */}
+                        {unit === 'collateral'
+                          ? `${pool.info.collateral.symbol}, after the mint fee`
+                          : `${unit} tokens`}
                       </li>
                     ))}
                   </ul>
@@ -128,10 +132,10 @@ export function MyCommits({
                   <div>
                     <p className="font-semibold">{pool.info.name}</p>
                     <p className="font-mono text-xs text-ink-200">
-                      {e.longTokens > 0n ? `${formatAmount(e.longTokens, d, 6)} L  ` : ''}
-                      {e.shortTokens > 0n ? `${formatAmount(e.shortTokens, d, 6)} S  ` : ''}
+                      {e.longTokens > 0n ? `${formatTokenAmount(e.longTokens, d)} L  ` : ''}
+                      {e.shortTokens > 0n ? `${formatTokenAmount(e.shortTokens, d)} S  ` : ''}
                       {e.settlementTokens > 0n
-                        ? `${formatAmount(e.settlementTokens, d, 6)} ${pool.info.collateral.symbol}`
+                        ? `${formatTokenAmount(e.settlementTokens, d)} ${pool.info.collateral.symbol}`
                         : ''}
                     </p>
                   </div>

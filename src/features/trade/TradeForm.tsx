@@ -15,7 +15,7 @@ import { COMMIT_LABEL } from '../../engine/commitLabels.ts';
 import type { Side } from '../../engine/types.ts';
 import { amountForInput, userLocale } from '../../ui/amountText.ts';
 import { Button } from '../../ui/Button.tsx';
-import { formatAmount } from '../../ui/format.ts';
+import { formatTokenAmount } from '../../ui/format.ts';
 import { Notice } from '../../ui/Notice.tsx';
 import { NumberInput } from '../../ui/NumberInput.tsx';
 import { Segmented } from '../../ui/Segmented.tsx';
@@ -84,7 +84,7 @@ export function TradeForm({
       await send(
         unlimited
           ? `Approve unlimited ${symbol}`
-          : `Approve ${formatAmount(step.amount, decimals)} ${symbol}`,
+          : `Approve ${formatTokenAmount(step.amount, decimals)} ${symbol}`,
         approveRequest(pool.info, unlimited ? 'unlimited' : step.amount),
         refreshAfter.approve(chainId, user),
       );
@@ -92,7 +92,7 @@ export function TradeForm({
     }
     if (step.kind === 'commit') {
       const receipt = await send(
-        `${COMMIT_LABEL[trade.commitType]} ${formatAmount(step.amount, decimals)} ${unit}`,
+        `${COMMIT_LABEL[trade.commitType]} ${formatTokenAmount(step.amount, decimals)} ${unit}`,
         commitRequest(pool.info, trade.commitType, step.amount, inputs.source === 'escrow'),
         refreshAfter.commit(chainId, user),
       );
@@ -166,7 +166,7 @@ export function TradeForm({
         hint={
           available === undefined
             ? 'Connect to see your balance'
-            : `${inputs.source === 'wallet' ? 'Wallet' : 'Escrow'}: ${formatAmount(available, decimals, 6)} ${unit}`
+            : `${inputs.source === 'wallet' ? 'Wallet' : 'Escrow'}: ${formatTokenAmount(available, decimals)} ${unit}`
         }
         onChange={(amount) => update({ amount })}
         action={

@@ -4,7 +4,8 @@ import { quad } from '../../engine/index.ts';
 import { annualFeeFromPerInterval } from '../../engine/metrics.ts';
 import type { Side } from '../../engine/types.ts';
 import { formatApproximate, formatDuration } from '../../ui/Countdown.tsx';
-import { formatAmount, formatLeverage, formatNumber, formatWadPercent } from '../../ui/format.ts';
+import { formatLeverage, formatNumber, formatWadPercent } from '../../ui/format.ts';
+import { TokenAmount } from '../../ui/TokenAmount.tsx';
 import type { Action } from './tradeModel.ts';
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
@@ -14,6 +15,22 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
       <dd className="text-right font-mono">{children}</dd>
     </>
   );
+}
+
+/**
+ * When a commit executes: at its rebalance on a keeper that keeps time; after the keeper's next upkeep, no
+ * sooner than its rebalance, when the keeper is late; only approximately on stale figures.
+ */
+export function executionText(waitSeconds: number, lateIntervals: number, stale: boolean): string {
+  const at = stale ? formatApproximate : formatDuration;
+  if (lateIntervals >= 1) {
+    const late = `it is ${lateIntervals} interval${lateIntervals === 1 ? '' : 's'} late`;
+    return waitSeconds > 0
+      ? `after the keeper's next upkeep, in ${at(waitSeconds)} at the soonest (${late})`
+      : `after the keeper's next upkeep (${late})`;
+  }
+  if (waitSeconds > 0) return `at the rebalance in ${at(waitSeconds)}`;
+  return stale ? 'due (figures stale)' : 'at the rebalance now due';
 }
 
 /** The engine's preview of one commit, in the words of the trade. */
@@ -43,6 +60,8 @@ export function TradePreview({
   );
   const burnPrice = quad.quadToNumber(side === 'long' ? preview.prices.longPrice : preview.prices.shortPrice);
   const waitSeconds = Number(preview.executesAt) - chainNow;
+  // Upkeeps the keeper has missed: nothing executes until it runs again, whatever the schedule says.
+  const lateIntervals = Math.floor((chainNow - Number(state.lastPriceTimestamp)) / state.updateInterval);
   const pushed = Number(preview.executesAt) > Number(state.lastPriceTimestamp) + state.updateInterval;
   const lev = preview.after.leverage;
   const gain = receivedSide === 'long' ? lev.longGain : lev.shortGain;
@@ -54,10 +73,10 @@ export function TradePreview({
         {action === 'mint' ? (
           <>
             <Row label={`Mint fee (${formatWadPercent(state.mintingFeeWad)}), now`}>
-              {formatAmount(preview.mintFeeAtCommit, d, 6)} {c}
+              <TokenAmount value={preview.mintFeeAtCommit} decimals={d} unit={c} />
             </Row>
             <Row label={`Expected ${receivedSide === 'long' ? 'L' : 'S'} tokens`}>
-              {formatAmount(preview.tokensOut, d, 6)}
+              <TokenAmount value={preview.tokensOut} decimals={d} />
             </Row>
             <Row label="at a token price of">
               {formatNumber(price, 6)} {c}
@@ -70,35 +89,27 @@ export function TradePreview({
               {formatNumber(burnPrice, 6)} {c}
             </Row>
             <Row label={`Burn fee (${formatWadPercent(state.burningFeeWad)})`}>
-              {formatAmount(preview.burnFee, d, 6)} {c}
+              <TokenAmount value={preview.burnFee} decimals={d} unit={c} />
             </Row>
             <Row label="Expected to receive">
-              {formatAmount(preview.settlementOut, d, 6)} {c}
+              <TokenAmount value={preview.settlementOut} decimals={d} unit={c} />
             </Row>
           </>
         ) : null}
         {action === 'flip' ? (
           <>
             <Row label={`Burn fee (${formatWadPercent(state.burningFeeWad)})`}>
-              {formatAmount(preview.burnFee, d, 6)} {c}
+              <TokenAmount value={preview.burnFee} decimals={d} unit={c} />
             </Row>
             <Row label={`Mint fee (${formatWadPercent(state.mintingFeeWad)})`}>
-              {formatAmount(preview.flipMintFee, d, 6)} {c}
+              <TokenAmount value={preview.flipMintFee} decimals={d} unit={c} />
             </Row>
             <Row label={`Expected ${receivedSide === 'long' ? 'L' : 'S'} tokens`}>
-              {formatAmount(preview.tokensOut, d, 6)}
+              <TokenAmount value={preview.tokensOut} decimals={d} />
             </Row>
           </>
         ) : null}
-        <Row label="Executes at the rebalance in">
-          {stale
-            ? waitSeconds > 0
-              ? formatApproximate(waitSeconds)
-              : 'due (figures stale)'
-            : waitSeconds > 0
-              ? formatDuration(waitSeconds)
-              : 'waiting for keeper'}
-        </Row>
+        <Row label="Executes">{executionText(waitSeconds, lateIntervals, stale)}</Row>
         <Row label="Management fee">{formatNumber(annualFee * 100, 2)}% a year</Row>
         <Row label="Skew after this trade">
           {preview.after.skew === undefined ? '—' : formatNumber(preview.after.skew, 4)}

@@ -1,0 +1,55 @@
+/** Amounts and prices as shown: rounded, never cut, to the digits that matter, with the exact amount kept. */
+import { fireEvent, render, screen } from '@testing-library/react';
+import { parseUnits } from 'viem';
+import { describe, expect, it } from 'vitest';
+import { formatAmount, formatTokenAmount, formatUsd } from '../../src/ui/format.ts';
+import { TokenAmount } from '../../src/ui/TokenAmount.tsx';
+
+const gohm = (text: string) => parseUnits(text, 18);
+
+describe('formatTokenAmount', () => {
+  it('rounds to six significant digits instead of cutting', () => {
+    expect(formatTokenAmount(gohm('41.999998'), 18)).toBe('42');
+    expect(formatTokenAmount(gohm('41.99949'), 18)).toBe('41.9995');
+    expect(formatTokenAmount(gohm('1234.56789'), 18)).toBe('1,234.57');
+    expect(formatTokenAmount(gohm('0.000123456789'), 18)).toBe('0.000123457');
+  });
+
+  it('never drops whole units, and keeps the sign', () => {
+    expect(formatTokenAmount(gohm('12345678.9'), 18)).toBe('12,345,679');
+    expect(formatTokenAmount(-gohm('1.0000005'), 18)).toBe('-1');
+    expect(formatTokenAmount(0n, 18)).toBe('0');
+  });
+});
+
+describe('formatAmount', () => {
+  it('rounds half away from zero at the digits asked for', () => {
+    expect(formatAmount(1_234_567_890_000n, 9)).toBe('1,234.5679');
+    expect(formatAmount(gohm('0.99995'), 18, 4)).toBe('1');
+    expect(formatAmount(gohm('0.0000001234'), 18, 4)).toBe('0.000000123');
+  });
+});
+
+describe('formatUsd', () => {
+  it('shows dollars to the cent, and small prices to four significant digits', () => {
+    expect(formatUsd(95_287.5)).toBe('$95,287.50');
+    expect(formatUsd(6_000_000)).toBe('$6,000,000.00');
+    expect(formatUsd(0.012345)).toBe('$0.01235');
+    expect(formatUsd(-3.5)).toBe('−$3.50');
+  });
+});
+
+describe('TokenAmount', () => {
+  it('shows the rounded amount, the exact one on hover, and copies the exact one', () => {
+    render(<TokenAmount value={gohm('41.999998')} decimals={18} unit="gOHM" />);
+    const shown = screen.getByText('42 gOHM');
+    expect(shown).toHaveAttribute('title', '41.999998 gOHM');
+    const range = document.createRange();
+    range.selectNodeContents(shown);
+    window.getSelection()?.removeAllRanges();
+    window.getSelection()?.addRange(range);
+    const data = new Map<string, string>();
+    fireEvent.copy(shown, { clipboardData: { setData: (type: string, value: string) => data.set(type, value) } });
+    expect(data.get('text/plain')).toBe('41.999998 gOHM');
+  });
+});
