@@ -3,12 +3,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, loadEnv, type Plugin } from 'vite';
+import { arbitrumRpcUrls } from './src/chain/rpcUrls.ts';
 
 /**
  * Serves the running devnet's deployment at `/devnet.json` (dev server and preview alike), so the app
- * learns the local chain's addresses at run time and none is written into `src/` or the bundle.
- * Without a devnet the route answers 404 and the app offers Arbitrum One alone.
+ * learns the local chain's addresses at run time and none is written into `src/` or the bundle. Only a
+ * devnet build (VITE_DEVNET_RPC_URL set, by `npm start` and the test stage) asks for it: a production build
+ * never requests the file, and without a devnet the route answers 404 and the app offers Arbitrum One alone.
  */
 function devnetDeployment(): Plugin {
   const file = resolve(process.env.DEVNET_DEPLOYMENT_FILE ?? '.devnet/deployment.json');
@@ -30,9 +32,89 @@ function devnetDeployment(): Plugin {
   };
 }
 
-export default defineConfig({
-  plugins: [react(), tailwindcss(), devnetDeployment()],
-  server: { host: '127.0.0.1', port: Number(process.env.VITE_PORT ?? 5173), strictPort: true },
-  preview: { host: '127.0.0.1', port: Number(process.env.VITE_PORT ?? 4173), strictPort: true },
-  build: { target: 'es2022' },
+/** The devnet build asks for the deployment while its scripts load; a production build never does. */
+function devnetPreload(devnetRpcUrl: string | undefined): Plugin {
+  return {
+    name: 'devnet-preload',
+    transformIndexHtml: () =>
+      devnetRpcUrl
+        ? [
+            {
+              tag: 'link',
+              attrs: { rel: 'preload', href: '/devnet.json', as: 'fetch', crossorigin: 'anonymous' },
+              injectTo: 'head',
+            },
+          ]
+        : [],
+  };
+}
+
+/**
+ * The built app's Content-Security-Policy, as a meta tag (a static host may not let us set headers): only
+ * the app's own scripts, and network access only to the RPC endpoints it is configured with, WalletConnect's
+ * relay when a project id is set, and the devnet's node in a devnet build. Styles may be inline (RainbowKit,
+ * recharts and sonner set them); scripts may not. Not applied to the dev server, whose hot reload injects
+ * scripts.
+ */
+function contentSecurityPolicy(env: Record<string, string>): Plugin {
+  const origin = (url: string) => new URL(url).origin;
+  const rpc = arbitrumRpcUrls(env.VITE_ARBITRUM_RPC_URLS).map(origin);
+  const devnet = env.VITE_DEVNET_RPC_URL ? [origin(env.VITE_DEVNET_RPC_URL)] : [];
+  const walletConnect = env.VITE_WALLETCONNECT_PROJECT_ID ? WALLETCONNECT_ORIGINS : undefined;
+  const directives = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    `img-src 'self' data: blob:${walletConnect ? ` ${walletConnect.images.join(' ')}` : ''}`,
+    "font-src 'self' data:",
+    `connect-src 'self' ${[...new Set([...rpc, ...devnet, ...(walletConnect?.connect ?? [])])].join(' ')}`,
+    `frame-src ${walletConnect ? walletConnect.frames.join(' ') : "'none'"}`,
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ];
+  return {
+    name: 'content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: directives.join('; ') },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
+
+/** Where WalletConnect's SDK connects, loads wallet images from and verifies the app (when configured). */
+const WALLETCONNECT_ORIGINS = {
+  connect: [
+    'wss://relay.walletconnect.com',
+    'wss://relay.walletconnect.org',
+    'https://rpc.walletconnect.com',
+    'https://rpc.walletconnect.org',
+    'https://explorer-api.walletconnect.com',
+    'https://pulse.walletconnect.org',
+    'https://api.web3modal.org',
+  ],
+  images: ['https://explorer-api.walletconnect.com', 'https://api.web3modal.org'],
+  frames: ['https://verify.walletconnect.com', 'https://verify.walletconnect.org'],
+};
+
+export default defineConfig(({ mode }) => {
+  // .env files and the process's own VITE_ variables (loadEnv reads both).
+  const env = loadEnv(mode, process.cwd(), 'VITE_');
+  return {
+    plugins: [
+      react(),
+      tailwindcss(),
+      devnetDeployment(),
+      devnetPreload(env.VITE_DEVNET_RPC_URL),
+      contentSecurityPolicy(env),
+    ],
+    server: { host: '127.0.0.1', port: Number(process.env.VITE_PORT ?? 5173), strictPort: true },
+    preview: { host: '127.0.0.1', port: Number(process.env.VITE_PORT ?? 4173), strictPort: true },
+    build: { target: 'es2022' },
+  };
 });

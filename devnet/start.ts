@@ -57,6 +57,8 @@ async function main() {
   stoppers.push(runKeeper(clients, deployment, { log: say }));
   stoppers.push(runPriceSimulator(clients, deployment, config, verbose ? { log: say } : {}));
 
+  // A devnet build of the app: it reads the deployment at run time (vite.config.ts).
+  process.env.VITE_DEVNET_RPC_URL = chain.rpcUrl;
   vite = await createServer({ server: { port: Number(process.env.VITE_PORT ?? 5173) } });
   await vite.listen();
   const url = vite.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5173/';

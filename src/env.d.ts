@@ -3,6 +3,10 @@
 interface ImportMetaEnv {
   /** Arbitrum One JSON-RPC endpoints, comma-separated, the preferred first (README: "RPC endpoints"). */
   readonly VITE_ARBITRUM_RPC_URLS?: string;
+  /** Set by `npm start` and the test stage: a devnet build, which reads the devnet's deployment at run time. */
+  readonly VITE_DEVNET_RPC_URL?: string;
+  /** A WalletConnect Cloud project id: offers WalletConnect and the wallets that need it (README: "Wallets"). */
+  readonly VITE_WALLETCONNECT_PROJECT_ID?: string;
 }
 
 interface ImportMeta {

@@ -10,11 +10,14 @@ async function boot() {
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root');
   let devnet: Awaited<ReturnType<typeof loadDevnetDeployment>>;
-  try {
-    devnet = await loadDevnetDeployment();
-  } catch (error) {
-    // A broken deployment file must not hide the app: say so and carry on with Arbitrum One.
-    console.error('The devnet deployment could not be read; continuing without the devnet.', error);
+  // Only a devnet build looks for a devnet: a production build makes no request for it.
+  if (import.meta.env.VITE_DEVNET_RPC_URL) {
+    try {
+      devnet = await loadDevnetDeployment();
+    } catch (error) {
+      // A broken deployment file must not hide the app: say so and carry on with Arbitrum One.
+      console.error('The devnet deployment could not be read; continuing without the devnet.', error);
+    }
   }
   // viem and the read clients load alongside the first paint; pages wait for them, the shell does not.
   const app = loadAppConfig(() => import('./chain/appConfig.ts').then((m) => m.createAppConfig(devnet)));

@@ -53,6 +53,8 @@ export async function startAppStage({
   writeFileSync(deploymentFile, JSON.stringify(deployment));
   // Read by vite.config.ts's devnet plugin when the preview server loads the config.
   process.env.DEVNET_DEPLOYMENT_FILE = deploymentFile;
+  // A devnet build: it reads the deployment at run time and its CSP lets it reach the devnet's node.
+  process.env.VITE_DEVNET_RPC_URL = chain.rpcUrl;
   const outDir = join(workDir, 'dist');
   await build({ root: appRoot, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   const port = await freePort();

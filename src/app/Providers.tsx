@@ -4,6 +4,7 @@ import { useConnectWallet } from '../chain/connectWallet.ts';
 import { type AppConfigSource, DeploymentProvider } from '../chain/DeploymentContext.tsx';
 import type { DevnetDeployment } from '../chain/devnet.ts';
 import { TxReporterProvider } from '../chain/txReporter.ts';
+import { PageErrorBoundary } from '../ui/PageErrorBoundary.tsx';
 import { reportTx } from './txToasts.tsx';
 
 // The wallet stack (wagmi, RainbowKit, the toaster) is the largest part of the app's code: the pages draw
@@ -61,9 +62,12 @@ export function Providers({
         <TxReporterProvider value={reportTx}>
           {children}
           {walletWanted ? (
-            <Suspense fallback={null}>
-              <WalletUi />
-            </Suspense>
+            // A wallet layer that fails to start must not take the pages down with it.
+            <PageErrorBoundary what="The wallet connection">
+              <Suspense fallback={null}>
+                <WalletUi />
+              </Suspense>
+            </PageErrorBoundary>
           ) : null}
         </TxReporterProvider>
       </DeploymentProvider>

@@ -15,8 +15,13 @@ import { WagmiProvider } from 'wagmi';
 import { connectWallet } from '../chain/connectWallet.ts';
 import { useAppConfig, useDevnet } from '../chain/DeploymentContext.tsx';
 import { createWagmiConfig } from '../chain/wagmi.ts';
+import { ensureLocalStorage } from './storageFallback.ts';
 import { WalletBridge } from './walletBridge.tsx';
+import { walletConnectors } from './walletList.ts';
 import { WALLET_SLOT_ID } from './walletSlot.ts';
+
+// Before wagmi or RainbowKit touch storage.
+ensureLocalStorage();
 
 const theme = darkTheme({ accentColor: '#F8CC82', accentColorForeground: '#0f172a', borderRadius: 'medium' });
 
@@ -45,7 +50,7 @@ function ConnectBridge() {
 export function WalletUi() {
   const app = useAppConfig();
   const devnet = useDevnet();
-  const [wagmi] = useState(() => createWagmiConfig(app, devnet));
+  const [wagmi] = useState(() => createWagmiConfig(app, devnet, walletConnectors()));
   return (
     <WagmiProvider config={wagmi}>
       <WalletBridge />

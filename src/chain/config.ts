@@ -5,6 +5,7 @@
  */
 import type { Address } from 'viem';
 import { arbitrum } from 'viem/chains';
+import { arbitrumRpcUrls } from './rpcUrls.ts';
 
 export type CollateralSymbol = 'OHM' | 'gOHM';
 
@@ -33,19 +34,6 @@ export interface ChainDeployment {
   explorerUrl?: string;
   /** Multicall3, through which every refresh of every pool is one `eth_call`. */
   multicall3: Address;
-}
-
-/**
- * Arbitrum One's endpoints: those set in `VITE_ARBITRUM_RPC_URLS` (comma-separated, at build time), then the
- * public endpoint as the last resort: it caps log ranges and rate-limits, so it should not be the only one.
- */
-export function arbitrumRpcUrls(configured: string | undefined): string[] {
-  const own = (configured ?? '')
-    .split(',')
-    .map((url) => url.trim())
-    .filter((url) => /^https?:\/\//.test(url));
-  const fallback = arbitrum.rpcUrls.default.http[0];
-  return [...new Set([...own, fallback])];
 }
 
 /**

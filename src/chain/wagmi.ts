@@ -53,9 +53,16 @@ function devConnectors(deployment: DevnetDeployment): CreateConnectorFn[] {
   });
 }
 
-/** wagmi's configuration for the app's chains, with their transports shared with the read clients. */
-export function createWagmiConfig(app: AppConfig, deployment: DevnetDeployment | undefined): Config {
-  const connectors: CreateConnectorFn[] = deployment ? devConnectors(deployment) : [];
+/**
+ * wagmi's configuration: `wallets` are the modal's wallet list (the app shell's, from RainbowKit), the
+ * devnet's burners join it on the devnet, and a legacy injected wallet is reachable too.
+ */
+export function createWagmiConfig(
+  app: AppConfig,
+  deployment: DevnetDeployment | undefined,
+  wallets: readonly CreateConnectorFn[],
+): Config {
+  const connectors: CreateConnectorFn[] = [...(deployment ? devConnectors(deployment) : []), ...wallets];
   // A wallet injected the old way (window.ethereum, no EIP-6963 announcement) is still reachable.
   if (typeof window !== 'undefined' && 'ethereum' in window) {
     connectors.push(

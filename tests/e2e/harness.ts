@@ -19,6 +19,20 @@ export interface Stage extends AppStage {
   context: BrowserContext;
   page: Page;
   screenshot(name: string): Promise<void>;
+  /** What Chromium refused under the built app's Content-Security-Policy, since the stage started. */
+  cspViolations: string[];
+}
+
+/** Collects the console's CSP refusals of every page of `context` (Chromium logs each one). */
+export function watchCsp(context: BrowserContext): string[] {
+  const violations: string[] = [];
+  const watch = (page: Page) =>
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  return violations;
 }
 
 export async function startStage({
@@ -40,12 +54,14 @@ export async function startStage({
   await context.addInitScript(
     testWalletScript({ rpcUrl: app.rpcUrl, address: account, chainId: walletChainId }),
   );
+  const cspViolations = watchCsp(context);
   const page = context.pages()[0] ?? (await context.newPage());
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     ...app,
     context,
     page,
+    cspViolations,
     async screenshot(name) {
       await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
     },

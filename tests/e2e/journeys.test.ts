@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { erc20Abi, leveragedPoolAbi, testChainlinkOracleAbi } from '../../contracts-abi/generated/index.ts';
 import { write } from '../../devnet/lib/clients.ts';
 import { devAccount, FEED_DECIMALS, ROLE_INDEX } from '../../devnet/lib/deploy.ts';
+import { formatTokenAmount } from '../../src/ui/format.ts';
 import { chromiumAvailable, type Stage, startStage } from './harness.ts';
 
 const USER = devAccount(ROLE_INDEX.firstUser + 1).address;
@@ -46,11 +47,7 @@ describe.runIf(runnable)('journeys in Chromium', () => {
     while ((await dismiss.count()) > 0) {
       const before = await dismiss.count();
       await dismiss.first().click();
-      await page().waitForFunction(
-        `document.querySelectorAll('[aria-label="Dismiss"]').length < ${before}`,
-        undefined,
-        { timeout: TIMEOUT },
-      );
+      await expect.poll(() => dismiss.count(), { timeout: TIMEOUT }).toBeLessThan(before);
     }
   };
 
@@ -107,11 +104,8 @@ describe.runIf(runnable)('journeys in Chromium', () => {
       .getByRole('row')
       .filter({ has: page().getByRole('link', { name: pool.name }) });
     // Three decimals as the table shows gOHM, long on the L line and short on the S line.
-    const shown = (v: bigint) => {
-      const [whole = '0', fraction = ''] = formatUnits(v, 18).split('.');
-      const kept = fraction.slice(0, 3).replace(/0+$/, '');
-      return kept ? `${whole}.${kept}` : whole;
-    };
+    // As the table shows amounts: six significant digits (unit-tested in tests/ui/format.test.tsx).
+    const shown = (v: bigint) => formatTokenAmount(v, 18);
     // The table refreshes on the next block it sees; wait for the rebalanced figures to arrive.
     await expect.poll(() => row.textContent(), { timeout: TIMEOUT }).toContain(`L${shown(long)} gOHM`);
     const text = await row.textContent();
@@ -197,9 +191,7 @@ describe.runIf(runnable)('journeys in Chromium', () => {
       .filter({ hasText: pool.name });
     await row.waitFor({ timeout: TIMEOUT });
     await page().getByText('Mint long').first().waitFor({ timeout: TIMEOUT });
-    expect(await row.textContent()).toContain(
-      Number(formatUnits(longTokens, 18)).toFixed(6).replace(/0+$/, ''),
-    );
+    expect(await row.textContent()).toContain(formatTokenAmount(longTokens, 18));
     await stage.screenshot('07-portfolio');
 
     await go(`#/trade?pool=${pool.address}&side=long&action=burn`);
@@ -238,5 +230,9 @@ describe.runIf(runnable)('journeys in Chromium', () => {
     await expect.poll(() => balanceOf(pool.shortToken), { timeout: TIMEOUT }).toBeGreaterThan(0n);
     expect(longTokens).toBeGreaterThan(0n);
     await stage.screenshot('10-flipped');
+  });
+
+  it('ran every journey above under the built app’s Content-Security-Policy without a violation', () => {
+    expect(stage.cspViolations).toEqual([]);
   });
 });

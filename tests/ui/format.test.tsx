@@ -49,7 +49,9 @@ describe('TokenAmount', () => {
     window.getSelection()?.removeAllRanges();
     window.getSelection()?.addRange(range);
     const data = new Map<string, string>();
-    fireEvent.copy(shown, { clipboardData: { setData: (type: string, value: string) => data.set(type, value) } });
+    fireEvent.copy(shown, {
+      clipboardData: { setData: (type: string, value: string) => data.set(type, value) },
+    });
     expect(data.get('text/plain')).toBe('41.999998 gOHM');
   });
 });
