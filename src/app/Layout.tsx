@@ -1,4 +1,4 @@
-import { type ReactNode, Suspense } from 'react';
+import { type ReactNode, Suspense, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useDevnet } from '../chain/DeploymentContext.tsx';
 import { devnetNav } from '../features/devnet/routes.ts';
@@ -46,24 +46,59 @@ export function NotFound() {
   );
 }
 
+/** The pages, as a row of links on wide screens and as a menu on phones. */
 function MainNav() {
   const devnet = useDevnet();
   const { pathname } = useLocation();
+  const [open, setOpen] = useState(false);
   const links: readonly NavEntry[] = devnet ? [...NAV, devnetNav] : NAV;
+  const current = links.find((l) => pathname === l.to || l.also.includes(pathname));
+  const items = (vertical: boolean) =>
+    links.map((link) => (
+      <Link
+        key={link.to}
+        to={link.to}
+        // A pool's own page counts as the pools section.
+        aria-current={link === current ? 'page' : undefined}
+        // Following a link closes the menu.
+        onClick={() => setOpen(false)}
+        className={`rounded-lg px-3 py-2 text-sm text-ink-200 hover:bg-ink-800 hover:text-ink-50 aria-[current=page]:bg-ink-800 aria-[current=page]:text-sand-400${vertical ? ' flex min-h-11 items-center' : ''}`}
+      >
+        {link.label}
+      </Link>
+    ));
   return (
-    <nav aria-label="Main" className="flex flex-1 flex-wrap gap-1">
-      {links.map((link) => (
-        <Link
-          key={link.to}
-          to={link.to}
-          // A pool's own page counts as the pools section.
-          aria-current={pathname === link.to || link.also.includes(pathname) ? 'page' : undefined}
-          className="rounded-lg px-3 py-2 text-sm text-ink-200 hover:bg-ink-800 hover:text-ink-50 aria-[current=page]:bg-ink-800 aria-[current=page]:text-sand-400"
+    <>
+      <nav aria-label="Main" className="hidden flex-1 gap-1 md:flex">
+        {items(false)}
+      </nav>
+      <button
+        type="button"
+        className="order-last inline-flex size-11 items-center justify-center rounded-lg border border-ink-700 text-ink-200 md:hidden"
+        aria-label="Menu"
+        aria-expanded={open}
+        aria-controls="main-menu"
+        onClick={() => setOpen((o) => !o)}
+        onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
+      >
+        <svg viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" fill="none" stroke="currentColor">
+          {open ? (
+            <path d="M5 5l10 10M15 5L5 15" strokeWidth="2" strokeLinecap="round" />
+          ) : (
+            <path d="M3 6h14M3 10h14M3 14h14" strokeWidth="2" strokeLinecap="round" />
+          )}
+        </svg>
+      </button>
+      {open ? (
+        <nav
+          id="main-menu"
+          aria-label="Main"
+          className="order-last flex w-full flex-col gap-1 pb-2 md:hidden"
         >
-          {link.label}
-        </Link>
-      ))}
-    </nav>
+          {items(true)}
+        </nav>
+      ) : null}
+    </>
   );
 }
 
@@ -80,11 +115,14 @@ export function Layout({ children }: { children: ReactNode }) {
         Skip to content
       </button>
       <header className="border-b border-ink-800 bg-ink-950/80 backdrop-blur">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-8 gap-y-3 px-4 py-3">
-          <Link to={poolsNav.to} className="flex items-center gap-2 font-semibold text-ink-50">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 md:gap-x-8">
+          <Link
+            to={poolsNav.to}
+            className="mr-auto flex items-center gap-2 font-semibold text-ink-50 md:mr-0"
+          >
             <img src="/olympus-logo.svg" alt="" width={28} height={28} />
             <span>
-              Olympus <span className="text-sand-400">Perpetual Pools</span>
+              Olympus <span className="hidden text-sand-400 sm:inline">Perpetual Pools</span>
             </span>
           </Link>
           <MainNav />

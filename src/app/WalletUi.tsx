@@ -40,7 +40,11 @@ function ConnectBridge() {
   return slot
     ? createPortal(
         <div data-rk="">
-          <ConnectButton chainStatus="icon" showBalance={false} />
+          <ConnectButton
+            chainStatus="icon"
+            showBalance={false}
+            accountStatus={{ smallScreen: 'avatar', largeScreen: 'full' }}
+          />
         </div>,
         slot,
       )

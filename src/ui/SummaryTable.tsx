@@ -27,7 +27,7 @@ export function SummaryTable({
   rows: readonly SummaryRow[];
 }) {
   return (
-    <div className="mt-4 overflow-x-auto">
+    <div className="relative mt-4 overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="mb-2 text-left text-ink-200">{caption}</caption>
         <thead className="text-xs text-ink-400">

@@ -10,6 +10,7 @@ import { write } from '../../devnet/lib/clients.ts';
 import { devAccount, FEED_DECIMALS, ROLE_INDEX } from '../../devnet/lib/deploy.ts';
 import { formatTokenAmount } from '../../src/ui/format.ts';
 import { chromiumAvailable, type Stage, startStage } from './harness.ts';
+import { openPhone, phoneJourney } from './phone.ts';
 
 const USER = devAccount(ROLE_INDEX.firstUser + 1).address;
 const TIMEOUT = 20_000;
@@ -231,6 +232,16 @@ describe.runIf(runnable)('journeys in Chromium', () => {
     expect(longTokens).toBeGreaterThan(0n);
     await stage.screenshot('10-flipped');
   });
+
+  it('works on a phone: nothing scrolls sideways, 44 px targets, a burner connected by tap mints and claims', async () => {
+    const phone = await openPhone(stage);
+    try {
+      await phoneJourney(stage, phone.page);
+      expect(phone.csp).toEqual([]);
+    } finally {
+      await phone.context.close();
+    }
+  }, 180_000);
 
   it('ran every journey above under the built app’s Content-Security-Policy without a violation', () => {
     expect(stage.cspViolations).toEqual([]);

@@ -114,9 +114,9 @@ export function DevnetPage() {
           )}
         </Card>
         <Card title="Deployment">
-          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+          <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
             <dt className="text-ink-400">RPC</dt>
-            <dd className="font-mono">{devnet.rpcUrl}</dd>
+            <dd className="font-mono break-all">{devnet.rpcUrl}</dd>
             <dt className="text-ink-400">Chain id</dt>
             <dd className="font-mono">{devnet.chainId}</dd>
             <dt className="text-ink-400">Rebalance every</dt>
@@ -124,11 +124,11 @@ export function DevnetPage() {
               {devnet.updateIntervalSeconds} s (front-running window {devnet.frontRunningIntervalSeconds} s)
             </dd>
             <dt className="text-ink-400">Factory</dt>
-            <dd className="font-mono">{devnet.contracts.factory}</dd>
+            <dd className="font-mono break-all">{devnet.contracts.factory}</dd>
             <dt className="text-ink-400">Keeper</dt>
-            <dd className="font-mono">{devnet.contracts.keeper}</dd>
+            <dd className="font-mono break-all">{devnet.contracts.keeper}</dd>
             <dt className="text-ink-400">Olympus treasury</dt>
-            <dd className="font-mono">{devnet.roles.treasury}</dd>
+            <dd className="font-mono break-all">{devnet.roles.treasury}</dd>
             {devnet.pools.map((pool) => (
               <PoolRow key={pool.address} name={pool.name} address={pool.address} />
             ))}
@@ -143,7 +143,7 @@ function PoolRow({ name, address }: { name: string; address: string }) {
   return (
     <>
       <dt className="text-ink-400">{name}</dt>
-      <dd className="font-mono">{address}</dd>
+      <dd className="font-mono break-all">{address}</dd>
     </>
   );
 }

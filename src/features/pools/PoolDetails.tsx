@@ -18,7 +18,7 @@ function AddressRow({
   return (
     <>
       <dt className="text-ink-400">{label}</dt>
-      <dd className="flex flex-wrap items-center gap-1 font-mono text-xs">
+      <dd className="flex min-w-0 flex-wrap items-center gap-1 font-mono text-xs break-all">
         {explorer ? (
           <a
             className="hover:text-sand-400"
@@ -44,7 +44,7 @@ export function PoolDetails({ row, explorer }: { row: PoolRowView; explorer: str
   return (
     <>
       <Card title="Olympus treasury share">
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+        <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm">
           <dt className="text-ink-400">Share of management fees</dt>
           <dd>{state.secondaryFeeSplitPercent.toString()}%</dd>
           <dt className="text-ink-400">Accrued, not yet claimed</dt>
@@ -60,7 +60,7 @@ export function PoolDetails({ row, explorer }: { row: PoolRowView; explorer: str
         </dl>
       </Card>
       <Card title="Parameters" className="lg:col-span-2">
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+        <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm">
           <dt className="text-ink-400">Leverage</dt>
           <dd>{row.leverage}x (V2.1 sigmoid value transfer)</dd>
           <dt className="text-ink-400">Update interval</dt>

@@ -64,7 +64,7 @@ export function PoolTableSkeleton({ rows = 4 }: { rows?: number }) {
   );
   return (
     <div
-      className="overflow-x-auto rounded-2xl border border-ink-800"
+      className="relative overflow-x-auto rounded-2xl border border-ink-800"
       role="status"
       aria-label="Loading pools"
     >
@@ -109,7 +109,7 @@ export function PoolTable({
 }) {
   const showHoldings = rows.some((r) => r.holdings !== undefined);
   return (
-    <div className="overflow-x-auto rounded-2xl border border-ink-800">
+    <div className="relative overflow-x-auto rounded-2xl border border-ink-800">
       <table className="w-full min-w-[1100px] border-collapse text-left text-sm">
         <caption className="sr-only">Olympus pools, with long (L) and short (S) figures on two lines</caption>
         <PoolTableHead showHoldings={showHoldings} />

@@ -2,12 +2,19 @@ import { useQueryStates } from 'nuqs';
 import { useAppConfig } from '../../chain/DeploymentContext.tsx';
 import { LivePageHeader } from '../../ui/Freshness.tsx';
 import { Notice } from '../../ui/Notice.tsx';
+import { useMediaQuery, WIDE_SCREEN } from '../../ui/useMediaQuery.ts';
 import { AddPoolForm } from './AddPoolForm.tsx';
 import { applyFilters } from './filterRows.ts';
+import { PoolCards } from './PoolCards.tsx';
 import { PoolFilters } from './PoolFilters.tsx';
 import { PoolTable, PoolTableSkeleton } from './PoolTable.tsx';
 import { poolFilterParams } from './routes.ts';
 import { usePoolRows } from './usePoolRows.ts';
+
+/** The table on wide screens, cards on phones (where the table would scroll sideways). */
+function PoolList(props: Parameters<typeof PoolTable>[0]) {
+  return useMediaQuery(WIDE_SCREEN) ? <PoolTable {...props} /> : <PoolCards {...props} />;
+}
 
 export function PoolsPage() {
   const app = useAppConfig();
@@ -85,7 +92,7 @@ export function PoolsPage() {
               </button>
             </Notice>
           ) : (
-            <PoolTable
+            <PoolList
               rows={visible}
               unit={usdAvailable ? filters.unit : 'collateral'}
               chainNow={chainNow}

@@ -48,7 +48,8 @@ function TokenCell({ held, escrow, decimals }: { held: bigint; escrow: bigint; d
 export function PositionsTable({ rows, address }: { rows: PortfolioRow[]; address: Address }) {
   const { busy, send } = useTransactor();
   return (
-    <div className="mb-6 overflow-x-auto rounded-2xl border border-ink-800">
+    // `relative`: the table's screen-reader-only labels are positioned, and must scroll with it, not widen the page.
+    <div className="relative mb-6 overflow-x-auto rounded-2xl border border-ink-800">
       <table className="w-full min-w-[900px] text-left text-sm">
         <caption className="sr-only">Your positions per pool</caption>
         <thead className="bg-ink-900 text-xs uppercase tracking-wide text-ink-400">

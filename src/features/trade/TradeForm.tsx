@@ -128,7 +128,7 @@ export function TradeForm({
           ))}
         </select>
       </label>
-      <div className="grid grid-cols-2 gap-3">
+      <div className="grid gap-3 sm:grid-cols-2">
         <Segmented<Side>
           legend="Side"
           value={choice.side}

@@ -1,0 +1,104 @@
+/**
+ * The pools as cards, for phones (below the `md` breakpoint, where the table would scroll sideways): each
+ * pool's L and S figures side by side, its skew and rate, its countdown and a Trade button.
+ */
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { tradeLink } from '../trade/routes.ts';
+import {
+  IndexPrice,
+  LeverageLines,
+  Money,
+  PoolBadges,
+  RebalanceCountdown,
+  SideLines,
+  SkewFigures,
+  TokenPrice,
+} from './poolCells.tsx';
+import type { PoolRowView } from './poolView.ts';
+import { poolLink, type ValueUnit } from './routes.ts';
+
+function Figure({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs text-ink-400">{label}</dt>
+      <dd className="mt-0.5">{children}</dd>
+    </div>
+  );
+}
+
+export function PoolCards({
+  rows,
+  unit,
+  chainNow,
+  stale = false,
+}: {
+  rows: PoolRowView[];
+  unit: ValueUnit;
+  chainNow: number;
+  stale?: boolean;
+}) {
+  return (
+    <ul aria-label="Olympus pools" className="flex flex-col gap-3">
+      {rows.map((row) => (
+        <li key={row.address}>
+          <article aria-label={row.name} className="rounded-2xl border border-ink-800 p-4 text-sm">
+            <div className="flex items-start justify-between gap-3">
+              <div>
+                <Link
+                  to={poolLink(row.address)}
+                  className="inline-flex min-h-11 items-center font-semibold text-ink-50"
+                >
+                  {row.name}
+                </Link>
+                <PoolBadges row={row} />
+              </div>
+              <Link
+                to={tradeLink({ pool: row.address })}
+                className="inline-flex min-h-11 items-center rounded-lg bg-sand-400 px-4 font-semibold text-ink-950"
+                aria-label={`Trade ${row.name}`}
+              >
+                Trade
+              </Link>
+            </div>
+            <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-3">
+              <Figure label="Index price">
+                <IndexPrice row={row} />
+              </Figure>
+              <Figure label="Skew">
+                <SkewFigures row={row} />
+              </Figure>
+              <Figure label="Balance">
+                <SideLines
+                  long={<Money row={row} raw={row.long.balance} unit={unit} />}
+                  short={<Money row={row} raw={row.short.balance} unit={unit} />}
+                />
+              </Figure>
+              <Figure label="Leverage (gain / loss)">
+                <LeverageLines row={row} />
+              </Figure>
+              <Figure label="Token price now → next">
+                <SideLines
+                  long={<TokenPrice row={row} side={row.long} unit={unit} />}
+                  short={<TokenPrice row={row} side={row.short} unit={unit} />}
+                />
+              </Figure>
+              <Figure label="Next rebalance">
+                {row.paused ? (
+                  <span className="text-short">Paused</span>
+                ) : (
+                  <RebalanceCountdown row={row} chainNow={chainNow} stale={stale} />
+                )}
+              </Figure>
+              {row.holdings && row.holdings.value > 0n ? (
+                <Figure label="My holdings">
+                  <Money row={row} raw={row.holdings.value} unit={unit} />
+                </Figure>
+              ) : null}
+            </dl>
+          </article>
+        </li>
+      ))}
+    </ul>
+  );
+}
