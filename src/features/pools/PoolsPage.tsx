@@ -1,7 +1,9 @@
 import { useQueryStates } from 'nuqs';
+import { Suspense } from 'react';
 import { useAppConfig } from '../../chain/DeploymentContext.tsx';
-import { LivePageHeader } from '../../ui/Freshness.tsx';
+import { FreshnessBadge, LivePageHeader } from '../../ui/Freshness.tsx';
 import { Notice } from '../../ui/Notice.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useMediaQuery, WIDE_SCREEN } from '../../ui/useMediaQuery.ts';
 import { AddPoolForm } from './AddPoolForm.tsx';
 import { applyFilters } from './filterRows.ts';
@@ -16,7 +18,34 @@ function PoolList(props: Parameters<typeof PoolTable>[0]) {
   return useMediaQuery(WIDE_SCREEN) ? <PoolTable {...props} /> : <PoolCards {...props} />;
 }
 
+const TITLE = 'Pools';
+const SUBTITLE =
+  "Every Olympus pool: each side's balance, the skew and rebalancing rate, effective leverage, token prices now and after the next rebalance at today's price.";
+
+/**
+ * The page's head draws at once, while the chain's clients (viem) are still loading: on a phone that is most
+ * of the wait, and the head is what the user reads first.
+ */
 export function PoolsPage() {
+  return (
+    <Suspense
+      fallback={
+        <>
+          <PageHeader
+            title={TITLE}
+            subtitle={SUBTITLE}
+            actions={<FreshnessBadge state={{ kind: 'loading' }} />}
+          />
+          <PoolTableSkeleton />
+        </>
+      }
+    >
+      <PoolsContent />
+    </Suspense>
+  );
+}
+
+function PoolsContent() {
   const app = useAppConfig();
   const { rows, registry, registryError, chainId, chainNow, freshness, malformed, requested } = usePoolRows();
   // The filters live in the link: a filtered list can be shared, and survives reload and back/forward.
@@ -30,13 +59,8 @@ export function PoolsPage() {
   return (
     <>
       <LivePageHeader
-        title="Pools"
-        subtitle={
-          <>
-            Every Olympus pool on {chainName}: each side's balance, the skew and rebalancing rate, effective
-            leverage, token prices now and after the next rebalance at today's price.
-          </>
-        }
+        title={TITLE}
+        subtitle={SUBTITLE}
         problem={{
           state: freshness,
           figures: 'pool figures',
