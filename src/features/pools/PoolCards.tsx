@@ -5,16 +5,8 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { tradeLink } from '../trade/routes.ts';
-import {
-  IndexPrice,
-  LeverageLines,
-  Money,
-  PoolBadges,
-  RebalanceCountdown,
-  SideLines,
-  SkewFigures,
-  TokenPrice,
-} from './poolCells.tsx';
+import { PoolBadges } from './poolCells.tsx';
+import { columnsFor } from './poolColumns.tsx';
 import type { PoolRowView } from './poolView.ts';
 import { poolLink, type ValueUnit } from './routes.ts';
 
@@ -62,39 +54,13 @@ export function PoolCards({
               </Link>
             </div>
             <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-3">
-              <Figure label="Index price">
-                <IndexPrice row={row} />
-              </Figure>
-              <Figure label="Skew">
-                <SkewFigures row={row} />
-              </Figure>
-              <Figure label="Balance">
-                <SideLines
-                  long={<Money row={row} raw={row.long.balance} unit={unit} />}
-                  short={<Money row={row} raw={row.short.balance} unit={unit} />}
-                />
-              </Figure>
-              <Figure label="Leverage (gain / loss)">
-                <LeverageLines row={row} />
-              </Figure>
-              <Figure label="Token price now → next">
-                <SideLines
-                  long={<TokenPrice row={row} side={row.long} unit={unit} />}
-                  short={<TokenPrice row={row} side={row.short} unit={unit} />}
-                />
-              </Figure>
-              <Figure label="Next rebalance">
-                {row.paused ? (
-                  <span className="text-short">Paused</span>
-                ) : (
-                  <RebalanceCountdown row={row} chainNow={chainNow} stale={stale} />
-                )}
-              </Figure>
-              {row.holdings && row.holdings.value > 0n ? (
-                <Figure label="My holdings">
-                  <Money row={row} raw={row.holdings.value} unit={unit} />
-                </Figure>
-              ) : null}
+              {columnsFor(rows)
+                .filter((c) => c.optional === undefined || row.holdings?.value)
+                .map((c) => (
+                  <Figure key={c.label} label={c.cardLabel ?? c.label}>
+                    {c.cell(row, { unit, chainNow, stale })}
+                  </Figure>
+                ))}
             </dl>
           </article>
         </li>

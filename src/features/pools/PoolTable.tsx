@@ -1,49 +1,23 @@
 import { Link } from 'react-router';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { tradeLink } from '../trade/routes.ts';
-import {
-  IndexPrice,
-  LeverageLines,
-  Money,
-  PoolBadges,
-  RebalanceCountdown,
-  SideLines,
-  SkewFigures,
-  TokenPrice,
-} from './poolCells.tsx';
+import { PoolBadges } from './poolCells.tsx';
+import { columnsFor, type PoolColumn } from './poolColumns.tsx';
 import type { PoolRowView } from './poolView.ts';
 import { poolLink, type ValueUnit } from './routes.ts';
 
-function PoolTableHead({ showHoldings }: { showHoldings: boolean }) {
+function PoolTableHead({ columns }: { columns: readonly PoolColumn[] }) {
   return (
     <thead className="bg-ink-900 text-xs uppercase tracking-wide text-ink-400">
       <tr>
         <th scope="col" className="px-4 py-3">
           Pool
         </th>
-        <th scope="col" className="px-4 py-3">
-          Index price
-        </th>
-        <th scope="col" className="px-4 py-3">
-          Balance (TVL)
-        </th>
-        <th scope="col" className="px-4 py-3">
-          Skew
-        </th>
-        <th scope="col" className="px-4 py-3" title="Effective leverage on gains / on losses">
-          Eff. leverage
-        </th>
-        <th scope="col" className="px-4 py-3">
-          Token price now → next
-        </th>
-        <th scope="col" className="px-4 py-3">
-          Next rebalance
-        </th>
-        {showHoldings ? (
-          <th scope="col" className="px-4 py-3">
-            My holdings
+        {columns.map((c) => (
+          <th key={c.label} scope="col" className="px-4 py-3" title={c.title}>
+            {c.label}
           </th>
-        ) : null}
+        ))}
         <th scope="col" className="px-4 py-3">
           <span className="sr-only">Actions</span>
         </th>
@@ -69,7 +43,7 @@ export function PoolTableSkeleton({ rows = 4 }: { rows?: number }) {
       aria-label="Loading pools"
     >
       <table className="w-full min-w-[1100px] border-collapse text-left text-sm">
-        <PoolTableHead showHoldings={false} />
+        <PoolTableHead columns={columnsFor([])} />
         <tbody>
           {Array.from({ length: rows }, (_, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
@@ -107,12 +81,13 @@ export function PoolTable({
   chainNow: number;
   stale?: boolean;
 }) {
-  const showHoldings = rows.some((r) => r.holdings !== undefined);
+  const columns = columnsFor(rows);
+  const ctx = { unit, chainNow, stale };
   return (
     <div className="relative overflow-x-auto rounded-2xl border border-ink-800">
       <table className="w-full min-w-[1100px] border-collapse text-left text-sm">
         <caption className="sr-only">Olympus pools, with long (L) and short (S) figures on two lines</caption>
-        <PoolTableHead showHoldings={showHoldings} />
+        <PoolTableHead columns={columns} />
         <tbody>
           {rows.map((row) => (
             <tr key={row.address} className="border-t border-ink-800 align-top hover:bg-ink-900/60">
@@ -122,43 +97,11 @@ export function PoolTable({
                 </Link>
                 <PoolBadges row={row} />
               </th>
-              <td className="whitespace-nowrap px-4 py-3">
-                <IndexPrice row={row} />
-              </td>
-              <td className="whitespace-nowrap px-4 py-3">
-                <SideLines
-                  long={<Money row={row} raw={row.long.balance} unit={unit} />}
-                  short={<Money row={row} raw={row.short.balance} unit={unit} />}
-                />
-              </td>
-              <td className="whitespace-nowrap px-4 py-3">
-                <SkewFigures row={row} />
-              </td>
-              <td className="whitespace-nowrap px-4 py-3">
-                <LeverageLines row={row} />
-              </td>
-              <td className="whitespace-nowrap px-4 py-3">
-                <SideLines
-                  long={<TokenPrice row={row} side={row.long} unit={unit} />}
-                  short={<TokenPrice row={row} side={row.short} unit={unit} />}
-                />
-              </td>
-              <td className="whitespace-nowrap px-4 py-3">
-                {row.paused ? (
-                  <span className="text-short">Paused</span>
-                ) : (
-                  <RebalanceCountdown row={row} chainNow={chainNow} stale={stale} />
-                )}
-              </td>
-              {showHoldings ? (
-                <td className="whitespace-nowrap px-4 py-3">
-                  {row.holdings && row.holdings.value > 0n ? (
-                    <Money row={row} raw={row.holdings.value} unit={unit} />
-                  ) : (
-                    <span className="text-ink-400">—</span>
-                  )}
+              {columns.map((c) => (
+                <td key={c.label} className="whitespace-nowrap px-4 py-3">
+                  {c.cell(row, ctx)}
                 </td>
-              ) : null}
+              ))}
               <td className="px-4 py-3 text-right">
                 <Link
                   to={tradeLink({ pool: row.address })}

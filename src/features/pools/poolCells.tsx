@@ -142,3 +142,40 @@ export function LeverageLines({ row }: { row: PoolRowView }) {
     />
   );
 }
+
+/** Each side's balance, L over S. */
+export function BalanceLines({ row, unit }: { row: PoolRowView; unit: ValueUnit }) {
+  return (
+    <SideLines
+      long={<Money row={row} raw={row.long.balance} unit={unit} />}
+      short={<Money row={row} raw={row.short.balance} unit={unit} />}
+    />
+  );
+}
+
+/** Each side's token price now and after the next rebalance, L over S. */
+export function PriceLines({ row, unit }: { row: PoolRowView; unit: ValueUnit }) {
+  return (
+    <SideLines
+      long={<TokenPrice row={row} side={row.long} unit={unit} />}
+      short={<TokenPrice row={row} side={row.short} unit={unit} />}
+    />
+  );
+}
+
+/** When the pool next rebalances, or that it is paused. */
+export function NextRebalance({
+  row,
+  chainNow,
+  stale,
+}: {
+  row: PoolRowView;
+  chainNow: number;
+  stale: boolean;
+}) {
+  return row.paused ? (
+    <span className="text-short">Paused</span>
+  ) : (
+    <RebalanceCountdown row={row} chainNow={chainNow} stale={stale} />
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * What the pools list shows of each pool, once: the table's columns on wide screens and the cards' figures on
+ * phones are both drawn from this list. A new pool figure is one entry here (its figure in poolView.ts, its
+ * drawing in poolCells.tsx).
+ */
+import type { ReactNode } from 'react';
+import {
+  BalanceLines,
+  IndexPrice,
+  LeverageLines,
+  Money,
+  NextRebalance,
+  PriceLines,
+  SkewFigures,
+} from './poolCells.tsx';
+import type { PoolRowView } from './poolView.ts';
+import type { ValueUnit } from './routes.ts';
+
+export interface PoolListContext {
+  unit: ValueUnit;
+  chainNow: number;
+  stale: boolean;
+}
+
+export interface PoolColumn {
+  /** The table's header. */
+  label: string;
+  /** The card's label, where the header's would be cryptic alone. */
+  cardLabel?: string;
+  /** A longer explanation, on hover. */
+  title?: string;
+  /** Shown only when some pool has something in it (the user's holdings). */
+  optional?: (rows: readonly PoolRowView[]) => boolean;
+  cell: (row: PoolRowView, ctx: PoolListContext) => ReactNode;
+}
+
+const held = (row: PoolRowView) => row.holdings !== undefined && row.holdings.value > 0n;
+
+export const POOL_COLUMNS: readonly PoolColumn[] = [
+  { label: 'Index price', cell: (row) => <IndexPrice row={row} /> },
+  {
+    label: 'Balance (TVL)',
+    cardLabel: 'Balance',
+    cell: (row, ctx) => <BalanceLines row={row} unit={ctx.unit} />,
+  },
+  { label: 'Skew', cell: (row) => <SkewFigures row={row} /> },
+  {
+    label: 'Eff. leverage',
+    cardLabel: 'Leverage (gain / loss)',
+    title: 'Effective leverage on gains / on losses',
+    cell: (row) => <LeverageLines row={row} />,
+  },
+  { label: 'Token price now → next', cell: (row, ctx) => <PriceLines row={row} unit={ctx.unit} /> },
+  {
+    label: 'Next rebalance',
+    cell: (row, ctx) => <NextRebalance row={row} chainNow={ctx.chainNow} stale={ctx.stale} />,
+  },
+  {
+    label: 'My holdings',
+    optional: (rows) => rows.some((r) => r.holdings !== undefined),
+    cell: (row, ctx) =>
+      held(row) && row.holdings ? (
+        <Money row={row} raw={row.holdings.value} unit={ctx.unit} />
+      ) : (
+        <span className="text-ink-400">—</span>
+      ),
+  },
+];
+
+/** The columns this list shows: the optional ones only when some pool has something in them. */
+export function columnsFor(rows: readonly PoolRowView[]): readonly PoolColumn[] {
+  return POOL_COLUMNS.filter((c) => c.optional === undefined || c.optional(rows));
+}
