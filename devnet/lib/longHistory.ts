@@ -117,7 +117,7 @@ export async function buildLongHistory(options: LongHistoryOptions): Promise<Run
     // The front-running window can hold a commit back one interval: a second rebalance executes it.
     await rebalance(clients, deployment, config);
     await claimAll(trader, [holder, other]);
-    const head = await clients.public.getBlockNumber();
+    const head = await clients.public.getBlockNumber({ cacheTime: 0 });
     log?.(`history: era ${era + 1} of ${eras} done at block ${head}`);
   }
   // Catch the chain's clock up with the wall clock, in one quiet stretch, then rebalance once more.

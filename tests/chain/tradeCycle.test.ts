@@ -204,7 +204,8 @@ describe.each([
   it('rebuilds the same holdings from the user’s own logs, for the portfolio’s cost basis', async () => {
     const pool = pools[index]!;
     const source = createLogScanSource({ client: clients.public, deployment: chain, cache: memoryCache() });
-    const toBlock = await clients.public.getBlockNumber();
+    // The head now, not viem's cached block number (its cache can predate the last commit).
+    const toBlock = await clients.public.getBlockNumber({ cacheTime: 0 });
     const [history] = await readUserHistory(source, clients.public, chain, [pool], user, { toBlock });
     const pnl = costBasis({
       events: history!.events,

@@ -112,7 +112,7 @@ describe('devnet multicall', () => {
         batching.readContract({ ...batcher, functionName: 'getBlockNumber' }),
         batching.getBalance({ address: USER }),
       ]);
-      expect(number).toBe(await clients.public.getBlockNumber());
+      expect(number).toBe(await clients.public.getBlockNumber({ cacheTime: 0 }));
       expect(balance).toBe(await clients.public.getBalance({ address: USER }));
     });
   });

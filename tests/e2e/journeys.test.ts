@@ -233,6 +233,26 @@ describe.runIf(runnable)('journeys in Chromium', () => {
     await stage.screenshot('10-flipped');
   });
 
+  it('starts a new trade afresh when the side or action changes: no amount, pay-from or message carried over', async () => {
+    await go(`#/trade?pool=${btcPool().address}&side=long&action=mint`);
+    await page().getByLabel('Escrow').check({ force: true });
+    await page()
+      .getByLabel(/^Amount/)
+      .fill('1,5');
+    await page().getByText('Use a point for decimals: 1.5.').waitFor({ timeout: TIMEOUT });
+    await page().getByLabel('Short').check({ force: true });
+    await expect
+      .poll(() =>
+        page()
+          .getByLabel(/^Amount/)
+          .inputValue(),
+      )
+      .toBe('');
+    expect(await page().getByLabel('Wallet').isChecked()).toBe(true);
+    expect(await page().getByText('Use a point for decimals: 1.5.').count()).toBe(0);
+    expect(page().url()).toContain('side=short');
+  });
+
   it('works on a phone: nothing scrolls sideways, 44 px targets, a burner connected by tap mints and claims', async () => {
     const phone = await openPhone(stage);
     try {
