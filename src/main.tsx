@@ -3,10 +3,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { Providers } from './app/Providers.tsx';
+import { preloadLandingPage } from './app/router.tsx';
 import { loadAppConfig } from './chain/DeploymentContext.tsx';
 import { loadDevnetDeployment } from './chain/devnet.ts';
 
 async function boot() {
+  preloadLandingPage(window.location.hash);
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root');
   let devnet: Awaited<ReturnType<typeof loadDevnetDeployment>>;

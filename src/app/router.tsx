@@ -10,10 +10,10 @@
  */
 import { HashRouter, Navigate, Outlet, type RouteObject, useRoutes } from 'react-router';
 import { devnetRoutes } from '../features/devnet/routes.ts';
-import { poolsNav, poolsRoutes } from '../features/pools/routes.ts';
+import { poolsNav, poolsPages, poolsRoutes } from '../features/pools/routes.ts';
 import { portfolioRoutes } from '../features/portfolio/routes.ts';
-import { simulatorRoutes } from '../features/simulator/routes.ts';
-import { tradeRoutes } from '../features/trade/routes.ts';
+import { simulatorPages, simulatorRoutes } from '../features/simulator/routes.ts';
+import { tradePages, tradeRoutes } from '../features/trade/routes.ts';
 import { Layout, NotFound } from './Layout.tsx';
 import { NuqsRouterAdapter } from './nuqsHashAdapter.tsx';
 
@@ -56,4 +56,15 @@ export function AppRouter({ withDevnet }: { withDevnet: boolean }) {
       <AppRoutes withDevnet={withDevnet} />
     </HashRouter>
   );
+}
+
+const PAGES: Record<string, () => Promise<unknown>> = { ...poolsPages, ...tradePages, ...simulatorPages };
+
+/**
+ * Starts fetching the landing page's code at boot, while React starts, instead of once the router has
+ * rendered the route: one round trip less before the page draws. `hash` is `location.hash`.
+ */
+export function preloadLandingPage(hash: string): void {
+  const path = hash.replace(/^#/, '').split('?')[0] || poolsNav.to;
+  void PAGES[path === '/' ? poolsNav.to : path]?.().catch(() => {});
 }

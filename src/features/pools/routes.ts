@@ -51,8 +51,13 @@ export const poolLink = (address: string) => serializePool('/pool', { address })
 
 export const poolsNav = { to: '/pools', label: 'Pools', also: ['/pool'] } as const;
 
-const PoolsPage = lazy(() => import('./PoolsPage.tsx').then((m) => ({ default: m.PoolsPage })));
-const PoolPage = lazy(() => import('./PoolPage.tsx').then((m) => ({ default: m.PoolPage })));
+const loadPoolsPage = () => import('./PoolsPage.tsx');
+const loadPoolPage = () => import('./PoolPage.tsx');
+const PoolsPage = lazy(() => loadPoolsPage().then((m) => ({ default: m.PoolsPage })));
+const PoolPage = lazy(() => loadPoolPage().then((m) => ({ default: m.PoolPage })));
+
+/** Each page's code by path, to fetch the landing page's while React starts (app/router.tsx). */
+export const poolsPages = { '/pools': loadPoolsPage, '/pool': loadPoolPage };
 
 export const poolsRoutes: RouteObject[] = [
   { path: 'pools', Component: PoolsPage },

@@ -7,9 +7,14 @@ import type { RouteObject } from 'react-router';
 
 export const simulatorNav = { to: '/simulator', label: 'Simulator', also: [] } as const;
 
+const loadSimulatorPage = () => import('./SimulatorPage.tsx');
+
+/** The page's code by path, to fetch it while React starts when it is the landing page. */
+export const simulatorPages = { '/simulator': loadSimulatorPage };
+
 export const simulatorRoutes: RouteObject[] = [
   {
     path: 'simulator',
-    Component: lazy(() => import('./SimulatorPage.tsx').then((m) => ({ default: m.SimulatorPage }))),
+    Component: lazy(() => loadSimulatorPage().then((m) => ({ default: m.SimulatorPage }))),
   },
 ];

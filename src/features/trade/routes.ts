@@ -21,6 +21,11 @@ export const tradeLink = (params: Partial<TradeChoice> = {}) => serializeTrade('
 
 export const tradeNav = { to: '/trade', label: 'Trade', also: [] } as const;
 
+const loadTradePage = () => import('./TradePage.tsx');
+
+/** The page's code by path, to fetch it while React starts when it is the landing page. */
+export const tradePages = { '/trade': loadTradePage };
+
 export const tradeRoutes: RouteObject[] = [
-  { path: 'trade', Component: lazy(() => import('./TradePage.tsx').then((m) => ({ default: m.TradePage }))) },
+  { path: 'trade', Component: lazy(() => loadTradePage().then((m) => ({ default: m.TradePage }))) },
 ];
