@@ -118,7 +118,11 @@ export async function phoneJourney(stage: Stage, page: Page) {
   await claim.tap();
   await toast(/Claim 3-BTC\/USD\+gOHM: confirmed/).waitFor({ timeout: TIMEOUT });
   await visit(stage, page, '#/portfolio', 'Portfolio');
-  await page.getByRole('table', { name: 'Your positions per pool' }).waitFor({ timeout: TIMEOUT });
+  // Positions are cards on a phone.
+  await page
+    .getByRole('list', { name: 'Your positions per pool' })
+    .getByRole('article', { name: pool.name })
+    .waitFor({ timeout: TIMEOUT });
   expect((await page.evaluate('document.documentElement.scrollWidth')) as number).toBeLessThanOrEqual(
     PHONE.width,
   );

@@ -11,7 +11,7 @@ import { Skeleton } from '../../ui/Skeleton.tsx';
 import { Stat } from '../../ui/Stat.tsx';
 import { tradeLink } from '../trade/routes.ts';
 import { HistoryCard } from './HistoryCard.tsx';
-import { PositionsTable } from './PositionsTable.tsx';
+import { Positions } from './Positions.tsx';
 import { usePortfolio } from './usePortfolio.ts';
 
 export function PortfolioPage() {
@@ -95,7 +95,7 @@ export function PortfolioPage() {
               <Stat label="Pools" value={rows.length} />
             </dl>
           </Card>
-          <PositionsTable rows={rows} address={address} />
+          <Positions rows={rows} address={address} />
         </>
       )}
       <HistoryCard history={history} progress={historyProgress} />
