@@ -2,8 +2,8 @@
 import { Card } from '../../ui/Card.tsx';
 import { formatFractionPercent, formatLeverage, formatNumber, formatUsd } from '../../ui/format.ts';
 import { Stat } from '../../ui/Stat.tsx';
-import { formatSkew, Money, RebalanceCountdown } from './poolCells.tsx';
-import type { PoolRowView, SideView } from './poolView.ts';
+import { formatSkew, Money, type PoolAtClock, RebalanceCountdown } from './poolCells.tsx';
+import type { SideView } from './poolView.ts';
 
 function TokenPriceStat({ label, side }: { label: string; side: SideView }) {
   return (
@@ -15,15 +15,7 @@ function TokenPriceStat({ label, side }: { label: string; side: SideView }) {
   );
 }
 
-export function PoolFigures({
-  row,
-  chainNow,
-  stale,
-}: {
-  row: PoolRowView;
-  chainNow: number;
-  stale: boolean;
-}) {
+export function PoolFigures({ row, chainNow, stale }: PoolAtClock) {
   const { state } = row.snapshot;
   return (
     <Card className="mb-6">

@@ -59,16 +59,16 @@ export function SideLines({ long, short }: { long: ReactNode; short: ReactNode }
   );
 }
 
-export function RebalanceCountdown({
-  row,
-  chainNow,
-  stale,
-}: {
+/** A pool's figures at a moment of the chain's clock; `stale` when they are old: no precise countdown then. */
+export interface PoolAtClock {
   row: PoolRowView;
   chainNow: number;
-  /** The figures are stale: no precise countdown, and no claim about the keeper. */
   stale: boolean;
-}) {
+}
+
+/** When the pool next rebalances (or that the keeper is late), or that it is paused. */
+export function RebalanceCountdown({ row, chainNow, stale }: PoolAtClock) {
+  if (row.paused) return <span className="text-short">Paused</span>;
   const left = row.nextRebalanceAt - chainNow;
   const inWindow = row.commitExecutesAt > row.nextRebalanceAt;
   return (
@@ -160,22 +160,5 @@ export function PriceLines({ row, unit }: { row: PoolRowView; unit: ValueUnit })
       long={<TokenPrice row={row} side={row.long} unit={unit} />}
       short={<TokenPrice row={row} side={row.short} unit={unit} />}
     />
-  );
-}
-
-/** When the pool next rebalances, or that it is paused. */
-export function NextRebalance({
-  row,
-  chainNow,
-  stale,
-}: {
-  row: PoolRowView;
-  chainNow: number;
-  stale: boolean;
-}) {
-  return row.paused ? (
-    <span className="text-short">Paused</span>
-  ) : (
-    <RebalanceCountdown row={row} chainNow={chainNow} stale={stale} />
   );
 }

@@ -9,8 +9,8 @@ import {
   IndexPrice,
   LeverageLines,
   Money,
-  NextRebalance,
   PriceLines,
+  RebalanceCountdown,
   SkewFigures,
 } from './poolCells.tsx';
 import type { PoolRowView } from './poolView.ts';
@@ -53,7 +53,7 @@ export const POOL_COLUMNS: readonly PoolColumn[] = [
   { label: 'Token price now → next', cell: (row, ctx) => <PriceLines row={row} unit={ctx.unit} /> },
   {
     label: 'Next rebalance',
-    cell: (row, ctx) => <NextRebalance row={row} chainNow={ctx.chainNow} stale={ctx.stale} />,
+    cell: (row, ctx) => <RebalanceCountdown row={row} chainNow={ctx.chainNow} stale={ctx.stale} />,
   },
   {
     label: 'My holdings',

@@ -6,6 +6,7 @@ import { claimRequest } from '../../chain/poolWrites.ts';
 import { refreshAfter } from '../../chain/queryKeys.ts';
 import { useTransactor } from '../../chain/useTransactor.ts';
 import { collateralToUsd } from '../../engine/metrics.ts';
+import type { Side } from '../../engine/types.ts';
 import { Button } from '../../ui/Button.tsx';
 import { formatNumber, formatTokenAmount, formatUsd } from '../../ui/format.ts';
 import { Skeleton } from '../../ui/Skeleton.tsx';
@@ -66,47 +67,37 @@ function CostCell({ row }: { row: PortfolioRow }) {
   );
 }
 
+/** One side's tokens of a position: in the wallet, and under them what waits in escrow. */
+function sideTokens(side: Side) {
+  return {
+    label: side === 'long' ? 'L tokens' : 'S tokens',
+    cell: (row: PortfolioRow) => (
+      <TokenLines
+        held={side === 'long' ? row.longTokens : row.shortTokens}
+        escrow={
+          (side === 'long' ? row.pool.user?.escrow.longTokens : row.pool.user?.escrow.shortTokens) ?? 0n
+        }
+        decimals={row.pool.state.decimals}
+      />
+    ),
+  };
+}
+
+/** An amount of the pool's collateral, with its unit. */
+const collateral = (row: PortfolioRow, raw: bigint) => (
+  <TokenAmount value={raw} decimals={row.pool.state.decimals} unit={row.pool.info.collateral.symbol} />
+);
+
 /** What the portfolio shows of each position, once: table columns on wide screens, card figures on phones. */
 const POSITION_FIELDS: ReadonlyArray<{ label: string; cell: (row: PortfolioRow) => ReactNode }> = [
-  {
-    label: 'L tokens',
-    cell: (row) => (
-      <TokenLines
-        held={row.longTokens}
-        escrow={row.pool.user?.escrow.longTokens ?? 0n}
-        decimals={row.pool.state.decimals}
-      />
-    ),
-  },
-  {
-    label: 'S tokens',
-    cell: (row) => (
-      <TokenLines
-        held={row.shortTokens}
-        escrow={row.pool.user?.escrow.shortTokens ?? 0n}
-        decimals={row.pool.state.decimals}
-      />
-    ),
-  },
-  {
-    label: 'Collateral in escrow',
-    cell: (row) => (
-      <TokenAmount
-        value={row.escrowSettlement}
-        decimals={row.pool.state.decimals}
-        unit={row.pool.info.collateral.symbol}
-      />
-    ),
-  },
+  sideTokens('long'),
+  sideTokens('short'),
+  { label: 'Collateral in escrow', cell: (row) => collateral(row, row.escrowSettlement) },
   {
     label: 'Value now',
     cell: (row) => (
       <>
-        <TokenAmount
-          value={row.value}
-          decimals={row.pool.state.decimals}
-          unit={row.pool.info.collateral.symbol}
-        />
+        {collateral(row, row.value)}
         <div className="text-xs text-ink-400">
           {usd(row.value, row.pool.state.decimals, row.usdPerCollateral) ?? ''}
         </div>
