@@ -11,7 +11,7 @@ import { Notice } from '../../ui/Notice.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ScanProgress } from '../../ui/ScanProgress.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
-import { simulatorLink } from '../simulator/simulatorParams.ts';
+import { simulatorLink } from '../simulator/routes.ts';
 import { tradeLink } from '../trade/routes.ts';
 import { PendingCommits } from './PendingCommits.tsx';
 import { PoolDetails } from './PoolDetails.tsx';

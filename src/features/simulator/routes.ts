@@ -1,9 +1,11 @@
 /**
  * The simulator's page, `#/simulator?…`: its parameters (one per input) are the parsers in simulatorParams.ts,
- * where `simulatorLink` builds links to it (kept out of this file so the shell does not load the field rules).
+ * and other features link to it with `simulatorLink`.
  */
 import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
+
+export { simulatorLink } from './simulatorParams.ts';
 
 export const simulatorNav = { to: '/simulator', label: 'Simulator', also: [] } as const;
 
