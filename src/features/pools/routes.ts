@@ -1,9 +1,10 @@
 /**
  * The pools feature's pages and the state each keeps in the link: `#/pools?…` (the list, its filters and the
- * pools added by address) and `#/pool?address=0x…` (one pool). Other features link here through `poolsLink`
- * and `poolLink`; the app shell mounts `poolsRoutes`.
+ * pools added by address) and `#/pool?address=0x…` (one pool). Other features link here through `poolLink`;
+ * the app shell mounts `poolsRoutes`.
  */
 import {
+  createLoader,
   createSerializer,
   type inferParserType,
   parseAsArrayOf,
@@ -42,11 +43,8 @@ export const addedPoolsParam = { add: parseAsArrayOf(parseAsString).withDefault(
 
 export const poolPageParams = { address: parseAsString.withDefault('') };
 
-const serializePools = createSerializer({ ...poolFilterParams, ...addedPoolsParam });
 const serializePool = createSerializer(poolPageParams);
 
-export const poolsLink = (params: Partial<PoolFilterState & { add: string[] }> = {}) =>
-  serializePools('/pools', params);
 export const poolLink = (address: string) => serializePool('/pool', { address });
 
 export const poolsNav = { to: '/pools', label: 'Pools', also: ['/pool'] } as const;
@@ -64,12 +62,5 @@ export const poolsRoutes: RouteObject[] = [
   { path: 'pool', Component: PoolPage },
 ];
 
-/** The unfiltered list. */
-export const DEFAULT_FILTERS: PoolFilterState = {
-  search: poolFilterParams.search.defaultValue,
-  market: poolFilterParams.market.defaultValue,
-  collateral: poolFilterParams.collateral.defaultValue,
-  leverage: poolFilterParams.leverage.defaultValue,
-  sort: poolFilterParams.sort.defaultValue,
-  unit: poolFilterParams.unit.defaultValue,
-};
+/** The unfiltered list: what an empty link reads as. */
+export const DEFAULT_FILTERS: PoolFilterState = createLoader(poolFilterParams)('');

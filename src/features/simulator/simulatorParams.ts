@@ -165,35 +165,6 @@ export function resolveForm(
   return { inputs, errors };
 }
 
-/** The link with no parameters: every default. */
-export const DEFAULT_LINK = {
-  numbers: numbersByField(
-    Object.fromEntries(Object.entries(numberParams).map(([k, p]) => [k, p.defaultValue])),
-  ),
-  choices: Object.fromEntries(
-    Object.entries(choiceParams).map(([k, p]) => [k, p.defaultValue]),
-  ) as unknown as ChoiceLink,
-};
-
-/** The defaults, parsed from the fallback texts by the same rules, so that the two can never disagree. */
-export const DEFAULT_INPUTS: SimulatorInputs = (() => {
-  const numbers: Partial<Record<NumberField, number | undefined>> = {};
-  for (const field of NUMBER_FIELDS) {
-    const checked = DEFAULT_LINK.numbers[field];
-    if (!checked.ok) throw new Error(`the default of ${field} is invalid: ${checked.message}`);
-    numbers[field] = checked.value;
-  }
-  return {
-    ...(numbers as Record<NumberField, number>),
-    price: numbers.price,
-    transfer: 'sigmoid',
-    side: 'long',
-    models: PAYOFF_MODELS,
-  };
-})();
-
-export const DEFAULT_FORM: SimulatorForm = formOf(DEFAULT_LINK.numbers, DEFAULT_LINK.choices);
-
 const serializeSimulator = createSerializer({ ...numberParams, ...choiceParams });
 
 /**
@@ -218,3 +189,25 @@ const loadChoices = createLoader(choiceParams);
 export function readLink(query: string): { numbers: NumberLink; choices: ChoiceLink } {
   return { numbers: numbersByField(loadNumbers(query)), choices: loadChoices(query) };
 }
+
+/** The link with no parameters: every default. */
+export const DEFAULT_LINK = readLink('');
+
+/** The defaults, parsed from the fallback texts by the same rules, so that the two can never disagree. */
+export const DEFAULT_INPUTS: SimulatorInputs = (() => {
+  const numbers: Partial<Record<NumberField, number | undefined>> = {};
+  for (const field of NUMBER_FIELDS) {
+    const checked = DEFAULT_LINK.numbers[field];
+    if (!checked.ok) throw new Error(`the default of ${field} is invalid: ${checked.message}`);
+    numbers[field] = checked.value;
+  }
+  return {
+    ...(numbers as Record<NumberField, number>),
+    price: numbers.price,
+    transfer: 'sigmoid',
+    side: 'long',
+    models: PAYOFF_MODELS,
+  };
+})();
+
+export const DEFAULT_FORM: SimulatorForm = formOf(DEFAULT_LINK.numbers, DEFAULT_LINK.choices);

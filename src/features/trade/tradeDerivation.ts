@@ -93,7 +93,7 @@ function preview(ctx: TradeContext, commitType: CommitType, amount: bigint): Pre
   }
 }
 
-export function stepLabel(step: TradeStep, ctx: TradeContext, commitType: CommitType): string {
+function stepLabel(step: TradeStep, ctx: TradeContext, commitType: CommitType): string {
   switch (step.kind) {
     case 'wallet-loading':
       return 'Connecting wallet…';
