@@ -6,9 +6,8 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { tradeLink } from '../trade/routes.ts';
 import { PoolBadges } from './poolCells.tsx';
-import { columnsFor } from './poolColumns.tsx';
-import type { PoolRowView } from './poolView.ts';
-import { poolLink, type ValueUnit } from './routes.ts';
+import { columnsFor, type PoolListProps } from './poolColumns.tsx';
+import { poolLink } from './routes.ts';
 
 function Figure({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -19,17 +18,9 @@ function Figure({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-export function PoolCards({
-  rows,
-  unit,
-  chainNow,
-  stale = false,
-}: {
-  rows: PoolRowView[];
-  unit: ValueUnit;
-  chainNow: number;
-  stale?: boolean;
-}) {
+export function PoolCards({ rows, unit, chainNow, stale = false }: PoolListProps) {
+  const columns = columnsFor(rows);
+  const ctx = { unit, chainNow, stale };
   return (
     <ul aria-label="Olympus pools" className="flex flex-col gap-3">
       {rows.map((row) => (
@@ -54,11 +45,11 @@ export function PoolCards({
               </Link>
             </div>
             <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-3">
-              {columnsFor(rows)
+              {columns
                 .filter((c) => c.optional === undefined || row.holdings?.value)
                 .map((c) => (
                   <Figure key={c.label} label={c.cardLabel ?? c.label}>
-                    {c.cell(row, { unit, chainNow, stale })}
+                    {c.cell(row, ctx)}
                   </Figure>
                 ))}
             </dl>

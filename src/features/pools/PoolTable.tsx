@@ -1,30 +1,10 @@
 import { Link } from 'react-router';
+import { ListTableHead } from '../../ui/ListTableHead.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { tradeLink } from '../trade/routes.ts';
 import { PoolBadges } from './poolCells.tsx';
-import { columnsFor, type PoolColumn } from './poolColumns.tsx';
-import type { PoolRowView } from './poolView.ts';
-import { poolLink, type ValueUnit } from './routes.ts';
-
-function PoolTableHead({ columns }: { columns: readonly PoolColumn[] }) {
-  return (
-    <thead className="bg-ink-900 text-xs uppercase tracking-wide text-ink-400">
-      <tr>
-        <th scope="col" className="px-4 py-3">
-          Pool
-        </th>
-        {columns.map((c) => (
-          <th key={c.label} scope="col" className="px-4 py-3" title={c.title}>
-            {c.label}
-          </th>
-        ))}
-        <th scope="col" className="px-4 py-3">
-          <span className="sr-only">Actions</span>
-        </th>
-      </tr>
-    </thead>
-  );
-}
+import { columnsFor, type PoolListProps } from './poolColumns.tsx';
+import { poolLink } from './routes.ts';
 
 /** The table's own shape with placeholders, so nothing moves when the pools arrive. */
 export function PoolTableSkeleton({ rows = 4 }: { rows?: number }) {
@@ -43,7 +23,7 @@ export function PoolTableSkeleton({ rows = 4 }: { rows?: number }) {
       aria-label="Loading pools"
     >
       <table className="w-full min-w-[1100px] border-collapse text-left text-sm">
-        <PoolTableHead columns={columnsFor([])} />
+        <ListTableHead first="Pool" columns={columnsFor([])} />
         <tbody>
           {Array.from({ length: rows }, (_, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
@@ -70,24 +50,14 @@ export function PoolTableSkeleton({ rows = 4 }: { rows?: number }) {
   );
 }
 
-export function PoolTable({
-  rows,
-  unit,
-  chainNow,
-  stale = false,
-}: {
-  rows: PoolRowView[];
-  unit: ValueUnit;
-  chainNow: number;
-  stale?: boolean;
-}) {
+export function PoolTable({ rows, unit, chainNow, stale = false }: PoolListProps) {
   const columns = columnsFor(rows);
   const ctx = { unit, chainNow, stale };
   return (
     <div className="relative overflow-x-auto rounded-2xl border border-ink-800">
       <table className="w-full min-w-[1100px] border-collapse text-left text-sm">
         <caption className="sr-only">Olympus pools, with long (L) and short (S) figures on two lines</caption>
-        <PoolTableHead columns={columns} />
+        <ListTableHead first="Pool" columns={columns} />
         <tbody>
           {rows.map((row) => (
             <tr key={row.address} className="border-t border-ink-800 align-top hover:bg-ink-900/60">

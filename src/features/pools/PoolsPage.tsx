@@ -10,11 +10,12 @@ import { applyFilters } from './filterRows.ts';
 import { PoolCards } from './PoolCards.tsx';
 import { PoolFilters } from './PoolFilters.tsx';
 import { PoolTable, PoolTableSkeleton } from './PoolTable.tsx';
+import type { PoolListProps } from './poolColumns.tsx';
 import { poolFilterParams } from './routes.ts';
 import { usePoolRows } from './usePoolRows.ts';
 
 /** The table on wide screens, cards on phones (where the table would scroll sideways). */
-function PoolList(props: Parameters<typeof PoolTable>[0]) {
+function PoolList(props: PoolListProps) {
   return useMediaQuery(WIDE_SCREEN) ? <PoolTable {...props} /> : <PoolCards {...props} />;
 }
 

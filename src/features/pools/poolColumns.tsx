@@ -22,6 +22,15 @@ export interface PoolListContext {
   stale: boolean;
 }
 
+/** What a list of pools is drawn from, as a table or as cards. */
+export interface PoolListProps {
+  rows: PoolRowView[];
+  unit: ValueUnit;
+  chainNow: number;
+  /** The figures are stale: countdowns are approximate. */
+  stale?: boolean;
+}
+
 export interface PoolColumn {
   /** The table's header. */
   label: string;

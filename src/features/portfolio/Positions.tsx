@@ -9,6 +9,7 @@ import { collateralToUsd } from '../../engine/metrics.ts';
 import type { Side } from '../../engine/types.ts';
 import { Button } from '../../ui/Button.tsx';
 import { formatNumber, formatTokenAmount, formatUsd } from '../../ui/format.ts';
+import { ListTableHead } from '../../ui/ListTableHead.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { TokenAmount } from '../../ui/TokenAmount.tsx';
 import { useMediaQuery, WIDE_SCREEN } from '../../ui/useMediaQuery.ts';
@@ -173,21 +174,7 @@ function PositionsTable({ rows, address }: { rows: PortfolioRow[]; address: Addr
     <div className="relative mb-6 overflow-x-auto rounded-2xl border border-ink-800">
       <table className="w-full min-w-[900px] text-left text-sm">
         <caption className="sr-only">Your positions per pool</caption>
-        <thead className="bg-ink-900 text-xs uppercase tracking-wide text-ink-400">
-          <tr>
-            <th scope="col" className="px-4 py-3">
-              Pool
-            </th>
-            {POSITION_FIELDS.map((field) => (
-              <th key={field.label} scope="col" className="px-4 py-3">
-                {field.label}
-              </th>
-            ))}
-            <th scope="col" className="px-4 py-3">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <ListTableHead first="Pool" columns={POSITION_FIELDS} />
         <tbody>
           {rows.map((row) => (
             <tr key={row.pool.info.address} className="border-t border-ink-800 align-top">

@@ -1,0 +1,26 @@
+/** The head of a table of items: the item's name, its figure columns, and an unlabelled actions column. */
+export function ListTableHead({
+  first,
+  columns,
+}: {
+  first: string;
+  columns: ReadonlyArray<{ label: string; title?: string | undefined }>;
+}) {
+  return (
+    <thead className="bg-ink-900 text-xs uppercase tracking-wide text-ink-400">
+      <tr>
+        <th scope="col" className="px-4 py-3">
+          {first}
+        </th>
+        {columns.map((c) => (
+          <th key={c.label} scope="col" className="px-4 py-3" title={c.title}>
+            {c.label}
+          </th>
+        ))}
+        <th scope="col" className="px-4 py-3">
+          <span className="sr-only">Actions</span>
+        </th>
+      </tr>
+    </thead>
+  );
+}
