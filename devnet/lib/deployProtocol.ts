@@ -3,6 +3,7 @@
  * the keeper and its rewards, AutoClaim and InvariantCheck, wired together, and the factory's fees.
  */
 import { type Address, parseUnits } from 'viem';
+import type { Deployment } from '../../contracts-abi/deployment.ts';
 import { poolFactoryAbi, poolKeeperAbi } from '../../contracts-abi/generated/index.ts';
 import type { DevnetConfig } from '../config.ts';
 import { artifact } from './artifacts.ts';
@@ -12,14 +13,8 @@ export function percentToWad(percent: string): bigint {
   return parseUnits(percent, 16);
 }
 
-export interface ProtocolContracts {
-  poolSwapLibrary: Address;
-  factory: Address;
-  keeper: Address;
-  keeperRewards: Address;
-  autoClaim: Address;
-  invariantCheck: Address;
-}
+/** The protocol's contracts, as the deployment file records them (the batcher is placed apart). */
+export type ProtocolContracts = Omit<Deployment['contracts'], 'multicall3'>;
 
 export async function deployProtocol(
   clients: DevnetClients,

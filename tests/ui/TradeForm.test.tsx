@@ -8,19 +8,10 @@ import type { PoolSnapshot } from '../../src/chain/poolReader.ts';
 import type { TradeChoice } from '../../src/features/trade/routes.ts';
 import { TradeForm } from '../../src/features/trade/TradeForm.tsx';
 import { DEVNET_FIXTURE } from '../fixtures/deployment.ts';
-import { NOW, poolSnapshot, withUser } from '../fixtures/pools.ts';
+import { NOW, OHM_POOL, withUser } from '../fixtures/pools.ts';
 import { renderWithWallet } from './renderWithWallet.tsx';
 
 const devnet = { ...arbitrum, id: 31337, name: 'Olympus devnet' };
-
-const ohmPool = poolSnapshot({
-  name: '3-ETH/USD+OHM',
-  address: '0x0000000000000000000000000000000000000002',
-  collateral: 'OHM',
-  leverage: 3,
-  long: '1000',
-  short: '1000',
-});
 
 function Harness({ pool }: { pool: PoolSnapshot }) {
   const [choice, setChoice] = useState<TradeChoice>({
@@ -50,12 +41,12 @@ const type = (text: string) => fireEvent.change(amount(), { target: { value: tex
 
 describe('TradeForm', () => {
   it('asks to connect a wallet first', async () => {
-    setup(withUser(ohmPool, 0n));
+    setup(withUser(OHM_POOL, 0n));
     expect(await screen.findByRole('button', { name: 'Connect wallet' })).toBeEnabled();
   });
 
   it('asks to switch network when the wallet is on another chain', async () => {
-    const { wagmi } = setup(withUser(ohmPool, 0n));
+    const { wagmi } = setup(withUser(OHM_POOL, 0n));
     await act(async () => {
       await connect(wagmi, { connector: wagmi.connectors[0]!, chainId: arbitrum.id });
     });
@@ -71,7 +62,7 @@ describe('TradeForm', () => {
     }
 
     it('shows each bad amount at the field, and offers no transaction for it', async () => {
-      await connected(withUser(ohmPool, 0n));
+      await connected(withUser(OHM_POOL, 0n));
       // With no amount yet the button names the trade; pressing it only reveals what is missing.
       fireEvent.click(await screen.findByRole('button', { name: 'Mint long' }));
       expect(await screen.findByRole('alert')).toHaveTextContent('Enter an amount.');
@@ -94,7 +85,7 @@ describe('TradeForm', () => {
     });
 
     it('walks Approve → Mint: exact approval first, unlimited only when ticked, with a warning', async () => {
-      await connected(withUser(ohmPool, parseUnits('1', 9)));
+      await connected(withUser(OHM_POOL, parseUnits('1', 9)));
       type('5');
       expect(await screen.findByRole('button', { name: 'Approve OHM' })).toBeEnabled();
       expect(screen.getByText('By default you approve exactly this amount.')).toBeInTheDocument();
@@ -108,7 +99,7 @@ describe('TradeForm', () => {
     });
 
     it('needs no approval to mint from escrow, nor to burn', async () => {
-      await connected(withUser(ohmPool, 0n));
+      await connected(withUser(OHM_POOL, 0n));
       fireEvent.click(screen.getByLabelText('Escrow'));
       type('1');
       expect(await screen.findByRole('button', { name: 'Mint long' })).toBeEnabled();
@@ -120,7 +111,7 @@ describe('TradeForm', () => {
     });
 
     it('refuses to trade on a paused pool', async () => {
-      await connected(withUser({ ...ohmPool, paused: true }, 0n));
+      await connected(withUser({ ...OHM_POOL, paused: true }, 0n));
       type('1');
       expect(await screen.findByRole('button', { name: 'Pool paused' })).toBeDisabled();
     });

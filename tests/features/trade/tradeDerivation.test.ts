@@ -3,19 +3,9 @@ import { parseUnits } from 'viem';
 import { describe, expect, it } from 'vitest';
 import type { PoolSnapshot } from '../../../src/chain/poolReader.ts';
 import { deriveTrade, EMPTY_INPUTS, type TradeContext } from '../../../src/features/trade/tradeDerivation.ts';
-import { NOW, poolSnapshot, withUser } from '../../fixtures/pools.ts';
+import { NOW, OHM_POOL, withUser } from '../../fixtures/pools.ts';
 
-const pool = withUser(
-  poolSnapshot({
-    name: '3-ETH/USD+OHM',
-    address: '0x0000000000000000000000000000000000000002',
-    collateral: 'OHM',
-    leverage: 3,
-    long: '1000',
-    short: '1000',
-  }),
-  parseUnits('1', 9),
-);
+const pool = withUser(OHM_POOL, parseUnits('1', 9));
 
 function derive(patch: Partial<TradeContext> & { amount?: string; pool?: PoolSnapshot } = {}) {
   const { amount = '', ...rest } = patch;
