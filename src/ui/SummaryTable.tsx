@@ -2,7 +2,9 @@
  * A few figures to read off, shown as a table with a visible caption: a row per model or side, named in its
  * header cell, and a column per figure. (A chart's own rows go behind "Show as a table", in DataTable.)
  */
+
 import type { ReactNode } from 'react';
+import { ScrollFrame } from './ScrollFrame.tsx';
 
 export interface SummaryRow {
   name: string;
@@ -27,7 +29,7 @@ export function SummaryTable({
   rows: readonly SummaryRow[];
 }) {
   return (
-    <div className="relative mt-4 overflow-x-auto">
+    <ScrollFrame className="mt-4">
       <table className="w-full text-left text-sm">
         <caption className="mb-2 text-left text-ink-200">{caption}</caption>
         <thead className="text-xs text-ink-400">
@@ -57,6 +59,6 @@ export function SummaryTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollFrame>
   );
 }

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { ListTableHead } from '../../ui/ListTableHead.tsx';
+import { ScrollFrame } from '../../ui/ScrollFrame.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { tradeLink } from '../trade/routes.ts';
 import { PoolBadges } from './poolCells.tsx';
@@ -17,11 +18,7 @@ export function PoolTableSkeleton({ rows = 4 }: { rows?: number }) {
     </td>
   );
   return (
-    <div
-      className="relative overflow-x-auto rounded-2xl border border-ink-800"
-      role="status"
-      aria-label="Loading pools"
-    >
+    <ScrollFrame className="rounded-2xl border border-ink-800" role="status" aria-label="Loading pools">
       <table className="w-full min-w-[1100px] border-collapse text-left text-sm">
         <ListTableHead first="Pool" columns={columnsFor([])} />
         <tbody>
@@ -46,7 +43,7 @@ export function PoolTableSkeleton({ rows = 4 }: { rows?: number }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollFrame>
   );
 }
 
@@ -54,7 +51,7 @@ export function PoolTable({ rows, unit, chainNow, stale = false }: PoolListProps
   const columns = columnsFor(rows);
   const ctx = { unit, chainNow, stale };
   return (
-    <div className="relative overflow-x-auto rounded-2xl border border-ink-800">
+    <ScrollFrame className="rounded-2xl border border-ink-800">
       <table className="w-full min-w-[1100px] border-collapse text-left text-sm">
         <caption className="sr-only">Olympus pools, with long (L) and short (S) figures on two lines</caption>
         <ListTableHead first="Pool" columns={columns} />
@@ -85,6 +82,6 @@ export function PoolTable({ rows, unit, chainNow, stale = false }: PoolListProps
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollFrame>
   );
 }

@@ -10,6 +10,7 @@ import type { Side } from '../../engine/types.ts';
 import { Button } from '../../ui/Button.tsx';
 import { formatNumber, formatTokenAmount, formatUsd } from '../../ui/format.ts';
 import { ListTableHead } from '../../ui/ListTableHead.tsx';
+import { ScrollFrame } from '../../ui/ScrollFrame.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { TokenAmount } from '../../ui/TokenAmount.tsx';
 import { useMediaQuery, WIDE_SCREEN } from '../../ui/useMediaQuery.ts';
@@ -170,8 +171,7 @@ export function Positions({ rows, address }: { rows: PortfolioRow[]; address: Ad
 
 function PositionsTable({ rows, address }: { rows: PortfolioRow[]; address: Address }) {
   return (
-    // `relative`: the table's screen-reader-only labels are positioned, and must scroll with it, not widen the page.
-    <div className="relative mb-6 overflow-x-auto rounded-2xl border border-ink-800">
+    <ScrollFrame className="mb-6 rounded-2xl border border-ink-800">
       <table className="w-full min-w-[900px] text-left text-sm">
         <caption className="sr-only">Your positions per pool</caption>
         <ListTableHead first="Pool" columns={POSITION_FIELDS} />
@@ -193,6 +193,6 @@ function PositionsTable({ rows, address }: { rows: PortfolioRow[]; address: Addr
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollFrame>
   );
 }
