@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { erc20Abi, poolCommitterAbi } from '../../contracts-abi/generated/index.ts';
 import { devAccount, ROLE_INDEX } from '../../devnet/lib/deploy.ts';
 import { ARBITRUM_PROFILE } from '../../devnet/lib/profile.ts';
-import { chromiumAvailable, type Stage, startStage } from './harness.ts';
+import { chromiumAvailable, type Stage, startStage, toastOf, tokenBalance } from './harness.ts';
 
 const TIMEOUT = 30_000;
 // Dev account 1, who traded through the long history the profile builds.
@@ -27,15 +27,8 @@ describe.runIf(runnable)('journeys on an Arbitrum-like chain behind a public-pro
     await page().locator('main h1').waitFor({ timeout: TIMEOUT });
   };
   const badge = () => page().locator('[data-freshness]').first();
-  const toast = (text: RegExp | string) =>
-    page().getByRole('region', { name: 'Notifications' }).getByText(text).first();
-  const longTokensOf = (token: `0x${string}`) =>
-    stage.clients.public.readContract({
-      address: token,
-      abi: erc20Abi,
-      functionName: 'balanceOf',
-      args: [HOLDER],
-    });
+  const toast = (text: RegExp | string) => toastOf(page(), text);
+  const longTokensOf = (token: `0x${string}`) => tokenBalance(stage, token, HOLDER);
 
   beforeAll(async () => {
     stage = await startStage({ walletChainId: '0x7a69', account: HOLDER, profile: ARBITRUM_PROFILE });

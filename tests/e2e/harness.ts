@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { erc20Abi } from '../../contracts-abi/generated/index.ts';
 import type { DevnetProfile } from '../../devnet/lib/profile.ts';
 import { type AppStage, CHROMIUM, CHROMIUM_FLAGS, startAppStage } from '../../devnet/lib/stage.ts';
 import { testWalletScript } from './testWallet.ts';
@@ -70,4 +71,19 @@ export async function startStage({
       await app.close();
     },
   };
+}
+
+/** The first toast in the page's notifications that says `text`. */
+export function toastOf(page: Page, text: RegExp | string) {
+  return page.getByRole('region', { name: 'Notifications' }).getByText(text).first();
+}
+
+/** What `holder` has of an ERC-20 token, read from the chain itself. */
+export function tokenBalance(stage: AppStage, token: `0x${string}`, holder: `0x${string}`): Promise<bigint> {
+  return stage.clients.public.readContract({
+    address: token,
+    abi: erc20Abi,
+    functionName: 'balanceOf',
+    args: [holder],
+  });
 }

@@ -9,7 +9,7 @@ import { erc20Abi, leveragedPoolAbi, testChainlinkOracleAbi } from '../../contra
 import { write } from '../../devnet/lib/clients.ts';
 import { devAccount, FEED_DECIMALS, ROLE_INDEX } from '../../devnet/lib/deploy.ts';
 import { formatTokenAmount } from '../../src/ui/format.ts';
-import { chromiumAvailable, type Stage, startStage } from './harness.ts';
+import { chromiumAvailable, type Stage, startStage, toastOf, tokenBalance } from './harness.ts';
 import { openPhone, phoneJourney } from './phone.ts';
 
 const USER = devAccount(ROLE_INDEX.firstUser + 1).address;
@@ -25,20 +25,13 @@ if (!runnable)
 describe.runIf(runnable)('journeys in Chromium', () => {
   let stage: Stage;
   const btcPool = () => stage.deployment.pools.find((p) => p.name === '3-BTC/USD+gOHM')!;
-  const balanceOf = (token: `0x${string}`) =>
-    stage.clients.public.readContract({
-      address: token,
-      abi: erc20Abi,
-      functionName: 'balanceOf',
-      args: [USER],
-    });
+  const balanceOf = (token: `0x${string}`) => tokenBalance(stage, token, USER);
   const page = () => stage.page;
   const go = async (hash: string) => {
     await page().goto(`${stage.baseUrl}${hash}`);
     await page().locator('main h1').waitFor({ timeout: TIMEOUT });
   };
-  const toast = (text: RegExp | string) =>
-    page().getByRole('region', { name: 'Notifications' }).getByText(text).first();
+  const toast = (text: RegExp | string) => toastOf(page(), text);
   // Toasts of earlier transactions can carry the same words: dismiss them before the next one.
   const clearToasts = async () => {
     const dismiss = page()

@@ -6,9 +6,8 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { parseUnits } from 'viem';
 import { expect } from 'vitest';
-import { erc20Abi } from '../../contracts-abi/generated/index.ts';
 import { CHROMIUM, CHROMIUM_FLAGS } from '../../devnet/lib/stage.ts';
-import { SCREENSHOTS, type Stage, watchCsp } from './harness.ts';
+import { SCREENSHOTS, type Stage, toastOf, tokenBalance, watchCsp } from './harness.ts';
 
 const PHONE = { width: 390, height: 844 };
 const TIMEOUT = 20_000;
@@ -58,7 +57,7 @@ export async function visit(stage: Stage, page: Page, hash: string, heading: str
 export async function phoneJourney(stage: Stage, page: Page) {
   const pool = stage.deployment.pools.find((p) => p.name === '3-BTC/USD+gOHM')!;
   const burner = stage.deployment.devAccounts[0]!;
-  const toast = (text: RegExp) => page.getByRole('region', { name: 'Notifications' }).getByText(text).first();
+  const toast = (text: RegExp) => toastOf(page, text);
 
   for (const [hash, heading] of [
     ['#/pools', 'Pools'],
@@ -87,12 +86,7 @@ export async function phoneJourney(stage: Stage, page: Page) {
     .first()
     .waitFor();
 
-  const before = await stage.clients.public.readContract({
-    address: pool.settlementToken,
-    abi: erc20Abi,
-    functionName: 'balanceOf',
-    args: [burner.address],
-  });
+  const before = await tokenBalance(stage, pool.settlementToken, burner.address);
   await page.getByLabel(/^Amount/).fill('0.5');
   await page.getByRole('button', { name: 'Approve gOHM' }).tap();
   await toast(/Approve 0\.5 gOHM: confirmed/).waitFor({ timeout: TIMEOUT });
@@ -103,12 +97,7 @@ export async function phoneJourney(stage: Stage, page: Page) {
     .getByText(/executes in|waiting for keeper/)
     .first()
     .waitFor({ timeout: TIMEOUT });
-  const after = await stage.clients.public.readContract({
-    address: pool.settlementToken,
-    abi: erc20Abi,
-    functionName: 'balanceOf',
-    args: [burner.address],
-  });
+  const after = await tokenBalance(stage, pool.settlementToken, burner.address);
   expect(before - after).toBe(parseUnits('0.5', 18));
   await page.screenshot({ path: join(SCREENSHOTS, '11-phone-pending.png'), fullPage: true });
 
