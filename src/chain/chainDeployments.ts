@@ -17,6 +17,12 @@ export function devnetChainDeployment(devnet: DevnetDeployment): ChainDeployment
     chainId: devnet.chainId,
     factory: devnet.contracts.factory,
     keeper: devnet.contracts.keeper,
+    autoClaim: devnet.contracts.autoClaim,
+    olympus: {
+      treasury: devnet.roles.treasury,
+      governance: devnet.roles.governance,
+      priceFeeds: devnet.feeds.map((f) => f.feed),
+    },
     collaterals: devnet.tokens.flatMap((t) =>
       isCollateral(t.symbol) ? [{ symbol: t.symbol, address: t.address, decimals: t.decimals }] : [],
     ),

@@ -5,6 +5,7 @@
  */
 import type { Address } from 'viem';
 import { arbitrum } from 'viem/chains';
+import type { OlympusAuthority } from './poolVerification.ts';
 import { arbitrumRpcUrls } from './rpcUrls.ts';
 
 export type CollateralSymbol = 'OHM' | 'gOHM';
@@ -19,6 +20,13 @@ export interface ChainDeployment {
   chainId: number;
   factory: Address;
   keeper?: Address;
+  /** Where users' paid claim requests go (`payForClaim`), when the chain has AutoClaim. */
+  autoClaim?: Address;
+  /**
+   * The treasury, governance and price feeds an Olympus pool must have (poolVerification.ts). Without it,
+   * no pool on the chain is listed as an Olympus pool.
+   */
+  olympus?: OlympusAuthority;
   collaterals: CollateralToken[];
   /** Oracle wrappers (WAD prices) of each collateral in USD, where the chain has one. */
   usdOracles: Partial<Record<CollateralSymbol, Address>>;
@@ -44,6 +52,9 @@ export const ARBITRUM_DEPLOYMENT: ChainDeployment = {
   chainId: arbitrum.id,
   factory: '0x3Feafee6b12C8d2E58c5B118e54C09F9273c6124',
   keeper: '0x051afD0b39ACF4Cc52c76a479aD802d0B82A8249',
+  // Olympus has named no treasury or governance for pools on Arbitrum yet, so no pool there is verified as an
+  // Olympus pool: the pools page says there are none rather than listing a look-alike. Set `olympus` here
+  // when the Olympus-governed factory exists (docs/protocol.md, "Verified pools").
   collaterals: [
     { symbol: 'OHM', address: '0xf0cb2dc0db5e6c66B9a70Ac27B06b878da017028', decimals: 9 },
     { symbol: 'gOHM', address: '0x8D9bA570D6cb60C7e3e0F31343Efe75AB8E65FB1', decimals: 18 },

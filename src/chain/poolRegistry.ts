@@ -1,13 +1,19 @@
 /**
- * Which pools the app shows on a chain: every pool the Tracer factory knows (`numPools`/`pools(i)`) whose
- * settlement token is one of Olympus's collaterals, plus pools added by address through the URL once the
- * factory confirms them with `isValidPool`. Three `eth_call`s in all, made once and again only when
- * the factory's pool count moves (the pools snapshot reads it with everything else).
+ * Which pools the app shows on a chain: every pool the Tracer factory knows (`numPools`/`pools(i)`) that
+ * settles in one of Olympus's collaterals and is verified as an Olympus pool (poolVerification.ts), plus pools
+ * added by address through the URL once the factory confirms them with `isValidPool`, verified or not (an
+ * unverified one carries its failures, which the pages show before any trade). Four `eth_call`s in all, made
+ * once and again only when the factory's pool count moves (the pools snapshot reads it with everything else).
  */
 import type { Address, PublicClient } from 'viem';
-import { leveragedPoolAbi, poolFactoryAbi } from '../../contracts-abi/generated/index.ts';
+import {
+  chainlinkOracleWrapperAbi,
+  leveragedPoolAbi,
+  poolFactoryAbi,
+} from '../../contracts-abi/generated/index.ts';
 import { ReadBatch } from './batch.ts';
 import type { ChainDeployment, CollateralToken } from './config.ts';
+import { type PoolTrustFacts, type PoolVerification, verifyPool } from './poolVerification.ts';
 
 export interface PoolInfo {
   chainId: number;
@@ -28,6 +34,10 @@ export interface PoolInfo {
   frontRunningIntervalSeconds: number;
   /** Added through the URL rather than found through the factory's list. */
   imported: boolean;
+  /** Who deployed and governs the pool and which feeds price it: what its verification was decided on. */
+  trust: PoolTrustFacts;
+  /** Whether it is an Olympus pool; an unverified one is only ever reached by address. */
+  verification: PoolVerification;
 }
 
 export interface PoolRegistry {
@@ -36,6 +46,8 @@ export interface PoolRegistry {
   rejected: Address[];
   /** Pools the factory lists in another collateral (USDC etc.), left out on purpose. */
   otherCollateralCount: number;
+  /** Pools the factory lists in OHM or gOHM that fail verification, left out on purpose. */
+  unverifiedCount: number;
   /** `numPools` when this was read: the pools snapshot compares it to spot a new pool. */
   factoryPoolCount: bigint;
 }
@@ -91,18 +103,43 @@ export async function discoverPools(
       keeper: details.add({ ...pool, functionName: 'keeper' }),
       longToken: details.add({ ...pool, functionName: 'tokens', args: [0n] }),
       shortToken: details.add({ ...pool, functionName: 'tokens', args: [1n] }),
+      governance: details.add({ ...pool, functionName: 'governance' }),
+      secondaryFeeAddress: details.add({ ...pool, functionName: 'secondaryFeeAddress' }),
     };
   });
   await details.run(client, { multicall3 });
 
+  // The feeds behind the two oracle wrappers: what verification checks against the known feeds.
+  const feeds = new ReadBatch();
+  const feedOf = (wrapper: Address) =>
+    feeds.add({ address: wrapper, abi: chainlinkOracleWrapperAbi, functionName: 'oracle' });
+  const feedRows = rows.map((row) => ({
+    market: feedOf(row.oracleWrapper.value),
+    settlementEth: feedOf(row.settlementEthOracle.value),
+  }));
+  await feeds.run(client, { multicall3 });
+
+  const asked = new Set(requested.map((a) => a.toLowerCase()));
   const pools: PoolInfo[] = [];
   let otherCollateralCount = 0;
+  let unverifiedCount = 0;
   candidates.forEach(({ address, imported: isImported }, i) => {
     const row = rows[i]!;
     const settlement = row.settlementToken.value.toLowerCase();
     const collateral = deployment.collaterals.find((c) => c.address.toLowerCase() === settlement);
     if (!collateral) {
       otherCollateralCount += 1;
+      return;
+    }
+    const trust: PoolTrustFacts = {
+      secondaryFeeAddress: row.secondaryFeeAddress.value,
+      governance: row.governance.value,
+      marketFeed: feedRows[i]!.market.value,
+      settlementEthFeed: feedRows[i]!.settlementEth.value,
+    };
+    const verification = verifyPool(trust, deployment.olympus);
+    if (!verification.verified && !asked.has(address.toLowerCase())) {
+      unverifiedCount += 1;
       return;
     }
     const name = row.name.value;
@@ -122,7 +159,9 @@ export async function discoverPools(
       updateIntervalSeconds: Number(row.updateInterval.value),
       frontRunningIntervalSeconds: Number(row.frontRunningInterval.value),
       imported: isImported,
+      trust,
+      verification,
     });
   });
-  return { pools, rejected, otherCollateralCount, factoryPoolCount: count.value };
+  return { pools, rejected, otherCollateralCount, unverifiedCount, factoryPoolCount: count.value };
 }

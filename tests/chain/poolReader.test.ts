@@ -58,10 +58,13 @@ describe('pool reader on the devnet (4 seeded pools)', () => {
   });
   afterAll(() => node?.stop());
 
-  it('finds the four Olympus pools through the factory in three eth_calls', async () => {
+  it('finds the four Olympus pools through the factory in four eth_calls, each verified', async () => {
     const counter = countingClient(node.rpcUrl);
     const registry = await discoverPools(counter.client, chain);
-    expect(counter.ethCalls()).toBe(3);
+    // Count, listing, details, and the feeds behind the oracle wrappers.
+    expect(counter.ethCalls()).toBe(4);
+    expect(registry.pools.every((p) => p.verification.verified)).toBe(true);
+    expect(registry.unverifiedCount).toBe(0);
     expect(registry.pools.map((p) => p.name)).toEqual(deployment.pools.map((p) => p.name));
     expect(registry.pools.map((p) => p.collateral.symbol)).toEqual(['gOHM', 'gOHM', 'OHM', 'OHM']);
     expect(registry.pools[0]?.market).toBe('BTC/USD');
