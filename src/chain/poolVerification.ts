@@ -43,7 +43,8 @@ export interface PoolVerification {
 const same = (a: Address, b: Address) => a.toLowerCase() === b.toLowerCase();
 
 export function verifyPool(facts: PoolTrustFacts, authority: OlympusAuthority | undefined): PoolVerification {
-  if (!authority) return { verified: false, failures: ['deployer', 'governance', 'marketFeed', 'settlementEthFeed'] };
+  if (!authority)
+    return { verified: false, failures: ['deployer', 'governance', 'marketFeed', 'settlementEthFeed'] };
   const known = (feed: Address) => authority.priceFeeds.some((f) => same(f, feed));
   const failures: VerificationFailure[] = [];
   if (!same(facts.secondaryFeeAddress, authority.treasury)) failures.push('deployer');
@@ -65,4 +66,9 @@ export function verificationFailureText(failure: VerificationFailure, facts: Poo
     case 'settlementEthFeed':
       return `Its keeper rewards are priced by ${facts.settlementEthFeed}, which is not a known price feed: whoever controls it can drain the pool through keeper rewards.`;
   }
+}
+
+/** Every failed check of a pool, as the warning says them. */
+export function verificationReasons(verification: PoolVerification, facts: PoolTrustFacts): string[] {
+  return verification.failures.map((failure) => verificationFailureText(failure, facts));
 }

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { erc20Abi, leveragedPoolAbi, testChainlinkOracleAbi } from '../../contracts-abi/generated/index.ts';
 import { write } from '../../devnet/lib/clients.ts';
 import { devAccount, FEED_DECIMALS, ROLE_INDEX } from '../../devnet/lib/deploy.ts';
+import { deployLookalikePool } from '../../devnet/lib/lookalike.ts';
 import { formatTokenAmount } from '../../src/ui/format.ts';
 import { chromiumAvailable, type Stage, startStage, toastOf, tokenBalance } from './harness.ts';
 import { openPhone, phoneJourney } from './phone.ts';
@@ -244,6 +245,38 @@ describe.runIf(runnable)('journeys in Chromium', () => {
     expect(await page().getByLabel('Wallet').isChecked()).toBe(true);
     expect(await page().getByText('Use a point for decimals: 1.5.').count()).toBe(0);
     expect(page().url()).toContain('side=short');
+  });
+
+  it('hides a look-alike pool, and opened by address warns and refuses to trade it until acknowledged', async () => {
+    const { pool } = await deployLookalikePool(
+      stage.clients,
+      stage.deployment,
+      stage.config,
+      devAccount(ROLE_INDEX.firstUser + 3).address,
+    );
+    await go('#/pools');
+    await page()
+      .getByText(/One pool on this factory settles in OHM or gOHM but is not an Olympus pool/)
+      .waitFor({
+        timeout: TIMEOUT,
+      });
+    expect(await page().locator('main').textContent()).not.toContain(pool);
+
+    await go(`#/trade?pool=${pool}`);
+    const warning = page().getByRole('alert', { name: '3-BTC/USD+gOHM is not an Olympus pool' });
+    await warning.waitFor({ timeout: TIMEOUT });
+    expect(await warning.textContent()).toMatch(/not the Olympus treasury[\s\S]*not a known price feed/);
+    // No amount to fill and nothing to send until the warning is accepted.
+    expect(
+      await page()
+        .getByLabel(/^Amount/)
+        .count(),
+    ).toBe(0);
+    await stage.screenshot('11-lookalike-warning');
+    await page().getByRole('button', { name: 'I understand the risk: let me trade this pool' }).click();
+    await page()
+      .getByLabel(/^Amount/)
+      .waitFor({ timeout: TIMEOUT });
   });
 
   it('works on a phone: nothing scrolls sideways, 44 px targets, a burner connected by tap mints and claims', async () => {

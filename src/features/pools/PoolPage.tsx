@@ -3,6 +3,7 @@ import { lazy, Suspense, useMemo } from 'react';
 import { Link } from 'react-router';
 import { type Address, isAddress } from 'viem';
 import { useAppConfig } from '../../chain/DeploymentContext.tsx';
+import { verificationReasons } from '../../chain/poolVerification.ts';
 import { annualFeeFromPerInterval } from '../../engine/metrics.ts';
 import { Card } from '../../ui/Card.tsx';
 import { ErrorState } from '../../ui/ErrorState.tsx';
@@ -11,6 +12,7 @@ import { Notice } from '../../ui/Notice.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ScanProgress } from '../../ui/ScanProgress.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
+import { TrustWarning } from '../../ui/TrustWarning.tsx';
 import { simulatorLink } from '../simulator/routes.ts';
 import { tradeLink } from '../trade/routes.ts';
 import { PendingCommits } from './PendingCommits.tsx';
@@ -67,6 +69,11 @@ export function PoolPage() {
   if (registry.data?.rejected.some((a) => a.toLowerCase() === raw.toLowerCase())) {
     return <Notice tone="error">The Tracer factory on this chain does not know a pool at {raw}.</Notice>;
   }
+  if (registry.data && !registry.data.pools.some((p) => p.address.toLowerCase() === raw.toLowerCase())) {
+    return (
+      <Notice tone="error">The pool at {raw} does not settle in OHM or gOHM, so it is not shown here.</Notice>
+    );
+  }
   if (!row || chainNow === undefined) {
     return (
       <div role="status" aria-label="Loading pool" className="space-y-4">
@@ -103,6 +110,14 @@ export function PoolPage() {
           </div>
         }
       />
+      {row.snapshot.info.verification.verified ? null : (
+        <div className="mb-4">
+          <TrustWarning
+            title="Not an Olympus pool"
+            reasons={verificationReasons(row.snapshot.info.verification, row.snapshot.info.trust)}
+          />
+        </div>
+      )}
       {row.paused ? (
         <div className="mb-4">
           <Notice tone="error">

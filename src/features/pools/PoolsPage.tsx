@@ -93,6 +93,17 @@ function PoolsContent() {
           <PoolTableSkeleton />
         </>
       ) : null}
+      {registry.data && registry.data.unverifiedCount > 0 ? (
+        <div className="mb-4">
+          <Notice>
+            {registry.data.unverifiedCount === 1
+              ? 'One pool on this factory settles in OHM or gOHM but is not an Olympus pool'
+              : `${registry.data.unverifiedCount} pools on this factory settle in OHM or gOHM but are not Olympus pools`}{' '}
+            (not deployed by the Olympus treasury, not under Olympus governance, or priced by an unknown
+            feed), so they are hidden. Add one by address below to see what it fails.
+          </Notice>
+        </div>
+      ) : null}
       {registry.data && registry.data.pools.length === 0 ? (
         <Notice>
           No Olympus pool (OHM or gOHM collateral) exists on {chainName} yet

@@ -93,6 +93,9 @@ export function PoolBadges({ row }: { row: PoolRowView }) {
       <span className="rounded bg-ink-800 px-1.5 py-0.5">{row.leverage}x</span>
       <span className="rounded bg-ink-800 px-1.5 py-0.5">{row.collateral}</span>
       {row.snapshot.info.imported ? <span className="rounded bg-ink-800 px-1.5 py-0.5">imported</span> : null}
+      {row.snapshot.info.verification.verified ? null : (
+        <span className="rounded bg-short/20 px-1.5 py-0.5 text-short">not an Olympus pool</span>
+      )}
       {row.paused ? <span className="rounded bg-short/20 px-1.5 py-0.5 text-short">paused</span> : null}
     </div>
   );

@@ -1,23 +1,40 @@
 import { useQueryStates } from 'nuqs';
+import { useMemo, useState } from 'react';
+import { type Address, isAddress } from 'viem';
 import { useAppConfig } from '../../chain/DeploymentContext.tsx';
+import type { PoolRegistry } from '../../chain/poolRegistry.ts';
+import type { PoolSnapshot } from '../../chain/poolSnapshot.ts';
+import { verificationReasons } from '../../chain/poolVerification.ts';
 import { usePoolsSnapshot } from '../../chain/usePools.ts';
 import { Card } from '../../ui/Card.tsx';
 import { LivePageHeader } from '../../ui/Freshness.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
+import { TrustWarning } from '../../ui/TrustWarning.tsx';
 import { MyCommits } from './MyCommits.tsx';
 import { tradeParams } from './routes.ts';
 import { TradeForm } from './TradeForm.tsx';
 
 export function TradePage() {
   const app = useAppConfig();
-  const { snapshot, registry, registryError, chainId, chainNow, freshness } = usePoolsSnapshot();
   // Pool, side and action live in the link; each choice replaces it (no history entry per click).
   const [choice, setChoice] = useQueryStates(tradeParams);
+  // A pool named in the link is read even when it is not an Olympus pool: the page then says why not.
+  const asked =
+    choice.pool && isAddress(choice.pool, { strict: false }) ? (choice.pool as Address) : undefined;
+  const requested = useMemo<Address[]>(() => (asked ? [asked] : []), [asked]);
+  const { snapshot, registry, registryError, chainId, chainNow, freshness } = usePoolsSnapshot(requested);
+  // Pools whose warning the user has read and accepted, for as long as the page is open.
+  const [accepted, setAccepted] = useState<readonly string[]>([]);
   const chainName = app.chains.find((c) => c.id === chainId)?.name ?? `chain ${chainId}`;
   const stale = freshness.kind === 'stale' ? freshness : undefined;
   const pools = snapshot.data?.pools ?? [];
-  const pool = pools.find((p) => p.info.address.toLowerCase() === choice.pool?.toLowerCase()) ?? pools[0];
+  const pool = choosePool(pools, choice.pool);
+  const refusal = refuseNamedPool(choice.pool, asked, registry.data, chainName);
+  const mustAccept =
+    pool !== undefined &&
+    !pool.info.verification.verified &&
+    !accepted.includes(pool.info.address.toLowerCase());
   return (
     <>
       <LivePageHeader
@@ -33,7 +50,9 @@ export function TradePage() {
           onRetry: () => void registry.refetch(),
         }}
       />
-      {!snapshot.data || chainNow === undefined ? (
+      {refusal ? (
+        <Notice tone="error">{refusal}</Notice>
+      ) : !snapshot.data || chainNow === undefined || (asked && !pool) ? (
         <div role="status" aria-label="Loading pools" className="space-y-3">
           <Skeleton className="h-10 w-full" />
           <Skeleton className="h-64 w-full" />
@@ -42,7 +61,13 @@ export function TradePage() {
         <div className="space-y-6">
           <div className="mx-auto max-w-xl">
             <Card>
-              {pool ? (
+              {pool && mustAccept ? (
+                <TrustWarning
+                  title={`${pool.info.name} is not an Olympus pool`}
+                  reasons={verificationReasons(pool.info.verification, pool.info.trust)}
+                  onAcknowledge={() => setAccepted((list) => [...list, pool.info.address.toLowerCase()])}
+                />
+              ) : pool ? (
                 <TradeForm
                   // A new pool, side or action is a new trade: amount, source and messages start afresh.
                   key={`${pool?.info.address}:${choice.side}:${choice.action}`}
@@ -65,4 +90,31 @@ export function TradePage() {
       )}
     </>
   );
+}
+
+/**
+ * The pool the link names, once read; with none named, the first Olympus pool. Never another pool in place of
+ * the one named: a trade link must not silently trade something else.
+ */
+function choosePool(pools: readonly PoolSnapshot[], named: string | null): PoolSnapshot | undefined {
+  if (named) return pools.find((p) => p.info.address.toLowerCase() === named.toLowerCase());
+  return pools.find((p) => p.info.verification.verified);
+}
+
+/** Why the pool the link names cannot be traded here, once the registry has answered; else undefined. */
+function refuseNamedPool(
+  named: string | null,
+  asked: Address | undefined,
+  registry: PoolRegistry | undefined,
+  chainName: string,
+): string | undefined {
+  if (named === null) return undefined;
+  if (!asked) return `“${named}” is not a pool address.`;
+  if (!registry) return undefined;
+  const same = (a: Address) => a.toLowerCase() === asked.toLowerCase();
+  if (registry.rejected.some(same))
+    return `The Tracer factory on ${chainName} does not know a pool at ${asked}: there is nothing to trade there.`;
+  if (!registry.pools.some((p) => same(p.address)))
+    return `The pool at ${asked} does not settle in OHM or gOHM, so it is not traded here.`;
+  return undefined;
 }
