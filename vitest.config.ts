@@ -22,7 +22,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'chain',
-          include: ['tests/chain/**/*.test.ts', 'tests/devnet/**/*.test.ts', 'tests/abi/**/*.test.ts'],
+          include: [
+            'tests/chain/**/*.test.ts',
+            'tests/devnet/**/*.test.ts',
+            'tests/abi/**/*.test.ts',
+            'tests/keeper/**/*.test.ts',
+          ],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,

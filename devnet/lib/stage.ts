@@ -9,7 +9,7 @@ import { build, type PreviewServer, preview } from 'vite';
 import type { Deployment } from '../../contracts-abi/deployment.ts';
 import type { DevnetConfig } from '../config.ts';
 import type { DevnetClients } from './clients.ts';
-import { upkeepDuePools } from './keeper.ts';
+import { executePaidClaims, upkeepDuePools } from './keeper.ts';
 import { launchChain } from './launch.ts';
 import { freePort } from './node.ts';
 import { type DevnetProfile, devnetProfile } from './profile.ts';
@@ -32,7 +32,10 @@ export interface AppStage {
   workDir: string;
   baseUrl: string;
   server: PreviewServer;
-  /** Moves the chain past the update interval and lets the keeper upkeep every due pool. */
+  /**
+   * Moves the chain past the update interval and lets the keeper upkeep every due pool, then execute the
+   * paid claims that became ready.
+   */
   rebalance(): Promise<number>;
   close(): Promise<void>;
 }
@@ -79,7 +82,10 @@ export async function startAppStage({
     async rebalance() {
       await clients.test.increaseTime({ seconds: config.updateIntervalSeconds + 1 });
       await clients.test.mine({ blocks: 1 });
-      return upkeepDuePools(clients, deployment);
+      const upkept = await upkeepDuePools(clients, deployment);
+      // As the running keeper would next: claim what users paid to have claimed.
+      await executePaidClaims(clients, deployment);
+      return upkept;
     },
     async close() {
       await new Promise<void>((r) => server.httpServer.close(() => r()));

@@ -1,0 +1,247 @@
+/**
+ * The upkeep pass (docs/keeper.md, "What it does"): which of the Olympus pools are due
+ * (`PoolKeeper.isUpkeepRequiredSinglePool`, all in one batched read), one `performUpkeepMultiplePools` for
+ * several or `performUpkeepSinglePool` for one, and only the pools whose predicted reward (profit.ts, the
+ * engine's reward of docs/protocol.md §2.4) pays for their share of the gas, unless `--always`. Nothing
+ * executes on V2.1 pools until someone does this after each update interval (§1.6).
+ */
+import { type Address, type Hash, parseEventLogs } from 'viem';
+import {
+  chainlinkOracleWrapperAbi,
+  leveragedPoolAbi,
+  poolKeeperAbi,
+} from '../../contracts-abi/generated/index.ts';
+import { type KeeperContext, readAll } from './context.ts';
+import type { KeptPool } from './discovery.ts';
+import { errorText, type PoolLogEntry } from './log.ts';
+import { covers, predictUpkeepReward, splitGas, type UpkeepRewardPrediction } from './profit.ts';
+import { type ContractCall, contractCall, estimate, sendAndWait } from './send.ts';
+
+export interface UpkeepOutcome {
+  /** Pools due at the keeper's block. */
+  due: KeptPool[];
+  /** Left out because their reward did not cover their gas. */
+  skipped: KeptPool[];
+  tx?: Hash;
+  gasUsed?: bigint;
+  /** Pools whose upkeep succeeded (`UpkeepSuccessful`). */
+  upkept: Address[];
+  /** Pools whose own upkeep reverted with a reason (`PoolUpkeepError`); the keeper is paid anyway (§1.6). */
+  failed: { pool: Address; reason: string }[];
+  /** What each pool paid the keeper (`KeeperPaid`), settlement token units. */
+  paid: Map<Address, bigint>;
+}
+
+interface Priced {
+  pool: KeptPool;
+  prediction: UpkeepRewardPrediction;
+  gasShare: bigint;
+}
+
+const upkeepCall = (poolKeeper: Address, pools: readonly KeptPool[]): ContractCall =>
+  pools.length === 1
+    ? contractCall({
+        address: poolKeeper,
+        abi: poolKeeperAbi,
+        functionName: 'performUpkeepSinglePool',
+        args: [pools[0]!.address],
+      })
+    : contractCall({
+        address: poolKeeper,
+        abi: poolKeeperAbi,
+        functionName: 'performUpkeepMultiplePools',
+        args: [pools.map((p) => p.address)],
+      });
+
+/**
+ * Each pool's part of the transaction's `gas`: in proportion to its upkeep's gas when estimated alone (one more
+ * estimate per due pool, made only when several are due), since the pools executing commits cost the most.
+ * Under `--always` nothing is decided on it, so the parts are equal and those estimates are saved.
+ */
+async function gasShares(
+  ctx: KeeperContext,
+  poolKeeper: Address,
+  pools: readonly KeptPool[],
+  gas: bigint,
+): Promise<bigint[]> {
+  if (pools.length === 1) return [gas];
+  const equal = pools.map(() => 0n);
+  if (ctx.always) return splitGas(gas, equal);
+  const alone = await Promise.all(pools.map((pool) => estimate(ctx, upkeepCall(poolKeeper, [pool]))));
+  return splitGas(gas, alone);
+}
+
+/** Reads what the reward depends on and prices each pool's share of `gas` (§2.4). */
+async function price(
+  ctx: KeeperContext,
+  poolKeeper: Address,
+  pools: readonly KeptPool[],
+  gas: bigint,
+): Promise<Priced[]> {
+  const poolCalls = <
+    const F extends 'lastPriceTimestamp' | 'updateInterval' | 'longBalance' | 'shortBalance',
+  >(
+    functionName: F,
+  ) => pools.map((p) => ({ address: p.address, abi: leveragedPoolAbi, functionName }));
+  const tag = ctx.blockTag;
+  const [timestamps, intervals, longs, shorts, ethPrices, [keeperGasPrice], block] = await Promise.all([
+    readAll(ctx, poolCalls('lastPriceTimestamp'), tag),
+    readAll(ctx, poolCalls('updateInterval'), tag),
+    readAll(ctx, poolCalls('longBalance'), tag),
+    readAll(ctx, poolCalls('shortBalance'), tag),
+    readAll(
+      ctx,
+      pools.map((p) => ({
+        address: p.settlementEthOracle,
+        abi: chainlinkOracleWrapperAbi,
+        functionName: 'getPrice' as const,
+      })),
+      tag,
+    ),
+    readAll(ctx, [{ address: poolKeeper, abi: poolKeeperAbi, functionName: 'gasPrice' }] as const, tag),
+    ctx.client.getBlock({ blockTag: tag }),
+  ]);
+  const shares = await gasShares(ctx, poolKeeper, pools, gas);
+  return pools.map((pool, i) => {
+    const gasShare = shares[i]!;
+    const prediction = predictUpkeepReward({
+      keeperGasPrice,
+      gasShare,
+      settlementPerEthWad: ethPrices[i]!,
+      lastPriceTimestamp: timestamps[i]!,
+      updateInterval: BigInt(intervals[i]!),
+      now: block.timestamp,
+      decimals: pool.decimals,
+      longBalance: longs[i]!,
+      shortBalance: shorts[i]!,
+    });
+    return { pool, prediction, gasShare };
+  });
+}
+
+/**
+ * The gas of upkeeping `pools` together. A pool whose upkeep would revert PoolKeeper's whole call (a panic in
+ * its upkeep, or a reward the contract cannot compute: docs/protocol.md §1.6, §2.4) must not hold back the
+ * others, so when the batch fails each pool is tried alone, the failing ones are logged and left out.
+ */
+async function estimateSendable(
+  ctx: KeeperContext,
+  poolKeeper: Address,
+  pools: readonly KeptPool[],
+): Promise<{ pools: KeptPool[]; gas: bigint }> {
+  try {
+    return { pools: [...pools], gas: await estimate(ctx, upkeepCall(poolKeeper, pools)) };
+  } catch (error) {
+    if (pools.length === 1) throw error;
+    const alone = await Promise.allSettled(
+      pools.map((pool) => estimate(ctx, upkeepCall(poolKeeper, [pool]))),
+    );
+    const sendable = pools.filter((_, i) => alone[i]?.status === 'fulfilled');
+    alone.forEach((result, i) => {
+      if (result.status === 'fulfilled') return;
+      const pool = pools[i]!;
+      const reason = `its upkeep would revert: ${errorText(result.reason)}`;
+      ctx.log({ action: 'error', about: 'upkeep', pools: [{ pool: pool.address, name: pool.name }], reason });
+    });
+    if (sendable.length === 0) throw error;
+    return { pools: sendable, gas: await estimate(ctx, upkeepCall(poolKeeper, sendable)) };
+  }
+}
+
+const entryOf = ({ pool, prediction }: Priced): PoolLogEntry => ({
+  pool: pool.address,
+  name: pool.name,
+  reward: prediction.reward,
+  rewardWei: prediction.rewardWei,
+});
+
+const sum = (values: bigint[]) => values.reduce((a, b) => a + b, 0n);
+
+/** One upkeep pass over `pools`: checks, prices, decides, sends, logs. Throws when a read or the send fails. */
+export async function upkeepDuePools(
+  ctx: KeeperContext,
+  poolKeeper: Address,
+  pools: readonly KeptPool[],
+): Promise<UpkeepOutcome> {
+  const outcome: UpkeepOutcome = { due: [], skipped: [], upkept: [], failed: [], paid: new Map() };
+  const required = await readAll(
+    ctx,
+    pools.map((p) => ({
+      address: poolKeeper,
+      abi: poolKeeperAbi,
+      functionName: 'isUpkeepRequiredSinglePool' as const,
+      args: [p.address] as const,
+    })),
+    ctx.blockTag,
+  );
+  outcome.due = pools.filter((_, i) => required[i]);
+  if (outcome.due.length === 0) return outcome;
+
+  const gasPrice = await ctx.client.getGasPrice();
+  let { pools: chosen, gas } = await estimateSendable(ctx, poolKeeper, outcome.due);
+  let priced = await price(ctx, poolKeeper, chosen, gas);
+  const covering = priced.filter((p) => covers(p.prediction.rewardWei, p.gasShare, gasPrice));
+  if (!ctx.always && covering.length < priced.length) {
+    const short = priced.filter((p) => !covering.includes(p));
+    outcome.skipped = short.map((p) => p.pool);
+    ctx.log({
+      action: 'skip',
+      about: 'upkeep',
+      pools: short.map(entryOf),
+      gasEstimate: gas,
+      gasPrice,
+      costWei: sum(short.map((p) => p.gasShare)) * gasPrice,
+      rewardWei: sum(short.map((p) => p.prediction.rewardWei)),
+      reason: 'the reward does not cover the gas',
+    });
+    if (covering.length === 0) return outcome;
+    // Fewer pools, less gas: estimate and price the smaller transaction again.
+    chosen = covering.map((p) => p.pool);
+    gas = await estimate(ctx, upkeepCall(poolKeeper, chosen));
+    priced = await price(ctx, poolKeeper, chosen, gas);
+  }
+
+  const rewardWei = sum(priced.map((p) => p.prediction.rewardWei));
+  const receipt = await sendAndWait(ctx, upkeepCall(poolKeeper, chosen), gas);
+  outcome.tx = receipt.transactionHash;
+  outcome.gasUsed = receipt.gasUsed;
+  const entries = new Map(priced.map((p) => [p.pool.address.toLowerCase(), entryOf(p)]));
+  const own = receipt.logs.filter((log) => log.address.toLowerCase() === poolKeeper.toLowerCase());
+  for (const event of parseEventLogs({ abi: poolKeeperAbi, logs: own })) {
+    if (event.eventName === 'UpkeepSuccessful') {
+      outcome.upkept.push(event.args.pool);
+      const entry = entries.get(event.args.pool.toLowerCase());
+      if (entry)
+        Object.assign(entry, {
+          upkept: true,
+          startPrice: event.args.startPrice,
+          endPrice: event.args.endPrice,
+        });
+    } else if (event.eventName === 'PoolUpkeepError') {
+      outcome.failed.push({ pool: event.args.pool, reason: event.args.reason });
+      const entry = entries.get(event.args.pool.toLowerCase());
+      if (entry) Object.assign(entry, { upkept: false, failure: event.args.reason });
+    } else if (event.eventName === 'KeeperPaymentError') {
+      // The pool could not pay what the reward came to (§2.4): the upkeep happened, unpaid.
+      outcome.paid.set(event.args._pool, 0n);
+      const entry = entries.get(event.args._pool.toLowerCase());
+      if (entry) entry.paid = 0n;
+    } else if (event.eventName === 'KeeperPaid') {
+      outcome.paid.set(event.args._pool, event.args.reward);
+      const entry = entries.get(event.args._pool.toLowerCase());
+      if (entry) entry.paid = event.args.reward;
+    }
+  }
+  ctx.log({
+    action: 'upkeep',
+    pools: [...entries.values()],
+    tx: receipt.transactionHash,
+    gasUsed: receipt.gasUsed,
+    gasEstimate: gas,
+    gasPrice: receipt.effectiveGasPrice,
+    costWei: receipt.gasUsed * receipt.effectiveGasPrice,
+    rewardWei,
+    profitable: covers(rewardWei, gas, gasPrice),
+  });
+  return outcome;
+}
