@@ -54,6 +54,8 @@ export async function deployDevnet(
     const { address, privateKey } = devAccount(ROLE_INDEX.firstUser + i);
     return { label: `Dev account ${i + 1}`, address, privateKey };
   });
+  // The treasury as a burner too, last, so that the treasury page (docs/treasury.md) can be tried by hand.
+  devAccounts.push({ label: 'Treasury', ...devAccount(ROLE_INDEX.treasury) });
 
   return {
     chainId: DEVNET_CHAIN_ID,

@@ -30,6 +30,11 @@ export function devnetChainDeployment(devnet: DevnetDeployment): ChainDeployment
     historyFromBlock: BigInt(devnet.startBlock),
     pollIntervalMs: devnet.pollIntervalMs,
     rpcUrls: [devnet.rpcUrl],
+    // The devnet's feeds are TestChainlinkOracles, which answer `updatedAt` with the block's own time, so as
+    // read they are never old; the price simulator also writes every 3 s. What moves the chain's clock without
+    // a price is the seeding's and the tests' jumps of one update interval and a second: two intervals stays
+    // clear of those and still flags a feed that stopped (docs/devnet.md).
+    priceFeedMaxAgeSeconds: 2 * devnet.updateIntervalSeconds,
     multicall3: devnet.contracts.multicall3,
   };
 }

@@ -40,6 +40,11 @@ export interface ChainDeployment {
   /** JSON-RPC endpoints, the preferred first; reads fall back along the list. */
   rpcUrls: readonly string[];
   explorerUrl?: string;
+  /**
+   * A price feed whose last update (`latestRoundData().updatedAt`) is older than this, on the chain's clock,
+   * counts as stale: the pool's health says so and no upkeep is offered on it (docs/protocol.md, "Pool health").
+   */
+  priceFeedMaxAgeSeconds: number;
   /** Multicall3, through which every refresh of every pool is one `eth_call`. */
   multicall3: Address;
 }
@@ -67,6 +72,11 @@ export const ARBITRUM_DEPLOYMENT: ChainDeployment = {
   pollIntervalMs: 5_000,
   rpcUrls: arbitrumRpcUrls(import.meta.env.VITE_ARBITRUM_RPC_URLS),
   explorerUrl: 'https://arbiscan.io',
+  // Assumes feeds with an hourly heartbeat (a new round at least once an hour, sooner when the price moves past
+  // the feed's deviation threshold), plus ten minutes for a round to land: older means a missed heartbeat,
+  // not a quiet market. No feed is named for Arbitrum yet (`olympus` is unset); when one is, check its
+  // published heartbeat, since some feeds only answer daily in a quiet market and need a longer limit.
+  priceFeedMaxAgeSeconds: 70 * 60,
   multicall3: '0xcA11bde05977b3631167028862bE2a173976CA11',
 };
 

@@ -7,9 +7,10 @@ import { quadFromHex, toUInt } from '../engine/quad.ts';
 import type { CommitTotals, IntervalCommits, PoolState } from '../engine/types.ts';
 import type { Slot } from './batch.ts';
 import type { ChainDeployment, CollateralSymbol } from './config.ts';
+import { decodeHealth } from './poolHealthReads.ts';
 import { commitWindow, type PoolReads, type PoolsReadLayout } from './poolReadLayout.ts';
 import type { PoolInfo } from './poolRegistry.ts';
-import type { PoolSnapshot, PoolsSnapshot } from './poolSnapshot.ts';
+import type { PoolSnapshot, PoolsSnapshot, UserPosition } from './poolSnapshot.ts';
 
 const TOTALS_KEYS = [
   'longMintSettlement',
@@ -47,7 +48,7 @@ function commitsCovered(info: PoolInfo, row: PoolReads, blockTimestamp: Slot<big
   return updateIntervalId === windowStart && windowEnd >= furthest;
 }
 
-function decodePool(info: PoolInfo, row: PoolReads): PoolSnapshot {
+function decodePool(info: PoolInfo, row: PoolReads): Omit<PoolSnapshot, 'health'> {
   const updateIntervalId = row.updateIntervalId.value;
   const intervalCommits = (slots: Slot<readonly bigint[]>[]): IntervalCommits[] =>
     slots
@@ -96,6 +97,7 @@ function decodePool(info: PoolInfo, row: PoolReads): PoolSnapshot {
             allowance: u.allowance.value,
             escrow: { ...u.escrow.value },
             commits: intervalCommits(u.commits as unknown as Slot<readonly bigint[]>[]),
+            ...paidClaimOf(u.paidClaim?.value),
           },
         }
       : {}),
@@ -116,7 +118,7 @@ export function decodePoolsRead(
   const snapshots = pools.map((info, i): PoolSnapshot => {
     const row = layout.pools[i]!;
     if (!commitsCovered(info, row, layout.blockTimestamp)) commitsComplete = false;
-    return decodePool(info, row);
+    return { ...decodePool(info, row), health: decodeHealth(info, row.health, layout.keeperGasPrices) };
   });
 
   const collateralUsd: Partial<Record<CollateralSymbol, bigint>> = {};
@@ -133,4 +135,12 @@ export function decodePoolsRead(
     collateralUsd,
     commitsComplete,
   };
+}
+
+/** A claim request with a reward on it; AutoClaim zeroes the request once it has been executed. */
+function paidClaimOf(
+  request: readonly [bigint, bigint] | undefined,
+): Partial<Pick<UserPosition, 'paidClaim'>> {
+  if (!request || request[1] === 0n) return {};
+  return { paidClaim: { intervalId: request[0], reward: request[1] } };
 }

@@ -6,6 +6,7 @@
  */
 import { type Address, type PublicClient, parseAbi } from 'viem';
 import {
+  autoClaimAbi,
   chainlinkOracleWrapperAbi,
   erc20Abi,
   leveragedPoolAbi,
@@ -15,6 +16,7 @@ import {
 } from '../../contracts-abi/generated/index.ts';
 import { ReadBatch } from './batch.ts';
 import type { ChainDeployment, CollateralSymbol } from './config.ts';
+import { addHealthReads, addKeeperGasPriceReads } from './poolHealthReads.ts';
 import type { PoolInfo } from './poolRegistry.ts';
 
 /** Multicall3's clock, read in the same call so the figures and their block and time always agree. */
@@ -66,8 +68,17 @@ function balanceOf(batch: ReadBatch, token: Address, owner: Address) {
   return batch.add({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [owner] });
 }
 
-/** The user's calls for one pool: wallet balances, allowance, escrow and own commits of the ids read. */
-function addUserReads(batch: ReadBatch, info: PoolInfo, user: Address, ids: readonly bigint[]) {
+/**
+ * The user's calls for one pool: wallet balances, allowance, escrow, own commits of the ids read, and the
+ * claim they paid a keeper to make (AutoClaim), where the chain has AutoClaim.
+ */
+function addUserReads(
+  batch: ReadBatch,
+  info: PoolInfo,
+  user: Address,
+  ids: readonly bigint[],
+  autoClaim: Address | undefined,
+) {
   const committer = { address: info.committer, abi: poolCommitterAbi } as const;
   return {
     longWallet: balanceOf(batch, info.longToken, user),
@@ -81,6 +92,14 @@ function addUserReads(batch: ReadBatch, info: PoolInfo, user: Address, ids: read
     }),
     escrow: batch.add({ ...committer, functionName: 'getAggregateBalance', args: [user] }),
     commits: ids.map((id) => batch.add({ ...committer, functionName: 'userCommitments', args: [user, id] })),
+    paidClaim: autoClaim
+      ? batch.add({
+          address: autoClaim,
+          abi: autoClaimAbi,
+          functionName: 'claimRequests',
+          args: [user, info.committer],
+        })
+      : undefined,
   };
 }
 
@@ -93,7 +112,7 @@ function addPoolReads(batch: ReadBatch, deployment: ChainDeployment, info: PoolI
     { length: commitWindow(info) + options.extraIntervals },
     (_, k) => firstId + BigInt(k),
   );
-  const user = options.user ? addUserReads(batch, info, options.user, ids) : undefined;
+  const user = options.user ? addUserReads(batch, info, options.user, ids, deployment.autoClaim) : undefined;
   return {
     ids,
     longBalance: batch.add({ ...pool, functionName: 'longBalance' }),
@@ -124,6 +143,7 @@ function addPoolReads(batch: ReadBatch, deployment: ChainDeployment, info: PoolI
       functionName: 'executionPrice',
       args: [info.address],
     }),
+    health: addHealthReads(batch, info),
     user,
   };
 }
@@ -148,6 +168,7 @@ export function layoutPoolsRead(
       slot: batch.add({ address: oracle, abi: chainlinkOracleWrapperAbi, functionName: 'getPrice' }),
     })),
     pools: pools.map((info) => addPoolReads(batch, deployment, info, options)),
+    keeperGasPrices: addKeeperGasPriceReads(batch, pools),
   };
 }
 

@@ -29,6 +29,27 @@ export interface UserPosition {
   escrow: EscrowBalance;
   /** The user's own commits in the coming intervals. */
   commits: UserCommit[];
+  /**
+   * The claim the user paid a keeper to make (`payForClaim`): it covers their commits of `intervalId`, and
+   * whoever claims for them once that interval has executed earns `reward` wei.
+   */
+  paidClaim?: { intervalId: bigint; reward: bigint };
+}
+
+/** What a pool's health is judged on (docs/protocol.md, "Pool health"), read in the same call as the rest. */
+export interface PoolHealthReads {
+  /** `PoolKeeper.isUpkeepRequiredSinglePool` at this block: an upkeep now would rebalance the pool. */
+  upkeepRequired: boolean;
+  /** The market feed's last update (`latestRoundData().updatedAt`), chain seconds; undefined if it did not answer. */
+  feedUpdatedAt: bigint | undefined;
+  /** Settlement tokens per ETH, WAD (`settlementEthOracle.getPrice()`): prices the keeper reward (§2.4). */
+  settlementEthPrice: bigint | undefined;
+  /** The pool keeper's gas price for rewards (`PoolKeeper.gasPrice()`), wei; read once per keeper. */
+  keeperGasPrice: bigint;
+  /** Settlement tokens the pool holds (its `balanceOf`). */
+  settlementHeld: bigint;
+  /** The committer's `pendingMintSettlementAmount`: queued mints the pool holds for no side yet. */
+  pendingMintSettlement: bigint;
 }
 
 export interface PoolSnapshot {
@@ -43,6 +64,7 @@ export interface PoolSnapshot {
   secondaryFeeAddress: Address;
   /** Pool tokens the pool itself holds: everyone's escrow (claims pay out of this). */
   escrowHeld: { longTokens: bigint; shortTokens: bigint };
+  health: PoolHealthReads;
   user?: UserPosition;
 }
 

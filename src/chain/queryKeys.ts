@@ -20,13 +20,26 @@ export const chainKeys = {
   poolHistory: (chainId: number, pool: Address) => ['chain', chainId, 'pool-history', lower(pool)] as const,
   userHistory: (chainId: number, user: Address | undefined) =>
     ['chain', chainId, 'user-history', lower(user)] as const,
+  /** The chain's gas price: what a paid claim's reward is reckoned from. */
+  gasPrice: (chainId: number) => ['chain', chainId, 'gas-price'] as const,
+  /** A price feed's description, decimals and latest round (the treasury page). */
+  feed: (chainId: number, feed: Address) => ['chain', chainId, 'feed', lower(feed)] as const,
+  /** What a planned pool launch finds on chain (launchReads.ts); `plan` names the launch's settings. */
+  launch: (chainId: number, plan: string) => ['chain', chainId, 'launch', plan] as const,
+  /** Every launch read of the chain. */
+  launches: (chainId: number) => ['chain', chainId, 'launch'] as const,
   /** The devnet faucet's view of a wallet: its test tokens and its ETH. */
   faucetBalances: (chainId: number, user: Address | undefined) =>
     ['chain', chainId, 'faucet-balances', lower(user)] as const,
+  /** The gas an upkeep of `pool` would cost `user` now, for the upkeep due since `lastPriceTimestamp`. */
+  upkeepGas: (chainId: number, pool: Address, lastPriceTimestamp: bigint, user: Address | undefined) =>
+    ['chain', chainId, 'upkeep-gas', lower(pool), lastPriceTimestamp.toString(), lower(user)] as const,
 };
 
 /** What each kind of write changes on chain, as the queries to read again once it is mined. */
 export const refreshAfter = {
+  /** A launch step: the launch's own state, and the pool list, which a new pool joins. */
+  launchStep: (chainId: number) => [chainKeys.launches(chainId), chainKeys.registries(chainId)],
   approve: (chainId: number, user: Address) => [chainKeys.snapshot(chainId, user)],
   commit: (chainId: number, user: Address) => [
     chainKeys.snapshot(chainId, user),
@@ -36,5 +49,14 @@ export const refreshAfter = {
     chainKeys.snapshot(chainId, user),
     chainKeys.pendingSettlement(chainId, user),
     chainKeys.userHistory(chainId, user),
+  ],
+  /**
+   * An upkeep rebalances the pool (a new rebalance in its history), executes queued commits (the user's show as
+   * executed, their settlement changes) and pays the sender a reward (their wallet).
+   */
+  upkeep: (chainId: number, user: Address, pool: Address) => [
+    chainKeys.snapshot(chainId, user),
+    chainKeys.pendingSettlement(chainId, user),
+    chainKeys.poolHistory(chainId, pool),
   ],
 };

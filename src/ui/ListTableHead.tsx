@@ -2,22 +2,25 @@
 export function ListTableHead({
   first,
   columns,
+  cellClassName = 'px-4 py-3',
 }: {
   first: string;
   columns: ReadonlyArray<{ label: string; title?: string | undefined }>;
+  /** The padding of each head cell, to match the body's cells. */
+  cellClassName?: string;
 }) {
   return (
     <thead className="bg-ink-900 text-xs uppercase tracking-wide text-ink-400">
       <tr>
-        <th scope="col" className="px-4 py-3">
+        <th scope="col" className={cellClassName}>
           {first}
         </th>
         {columns.map((c) => (
-          <th key={c.label} scope="col" className="px-4 py-3" title={c.title}>
+          <th key={c.label} scope="col" className={cellClassName} title={c.title}>
             {c.label}
           </th>
         ))}
-        <th scope="col" className="px-4 py-3">
+        <th scope="col" className={cellClassName}>
           <span className="sr-only">Actions</span>
         </th>
       </tr>

@@ -57,6 +57,8 @@ const info = {
   shortToken: at(4),
   collateral: { address: at(5) },
   keeper: at(6),
+  settlementEthOracle: at(7),
+  trust: { marketFeed: at(9) },
   updateIntervalSeconds: 60,
   frontRunningIntervalSeconds: 10,
 } as PoolInfo;
@@ -115,12 +117,19 @@ describe('pools read layout', () => {
         'changeInterval',
         ...Array(ids).fill('totalPoolCommitments'),
       ),
-      ...on(at(6), 'executionPrice'),
+      ...on(at(6), 'executionPrice', 'isUpkeepRequiredSinglePool'),
+      // The pool's health (docs/protocol.md, "Pool health"): its feed, the settlement/ETH price, and the invariant's inputs.
+      ...on(at(9), 'latestRoundData'),
+      ...on(at(7), 'getPrice'),
+      ...on(at(5), 'balanceOf'),
+      ...on(at(2), 'pendingMintSettlementAmount'),
+      // Once per keeper, after every pool.
+      ...on(at(6), 'gasPrice'),
     ]);
     expect(batch.size).toBe(calls.length);
   });
 
-  it('leaves the user’s calls out without a user, and reads the deployment’s keeper when it has one', async () => {
+  it('leaves the user’s calls out without a user, reads the deployment’s keeper’s price, and the pool’s keeper once', async () => {
     const batch = new ReadBatch();
     const keeper = at(30);
     layoutPoolsRead(batch, { ...deployment, usdOracles: {}, keeper }, [info, { ...info, committer: at(8) }], {
@@ -135,12 +144,18 @@ describe('pools read layout', () => {
       `getCurrentBlockTimestamp@${at(10)}`,
       `numPools@${at(11)}`,
     ]);
-    const perPool = 22 + commitWindow(info); // 22 calls, and one per interval id read
-    expect(calls).toHaveLength(3 + 2 * perPool);
+    const perPool = 27 + commitWindow(info); // 27 calls, and one per interval id read
+    expect(calls).toHaveLength(3 + 2 * perPool + 1);
     expect(calls.filter((c) => c.startsWith('executionPrice'))).toEqual([
       `executionPrice@${keeper}`,
       `executionPrice@${keeper}`,
     ]);
     expect(calls.some((c) => /^(allowance|getAggregateBalance|userCommitments)@/.test(c))).toBe(false);
+    // Whether an upkeep is due, and its gas price, come from the pool's own keeper: the one that can upkeep it.
+    expect(calls.filter((c) => /^(isUpkeepRequiredSinglePool|gasPrice)@/.test(c))).toEqual([
+      `isUpkeepRequiredSinglePool@${at(6)}`,
+      `isUpkeepRequiredSinglePool@${at(6)}`,
+      `gasPrice@${at(6)}`,
+    ]);
   });
 });

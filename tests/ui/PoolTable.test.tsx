@@ -7,7 +7,7 @@ import { renderInRouter } from './renderWithWallet.tsx';
 
 const { btc, eth, paused } = samplePools();
 const snapshot = poolsSnapshot([btc, eth, paused]);
-const rows = snapshot.pools.map((p) => poolRowView(p, snapshot, NOW));
+const rows = snapshot.pools.map((p) => poolRowView(p, snapshot, NOW, 120));
 
 function rowOf(name: string): HTMLElement {
   const row = screen.getByRole('link', { name }).closest('tr');

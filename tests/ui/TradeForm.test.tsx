@@ -110,6 +110,20 @@ describe('TradeForm', () => {
       expect(screen.getByText('Expected to receive')).toBeInTheDocument();
     });
 
+    it('offers a paid claim, off by default, and sends nothing until its reward is priced', async () => {
+      await connected(withUser(OHM_POOL, parseUnits('1', 9)));
+      type('0.5');
+      const option = screen.getByLabelText(/Claim for me after execution/);
+      expect(option).not.toBeChecked();
+      expect(screen.getByRole('button', { name: 'Mint long' })).toBeEnabled();
+      fireEvent.click(option);
+      // The gas price is unreachable here, so the reward stays unknown and the commit waits for it.
+      expect(await screen.findByText('Reading the gas price to price the claim…')).toBeInTheDocument();
+      expect(screen.getByRole('button', { name: 'Mint long' })).toBeDisabled();
+      fireEvent.click(option);
+      expect(screen.getByRole('button', { name: 'Mint long' })).toBeEnabled();
+    });
+
     it('refuses to trade on a paused pool', async () => {
       await connected(withUser({ ...OHM_POOL, paused: true }, 0n));
       type('1');

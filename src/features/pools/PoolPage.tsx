@@ -18,6 +18,7 @@ import { tradeLink } from '../trade/routes.ts';
 import { PendingCommits } from './PendingCommits.tsx';
 import { PoolDetails } from './PoolDetails.tsx';
 import { PoolFigures } from './PoolFigures.tsx';
+import { PoolHealth } from './PoolHealth.tsx';
 import type { PoolRowView } from './poolView.ts';
 import { poolPageParams } from './routes.ts';
 import { usePoolHistory } from './usePoolHistory.ts';
@@ -52,14 +53,15 @@ export function PoolPage() {
   const app = useAppConfig();
   const valid = isAddress(raw, { strict: false });
   const extra = useMemo<Address[]>(() => (valid ? [raw as Address] : []), [raw, valid]);
-  const { rows, registry, snapshot, chainId, chainNow, freshness } = usePoolRows(extra);
+  const { rows, registry, snapshot, chainId, deployment, chainNow, freshness } = usePoolRows(extra);
   const row = rows.find((r) => r.address.toLowerCase() === raw.toLowerCase());
   const history = usePoolHistory(
     row?.snapshot.info,
     row?.snapshot.state.lastPriceTimestamp,
     snapshot.data?.blockNumber,
   );
-  const explorer = app.chains.find((c) => c.id === chainId)?.blockExplorers?.default.url;
+  const chain = app.chains.find((c) => c.id === chainId);
+  const explorer = chain?.blockExplorers?.default.url;
 
   if (!valid) return <Notice tone="error">“{raw}” is not a pool address.</Notice>;
   if (freshness.kind === 'unreachable') return <FreshnessNotice state={freshness} what="pool figures" />;
@@ -132,6 +134,14 @@ export function PoolPage() {
         </div>
       ) : null}
       <PoolFigures row={row} chainNow={chainNow} stale={freshness.kind === 'stale'} />
+      <PoolHealth
+        row={row}
+        chainNow={chainNow}
+        chainId={chainId}
+        chainName={chain?.name ?? `chain ${chainId}`}
+        deployment={deployment}
+        staleSeconds={freshness.kind === 'stale' ? freshness.ageSeconds : undefined}
+      />
       <Card title="History" className="mb-6">
         {history.error ? (
           <ErrorState

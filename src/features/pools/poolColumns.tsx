@@ -6,6 +6,7 @@
 import type { ReactNode } from 'react';
 import {
   BalanceLines,
+  HealthBadge,
   IndexPrice,
   LeverageLines,
   Money,
@@ -63,6 +64,11 @@ export const POOL_COLUMNS: readonly PoolColumn[] = [
   {
     label: 'Next rebalance',
     cell: (row, ctx) => <RebalanceCountdown row={row} chainNow={ctx.chainNow} stale={ctx.stale} />,
+  },
+  {
+    label: 'Health',
+    title: 'Whether the keeper is on time, the price feed answers, and the pool is not paused',
+    cell: (row, ctx) => <HealthBadge row={row} stale={ctx.stale} compact />,
   },
   {
     label: 'My holdings',

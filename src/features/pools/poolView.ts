@@ -15,6 +15,7 @@ import {
 import { sideTokenValue, tokenPrice } from '../../engine/prices.ts';
 import { quadToNumber } from '../../engine/quad.ts';
 import { poolUpkeep } from '../../engine/upkeep.ts';
+import { type HealthStatus, healthStatus } from './health.ts';
 
 export interface SideView {
   balance: bigint;
@@ -69,11 +70,21 @@ export interface PoolRowView {
   commitExecutesAt: number;
   holdings: Holdings | undefined;
   holdingsValue: number | undefined;
+  /** The pool's health at `chainNow` (health.ts, docs/protocol.md, "Pool health"). */
+  health: HealthStatus;
+  /** The same at the block the figures were read at: all a view may claim while they are stale. */
+  healthAtRead: HealthStatus;
 }
 
 const wadToNumber = (value: bigint) => amountToNumber(value, 18);
 
-export function poolRowView(pool: PoolSnapshot, snapshot: PoolsSnapshot, chainNow: number): PoolRowView {
+/** `feedMaxAgeSeconds`: the chain's `priceFeedMaxAgeSeconds`, past which a feed counts as stale. */
+export function poolRowView(
+  pool: PoolSnapshot,
+  snapshot: PoolsSnapshot,
+  chainNow: number,
+  feedMaxAgeSeconds: number,
+): PoolRowView {
   const { state, info } = pool;
   const nextRebalanceAt = Number(state.lastPriceTimestamp) + state.updateInterval;
   const nextUpkeepTime = BigInt(Math.max(nextRebalanceAt, Math.floor(chainNow)));
@@ -175,5 +186,7 @@ export function poolRowView(pool: PoolSnapshot, snapshot: PoolsSnapshot, chainNo
     commitExecutesAt,
     holdings,
     holdingsValue: holdings ? amountToNumber(holdings.value, decimals) : undefined,
+    health: healthStatus(pool, chainNow, feedMaxAgeSeconds),
+    healthAtRead: healthStatus(pool, Number(snapshot.blockTimestamp), feedMaxAgeSeconds),
   };
 }

@@ -21,12 +21,26 @@ export function usePoolRows(extra: readonly Address[] = []) {
   const fromUrl = useRequestedPools();
   const requested = useMemo(() => [...new Set([...fromUrl.requested, ...extra])], [fromUrl.requested, extra]);
   const malformed = fromUrl.malformed;
-  const { registry, registryError, snapshot, chainId, chainNow, freshness } = usePoolsSnapshot(requested);
+  const { registry, registryError, snapshot, chainId, deployment, chainNow, freshness } =
+    usePoolsSnapshot(requested);
   const data = snapshot.data;
+  const maxFeedAge = deployment.priceFeedMaxAgeSeconds;
   const rows: PoolRowView[] = useMemo(
-    () => (data && chainNow !== undefined ? data.pools.map((p) => poolRowView(p, data, chainNow)) : []),
+    () =>
+      data && chainNow !== undefined ? data.pools.map((p) => poolRowView(p, data, chainNow, maxFeedAge)) : [],
     // Re-derived each clock tick too: an overdue pool's preview depends on when the keeper will come.
-    [data, chainNow],
+    [data, chainNow, maxFeedAge],
   );
-  return { rows, registry, registryError, snapshot, chainId, chainNow, freshness, malformed, requested };
+  return {
+    rows,
+    registry,
+    registryError,
+    snapshot,
+    chainId,
+    deployment,
+    chainNow,
+    freshness,
+    malformed,
+    requested,
+  };
 }

@@ -97,6 +97,12 @@ export function MyCommits({
                       </li>
                     ))}
                   </ul>
+                  {pool.user?.paidClaim?.intervalId === commit.intervalId ? (
+                    <p className="mt-1 text-xs text-long">
+                      Claim paid for: a keeper claims it into your wallet after execution (reward{' '}
+                      {formatTokenAmount(pool.user.paidClaim.reward, 18)} ETH).
+                    </p>
+                  ) : null}
                 </li>
               );
             })}
@@ -138,6 +144,11 @@ export function MyCommits({
                         ? `${formatTokenAmount(e.settlementTokens, d)} ${pool.info.collateral.symbol}`
                         : ''}
                     </p>
+                    {pool.user?.paidClaim ? (
+                      <p className="text-xs text-ink-400">
+                        A keeper is paid to claim this for you; you can still claim it yourself.
+                      </p>
+                    ) : null}
                   </div>
                   {claimWouldFail(pool) ? (
                     <p className="max-w-64 text-xs text-warn">

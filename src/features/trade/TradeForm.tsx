@@ -5,6 +5,7 @@
  */
 import { useId, useState } from 'react';
 import { formatUnits } from 'viem';
+import { useClaimReward } from '../../chain/autoClaim.ts';
 import { useConnectWallet } from '../../chain/connectWallet.ts';
 import type { PoolSnapshot } from '../../chain/poolReader.ts';
 import { approveRequest, commitRequest } from '../../chain/poolWrites.ts';
@@ -19,6 +20,7 @@ import { formatTokenAmount } from '../../ui/format.ts';
 import { Notice } from '../../ui/Notice.tsx';
 import { NumberInput } from '../../ui/NumberInput.tsx';
 import { Segmented } from '../../ui/Segmented.tsx';
+import { AutoClaimOption } from './AutoClaimOption.tsx';
 import type { TradeChoice } from './routes.ts';
 import { TradePreview } from './TradePreview.tsx';
 import { EMPTY_INPUTS, type TradeInputs } from './tradeDerivation.ts';
@@ -65,6 +67,10 @@ export function TradeForm({
     submitted,
   });
   const { step, unit, available } = trade;
+  const claim = useClaimReward(inputs.autoClaim);
+  // A paid claim is not sent until its reward is known.
+  const disabled =
+    trade.disabled || (inputs.autoClaim && step.kind === 'commit' && claim.reward === undefined);
   const decimals = pool.state.decimals;
   const symbol = pool.info.collateral.symbol;
 
@@ -93,7 +99,13 @@ export function TradeForm({
     if (step.kind === 'commit') {
       const receipt = await send(
         `${COMMIT_LABEL[trade.commitType]} ${formatTokenAmount(step.amount, decimals)} ${unit}`,
-        commitRequest(pool.info, trade.commitType, step.amount, inputs.source === 'escrow'),
+        commitRequest(
+          pool.info,
+          trade.commitType,
+          step.amount,
+          inputs.source === 'escrow',
+          inputs.autoClaim ? claim.reward : undefined,
+        ),
         refreshAfter.commit(chainId, user),
       );
       if (receipt) {
@@ -110,7 +122,7 @@ export function TradeForm({
       onSubmit={(e) => {
         e.preventDefault();
         setSubmitted(true);
-        if (!trade.disabled && !busy && step.kind !== 'invalid') void submit();
+        if (!disabled && !busy && step.kind !== 'invalid') void submit();
       }}
     >
       <label className="flex flex-col gap-1 text-xs text-ink-400">
@@ -203,6 +215,13 @@ export function TradeForm({
           </span>
         </label>
       ) : null}
+      {claim.available ? (
+        <AutoClaimOption
+          checked={inputs.autoClaim}
+          onChange={(autoClaim) => update({ autoClaim })}
+          reward={claim.reward}
+        />
+      ) : null}
       {trade.previewError && trade.check.ok ? <Notice tone="error">{trade.previewError}</Notice> : null}
       {pool.paused ? (
         <Notice tone="error">
@@ -210,12 +229,7 @@ export function TradeForm({
         </Notice>
       ) : null}
       {step.kind === 'stale' ? <Notice tone="warn">{step.message}</Notice> : null}
-      <Button
-        type="submit"
-        className="w-full py-3 text-base"
-        busy={busy || switching}
-        disabled={trade.disabled}
-      >
+      <Button type="submit" className="w-full py-3 text-base" busy={busy || switching} disabled={disabled}>
         {trade.buttonLabel}
       </Button>
       {trade.preview ? (

@@ -26,9 +26,16 @@ export interface TradeInputs {
   amount: string;
   source: Source;
   unlimitedApproval: boolean;
+  /** Pay a keeper to claim the commit's result (AutoClaim). */
+  autoClaim: boolean;
 }
 
-export const EMPTY_INPUTS: TradeInputs = { amount: '', source: 'wallet', unlimitedApproval: false };
+export const EMPTY_INPUTS: TradeInputs = {
+  amount: '',
+  source: 'wallet',
+  unlimitedApproval: false,
+  autoClaim: false,
+};
 
 export interface TradeContext {
   pool: PoolSnapshot;

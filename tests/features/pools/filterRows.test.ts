@@ -6,7 +6,7 @@ import { NOW, poolsSnapshot, samplePools } from '../../fixtures/pools.ts';
 
 const { btc, eth, paused } = samplePools();
 const snapshot = poolsSnapshot([btc, eth, paused]);
-const rows = snapshot.pools.map((p) => poolRowView(p, snapshot, NOW));
+const rows = snapshot.pools.map((p) => poolRowView(p, snapshot, NOW, 120));
 
 describe('pool filters', () => {
   it('filters by collateral, market and search, and sorts by TVL', () => {

@@ -1,0 +1,37 @@
+/**
+ * "Claim for me after execution": the commit then pays a keeper, in ETH, to claim its result into the user's
+ * wallet once the interval has executed (src/chain/autoClaim.ts). Off by default, and reset with the form.
+ */
+import { formatTokenAmount } from '../../ui/format.ts';
+
+export function AutoClaimOption({
+  checked,
+  onChange,
+  reward,
+}: {
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  /** The reward in wei, once the gas price is read; undefined while it is. */
+  reward: bigint | undefined;
+}) {
+  return (
+    <label className="flex items-start gap-2 text-sm text-ink-200">
+      <input
+        type="checkbox"
+        className="mt-1"
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+      <span>
+        Claim for me after execution
+        <span className="block text-ink-400">
+          {checked
+            ? reward === undefined
+              ? 'Reading the gas price to price the claim…'
+              : `Costs ${formatTokenAmount(reward, 18)} ETH, sent with the commit and paid to whoever claims for you. You can still claim yourself.`
+            : 'A keeper claims your tokens into your wallet for a small ETH reward; otherwise you claim them yourself.'}
+        </span>
+      </span>
+    </label>
+  );
+}
