@@ -9,5 +9,6 @@ export { chainlinkOracleWrapperAbi } from './ChainlinkOracleWrapper';
 export { keeperRewardsAbi } from './KeeperRewards';
 export { invariantCheckAbi } from './InvariantCheck';
 export { autoClaimAbi } from './AutoClaim';
+export { aggregatorV3InterfaceAbi } from './AggregatorV3Interface';
 export { testTokenAbi } from './TestToken';
 export { testChainlinkOracleAbi } from './TestChainlinkOracle';

@@ -1,11 +1,13 @@
 import { type ReactNode, Suspense, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useDevnet } from '../chain/DeploymentContext.tsx';
+import { AlertNotices, AlertsToggle } from '../features/alerts/routes.ts';
 import { devnetNav } from '../features/devnet/routes.ts';
 import { poolsNav } from '../features/pools/routes.ts';
 import { portfolioNav } from '../features/portfolio/routes.ts';
 import { simulatorNav } from '../features/simulator/routes.ts';
 import { tradeNav } from '../features/trade/routes.ts';
+import { treasuryNav } from '../features/treasury/routes.ts';
 import { PageErrorBoundary } from '../ui/PageErrorBoundary.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { NetworkGuard } from './NetworkGuard.tsx';
@@ -18,7 +20,7 @@ interface NavEntry {
   also: readonly string[];
 }
 
-const NAV: readonly NavEntry[] = [poolsNav, tradeNav, portfolioNav, simulatorNav];
+const NAV: readonly NavEntry[] = [poolsNav, tradeNav, portfolioNav, simulatorNav, treasuryNav];
 
 /** Takes the page's room while its code loads, so the footer does not flash up and jump away. */
 export function PageFallback() {
@@ -96,6 +98,9 @@ function MainNav() {
           className="order-last flex w-full flex-col gap-1 pb-2 md:hidden"
         >
           {items(true)}
+          <Suspense fallback={null}>
+            <AlertsToggle />
+          </Suspense>
         </nav>
       ) : null}
     </>
@@ -126,6 +131,12 @@ export function Layout({ children }: { children: ReactNode }) {
             </span>
           </Link>
           <MainNav />
+          {/* On phones the alerts control is in the menu: the header row has no room for it. */}
+          <div className="hidden md:block">
+            <Suspense fallback={null}>
+              <AlertsToggle />
+            </Suspense>
+          </div>
           <WalletButton />
         </div>
       </header>
@@ -133,6 +144,11 @@ export function Layout({ children }: { children: ReactNode }) {
       <Suspense fallback={null}>
         <NetworkGuard />
       </Suspense>
+      <PageErrorBoundary what="The alerts">
+        <Suspense fallback={null}>
+          <AlertNotices />
+        </Suspense>
+      </PageErrorBoundary>
       <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-8">
         {/* A new page starts without the last one's error. */}
         <PageErrorBoundary key={pathname}>

@@ -14,6 +14,7 @@ import { poolsNav, poolsPages, poolsRoutes } from '../features/pools/routes.ts';
 import { portfolioRoutes } from '../features/portfolio/routes.ts';
 import { simulatorPages, simulatorRoutes } from '../features/simulator/routes.ts';
 import { tradePages, tradeRoutes } from '../features/trade/routes.ts';
+import { treasuryPages, treasuryRoutes } from '../features/treasury/routes.ts';
 import { Layout, NotFound } from './Layout.tsx';
 import { NuqsRouterAdapter } from './nuqsHashAdapter.tsx';
 
@@ -39,6 +40,7 @@ export function appRoutes(withDevnet: boolean): RouteObject[] {
         ...tradeRoutes,
         ...portfolioRoutes,
         ...simulatorRoutes,
+        ...treasuryRoutes,
         ...(withDevnet ? devnetRoutes : []),
         { path: '*', element: <NotFound /> },
       ],
@@ -58,7 +60,12 @@ export function AppRouter({ withDevnet }: { withDevnet: boolean }) {
   );
 }
 
-const PAGES: Record<string, () => Promise<unknown>> = { ...poolsPages, ...tradePages, ...simulatorPages };
+const PAGES: Record<string, () => Promise<unknown>> = {
+  ...poolsPages,
+  ...tradePages,
+  ...simulatorPages,
+  ...treasuryPages,
+};
 
 /**
  * Starts fetching the landing page's code at boot, while React starts, instead of once the router has

@@ -1,7 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GENERATED_DIR, packageVersion, renderAbiModules } from '../../contracts-abi/generate.ts';
+import {
+  GENERATED_DIR,
+  packageVersion,
+  renderAbiModules,
+  renderBytecodeModules,
+} from '../../contracts-abi/generate.ts';
 
 describe('contracts-abi', () => {
   it('is generated from the pinned contracts package', () => {
@@ -9,8 +14,11 @@ describe('contracts-abi', () => {
   });
 
   it('matches what the generator renders from the package today (run `npm run abi` after an upgrade)', () => {
-    const rendered = renderAbiModules();
-    const committed = readdirSync(GENERATED_DIR).filter((f) => f.endsWith('.ts'));
+    // The ABIs and, under bytecode/, the creation code the treasury page deploys.
+    const rendered = new Map([...renderAbiModules(), ...renderBytecodeModules()]);
+    const committed = readdirSync(GENERATED_DIR, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => f.split('\\').join('/'));
     expect(committed.sort()).toEqual([...rendered.keys()].sort());
     for (const [file, contents] of rendered) {
       expect(readFileSync(join(GENERATED_DIR, file), 'utf8'), file).toBe(contents);

@@ -12,6 +12,8 @@ import { deployLookalikePool } from '../../devnet/lib/lookalike.ts';
 import { formatTokenAmount } from '../../src/ui/format.ts';
 import { chromiumAvailable, type Stage, startStage, toastOf, tokenBalance } from './harness.ts';
 import { openPhone, phoneJourney } from './phone.ts';
+import { selfUpkeepJourney } from './selfUpkeep.ts';
+import { treasuryJourney } from './treasury.ts';
 
 const USER = devAccount(ROLE_INDEX.firstUser + 1).address;
 const TIMEOUT = 20_000;
@@ -247,6 +249,43 @@ describe.runIf(runnable)('journeys in Chromium', () => {
     expect(page().url()).toContain('side=short');
   });
 
+  it('pays a keeper to claim: the minted tokens reach the wallet after the rebalance without a click', async () => {
+    const pool = btcPool();
+    await go(`#/trade?pool=${pool.address}&side=long&action=mint`);
+    await page()
+      .getByLabel(/^Amount/)
+      .fill('0.5');
+    await clearToasts();
+    await page().getByRole('button', { name: 'Approve gOHM' }).click();
+    await toast('Approve 0.5 gOHM: confirmed').waitFor({ timeout: TIMEOUT });
+    await page()
+      .getByLabel(/Claim for me after execution/)
+      .check();
+    await page()
+      .getByText(/Costs .* ETH, sent with the commit/)
+      .waitFor({ timeout: TIMEOUT });
+    await clearToasts();
+    await page().getByRole('button', { name: 'Mint long' }).click();
+    await toast(/Mint long 0\.5 gOHM: confirmed/).waitFor({ timeout: TIMEOUT });
+    await page()
+      .getByText(/Claim paid for: a keeper claims it/)
+      .waitFor({ timeout: TIMEOUT });
+    await stage.screenshot('11-paid-claim-pending');
+    const longBefore = await balanceOf(pool.longToken);
+    // The devnet's keeper upkeeps the pool and then executes the paid claim; the user does nothing.
+    await stage.rebalance();
+    await expect.poll(() => balanceOf(pool.longToken), { timeout: TIMEOUT }).toBeGreaterThan(longBefore);
+    await expect
+      .poll(
+        () =>
+          page()
+            .getByText(/Claim paid for/)
+            .count(),
+        { timeout: TIMEOUT },
+      )
+      .toBe(0);
+  });
+
   it('hides a look-alike pool, and opened by address warns and refuses to trade it until acknowledged', async () => {
     const { pool } = await deployLookalikePool(
       stage.clients,
@@ -272,11 +311,15 @@ describe.runIf(runnable)('journeys in Chromium', () => {
         .getByLabel(/^Amount/)
         .count(),
     ).toBe(0);
-    await stage.screenshot('11-lookalike-warning');
+    await stage.screenshot('12-lookalike-warning');
     await page().getByRole('button', { name: 'I understand the risk: let me trade this pool' }).click();
     await page()
       .getByLabel(/^Amount/)
       .waitFor({ timeout: TIMEOUT });
+  });
+
+  it('runs a late pool’s upkeep from its page: the toast confirms and the health says on time', async () => {
+    await selfUpkeepJourney(stage, { user: USER, go, clearToasts });
   });
 
   it('works on a phone: nothing scrolls sideways, 44 px targets, a burner connected by tap mints and claims', async () => {
@@ -288,6 +331,10 @@ describe.runIf(runnable)('journeys in Chromium', () => {
       await phone.context.close();
     }
   }, 180_000);
+
+  it('launches a 2x ETH/USD+gOHM pool from the treasury page, lists it, then mints, upkeeps from its page and claims in it', async () => {
+    await treasuryJourney(stage);
+  }, 150_000);
 
   it('ran every journey above under the built app’s Content-Security-Policy without a violation', () => {
     expect(stage.cspViolations).toEqual([]);

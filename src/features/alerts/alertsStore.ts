@@ -1,0 +1,86 @@
+/**
+ * The alerts of this visit: the memory of the last snapshot seen (alertEvents.ts) and the notices on screen.
+ * Kept at module level, not in a component, so that a remount of the notices (a page error, a hot reload) does
+ * not start a new session and tell what already holds a second time.
+ */
+import { useSyncExternalStore } from 'react';
+import {
+  type AlertEvent,
+  type AlertMemory,
+  alertEvents,
+  NO_MEMORY,
+  type SnapshotRead,
+} from './alertEvents.ts';
+
+export type NoticeTone = 'success' | 'warn' | 'error' | 'info';
+
+export interface AlertNotice {
+  id: string;
+  /** A newer notice with the same tag takes the older one's place. */
+  tag: string;
+  tone: NoticeTone;
+  body: string;
+  link?: { to: string; label: string };
+}
+
+/** Beyond this many, the oldest notices go: a stack, not a log. */
+const MAX_NOTICES = 8;
+
+const TONE: Record<AlertEvent['kind'], NoticeTone> = { claimable: 'success', late: 'warn', paused: 'error' };
+
+let memory: AlertMemory = NO_MEMORY;
+let notices: readonly AlertNotice[] = [];
+const listeners = new Set<() => void>();
+
+function setNotices(next: readonly AlertNotice[]) {
+  notices = next;
+  for (const listener of listeners) listener();
+}
+
+/** Newest first; one per tag. */
+function push(list: readonly AlertNotice[], added: readonly AlertNotice[]): readonly AlertNotice[] {
+  const tags = new Set(added.map((n) => n.tag));
+  return [...[...added].reverse(), ...list.filter((n) => !tags.has(n.tag))].slice(0, MAX_NOTICES);
+}
+
+/** Takes one snapshot read in; returns what newly happened (already added as notices). */
+export function observeSnapshot(read: SnapshotRead): AlertEvent[] {
+  const result = alertEvents(memory, read);
+  memory = result.memory;
+  if (result.events.length > 0)
+    setNotices(
+      push(
+        notices,
+        result.events.map((e) => ({ id: e.id, tag: e.tag, tone: TONE[e.kind], body: e.body, link: e.link })),
+      ),
+    );
+  return result.events;
+}
+
+/** One sentence about the alerts themselves (a refused permission), told in the same place. */
+export function sayNote(tag: string, body: string): void {
+  setNotices(push(notices, [{ id: `${tag}:${Date.now()}`, tag, tone: 'info', body }]));
+}
+
+export function dismissNotice(id: string): void {
+  setNotices(notices.filter((n) => n.id !== id));
+}
+
+export function dismissAllNotices(): void {
+  setNotices([]);
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+}
+
+export function useNotices(): readonly AlertNotice[] {
+  return useSyncExternalStore(
+    subscribe,
+    () => notices,
+    () => notices,
+  );
+}

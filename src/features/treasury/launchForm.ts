@@ -1,0 +1,212 @@
+/**
+ * The launch form as a whole (docs/treasury.md §3): its fields as typed, what the feeds answered, and the
+ * launch they make when every check passes. Pure, so each refusal is tested in the node environment.
+ */
+import type { Address } from 'viem';
+import type { CollateralSymbol, CollateralToken } from '../../chain/config.ts';
+import type { PoolLaunch } from '../../chain/launchPlan.ts';
+import type { FeedReading } from '../../chain/launchReads.ts';
+import { type KnownFeed, settlementEthFeedOf } from '../../chain/useLaunchReads.ts';
+import {
+  type Field,
+  MAX_DECIMALS,
+  marketFromDescription,
+  readAddress,
+  readFees,
+  readIntervals,
+  readLeverage,
+  readMarket,
+} from './launchFields.ts';
+
+/** The form's fields as text, as the link keeps them (routes.ts). */
+export interface LaunchInputs {
+  feed: string;
+  /** The market's name; empty takes it from the known feed or the feed's description. */
+  market: string;
+  leverage: string;
+  collateral: string;
+  /** The settlement/ETH feed; empty takes the chain's known ETH/<collateral> feed. */
+  ethFeed: string;
+  update: string;
+  frontRunning: string;
+  mintFee: string;
+  burnFee: string;
+  change: string;
+}
+
+export type LaunchField = keyof LaunchInputs;
+
+/** A feed's read, as the form sees it while it loads. */
+export type FeedCheck =
+  | { status: 'loading' }
+  | { status: 'failed'; message: string }
+  | { status: 'read'; reading: FeedReading };
+
+const OLYMPUS_COLLATERALS: readonly CollateralSymbol[] = ['OHM', 'gOHM'];
+
+export function readCollateral(
+  text: string,
+  collaterals: readonly CollateralToken[],
+): Field<CollateralToken> {
+  if (!OLYMPUS_COLLATERALS.some((s) => s === text))
+    return { ok: false, message: `“${text}” is not an Olympus collateral: choose OHM or gOHM.` };
+  const token = collaterals.find((c) => c.symbol === text);
+  if (!token) return { ok: false, message: `${text} is not configured on this chain.` };
+  return { ok: true, value: token };
+}
+
+/** The feed addresses the form names, before they are read: typed, or the chain's known ones. */
+export function resolveFeeds(
+  inputs: Pick<LaunchInputs, 'feed' | 'ethFeed' | 'collateral'>,
+  known: readonly KnownFeed[],
+): { market: Field<Address>; settlementEth: Field<Address> } {
+  const market = readAddress(inputs.feed, 'market price feed');
+  const fallback = settlementEthFeedOf(known, inputs.collateral);
+  const typed = inputs.ethFeed.trim() !== '';
+  const settlementEth: Field<Address> = typed
+    ? readAddress(inputs.ethFeed, 'settlement/ETH feed')
+    : fallback
+      ? { ok: true, value: fallback.feed }
+      : {
+          ok: false,
+          message: `Enter a settlement/ETH feed: no ETH/${inputs.collateral} feed is known on this chain.`,
+        };
+  if (!settlementEth.ok) return { market, settlementEth };
+  const refuse = (message: string) => ({ market, settlementEth: { ok: false, message } as const });
+  if (market.ok && market.value.toLowerCase() === settlementEth.value.toLowerCase())
+    return refuse('The settlement/ETH feed must be another feed than the market’s.');
+  // A known feed says what it prices: one for another collateral would misprice every keeper reward.
+  const pair = known.find((f) => f.feed.toLowerCase() === settlementEth.value.toLowerCase())?.pair;
+  if (pair && pair !== `ETH/${inputs.collateral}`)
+    return refuse(
+      `That is the ${pair} feed: keeper rewards paid in ${inputs.collateral} need the ETH/${inputs.collateral} feed.`,
+    );
+  return { market, settlementEth };
+}
+
+/** One sentence when a feed cannot price a pool; undefined while it loads or when it can. */
+export function feedProblem(check: FeedCheck | undefined): string | undefined {
+  if (!check || check.status === 'loading') return undefined;
+  if (check.status === 'failed') return `The feed could not be read: ${check.message}`;
+  const { reading } = check;
+  if (reading.kind === 'not-a-feed')
+    return `${reading.address} is not a price feed: it does not answer decimals() and latestRoundData().`;
+  if (reading.decimals > MAX_DECIMALS)
+    return `This feed has ${reading.decimals} decimals; the oracle wrapper accepts at most ${MAX_DECIMALS}.`;
+  if (reading.answer <= 0n)
+    return `This feed’s latest answer is ${reading.answer}: a pool needs a price above zero.`;
+  return undefined;
+}
+
+/** The market's name when none is typed: the known feed's pair, else the feed's own description. */
+export function derivedMarket(
+  feed: Address | undefined,
+  known: readonly KnownFeed[],
+  check: FeedCheck | undefined,
+): string | undefined {
+  const pair = feed ? known.find((f) => f.feed.toLowerCase() === feed.toLowerCase())?.pair : undefined;
+  if (pair) return pair;
+  return check?.status === 'read' && check.reading.kind === 'feed'
+    ? marketFromDescription(check.reading.description)
+    : undefined;
+}
+
+export interface LaunchContext {
+  chainId: number;
+  factory: Address;
+  /** The connected account on this chain; without one, no launch is formed (nothing could send it). */
+  account: Address | undefined;
+  locale: string;
+  collaterals: readonly CollateralToken[];
+  known: readonly KnownFeed[];
+  marketFeed: FeedCheck | undefined;
+  settlementEthFeed: FeedCheck | undefined;
+  /** The factory's annual fee, once read: it bounds the update interval. */
+  annualFee: bigint | undefined;
+}
+
+export interface LaunchCheck {
+  /** One sentence per field that cannot be sent as it is. */
+  errors: Partial<Record<LaunchField, string>>;
+  feeds: { market: Address | undefined; settlementEth: Address | undefined };
+  market: string | undefined;
+  /** A feed is still being read: nothing is refused for it yet, and nothing can be sent. */
+  reading: boolean;
+  /** Every field passed and an account is connected. */
+  launch: PoolLaunch | undefined;
+}
+
+export function checkLaunch(inputs: LaunchInputs, ctx: LaunchContext): LaunchCheck {
+  const errors: Partial<Record<LaunchField, string>> = {};
+  const take = <T>(field: LaunchField, read: Field<T>): T | undefined => {
+    if (read.ok) return read.value;
+    errors[field] ??= read.message;
+    return undefined;
+  };
+  const feeds = resolveFeeds(inputs, ctx.known);
+  const marketFeed = take('feed', feeds.market);
+  const settlementEthFeed = take('ethFeed', feeds.settlementEth);
+  const marketProblem = marketFeed ? feedProblem(ctx.marketFeed) : undefined;
+  if (marketProblem) errors.feed = marketProblem;
+  const ethProblem = settlementEthFeed ? feedProblem(ctx.settlementEthFeed) : undefined;
+  if (ethProblem) errors.ethFeed = ethProblem;
+  // An empty market name follows the feed: it is only missing once a valid feed has been read.
+  const derived = derivedMarket(marketFeed, ctx.known, ctx.marketFeed);
+  const named =
+    inputs.market.trim() !== '' ||
+    derived !== undefined ||
+    (marketFeed !== undefined && ctx.marketFeed !== undefined && ctx.marketFeed.status !== 'loading');
+  const market = named ? take('market', readMarket(inputs.market, derived)) : undefined;
+  const leverage = take('leverage', readLeverage(inputs.leverage));
+  const collateral = take('collateral', readCollateral(inputs.collateral, ctx.collaterals));
+  if (collateral && collateral.decimals > MAX_DECIMALS)
+    errors.collateral = `${collateral.symbol} has ${collateral.decimals} decimals; the factory accepts at most ${MAX_DECIMALS}.`;
+  const intervals = readIntervals(inputs.update, inputs.frontRunning, ctx.annualFee);
+  const update = take('update', intervals.update);
+  const frontRunning = take('frontRunning', intervals.frontRunning);
+  const fees = readFees(
+    { mintingFee: inputs.mintFee, burningFee: inputs.burnFee, changeInterval: inputs.change },
+    ctx.locale,
+  );
+  const mintingFee = take('mintFee', fees.mintingFee);
+  const burningFee = take('burnFee', fees.burningFee);
+  const changeInterval = take('change', fees.changeInterval);
+
+  const reading =
+    (marketFeed !== undefined && ctx.marketFeed?.status !== 'read' && ctx.marketFeed?.status !== 'failed') ||
+    (settlementEthFeed !== undefined &&
+      ctx.settlementEthFeed?.status !== 'read' &&
+      ctx.settlementEthFeed?.status !== 'failed');
+  const valid =
+    Object.keys(errors).length === 0 &&
+    !reading &&
+    marketFeed &&
+    settlementEthFeed &&
+    market &&
+    leverage !== undefined &&
+    collateral &&
+    update !== undefined &&
+    frontRunning !== undefined &&
+    mintingFee !== undefined &&
+    burningFee !== undefined &&
+    changeInterval !== undefined;
+  const launch: PoolLaunch | undefined =
+    valid && ctx.account
+      ? {
+          chainId: ctx.chainId,
+          factory: ctx.factory,
+          account: ctx.account,
+          market,
+          marketFeed,
+          settlementEthFeed,
+          collateral,
+          leverage,
+          updateIntervalSeconds: update,
+          frontRunningIntervalSeconds: frontRunning,
+          mintingFee,
+          burningFee,
+          changeInterval,
+        }
+      : undefined;
+  return { errors, feeds: { market: marketFeed, settlementEth: settlementEthFeed }, market, reading, launch };
+}

@@ -1,0 +1,38 @@
+/**
+ * The treasury page, `#/treasury`, where the treasury launches a new Olympus pool (docs/treasury.md). Every
+ * setting of the launch lives in the link: it can be shared for review before anyone signs, and a reload
+ * brings it back, so an interrupted launch resumes where it stopped.
+ */
+import { parseAsString } from 'nuqs';
+import { lazy } from 'react';
+import type { RouteObject } from 'react-router';
+
+/** Suggested intervals, where the chain has none of its own to suggest (the devnet's are its pools'). */
+export const DEFAULT_INTERVALS = { update: '3600', frontRunning: '300' } as const;
+
+/** The link's parameters; the intervals' defaults depend on the chain, so they are given by the page. */
+export function launchParams(intervals: { update: string; frontRunning: string }) {
+  return {
+    feed: parseAsString.withDefault(''),
+    market: parseAsString.withDefault(''),
+    leverage: parseAsString.withDefault('2'),
+    collateral: parseAsString.withDefault('gOHM'),
+    ethFeed: parseAsString.withDefault(''),
+    update: parseAsString.withDefault(intervals.update),
+    frontRunning: parseAsString.withDefault(intervals.frontRunning),
+    mintFee: parseAsString.withDefault('0.5'),
+    burnFee: parseAsString.withDefault('0.3'),
+    change: parseAsString.withDefault('0'),
+  };
+}
+
+export const treasuryNav = { to: '/treasury', label: 'Treasury', also: [] } as const;
+
+const loadTreasuryPage = () => import('./TreasuryPage.tsx');
+
+/** The page's code by path, to fetch it while React starts when it is the landing page. */
+export const treasuryPages = { '/treasury': loadTreasuryPage };
+
+export const treasuryRoutes: RouteObject[] = [
+  { path: 'treasury', Component: lazy(() => loadTreasuryPage().then((m) => ({ default: m.TreasuryPage }))) },
+];

@@ -1,0 +1,129 @@
+/**
+ * The treasury page's form in jsdom: each bad field refused with its one sentence and nothing offered to
+ * send, the pool's name as the factory will build it, and the warning for an account that is not the
+ * treasury. The RPC is a closed port here, so every feed read fails, which the form says too.
+ */
+import { act, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { arbitrum } from 'viem/chains';
+import { afterEach, describe, expect, it } from 'vitest';
+import { connect } from 'wagmi/actions';
+import type { Deployment } from '../../contracts-abi/deployment.ts';
+import { TreasuryPage } from '../../src/features/treasury/TreasuryPage.tsx';
+import { DEVNET_FIXTURE } from '../fixtures/deployment.ts';
+import { renderWithWallet, TEST_USER } from './renderWithWallet.tsx';
+
+const devnetChain = { ...arbitrum, id: 31337, name: 'Olympus devnet' };
+const ETH_USD = '0x00000000000000000000000000000000000000f1';
+const devnet: Deployment = {
+  ...DEVNET_FIXTURE,
+  feeds: [
+    { pair: 'ETH/USD', feed: ETH_USD, wrapper: '0x00000000000000000000000000000000000000e1', decimals: 8 },
+    {
+      pair: 'ETH/gOHM',
+      feed: '0x00000000000000000000000000000000000000f2',
+      wrapper: '0x00000000000000000000000000000000000000e2',
+      decimals: 8,
+    },
+  ],
+};
+
+function open(query: string) {
+  window.history.replaceState(null, '', `/#/treasury${query}`);
+  return renderWithWallet(<TreasuryPage />, { appChains: [devnetChain, arbitrum], devnet });
+}
+
+const alerts = () => screen.queryAllByRole('alert').map((a) => a.textContent ?? '');
+
+afterEach(async () => {
+  // nuqs writes the link a moment after an edit: let it land before the next test starts.
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  window.history.replaceState(null, '', '/');
+});
+
+describe('TreasuryPage', () => {
+  it('refuses each bad field from a link with one sentence, and offers nothing to send', async () => {
+    open(
+      '?feed=0x1234&leverage=0&collateral=USDC&update=60&frontRunning=60&mintFee=101&burnFee=10.5&change=abc',
+    );
+    expect(await screen.findByRole('heading', { level: 1, name: 'Treasury' })).toBeInTheDocument();
+    const expected = [
+      '“0x1234” is not an address: it is 0x followed by 40 hexadecimal characters.',
+      'The leverage cannot be 0: the factory refuses it.',
+      '“USDC” is not an Olympus collateral: choose OHM or gOHM.',
+      'Enter a settlement/ETH feed: no ETH/USDC feed is known on this chain.',
+      'The front-running interval must be shorter than the update interval (60 seconds).',
+      'The minting fee can be at most 100%.',
+      'The burning fee can be at most 10%: the committer refuses more.',
+      'Enter a percentage, like 0.5.',
+    ];
+    await waitFor(() => expect(alerts()).toEqual(expect.arrayContaining(expected)));
+    expect(screen.queryByRole('button', { name: /Send step/ })).toBeNull();
+  });
+
+  it('refuses what is typed, field by field, and names the pool as the factory will', async () => {
+    const user = userEvent.setup();
+    open(`?feed=${ETH_USD}`);
+    // The known feed's pair names the market; the factory puts the leverage in front.
+    expect(await screen.findByText('2-ETH/USD+gOHM')).toBeInTheDocument();
+    const leverage = screen.getByLabelText('Leverage');
+    for (const [text, message] of [
+      ['x', 'The leverage is a whole number, like 2.'],
+      ['70000', 'The leverage can be at most 65535: the contracts keep it in 16 bits.'],
+    ] as const) {
+      await user.clear(leverage);
+      await user.type(leverage, text);
+      expect(alerts()).toContain(message);
+      expect(leverage).toHaveAttribute('aria-invalid', 'true');
+    }
+    await user.clear(leverage);
+    await user.type(leverage, '3');
+    expect(screen.getByText('3-ETH/USD+gOHM')).toBeInTheDocument();
+    await user.click(screen.getByLabelText('OHM'));
+    expect(screen.getByText('3-ETH/USD+OHM')).toBeInTheDocument();
+    // No ETH/OHM feed is known in this deployment: the settlement feed must then be typed.
+    expect(alerts()).toContain('Enter a settlement/ETH feed: no ETH/OHM feed is known on this chain.');
+
+    const update = screen.getByLabelText('Update interval (seconds)');
+    await user.clear(update);
+    await user.type(update, '0');
+    expect(alerts()).toContain('The update interval must be at least 1 second.');
+    const mint = screen.getByLabelText('Minting fee (%)');
+    await user.clear(mint);
+    await user.type(mint, '0.00000000000000001');
+    expect(alerts()).toContain('Use at most 16 digits after the point.');
+    await user.clear(mint);
+    await user.type(mint, '-1');
+    expect(alerts()).toContain('A fee cannot be negative.');
+    const market = screen.getByLabelText('Market');
+    await user.type(market, 'ETH USD');
+    expect(alerts()).toContain('Name the market as BASE/QUOTE, like ETH/USD.');
+  });
+
+  it('says when a feed cannot be read', async () => {
+    open(`?feed=${ETH_USD}`);
+    await waitFor(
+      () => expect(alerts().some((a) => a.startsWith('The feed could not be read:'))).toBe(true),
+      {
+        timeout: 5000,
+      },
+    );
+  });
+
+  it('warns an account that is not the treasury, and shows no step until the launch is valid', async () => {
+    const { wagmi } = open(`?feed=${ETH_USD}`);
+    await act(async () => {
+      await connect(wagmi, { connector: wagmi.connectors[0]!, chainId: 31337 });
+    });
+    expect(
+      await screen.findByText(new RegExp(`You are connected as ${TEST_USER}, not the Olympus treasury`)),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/receives (10%|the factory’s share) of its\s+management fees/),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Fill in every field to see the steps|Checking what is already/),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Send step/ })).toBeNull();
+  });
+});
