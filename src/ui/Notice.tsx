@@ -24,7 +24,8 @@ export function Notice({
       role={tone === 'error' || tone === 'warn' ? 'alert' : 'status'}
       className={`flex flex-wrap items-center justify-between gap-3 rounded-xl border px-4 py-3 text-sm ${TONES[tone]}`}
     >
-      <div>{children}</div>
+      {/* Addresses and hashes break anywhere rather than widen a phone's page. */}
+      <div className="min-w-0 [overflow-wrap:anywhere]">{children}</div>
       {action}
     </div>
   );

@@ -233,6 +233,9 @@ describe.runIf(runnable)('journeys in Chromium', () => {
     await go(`#/trade?pool=${btcPool().address}&side=long&action=mint`);
     await page().getByLabel('Escrow').check({ force: true });
     await page()
+      .getByLabel(/Claim for me after execution/)
+      .check();
+    await page()
       .getByLabel(/^Amount/)
       .fill('1,5');
     await page().getByText('Use a point for decimals: 1.5.').waitFor({ timeout: TIMEOUT });
@@ -244,7 +247,12 @@ describe.runIf(runnable)('journeys in Chromium', () => {
           .inputValue(),
       )
       .toBe('');
-    expect(await page().getByLabel('Wallet').isChecked()).toBe(true);
+    expect(await page().getByRole('radio', { name: 'Wallet' }).isChecked()).toBe(true);
+    expect(
+      await page()
+        .getByLabel(/Claim for me after execution/)
+        .isChecked(),
+    ).toBe(false);
     expect(await page().getByText('Use a point for decimals: 1.5.').count()).toBe(0);
     expect(page().url()).toContain('side=short');
   });
