@@ -9,7 +9,7 @@ import type { KnownFeed } from '../../chain/useLaunchReads.ts';
 import { FieldError } from '../../ui/FieldError.tsx';
 import { formatAge } from '../../ui/Freshness.tsx';
 import { formatAmount, shortAddress } from '../../ui/format.ts';
-import { INPUT } from './TextField.tsx';
+import { INPUT } from '../../ui/TextField.tsx';
 
 const OTHER = 'other';
 

@@ -5,9 +5,9 @@
 import { useId } from 'react';
 import { settlementEthFeedOf } from '../../chain/useLaunchReads.ts';
 import { Segmented } from '../../ui/Segmented.tsx';
+import { TextField } from '../../ui/TextField.tsx';
 import { FeedField } from './FeedField.tsx';
 import type { LaunchField } from './launchForm.ts';
-import { TextField } from './TextField.tsx';
 import type { LaunchFormModel } from './useLaunchForm.ts';
 
 const COLLATERALS = [
