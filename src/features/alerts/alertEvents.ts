@@ -183,3 +183,23 @@ export function alertEvents(
   blocks.set(snapshot.chainId, snapshot.blockNumber);
   return { events, memory: { lastBlock: blocks, pools, users } };
 }
+
+/**
+ * Whether what an alert told is still so, by the latest facts seen: a claim that has been made, a pool upkept
+ * again or unpaused takes its notice away, so that no notice goes on saying what is no longer true.
+ */
+export function alertStillHolds(
+  alert: Pick<AlertEvent, 'kind' | 'chainId' | 'pool'>,
+  user: Address | undefined,
+  memory: AlertMemory,
+): boolean {
+  if (alert.kind === 'claimable') {
+    const facts = user ? memory.users.get(userKey(alert.chainId, user, alert.pool)) : undefined;
+    if (!facts) return true;
+    const { longTokens, shortTokens, settlementTokens } = facts.escrow;
+    return longTokens > 0n || shortTokens > 0n || settlementTokens > 0n;
+  }
+  const facts = memory.pools.get(poolKey(alert.chainId, alert.pool));
+  if (!facts) return true;
+  return alert.kind === 'late' ? facts.late : facts.paused;
+}

@@ -4,10 +4,12 @@
  * not start a new session and tell what already holds a second time.
  */
 import { useSyncExternalStore } from 'react';
+import type { Address } from 'viem';
 import {
   type AlertEvent,
   type AlertMemory,
   alertEvents,
+  alertStillHolds,
   NO_MEMORY,
   type SnapshotRead,
 } from './alertEvents.ts';
@@ -21,6 +23,8 @@ export interface AlertNotice {
   tone: NoticeTone;
   body: string;
   link?: { to: string; label: string };
+  /** What the notice told, to take it away once it no longer holds; absent for notes about the alerts. */
+  about?: { event: AlertEvent; user: Address | undefined };
 }
 
 /** Beyond this many, the oldest notices go: a stack, not a log. */
@@ -47,13 +51,16 @@ function push(list: readonly AlertNotice[], added: readonly AlertNotice[]): read
 export function observeSnapshot(read: SnapshotRead): AlertEvent[] {
   const result = alertEvents(memory, read);
   memory = result.memory;
-  if (result.events.length > 0)
-    setNotices(
-      push(
-        notices,
-        result.events.map((e) => ({ id: e.id, tag: e.tag, tone: TONE[e.kind], body: e.body, link: e.link })),
-      ),
-    );
+  const current = notices.filter((n) => !n.about || alertStillHolds(n.about.event, n.about.user, memory));
+  const added = result.events.map((event) => ({
+    id: event.id,
+    tag: event.tag,
+    tone: TONE[event.kind],
+    body: event.body,
+    link: event.link,
+    about: { event, user: read.user },
+  }));
+  if (added.length > 0 || current.length !== notices.length) setNotices(push(current, added));
   return result.events;
 }
 

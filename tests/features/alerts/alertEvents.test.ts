@@ -6,6 +6,7 @@ import {
   type AlertEvent,
   type AlertMemory,
   alertEvents,
+  alertStillHolds,
   NO_MEMORY,
 } from '../../../src/features/alerts/alertEvents.ts';
 import { poolLink } from '../../../src/features/pools/routes.ts';
@@ -98,6 +99,29 @@ function session(user: `0x${string}` | undefined = USER) {
 }
 
 describe('alert events', () => {
+  it('lets a notice go once what it told no longer holds: the claim made, the pool upkept again', () => {
+    let memory: AlertMemory = NO_MEMORY;
+    const read = (pools: PoolSnapshot[], poll: number) => {
+      const receivedAt = T0 + poll * POLL;
+      const snapshot = { ...poolsSnapshot(pools), blockNumber: 100n + BigInt(poll), receivedAt };
+      const result = alertEvents(memory, { snapshot, user: USER, pollIntervalMs: POLL, nowMs: receivedAt });
+      memory = result.memory;
+      return result.events;
+    };
+    read([holding(btc, ['0', '0', '0'])], 1);
+    const [claimable] = read([holding(btc, ['12.5', '0', '0'])], 2);
+    expect(claimable?.kind).toBe('claimable');
+    expect(alertStillHolds(claimable!, USER, memory)).toBe(true);
+    read([holding(btc, ['0', '0', '0'])], 3);
+    expect(alertStillHolds(claimable!, USER, memory)).toBe(false);
+
+    const [overdue] = read([late(samplePools().eth, 200)], 4);
+    expect(overdue?.kind).toBe('late');
+    expect(alertStillHolds(overdue!, USER, memory)).toBe(true);
+    read([late(samplePools().eth, 10)], 5);
+    expect(alertStillHolds(overdue!, USER, memory)).toBe(false);
+  });
+
   it('tells, on the first snapshot, only what already holds: a paused or late pool, once', () => {
     const read = session();
     const eth = late(samplePools().eth, 200);
