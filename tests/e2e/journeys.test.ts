@@ -278,7 +278,7 @@ describe.runIf(runnable)('journeys in Chromium', () => {
     await page()
       .getByText(/Claim paid for: a keeper claims it/)
       .waitFor({ timeout: TIMEOUT });
-    await stage.screenshot('11-paid-claim-pending');
+    await stage.screenshot('paid-claim-pending');
     const longBefore = await balanceOf(pool.longToken);
     // The devnet's keeper upkeeps the pool and then executes the paid claim; the user does nothing.
     await stage.rebalance();
@@ -319,7 +319,7 @@ describe.runIf(runnable)('journeys in Chromium', () => {
         .getByLabel(/^Amount/)
         .count(),
     ).toBe(0);
-    await stage.screenshot('12-lookalike-warning');
+    await stage.screenshot('lookalike-warning');
     await page().getByRole('button', { name: 'I understand the risk: let me trade this pool' }).click();
     await page()
       .getByLabel(/^Amount/)
