@@ -131,8 +131,9 @@ export function Layout({ children }: { children: ReactNode }) {
             </span>
           </Link>
           <MainNav />
-          {/* On phones the alerts control is in the menu: the header row has no room for it. */}
-          <div className="hidden md:block">
+          {/* On phones the alerts control is in the menu: the header row has no room for it. Its size is kept
+              while its code loads, so that nothing in the header moves when it arrives. */}
+          <div className="hidden h-10 w-[7.5rem] md:block">
             <Suspense fallback={null}>
               <AlertsToggle />
             </Suspense>

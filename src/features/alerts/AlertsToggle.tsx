@@ -15,7 +15,7 @@ export function AlertsToggle({ className = '' }: { className?: string }) {
       }}
       aria-busy={preference.asking || undefined}
       title="Browser notifications when a commit of yours is ready to claim, a pool's upkeep is late or a pool is paused"
-      className={`inline-flex min-h-11 items-center gap-2 rounded-lg px-3 text-sm text-ink-200 hover:bg-ink-800 hover:text-ink-50 ${className}`}
+      className={`inline-flex h-10 items-center gap-2 rounded-lg px-3 text-sm text-ink-200 hover:bg-ink-800 hover:text-ink-50 ${className}`}
     >
       <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor">
         <path
