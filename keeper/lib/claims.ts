@@ -12,7 +12,7 @@ import { scanLogs } from '../../src/chain/history/logPager.ts';
 import { type KeeperContext, readAll } from './context.ts';
 import type { KeptPool } from './discovery.ts';
 import type { ClaimLogEntry } from './log.ts';
-import { covers, shareOf } from './profit.ts';
+import { covers, shareOf, spendFields } from './profit.ts';
 import { type ContractCall, contractCall, estimate, sendAndWait } from './send.ts';
 
 /** Without a starting block, how far back the first scan looks: about a day and a half of Arbitrum blocks. */
@@ -197,13 +197,7 @@ export function paidClaims(
       ctx.log({
         action: 'claim',
         claims: outcome.executed,
-        tx: receipt.transactionHash,
-        gasUsed: receipt.gasUsed,
-        gasEstimate: gas,
-        gasPrice: receipt.effectiveGasPrice,
-        costWei: receipt.gasUsed * receipt.effectiveGasPrice,
-        rewardWei,
-        profitable: covers(rewardWei, gas, gasPrice),
+        ...spendFields(receipt, gas, gasPrice, rewardWei),
       });
       return outcome;
     },

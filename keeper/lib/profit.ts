@@ -4,6 +4,7 @@
  * keeper predicts exactly what KeeperRewards computes, given the gas. A claim's reward is what the user prepaid,
  * already in wei. Pure functions, no I/O.
  */
+import type { TransactionReceipt } from 'viem';
 import { KEEPER, WAD } from '../../src/engine/constants.ts';
 import { keeperReward, payKeeperFromBalances } from '../../src/engine/keeper.ts';
 import { ContractRevert } from '../../src/engine/revert.ts';
@@ -97,4 +98,22 @@ export function splitGas(gas: bigint, weights: readonly bigint[]): bigint[] {
   const parts = weights.map((w) => (gas * w) / total);
   parts[0] = gas - parts.slice(1).reduce((a, b) => a + b, 0n);
   return parts;
+}
+
+/** What a sent transaction cost and earned, as its log line reports it. */
+export function spendFields(
+  receipt: Pick<TransactionReceipt, 'transactionHash' | 'gasUsed' | 'effectiveGasPrice'>,
+  gasEstimate: bigint,
+  gasPrice: bigint,
+  rewardWei: bigint,
+) {
+  return {
+    tx: receipt.transactionHash,
+    gasUsed: receipt.gasUsed,
+    gasEstimate,
+    gasPrice: receipt.effectiveGasPrice,
+    costWei: receipt.gasUsed * receipt.effectiveGasPrice,
+    rewardWei,
+    profitable: covers(rewardWei, gasEstimate, gasPrice),
+  };
 }

@@ -14,7 +14,7 @@ import {
 import { type KeeperContext, readAll } from './context.ts';
 import type { KeptPool } from './discovery.ts';
 import { errorText, type PoolLogEntry } from './log.ts';
-import { covers, predictUpkeepReward, splitGas, type UpkeepRewardPrediction } from './profit.ts';
+import { covers, predictUpkeepReward, spendFields, splitGas, type UpkeepRewardPrediction } from './profit.ts';
 import { type ContractCall, contractCall, estimate, sendAndWait } from './send.ts';
 
 export interface UpkeepOutcome {
@@ -235,13 +235,7 @@ export async function upkeepDuePools(
   ctx.log({
     action: 'upkeep',
     pools: [...entries.values()],
-    tx: receipt.transactionHash,
-    gasUsed: receipt.gasUsed,
-    gasEstimate: gas,
-    gasPrice: receipt.effectiveGasPrice,
-    costWei: receipt.gasUsed * receipt.effectiveGasPrice,
-    rewardWei,
-    profitable: covers(rewardWei, gas, gasPrice),
+    ...spendFields(receipt, gas, gasPrice, rewardWei),
   });
   return outcome;
 }

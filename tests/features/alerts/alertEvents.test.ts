@@ -1,6 +1,7 @@
 import { parseUnits } from 'viem';
 import { describe, expect, it } from 'vitest';
 import type { PoolSnapshot, PoolsSnapshot, UserCommit } from '../../../src/chain/poolSnapshot.ts';
+import { emptyTotals } from '../../../src/engine/commits.ts';
 import type { CommitTotals } from '../../../src/engine/types.ts';
 import {
   type AlertEvent,
@@ -21,15 +22,7 @@ const { btc, paused } = samplePools();
 const gohm = (amount: string) => parseUnits(amount, 18);
 
 function totals(part: Partial<CommitTotals>): CommitTotals {
-  return {
-    longMintSettlement: 0n,
-    longBurnPoolTokens: 0n,
-    shortMintSettlement: 0n,
-    shortBurnPoolTokens: 0n,
-    shortBurnLongMintPoolTokens: 0n,
-    longBurnShortMintPoolTokens: 0n,
-    ...part,
-  };
+  return { ...emptyTotals(), ...part };
 }
 
 /** The pool as the connected user sees it: `escrow` long/short/settlement, and their pending commits. */
