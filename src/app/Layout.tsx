@@ -10,6 +10,7 @@ import { tradeNav } from '../features/trade/routes.ts';
 import { treasuryNav } from '../features/treasury/routes.ts';
 import { PageErrorBoundary } from '../ui/PageErrorBoundary.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
+import { useOnceIdle } from './idle.ts';
 import { NetworkGuard } from './NetworkGuard.tsx';
 import { WalletButton } from './WalletButton.tsx';
 
@@ -109,6 +110,8 @@ function MainNav() {
 
 export function Layout({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
+  // The alerts read what the pages have already read (docs/alerts.md): nothing is lost by starting them late.
+  const alertsWanted = useOnceIdle(3000);
   return (
     <div className="min-h-screen">
       {/* The hash holds the route, so skipping to the content moves focus rather than following `#main`. */}
@@ -134,9 +137,11 @@ export function Layout({ children }: { children: ReactNode }) {
           {/* On phones the alerts control is in the menu: the header row has no room for it. Its size is kept
               while its code loads, so that nothing in the header moves when it arrives. */}
           <div className="hidden h-10 w-[7.5rem] md:block">
-            <Suspense fallback={null}>
-              <AlertsToggle />
-            </Suspense>
+            {alertsWanted ? (
+              <Suspense fallback={null}>
+                <AlertsToggle />
+              </Suspense>
+            ) : null}
           </div>
           <WalletButton />
         </div>
@@ -145,11 +150,13 @@ export function Layout({ children }: { children: ReactNode }) {
       <Suspense fallback={null}>
         <NetworkGuard />
       </Suspense>
-      <PageErrorBoundary what="The alerts">
-        <Suspense fallback={null}>
-          <AlertNotices />
-        </Suspense>
-      </PageErrorBoundary>
+      {alertsWanted ? (
+        <PageErrorBoundary what="The alerts">
+          <Suspense fallback={null}>
+            <AlertNotices />
+          </Suspense>
+        </PageErrorBoundary>
+      ) : null}
       <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-8">
         {/* A new page starts without the last one's error. */}
         <PageErrorBoundary key={pathname}>

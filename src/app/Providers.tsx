@@ -5,6 +5,7 @@ import { type AppConfigSource, DeploymentProvider } from '../chain/DeploymentCon
 import type { DevnetDeployment } from '../chain/devnet.ts';
 import { TxReporterProvider } from '../chain/txReporter.ts';
 import { PageErrorBoundary } from '../ui/PageErrorBoundary.tsx';
+import { whenIdle } from './idle.ts';
 import { reportTx } from './txToasts.tsx';
 
 // The wallet stack (wagmi, RainbowKit, the toaster) is the largest part of the app's code: the pages draw
@@ -24,14 +25,7 @@ function useAfterPageSettles(app: AppConfigSource, maxWaitMs: number): boolean {
     let cancel = () => {};
     let stopped = false;
     const whenReady = () => {
-      if (stopped) return;
-      if ('requestIdleCallback' in window) {
-        const handle = window.requestIdleCallback(() => setSettled(true), { timeout: maxWaitMs });
-        cancel = () => window.cancelIdleCallback(handle);
-      } else {
-        const timer = setTimeout(() => setSettled(true), 200);
-        cancel = () => clearTimeout(timer);
-      }
+      if (!stopped) cancel = whenIdle(() => setSettled(true), maxWaitMs);
     };
     // If the read clients failed to load, the page says so; the wallet layer stays away.
     app.ready.then(whenReady, () => {});
