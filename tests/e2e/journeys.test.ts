@@ -309,6 +309,13 @@ describe.runIf(runnable)('journeys in Chromium', () => {
       });
     expect(await page().locator('main').textContent()).not.toContain(pool);
 
+    // Its own page says so above its figures.
+    await go(`#/pool?address=${pool}`);
+    await page()
+      .getByRole('alert', { name: 'Not an Olympus pool' })
+      .getByText(/not the Olympus treasury/)
+      .waitFor({ timeout: TIMEOUT });
+
     await go(`#/trade?pool=${pool}`);
     const warning = page().getByRole('alert', { name: '3-BTC/USD+gOHM is not an Olympus pool' });
     await warning.waitFor({ timeout: TIMEOUT });
