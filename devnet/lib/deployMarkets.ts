@@ -31,6 +31,37 @@ export async function deployTokens(
 }
 
 /**
+ * One settable price feed (`owner` sets its price) at `price` USD-style decimals, and an oracle wrapper over it
+ * naming `wrapperDeployer`, the account that may then deploy pools on it.
+ */
+export async function deployFeed(
+  clients: DevnetClients,
+  { owner, wrapperDeployer }: { owner: Address; wrapperDeployer: Address },
+  price: string,
+): Promise<{ feed: Address; wrapper: Address }> {
+  const feedArt = artifact('TestChainlinkOracle');
+  const wrapperArt = artifact('ChainlinkOracleWrapper');
+  const feed = await deploy(clients, owner, feedArt.abi, feedArt.bytecode, []);
+  await write(clients, owner, {
+    address: feed,
+    abi: testChainlinkOracleAbi,
+    functionName: 'setDecimals',
+    args: [FEED_DECIMALS],
+  });
+  await write(clients, owner, {
+    address: feed,
+    abi: testChainlinkOracleAbi,
+    functionName: 'setPrice',
+    args: [parseUnits(price, FEED_DECIMALS)],
+  });
+  const wrapper = await deploy(clients, wrapperDeployer, wrapperArt.abi, wrapperArt.bytecode, [
+    feed,
+    wrapperDeployer,
+  ]);
+  return { feed, wrapper };
+}
+
+/**
  * 6: price feeds and their wrappers: the markets, the collaterals' USD prices and the settlement/ETH prices.
  * Pool oracle wrappers name the treasury as deployer, since it deploys pools.
  */
@@ -39,25 +70,10 @@ export async function deployFeeds(
   { priceFeeder, treasury }: { priceFeeder: Address; treasury: Address },
   config: DevnetConfig,
 ): Promise<DeployedFeed[]> {
-  const feedArt = artifact('TestChainlinkOracle');
-  const wrapperArt = artifact('ChainlinkOracleWrapper');
   const feeds: DeployedFeed[] = [];
   const addFeed = async (pair: string, price: string) => {
-    const feed = await deploy(clients, priceFeeder, feedArt.abi, feedArt.bytecode, []);
-    await write(clients, priceFeeder, {
-      address: feed,
-      abi: testChainlinkOracleAbi,
-      functionName: 'setDecimals',
-      args: [FEED_DECIMALS],
-    });
-    await write(clients, priceFeeder, {
-      address: feed,
-      abi: testChainlinkOracleAbi,
-      functionName: 'setPrice',
-      args: [parseUnits(price, FEED_DECIMALS)],
-    });
-    const wrapper = await deploy(clients, treasury, wrapperArt.abi, wrapperArt.bytecode, [feed, treasury]);
-    feeds.push({ pair, feed, wrapper, decimals: FEED_DECIMALS });
+    const deployed = await deployFeed(clients, { owner: priceFeeder, wrapperDeployer: treasury }, price);
+    feeds.push({ pair, ...deployed, decimals: FEED_DECIMALS });
   };
   for (const m of config.markets) await addFeed(m.symbol, m.startPrice);
   for (const c of config.collaterals) await addFeed(`${c.symbol}/USD`, c.usdPrice);

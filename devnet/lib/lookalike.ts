@@ -3,12 +3,13 @@
  * account, through the real factory, settled in gOHM, named like an Olympus pool, but priced by a feed they
  * control. The app must not list it; opened by address, it must say why before anyone trades it.
  */
-import { type Address, parseEventLogs, parseUnits } from 'viem';
+import { type Address, parseEventLogs } from 'viem';
 import type { Deployment } from '../../contracts-abi/deployment.ts';
-import { poolFactoryAbi, testChainlinkOracleAbi } from '../../contracts-abi/generated/index.ts';
-import { type DevnetConfig, FEED_DECIMALS } from '../config.ts';
+import { poolFactoryAbi } from '../../contracts-abi/generated/index.ts';
+import type { DevnetConfig } from '../config.ts';
 import { artifact } from './artifacts.ts';
 import { type DevnetClients, deploy, write } from './clients.ts';
+import { deployFeed } from './deployMarkets.ts';
 import { percentToWad } from './deployProtocol.ts';
 
 export interface Lookalike {
@@ -27,23 +28,13 @@ export async function deployLookalikePool(
   const ethFeed = deployment.feeds.find((f) => f.pair === 'ETH/gOHM');
   if (!gohm || !ethFeed) throw new Error('devnet deployment has no gOHM or ETH/gOHM feed');
 
-  const feedArt = artifact('TestChainlinkOracle');
+  // The market's feed is the attacker's own; both wrappers name the attacker, as `deployPool` requires.
+  const { feed, wrapper } = await deployFeed(
+    clients,
+    { owner: attacker, wrapperDeployer: attacker },
+    '95000',
+  );
   const wrapperArt = artifact('ChainlinkOracleWrapper');
-  const feed = await deploy(clients, attacker, feedArt.abi, feedArt.bytecode, []);
-  await write(clients, attacker, {
-    address: feed,
-    abi: testChainlinkOracleAbi,
-    functionName: 'setDecimals',
-    args: [FEED_DECIMALS],
-  });
-  await write(clients, attacker, {
-    address: feed,
-    abi: testChainlinkOracleAbi,
-    functionName: 'setPrice',
-    args: [parseUnits('95000', FEED_DECIMALS)],
-  });
-  // Both wrappers name the attacker as deployer, as `deployPool` requires of its caller.
-  const wrapper = await deploy(clients, attacker, wrapperArt.abi, wrapperArt.bytecode, [feed, attacker]);
   const settlementEth = await deploy(clients, attacker, wrapperArt.abi, wrapperArt.bytecode, [
     ethFeed.feed,
     attacker,

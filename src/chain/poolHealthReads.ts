@@ -8,8 +8,8 @@
  * answer leaves its figure undefined instead of failing the whole read; the protocol's own contracts must
  * answer.
  */
-import { parseAbi } from 'viem';
 import {
+  aggregatorV3InterfaceAbi,
   chainlinkOracleWrapperAbi,
   erc20Abi,
   poolCommitterAbi,
@@ -18,11 +18,6 @@ import {
 import type { ReadBatch, Slot } from './batch.ts';
 import type { PoolInfo } from './poolRegistry.ts';
 import type { PoolHealthReads } from './poolSnapshot.ts';
-
-/** Chainlink's AggregatorV3Interface, as far as the health needs it: the latest round and its time. */
-export const AGGREGATOR_V3_ABI = parseAbi([
-  'function latestRoundData() view returns (uint80 roundId, int256 answer, uint256 startedAt, uint256 updatedAt, uint80 answeredInRound)',
-]);
 
 /** One pool's health calls, in this order, after its other calls. */
 export function addHealthReads(batch: ReadBatch, info: PoolInfo) {
@@ -36,7 +31,7 @@ export function addHealthReads(batch: ReadBatch, info: PoolInfo) {
     }),
     feedRound: batch.add({
       address: info.trust.marketFeed,
-      abi: AGGREGATOR_V3_ABI,
+      abi: aggregatorV3InterfaceAbi,
       functionName: 'latestRoundData',
     }),
     settlementEthPrice: batch.add({

@@ -52,6 +52,19 @@ export interface PoolRegistry {
   factoryPoolCount: bigint;
 }
 
+/**
+ * Why a pool asked for by address is not among the registry's pools: the factory does not know it, or it
+ * settles in a collateral that is not Olympus's. Undefined when it is there.
+ */
+export function missingPool(
+  registry: PoolRegistry,
+  address: Address,
+): 'unknown' | 'otherCollateral' | undefined {
+  const same = (a: Address) => a.toLowerCase() === address.toLowerCase();
+  if (registry.rejected.some(same)) return 'unknown';
+  return registry.pools.some((p) => same(p.address)) ? undefined : 'otherCollateral';
+}
+
 /** "3-BTC/USD+gOHM" → "BTC/USD"; a name that does not follow Tracer's pattern is shown whole. */
 export function marketOf(poolName: string): string {
   const match = /^\d+-(.+?)\+/.exec(poolName);

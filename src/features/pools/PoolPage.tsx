@@ -3,6 +3,7 @@ import { lazy, Suspense, useMemo } from 'react';
 import { Link } from 'react-router';
 import { type Address, isAddress } from 'viem';
 import { useAppConfig } from '../../chain/DeploymentContext.tsx';
+import { missingPool } from '../../chain/poolRegistry.ts';
 import { verificationReasons } from '../../chain/poolVerification.ts';
 import { annualFeeFromPerInterval } from '../../engine/metrics.ts';
 import { Card } from '../../ui/Card.tsx';
@@ -68,10 +69,11 @@ export function PoolPage() {
   if (registry.error && !registry.data) {
     return <ErrorState what="this pool" error={registry.error} onRetry={() => void registry.refetch()} />;
   }
-  if (registry.data?.rejected.some((a) => a.toLowerCase() === raw.toLowerCase())) {
+  const missing = registry.data && missingPool(registry.data, raw as Address);
+  if (missing === 'unknown') {
     return <Notice tone="error">The Tracer factory on this chain does not know a pool at {raw}.</Notice>;
   }
-  if (registry.data && !registry.data.pools.some((p) => p.address.toLowerCase() === raw.toLowerCase())) {
+  if (missing === 'otherCollateral') {
     return (
       <Notice tone="error">The pool at {raw} does not settle in OHM or gOHM, so it is not shown here.</Notice>
     );

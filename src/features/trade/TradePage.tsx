@@ -2,7 +2,7 @@ import { useQueryStates } from 'nuqs';
 import { useMemo, useState } from 'react';
 import { type Address, isAddress } from 'viem';
 import { useAppConfig } from '../../chain/DeploymentContext.tsx';
-import type { PoolRegistry } from '../../chain/poolRegistry.ts';
+import { missingPool, type PoolRegistry } from '../../chain/poolRegistry.ts';
 import type { PoolSnapshot } from '../../chain/poolSnapshot.ts';
 import { verificationReasons } from '../../chain/poolVerification.ts';
 import { usePoolsSnapshot } from '../../chain/usePools.ts';
@@ -110,11 +110,10 @@ function refuseNamedPool(
 ): string | undefined {
   if (named === null) return undefined;
   if (!asked) return `“${named}” is not a pool address.`;
-  if (!registry) return undefined;
-  const same = (a: Address) => a.toLowerCase() === asked.toLowerCase();
-  if (registry.rejected.some(same))
+  const missing = registry && missingPool(registry, asked);
+  if (missing === 'unknown')
     return `The Tracer factory on ${chainName} does not know a pool at ${asked}: there is nothing to trade there.`;
-  if (!registry.pools.some((p) => same(p.address)))
+  if (missing === 'otherCollateral')
     return `The pool at ${asked} does not settle in OHM or gOHM, so it is not traded here.`;
   return undefined;
 }
