@@ -6,12 +6,13 @@
 import type { TextFieldProps } from './TextField.tsx';
 import { TextField } from './TextField.tsx';
 
-export function NumberInput(props: Omit<TextFieldProps, 'inputMode' | 'placeholder' | 'hintPlacement'>) {
+export function NumberInput(props: Omit<TextFieldProps, 'inputMode' | 'hintPlacement'>) {
   return (
     <TextField
       {...props}
       inputMode="decimal"
-      placeholder="0.0"
+      // Written in the notation the caller reads the field in ("0,0" in German); en-US when it says none.
+      placeholder={props.placeholder ?? '0.0'}
       hintPlacement="label"
       inputClassName={`flex-1 font-mono text-lg! ${props.inputClassName ?? ''}`}
     />

@@ -227,24 +227,38 @@ export type NumberCheck = { ok: true; value: number | undefined } | { ok: false;
 
 const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 
-/** One field's text → its value or one sentence. Links cross locales, so en-US: "1,5" is refused (ui/amountText.ts). */
+/** Links cross locales, so the simulator reads numbers as en-US writes them, as its examples and messages do. */
+const LINK_LOCALE = 'en-US';
+
+/** One field's text → its value or one sentence. "1,5" is refused, never read as 15 (ui/amountText.ts). */
 export function checkNumber(field: NumberField, text: string): NumberCheck {
   const rule = NUMBER_RULES[field];
-  const read = readAmountText(text, 'en-US');
+  const read = readAmountText(text, LINK_LOCALE, {
+    example: rule.example,
+    // Only a field whose example reaches a thousand shows grouping: "like 1,000.5" would be refused elsewhere.
+    groupedExample: Number(rule.example) >= 1000 ? rule.example : undefined,
+    accepts: (decimal) => valueProblem(rule, decimal) === undefined,
+  });
   if (!read.ok) return read;
   if (read.decimal === '') {
     return rule.optional ? { ok: true, value: undefined } : { ok: false, message: `Enter the ${rule.name}.` };
   }
-  const value = Number(read.decimal);
-  if (!NUMERIC.test(read.decimal) || !Number.isFinite(value)) {
-    return { ok: false, message: `Enter a number, like ${rule.example}.` };
+  const problem = valueProblem(rule, read.decimal);
+  return problem === undefined ? { ok: true, value: Number(read.decimal) } : { ok: false, message: problem };
+}
+
+/** Why a field refuses an amount read from its text (a plain decimal, "-12.5"), or undefined if it takes it. */
+function valueProblem(rule: NumberRule, decimal: string): string | undefined {
+  const value = Number(decimal);
+  if (!NUMERIC.test(decimal) || Number.isNaN(value)) return `Enter a number, like ${rule.example}.`;
+  if (rule.nonNegative && value < 0) return `The ${rule.name} cannot be negative.`;
+  if (!Number.isFinite(value)) {
+    // Hundreds of digits overflow a double: it is still a number, and the bound it breaks says so.
+    const broken = rule.checks.find(([passes]) => !passes(value));
+    return broken?.[1] ?? `The ${rule.name} is too large for this simulator.`;
   }
-  if (rule.nonNegative && value < 0) return { ok: false, message: `The ${rule.name} cannot be negative.` };
-  if (rule.integer && !Number.isInteger(value)) {
-    return { ok: false, message: `The ${rule.name} must be a whole number.` };
-  }
-  for (const [passes, message] of rule.checks) {
-    if (!passes(value)) return { ok: false, message };
-  }
-  return { ok: true, value };
+  if (value === 0 && /[1-9]/.test(decimal))
+    return `The ${rule.name} is too small for this simulator to tell from 0.`;
+  if (rule.integer && !Number.isInteger(value)) return `The ${rule.name} must be a whole number.`;
+  return rule.checks.find(([passes]) => !passes(value))?.[1];
 }

@@ -3,7 +3,7 @@
  * fully valid input yields a `bigint`. Amounts are parsed as decimal strings, never through floats.
  */
 import { MAX_COMMIT_AMOUNT } from '../../engine/commits.ts';
-import { numberConventions, readAmountText } from '../../ui/amountText.ts';
+import { numberConventions, readAmountText, writeAmountText } from '../../ui/amountText.ts';
 
 export type AmountCheck = { ok: true; amount: bigint } | { ok: false; message: string };
 
@@ -20,17 +20,34 @@ export interface AmountContext {
 
 const NUMBER = /^\d*\.?\d*$/;
 
-/** Reads what the user typed by their locale's conventions (src/ui/amountText.ts), then checks it. */
+/**
+ * Reads what the user typed by their locale's conventions (src/ui/amountText.ts), then checks it. A rewrite
+ * the reader suggests ("Use a point for decimals: 1.5.") is one this check accepts, the balance aside.
+ */
 export function checkAmount(input: string, ctx: AmountContext): AmountCheck {
-  const read = readAmountText(input, ctx.locale);
+  const read = readAmountText(input, ctx.locale, {
+    example: '12.5',
+    groupedExample: '1000.5',
+    accepts: (decimal) => amountOf(decimal, ctx).ok,
+  });
   if (!read.ok) return read;
-  const text = read.decimal;
-  if (text === '') return { ok: false, message: 'Enter an amount.' };
-  if (text.startsWith('-')) return { ok: false, message: 'The amount cannot be negative.' };
+  if (read.decimal === '') return { ok: false, message: 'Enter an amount.' };
+  const checked = amountOf(read.decimal, ctx);
+  if (checked.ok && ctx.available !== undefined && checked.amount > ctx.available) {
+    return { ok: false, message: `That is more than your ${ctx.sourceLabel} holds.` };
+  }
+  return checked;
+}
+
+/** A read amount (a plain decimal, "-12.5") in raw units, or why no commit can carry it. */
+function amountOf(text: string, ctx: AmountContext): AmountCheck {
+  // "-0" is zero, not a negative amount: it gets the sentence that is true of it, below.
+  if (/^-.*[1-9]/.test(text)) return { ok: false, message: 'The amount cannot be negative.' };
   const { decimal } = numberConventions(ctx.locale);
-  if (!NUMBER.test(text) || text === '.')
-    return { ok: false, message: `Enter a number, like 12${decimal}5.` };
-  const [whole = '', fraction = ''] = text.split('.');
+  const magnitude = text.replace(/^-/, '');
+  if (!NUMBER.test(magnitude) || magnitude === '.')
+    return { ok: false, message: `Enter a number, like ${writeAmountText('12.5', ctx.locale)}.` };
+  const [whole = '', fraction = ''] = magnitude.split('.');
   if (fraction.length > ctx.decimals) {
     return {
       ok: false,
@@ -41,8 +58,5 @@ export function checkAmount(input: string, ctx: AmountContext): AmountCheck {
   if (amount === 0n) return { ok: false, message: 'The amount must be above zero.' };
   if (amount > MAX_COMMIT_AMOUNT)
     return { ok: false, message: 'That amount is beyond what a commit can carry (2^128 − 1 units).' };
-  if (ctx.available !== undefined && amount > ctx.available) {
-    return { ok: false, message: `That is more than your ${ctx.sourceLabel} holds.` };
-  }
   return { ok: true, amount };
 }

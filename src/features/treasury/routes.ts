@@ -6,12 +6,17 @@
 import { parseAsString } from 'nuqs';
 import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
+import { amountForInput } from '../../ui/amountText.ts';
 
 /** Suggested intervals, where the chain has none of its own to suggest (the devnet's are its pools'). */
 export const DEFAULT_INTERVALS = { update: '3600', frontRunning: '300' } as const;
 
-/** The link's parameters; the intervals' defaults depend on the chain, so they are given by the page. */
-export function launchParams(intervals: { update: string; frontRunning: string }) {
+/**
+ * The link's parameters; the intervals' defaults depend on the chain, so they are given by the page. The
+ * fees' defaults are written in the `locale` the form reads them in ("0,5" in German), so that a default is
+ * never refused as typed the wrong way; they mean the same amount in every locale.
+ */
+export function launchParams(intervals: { update: string; frontRunning: string }, locale = 'en-US') {
   return {
     feed: parseAsString.withDefault(''),
     market: parseAsString.withDefault(''),
@@ -20,8 +25,8 @@ export function launchParams(intervals: { update: string; frontRunning: string }
     ethFeed: parseAsString.withDefault(''),
     update: parseAsString.withDefault(intervals.update),
     frontRunning: parseAsString.withDefault(intervals.frontRunning),
-    mintFee: parseAsString.withDefault('0.5'),
-    burnFee: parseAsString.withDefault('0.3'),
+    mintFee: parseAsString.withDefault(amountForInput('0.5', locale)),
+    burnFee: parseAsString.withDefault(amountForInput('0.3', locale)),
     change: parseAsString.withDefault('0'),
   };
 }

@@ -76,10 +76,78 @@ describe('checkAmount: amounts are read as the holder meant, in their locale, or
     expect(amount('١٫٥', 'en-US')).toEqual({ ok: true, amount: units(1n, 5n) });
   });
 
-  it('drops spaces and currency signs from pasted text', () => {
-    expect(amount('  1 000.5 ', 'en-US')).toEqual({ ok: true, amount: units(1000n, 5n) });
+  it('trims whitespace around pasted text and drops currency signs', () => {
+    expect(amount('  1,000.5 ', 'en-US')).toEqual({ ok: true, amount: units(1000n, 5n) });
     expect(amount('$1,000.50', 'en-US')).toEqual({ ok: true, amount: units(1000n, 5n) });
     expect(amount('1\u202f000,5\u00a0€', 'fr-FR')).toEqual({ ok: true, amount: units(1000n, 5n) });
+  });
+
+  it('refuses a space inside the digits where the locale does not group with spaces, never reading "1 5" as 15', () => {
+    for (const [input, locale, message] of [
+      ['1 5', 'en-US', 'Type the number without spaces, like 1,000.5.'],
+      ['1 000.5', 'en-US', 'Type the number without spaces, like 1,000.5.'],
+      ['1\u00a05', 'en-US', 'Type the number without spaces, like 1,000.5.'],
+      ['1 5', 'de-DE', 'Type the number without spaces, like 1.000,5.'],
+      ['1 000,5', 'de-DE', 'Type the number without spaces, like 1.000,5.'],
+    ] as const) {
+      expect(amount(input, locale)).toEqual({ ok: false, message });
+    }
+  });
+
+  it('takes a space as the group separator where the locale groups with one, in groups of three only', () => {
+    // fr-FR writes a narrow no-break space; a plain or no-break space typed in its place means the same.
+    for (const input of ['1 000,5', '1\u00a0000,5', '1\u202f000,5']) {
+      expect(amount(input, 'fr-FR')).toEqual({ ok: true, amount: units(1000n, 5n) });
+    }
+    expect(amount('1 000 000', 'fr-FR')).toEqual({ ok: true, amount: units(1_000_000n) });
+    for (const input of ['1 5', '10 00', '1 0000', '1 5,3']) {
+      expect(amount(input, 'fr-FR')).toEqual({
+        ok: false,
+        message: 'Check the digit grouping, like 1\u202f000,5.',
+      });
+    }
+  });
+
+  it('never reads a group starting with zero as thousands: "0,500" is not five hundred in English', () => {
+    expect(amount('0,500', 'en-US')).toEqual({ ok: false, message: 'Use a point for decimals: 0.500.' });
+    expect(amount('0.001', 'de-DE')).toEqual({ ok: false, message: 'Use a comma for decimals: 0,001.' });
+  });
+
+  it('says what is true of the input, and suggests only what it accepts', () => {
+    const cases: Array<[string, string, string]> = [
+      // The point is a decimal here; the comma after it cannot be a group separator.
+      ['1,5.3', 'en-US', 'Check the digit grouping, like 1,000.5.'],
+      ['1.5,3', 'de-DE', 'Check the digit grouping, like 1.000,5.'],
+      // A trailing or leading separator of the other convention: the rewrite is itself a valid amount.
+      ['5,', 'en-US', 'Use a point for decimals: 5.'],
+      ['5.', 'de-DE', 'Use a comma for decimals: 5.'],
+      [',5', 'en-US', 'Use a point for decimals: 0.5.'],
+      // A number written in the other convention is a number: say which marks to use, and how it reads.
+      ['1.000,5', 'en-US', 'Use a point for decimals and commas between thousands: 1,000.5.'],
+      ['1,000.5', 'de-DE', 'Use a comma for decimals and points between thousands: 1.000,5.'],
+      ['1,000.5', 'fr-FR', 'Use a comma for decimals and spaces between thousands: 1\u202f000,5.'],
+      // "1.000" in French could be one or a thousand: no rewrite is guessed.
+      ['1.000', 'fr-FR', 'Use a comma for decimals and spaces between thousands, like 1\u202f000,5.'],
+      ['1,5.3', 'fr-FR', 'Use a comma for decimals and spaces between thousands, like 1\u202f000,5.'],
+      [',', 'en-US', 'Enter a number, like 12.5.'],
+    ];
+    for (const [input, locale, message] of cases) {
+      expect([input, locale, amount(input, locale)]).toEqual([input, locale, { ok: false, message }]);
+    }
+    for (const [input, locale] of [
+      ['5,', 'en-US'],
+      ['1.000,5', 'en-US'],
+      ['1,000.5', 'fr-FR'],
+    ] as const) {
+      const refused = amount(input, locale);
+      const rewrite = refused.ok ? '' : (/: ([^ ]+)\.$/u.exec(refused.message)?.[1] ?? '');
+      expect(amount(rewrite, locale).ok).toBe(true);
+    }
+  });
+
+  it('reads a leading plus as the number, and "-0" as zero rather than a negative amount', () => {
+    expect(amount('+1,5', 'de-DE')).toEqual({ ok: true, amount: units(1n, 5n) });
+    expect(amount('-0', 'en-US')).toEqual({ ok: false, message: 'The amount must be above zero.' });
   });
 
   it('says what to type in the locale’s own words', () => {

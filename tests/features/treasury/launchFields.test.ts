@@ -9,7 +9,9 @@ import {
   readLeverage,
   readMarket,
   readPercentWad,
+  readSeconds,
 } from '../../../src/features/treasury/launchFields.ts';
+import { DEFAULT_INTERVALS, launchParams } from '../../../src/features/treasury/routes.ts';
 
 const message = (field: { ok: boolean; message?: string }) => (field.ok ? undefined : field.message);
 
@@ -44,6 +46,103 @@ describe('percentages to WAD', () => {
     expect(message(over.mintingFee)).toBe('The minting fee can be at most 100%.');
     expect(message(over.burningFee)).toBe('The burning fee can be at most 10%: the committer refuses more.');
     expect(message(over.changeInterval)).toBe('The change interval can be at most 100% per update.');
+  });
+});
+
+describe('fees as typed in one locale and read in another', () => {
+  const fees = (text: string, locale: string) =>
+    readFees({ mintingFee: text, burningFee: text, changeInterval: text }, locale);
+
+  it('refuses a space inside a fee instead of reading "1 5" as a 15% fee', () => {
+    expect(message(fees('1 5', 'en-US').mintingFee)).toBe('Type the number without spaces, like 0.5.');
+    expect(message(fees('1 5', 'de-DE').mintingFee)).toBe('Type the number without spaces, like 0,5.');
+    // fr-FR groups with a space, but only by three.
+    expect(message(fees('1 5', 'fr-FR').mintingFee)).toBe(
+      'Check the digit grouping, or type the number without it, like 0,5.',
+    );
+    expect(fees(' 1,5 % ', 'fr-FR').mintingFee).toEqual({ ok: true, value: 15n * 10n ** 15n });
+  });
+
+  it('refuses a fee that a signer opening the link in another locale would read as another amount', () => {
+    // "1,050" is 1.05% in German and 1050% in English: the link is refused, not misread by one of them.
+    expect(message(fees('1,050', 'de-DE').mintingFee)).toBe(
+      'This link may be opened where “,” groups thousands, which reads it as 1050: write 1,05.',
+    );
+    expect(fees('1,05', 'de-DE').mintingFee).toEqual({ ok: true, value: 105n * 10n ** 14n });
+    expect(message(fees('1.000', 'en-US').changeInterval)).toBe(
+      'This link may be opened where “.” groups thousands, which reads it as 1000: write 1.',
+    );
+    // Three decimals are a thousands group elsewhere; a fourth keeps them a fraction everywhere.
+    expect(message(fees('2,125', 'fr-FR').burningFee)).toBe(
+      'This link may be opened where “,” groups thousands, which reads it as 2125: write 2,1250.',
+    );
+    for (const locale of ['fr-FR', 'de-DE', 'en-US']) {
+      const read = fees('2,1250', locale).burningFee;
+      expect([locale, read.ok && read.value]).toEqual([
+        locale,
+        locale === 'en-US' ? false : 2125n * 10n ** 13n,
+      ]);
+    }
+    // No one groups "0,050" as thousands (a group never starts with 0): it is 0.05% wherever it is read.
+    expect(fees('0,050', 'de-DE').mintingFee).toEqual({ ok: true, value: 5n * 10n ** 14n });
+    expect(message(fees('0,050', 'en-US').mintingFee)).toBe('Use a point for decimals: 0.05.');
+    // Above its bound, a fee is refused for that first, whatever another locale makes of it.
+    expect(message(fees('1,000', 'en-US').mintingFee)).toBe('The minting fee can be at most 100%.');
+  });
+
+  it('writes the default fees in the locale the form reads them in', () => {
+    for (const locale of ['en-US', 'de-DE', 'fr-FR', 'ar-EG']) {
+      const params = launchParams(DEFAULT_INTERVALS, locale);
+      const read = readFees(
+        {
+          mintingFee: params.mintFee.defaultValue,
+          burningFee: params.burnFee.defaultValue,
+          changeInterval: params.change.defaultValue,
+        },
+        locale,
+      );
+      expect([locale, read]).toEqual([
+        locale,
+        {
+          mintingFee: { ok: true, value: 5n * 10n ** 15n },
+          burningFee: { ok: true, value: 3n * 10n ** 15n },
+          changeInterval: { ok: true, value: 0n },
+        },
+      ]);
+    }
+    expect(launchParams(DEFAULT_INTERVALS, 'de-DE').mintFee.defaultValue).toBe('0,5');
+  });
+
+  it('takes "-0" as no fee rather than a negative one', () => {
+    expect(fees('-0', 'en-US').mintingFee).toEqual({ ok: true, value: 0n });
+    expect(message(fees('-0.1', 'en-US').mintingFee)).toBe('A fee cannot be negative.');
+  });
+});
+
+describe('whole numbers in the link', () => {
+  it('takes bare digits only, and says so to a number written with separators', () => {
+    expect(message(readSeconds('3,600', 'update interval', 'en-US'))).toBe(
+      'Type the update interval as digits only: 3600.',
+    );
+    expect(message(readSeconds('3.600', 'update interval', 'de-DE'))).toBe(
+      'Type the update interval as digits only: 3600.',
+    );
+    // 3,600 is 3.6 in German: not a whole number there.
+    expect(message(readSeconds('3,600', 'update interval', 'de-DE'))).toBe(
+      'The update interval is a whole number of seconds, like 60.',
+    );
+    expect(message(readLeverage('-2', 'en-US'))).toBe('The leverage cannot be negative.');
+    expect(readLeverage('\u0663', 'ar-EG')).toEqual({ ok: true, value: 3 });
+    // A bound comes first, so that the digits suggested are ones the field takes.
+    expect(message(readLeverage('100,000', 'en-US'))).toBe(
+      'The leverage can be at most 65535: the contracts keep it in 16 bits.',
+    );
+    expect(message(readIntervals('3,600', '60', undefined, 'en-US').update)).toBe(
+      'Type the update interval as digits only: 3600.',
+    );
+    expect(message(readIntervals('3600', '4,000', undefined, 'en-US').frontRunning)).toBe(
+      'The front-running interval must be shorter than the update interval (3600 seconds).',
+    );
   });
 });
 

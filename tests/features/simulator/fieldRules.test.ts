@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { checkNumber, NUMBER_FIELDS, NUMBER_RULES } from '../../../src/features/simulator/fieldRules.ts';
+
+describe('the simulator’s number fields read what was typed, or say what is wrong with it', () => {
+  it('refuses a space inside a number in every field instead of reading "1 5" as 15', () => {
+    for (const field of NUMBER_FIELDS) {
+      const { example } = NUMBER_RULES[field];
+      const check = checkNumber(field, '1 5');
+      expect([field, check]).toEqual([
+        field,
+        { ok: false, message: expect.stringMatching(/^Type the number without spaces, like /) },
+      ]);
+      // Whitespace around the number is no space inside it.
+      expect([field, checkNumber(field, ` ${example} `)]).toEqual([field, checkNumber(field, example)]);
+    }
+    expect(checkNumber('skew', '1 5')).toEqual({
+      ok: false,
+      message: 'Type the number without spaces, like 1.1.',
+    });
+    expect(checkNumber('price', '65 000')).toEqual({
+      ok: false,
+      message: 'Type the number without spaces, like 65,000.',
+    });
+  });
+
+  it('says a number of hundreds of digits is too large, by the field’s own bound, not that it is no number', () => {
+    const huge = '9'.repeat(400);
+    expect(checkNumber('skew', huge)).toEqual({
+      ok: false,
+      message: 'A skew above 1,000 means one side is all but empty; enter at most 1000.',
+    });
+    expect(checkNumber('intervalSeconds', huge)).toEqual({
+      ok: false,
+      message: 'The interval must be at most a week (604800 s).',
+    });
+    expect(checkNumber('leverage', huge)).toEqual({
+      ok: false,
+      message: 'Leverage above 10x is outside what this simulator covers.',
+    });
+    expect(checkNumber('price', huge)).toEqual({
+      ok: false,
+      message: 'The asset price is too large for this simulator.',
+    });
+    expect(checkNumber('skew', `-${huge}`)).toEqual({
+      ok: false,
+      message: 'The skew must be above 0: it is the long balance divided by the short balance.',
+    });
+    expect(checkNumber('burnFeePercent', `-${huge}`)).toEqual({
+      ok: false,
+      message: 'The burn fee cannot be negative.',
+    });
+    // Too small for a double is not zero either.
+    expect(checkNumber('skew', `0.${'0'.repeat(400)}1`)).toEqual({
+      ok: false,
+      message: 'The skew is too small for this simulator to tell from 0.',
+    });
+  });
+
+  it('suggests a rewrite only when the field would take it', () => {
+    // "1,5" rewritten is 1.5, which a whole-number field refuses: its own example instead.
+    expect(checkNumber('leverage', '1,5')).toEqual({ ok: false, message: 'Enter a number, like 3.' });
+    expect(checkNumber('skew', '1,5')).toEqual({ ok: false, message: 'Use a point for decimals: 1.5.' });
+    expect(checkNumber('skew', '1.5')).toEqual({ ok: true, value: 1.5 });
+    expect(checkNumber('intervalSeconds', '3,600')).toEqual({ ok: true, value: 3600 });
+  });
+});
