@@ -1,19 +1,32 @@
 /**
  * What one user's commit will give them, before they sign (the trade form's preview): the commit is queued on
  * the pool as the contract would queue it (docs/protocol.md §3.6, mint fee at commit §2.2), the coming
- * upkeeps run at an assumed price until its interval executes (§1.6, §3.4), and the user's share is settled
- * at that interval's stored prices as `updateAggregateBalance` will (§3.5). Other users' future commits and
- * the keeper's reward are not known, so the figures are what the chain gives if nothing else happens.
+ * upkeeps run at an assumed price until its interval executes (§1.6, §3.4), each paying its keeper out of the
+ * balances (§2.4), and the user's share is settled at that interval's stored prices as
+ * `updateAggregateBalance` will (§3.5). Other users' future commits are not known, so the figures are what
+ * the chain gives if nothing else happens.
+ *
+ * When the coming upkeeps happen is an assumption, named in `keeper.schedule` (§3.10): a keeper on time upkeeps as
+ * each interval falls due; a keeper in its first interval after the due time is about to run; a keeper a
+ * whole interval late or more is taken to stay away until the commit's own interval is due, and then one
+ * upkeep executes the backlog and the commit together, under one price change and one management fee.
  */
-import { type CommitType, commitAction, commitTotals, queueCommit } from './commits.ts';
+import {
+  type CommitType,
+  commitAction,
+  commitTotals,
+  expectedExecutionTime,
+  MAX_COMMIT_AMOUNT,
+  queueCommit,
+} from './commits.ts';
 import { MAX_ITERATIONS } from './constants.ts';
 import type { ExecutedInterval } from './execution.ts';
 import { type EffectiveLeverage, effectiveLeverage, rebalancingRate, skew } from './metrics.ts';
 import { ContractRevert } from './revert.ts';
 import { aggregateDelta } from './settlement.ts';
-import { OTHER_SIDE } from './sides.ts';
+import { BOOK_FIELDS, OTHER_SIDE } from './sides.ts';
 import type { PoolState } from './types.ts';
-import { poolUpkeep } from './upkeep.ts';
+import { type KeeperInputs, keeperUpkeep } from './upkeep.ts';
 
 export interface CommitPreviewInput {
   commitType: CommitType;
@@ -28,13 +41,26 @@ export interface CommitPreviewInput {
    * `updateAggregateBalance` (§2.3): `settleAggregateBalance(...).longFeeCredit` / `shortFeeCredit`.
    */
   pendingFeeCredit?: { long: bigint; short: bigint };
+  /**
+   * What the keeper's reward is computed from (§2.4): the PoolKeeper's `gasPrice()`, the settlement/ETH price
+   * and the gas the keeper measures for itself. Without it no reward is paid in the preview, and an upkeep
+   * that comes before the commit's interval leaves the figures a little off (`keeper.rewardIgnored`).
+   */
+  keeper?: KeeperInputs;
 }
+
+/**
+ * When the preview's upkeeps happen (§3.10): `on-time`, the next upkeep is not due yet and each comes as its
+ * interval falls due; `due`, the next upkeep is due and comes at once; `late`, the keeper has missed a whole
+ * interval and is taken to come back only when the commit's interval is due.
+ */
+export type KeeperSchedule = 'on-time' | 'due' | 'late';
 
 export interface CommitPreview {
   commitType: CommitType;
   /** The interval the commit joins (the front-running rule may skip one, §3.2). */
   intervalId: bigint;
-  /** When that interval executes, on a timely keeper. */
+  /** When that interval executes, on the schedule assumed. */
   executesAt: bigint;
   /** Mint fee taken at commit time (mints), added to the minted side. */
   mintFeeAtCommit: bigint;
@@ -47,7 +73,17 @@ export interface CommitPreview {
   settlementOut: bigint;
   /** The interval's token prices as the chain will store them (settlement per token, quad). */
   prices: Pick<ExecutedInterval, 'longPrice' | 'shortPrice'>;
-  /** The pool right after the interval executed. */
+  /** The upkeeps up to the commit's execution, as assumed. */
+  keeper: {
+    schedule: KeeperSchedule;
+    /** Upkeeps before the one that executes the commit: each one's keeper reward lowers the prices it gets. */
+    upkeepsBefore: number;
+    /** Keeper rewards those upkeeps take out of the balances, settlement units. */
+    rewardsBefore: bigint;
+    /** An upkeep comes before the commit's but no keeper inputs were given: its reward is left out. */
+    rewardIgnored: boolean;
+  };
+  /** The pool right after the upkeep that executed the interval, its keeper paid. */
   after: {
     longBalance: bigint;
     shortBalance: bigint;
@@ -55,6 +91,19 @@ export interface CommitPreview {
     rebalancingRate: number | undefined;
     leverage: EffectiveLeverage;
   };
+}
+
+/** No reward: a gas price of 0 makes the reward formula give 0 (§2.4). */
+const NO_KEEPER: KeeperInputs = { gasPriceWei: 0n, gasSpent: 0n, settlementPerEthWad: 0n };
+
+/**
+ * The schedule a keeper is taken to follow from `now` (§3.10), by the pools' health rule ("Pool health"): in
+ * the first interval after the upkeep fell due it is waiting for a keeper, after that it is late.
+ */
+export function keeperSchedule(state: PoolState, now: bigint): KeeperSchedule {
+  const due = state.lastPriceTimestamp + BigInt(state.updateInterval);
+  if (now < due) return 'on-time';
+  return now < due + BigInt(state.updateInterval) ? 'due' : 'late';
 }
 
 /** Throws ContractRevert where the contract would refuse the commit or its execution (§3.8). */
@@ -72,15 +121,35 @@ export function previewCommit(state: PoolState, input: CommitPreviewInput): Comm
     : state;
   const queued = queueCommit(credited, { commitType: input.commitType, amount: input.amount }, now);
   const updateInterval = BigInt(state.updateInterval);
+  const schedule = keeperSchedule(state, now);
+  const keeperInputs = input.keeper ?? NO_KEEPER;
 
   let current = queued.state;
-  let time = current.lastPriceTimestamp + updateInterval;
-  if (time < now) time = now;
-  // Each upkeep executes the intervals that are due; on a timely keeper that is one per upkeep.
+  let time: bigint;
+  if (schedule === 'on-time') time = state.lastPriceTimestamp + updateInterval;
+  else if (schedule === 'due') time = now;
+  else {
+    // A late upkeep executes every interval due at its time (§3.2): once the commit's interval is due, one
+    // upkeep takes the backlog and the commit under a single price change and management fee (§2.1).
+    time = expectedExecutionTime(
+      queued.intervalId,
+      state.lastPriceTimestamp,
+      updateInterval,
+      state.updateIntervalId,
+    );
+    if (time < now) time = now;
+  }
+  let upkeepsBefore = 0;
+  let rewardsBefore = 0n;
   for (let upkeeps = 0; upkeeps <= MAX_ITERATIONS; upkeeps++) {
-    const result = poolUpkeep(current, input.price, time);
+    const result = keeperUpkeep(current, input.price, time, keeperInputs);
+    if (result.status !== 'upkept' || !result.upkeep)
+      throw new ContractRevert(
+        result.status === 'reverted' ? (result.reason ?? 'upkeep reverted') : 'not due',
+      );
+    // The stored prices are taken before the keeper is paid; the reward lowers the balances after (§2.4).
+    const executed = result.upkeep.executed.find((e) => e.intervalId === queued.intervalId);
     current = result.state;
-    const executed = result.executed.find((e) => e.intervalId === queued.intervalId);
     if (executed) {
       // The user's totals are what the commit queued: the amount, net of the mint fee for a mint.
       const delta = aggregateDelta(
@@ -107,6 +176,12 @@ export function previewCommit(state: PoolState, input: CommitPreviewInput): Comm
         tokensOut: delta.newLongTokens + delta.newShortTokens,
         settlementOut: delta.newSettlementTokens,
         prices: { longPrice: executed.longPrice, shortPrice: executed.shortPrice },
+        keeper: {
+          schedule,
+          upkeepsBefore,
+          rewardsBefore,
+          rewardIgnored: upkeepsBefore > 0 && input.keeper === undefined,
+        },
         after: {
           longBalance,
           shortBalance,
@@ -116,7 +191,57 @@ export function previewCommit(state: PoolState, input: CommitPreviewInput): Comm
         },
       };
     }
-    time = current.lastPriceTimestamp + updateInterval;
+    upkeepsBefore += 1;
+    rewardsBefore += result.payment.longPart + result.payment.shortPart;
+    // The next upkeep falls due one interval after this one; after a capped backlog (§3.2) it is due at once
+    // and comes in the next block.
+    const next = current.lastPriceTimestamp + updateInterval;
+    time = next > time ? next : time + 1n;
   }
   throw new ContractRevert('the commit would not execute within the preview horizon');
+}
+
+/** What a commit gives its user, in the unit it pays out: tokens for mints and flips, settlement for burns. */
+export function commitOutput(preview: CommitPreview): bigint {
+  return commitAction(preview.commitType)?.kind === 'burn' ? preview.settlementOut : preview.tokensOut;
+}
+
+/**
+ * The smallest amount whose preview gives the user at least one unit of what the commit pays out (§3.5: the
+ * user's share is truncated, so a small enough commit gives nothing), searched over the exact preview with the
+ * same inputs: doubling up to a yielding amount, then halving the gap. Undefined when no amount up to what
+ * the commit can carry (a mint) or the side's supply (a burn or flip) yields a unit, or the pool refuses it.
+ * The output grows with the amount (the user's own commit does not move the price it trades at, except
+ * through its mint fee, which is 0 on amounts this small), so the amount found is the smallest.
+ */
+export function smallestYieldingAmount(
+  state: PoolState,
+  input: Omit<CommitPreviewInput, 'amount'>,
+): bigint | undefined {
+  const action = commitAction(input.commitType);
+  if (!action) return undefined;
+  const max = action.kind === 'mint' ? MAX_COMMIT_AMOUNT : state[BOOK_FIELDS[action.side].supply];
+  const yields = (amount: bigint): boolean => {
+    try {
+      return commitOutput(previewCommit(state, { ...input, amount })) > 0n;
+    } catch (error) {
+      if (error instanceof ContractRevert) return false;
+      throw error;
+    }
+  };
+  if (max < 1n) return undefined;
+  let low = 0n;
+  let high = 1n;
+  while (!yields(high)) {
+    if (high >= max) return undefined;
+    low = high;
+    high = high * 2n > max ? max : high * 2n;
+  }
+  // yields(high), and low is 0 or an amount that does not yield.
+  while (high - low > 1n) {
+    const mid = (low + high) / 2n;
+    if (yields(mid)) high = mid;
+    else low = mid;
+  }
+  return high;
 }

@@ -4,7 +4,15 @@
  * Every module cites the section of docs/protocol.md it follows.
  */
 
-export { type CommitPreview, type CommitPreviewInput, previewCommit } from './commitPreview.ts';
+export {
+  type CommitPreview,
+  type CommitPreviewInput,
+  commitOutput,
+  type KeeperSchedule,
+  keeperSchedule,
+  previewCommit,
+  smallestYieldingAmount,
+} from './commitPreview.ts';
 export {
   appropriateUpdateIntervalId,
   type CommitAction,

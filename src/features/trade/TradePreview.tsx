@@ -41,9 +41,12 @@ export function TradePreview({
   action,
   chainNow,
   stale = false,
+  notes = [],
 }: {
   pool: PoolSnapshot;
   preview: CommitPreview;
+  /** When and why the figures may differ from what the chain will do (tradeDerivation's previewNotes). */
+  notes?: readonly string[];
   side: Side;
   action: Action;
   chainNow: number;
@@ -62,7 +65,9 @@ export function TradePreview({
   const waitSeconds = Number(preview.executesAt) - chainNow;
   // Upkeeps the keeper has missed: nothing executes until it runs again, whatever the schedule says.
   const lateIntervals = Math.floor((chainNow - Number(state.lastPriceTimestamp)) / state.updateInterval);
-  const pushed = Number(preview.executesAt) > Number(state.lastPriceTimestamp) + state.updateInterval;
+  // An upkeep runs before the commit's own: it came inside the coming rebalance's front-running window. (A late
+  // keeper's commit waits for its interval instead, which the preview's notes explain.)
+  const pushed = preview.keeper.schedule !== 'late' && preview.keeper.upkeepsBefore > 0;
   const lev = preview.after.leverage;
   const gain = receivedSide === 'long' ? lev.longGain : lev.shortGain;
   const loss = receivedSide === 'long' ? lev.longLoss : lev.shortLoss;
@@ -123,6 +128,11 @@ export function TradePreview({
           {formatLeverage(gain)} / {formatLeverage(loss)}
         </Row>
       </dl>
+      {notes.map((note) => (
+        <p key={note} className="mt-3 text-xs text-warn">
+          {note}
+        </p>
+      ))}
       <p className="mt-3 text-xs text-ink-400">
         {pushed
           ? 'The front-running window of the coming rebalance has started, so this commit waits for the one after. '
