@@ -6,11 +6,14 @@ export function TrustWarning({
   title,
   reasons,
   onAcknowledge,
+  acknowledgeLabel = 'I understand the risk: let me trade this pool',
 }: {
   title: string;
   reasons: readonly string[];
-  /** Where trading waits on the user: the button that lets it go on. */
+  /** Where trading (or another write) waits on the user: the button that lets it go on. */
   onAcknowledge?: () => void;
+  /** What that button says the user goes on to do. */
+  acknowledgeLabel?: string;
 }) {
   return (
     <section
@@ -30,7 +33,7 @@ export function TrustWarning({
           onClick={onAcknowledge}
           className="mt-3 rounded-lg border border-short/60 px-4 py-2 font-semibold text-short hover:bg-short/20"
         >
-          I understand the risk: let me trade this pool
+          {acknowledgeLabel}
         </button>
       ) : null}
     </section>

@@ -192,6 +192,65 @@ describe('health section and Run upkeep', () => {
     expect(runButton()).toBeDisabled();
   });
 
+  it('offers nothing to run where the upkeep would pay nothing: an empty pool', async () => {
+    // A look-alike nobody minted in: the keeper is paid from the balances the upkeep leaves, and there are none.
+    await connected(
+      pool({
+        address: '0x0000000000000000000000000000000000000002',
+        lastPriceTimestamp: NOW - 86,
+        long: '0',
+        short: '0',
+      }),
+    );
+    expect(
+      await screen.findByText(
+        'After the upkeep the pool would hold less than this reward, so it would pay you nothing for its gas.',
+      ),
+    ).toBeInTheDocument();
+    expect(runButton()).toBeDisabled();
+  });
+
+  it('offers nothing to run where the keeper reward comes to 0', async () => {
+    const due0 = pool({
+      address: '0x0000000000000000000000000000000000000002',
+      lastPriceTimestamp: NOW - 86,
+    });
+    // A settlement/ETH price of 1 wei per ETH: the gas is worth less than one unit of OHM.
+    await connected({ ...due0, health: { ...due0.health, settlementEthPrice: 1n } });
+    expect(
+      await screen.findByText(
+        "The keeper reward comes to 0 OHM at this pool's gas and settlement/ETH prices: the upkeep would cost you gas and pay nothing.",
+      ),
+    ).toBeInTheDocument();
+    expect(runButton()).toBeDisabled();
+  });
+
+  it('says when the gas costs more than the reward, and still lets the user choose', async () => {
+    // 300,000 gas at 1 gwei (0.0003 ETH) against a reward of about 0.0000035 ETH at 0.01 gwei.
+    await connected(due);
+    expect(await screen.findByText(/the gas costs more than the reward/)).toBeInTheDocument();
+    expect(runButton()).toBeEnabled();
+  });
+
+  it('on a pool that is not an Olympus pool, asks for the risk to be accepted before offering the upkeep', async () => {
+    const lookalike: PoolSnapshot = {
+      ...due,
+      info: {
+        ...due.info,
+        verification: { verified: false, failures: ['deployer', 'settlementEthFeed'] },
+      },
+    };
+    await connected(lookalike);
+    const warning = screen.getByRole('alert', { name: '3-ETH/USD+OHM is not an Olympus pool' });
+    expect(warning).toHaveTextContent(/not the Olympus treasury/);
+    expect(warning).toHaveTextContent(/drain the pool through keeper rewards/);
+    expect(runButton()).toBeNull();
+    expect(screen.queryByText('0.0003 ETH')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'I understand the risk: let me run this upkeep' }));
+    expect(await screen.findByRole('button', { name: 'Run upkeep' })).toBeEnabled();
+    expect(screen.queryByRole('alert', { name: '3-ETH/USD+OHM is not an Olympus pool' })).toBeNull();
+  });
+
   it('sends nothing when someone else upkept the pool a moment before', async () => {
     chainCalls.stillRequired = false;
     await connected(due);

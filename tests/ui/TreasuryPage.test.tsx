@@ -6,12 +6,28 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { arbitrum } from 'viem/chains';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { connect } from 'wagmi/actions';
 import type { Deployment } from '../../contracts-abi/deployment.ts';
 import { TreasuryPage } from '../../src/features/treasury/TreasuryPage.tsx';
 import { DEVNET_FIXTURE } from '../fixtures/deployment.ts';
 import { renderWithWallet, TEST_USER } from './renderWithWallet.tsx';
+
+// The pools list already shows one Olympus pool, 1-ETH/USD+OHM: what a launch under its name is warned of.
+vi.mock('../../src/chain/usePools.ts', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/chain/usePools.ts')>();
+  const { poolSnapshot } = await import('../fixtures/pools.ts');
+  const listed = poolSnapshot({
+    name: '1-ETH/USD+OHM',
+    address: '0x00000000000000000000000000000000000000a7',
+    collateral: 'OHM',
+    leverage: 1,
+    long: '1',
+    short: '1',
+  }).info;
+  const registry = { pools: [listed], rejected: [], otherCollateralCount: 0, unverifiedCount: 0 };
+  return { ...actual, usePoolRegistry: () => ({ data: { ...registry, factoryPoolCount: 1n } }) };
+});
 
 const devnetChain = { ...arbitrum, id: 31337, name: 'Olympus devnet' };
 const ETH_USD = '0x00000000000000000000000000000000000000f1';
@@ -98,6 +114,21 @@ describe('TreasuryPage', () => {
     const market = screen.getByLabelText('Market');
     await user.type(market, 'ETH USD');
     expect(alerts()).toContain('Name the market as BASE/QUOTE, like ETH/USD.');
+  });
+
+  it('warns before anything is sent of a front-running interval of 0 and of a pool name already listed', async () => {
+    open(`?feed=${ETH_USD}&leverage=1&collateral=OHM&update=60&frontRunning=0`);
+    expect(await screen.findByText('1-ETH/USD+OHM')).toBeInTheDocument();
+    await waitFor(() =>
+      expect(alerts()).toEqual(
+        expect.arrayContaining([
+          'With no front-running interval, a commit sent just before an upkeep executes at that upkeep, at a price the committer may already see in the feed, so they can trade on a known price at the expense of the other holders.',
+          'A pool named 1-ETH/USD+OHM already exists at 0x00000000000000000000000000000000000000a7: a second one would appear under the same name in the pools list, and holders could not tell them apart by name.',
+        ]),
+      ),
+    );
+    // A warning, not a refusal: the field is not marked invalid.
+    expect(screen.getByLabelText('Front-running interval (seconds)')).not.toHaveAttribute('aria-invalid');
   });
 
   it('says when a feed cannot be read', async () => {

@@ -1,19 +1,18 @@
 /** Shows a pool the list does not include, by address; the address joins the link's `add` parameter. */
 import { useQueryStates } from 'nuqs';
 import { useId, useState } from 'react';
-import { getAddress, isAddress } from 'viem';
+import { parseAddressText } from '../../chain/addressText.ts';
 import { Button } from '../../ui/Button.tsx';
 import { FieldError } from '../../ui/FieldError.tsx';
 import { addedPoolsParam } from './routes.ts';
 
 /** One sentence for what is wrong with a typed address, or undefined when it is one. */
 export function addressProblem(text: string): string | undefined {
-  if (!isAddress(text, { strict: false }))
-    return 'That is not an address: 0x followed by 40 hexadecimal characters.';
-  // Mixed case is a checksum (EIP-55): a wrong one means a mistyped or altered address.
-  if (!isAddress(text, { strict: true }))
-    return 'That address fails its checksum: a character was probably mistyped. Paste it again from its source.';
-  return undefined;
+  const read = parseAddressText(text);
+  if (read.ok) return undefined;
+  return read.problem === 'format'
+    ? 'That is not an address: 0x followed by 40 hexadecimal characters.'
+    : 'That address fails its checksum: a character was probably mistyped. Paste it again from its source.';
 }
 
 export function AddPoolForm({ requested }: { requested: readonly string[] }) {
@@ -28,10 +27,10 @@ export function AddPoolForm({ requested }: { requested: readonly string[] }) {
       onSubmit={(e) => {
         e.preventDefault();
         const text = value.trim();
-        const problem = addressProblem(text);
-        setError(problem);
-        if (problem) return;
-        const address = getAddress(text);
+        const read = parseAddressText(text);
+        setError(addressProblem(text));
+        if (!read.ok) return;
+        const { address } = read;
         const known = requested.some((r) => r.toLowerCase() === address.toLowerCase());
         void setAdded({ add: known ? [...requested] : [...requested, address] });
         setValue('');

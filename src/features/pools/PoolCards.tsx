@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { tradeLink } from '../trade/routes.ts';
 import { PoolBadges } from './poolCells.tsx';
-import { columnsFor, type PoolListProps } from './poolColumns.tsx';
+import { columnsFor, listLabel, type PoolListProps } from './poolColumns.tsx';
 import { poolLink } from './routes.ts';
 
 function Figure({ label, children }: { label: string; children: ReactNode }) {
@@ -18,14 +18,17 @@ function Figure({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-export function PoolCards({ rows, unit, chainNow, stale = false }: PoolListProps) {
+export function PoolCards({ rows, unit, chainNow, stale = false, unverified = false }: PoolListProps) {
   const columns = columnsFor(rows);
   const ctx = { unit, chainNow, stale };
   return (
-    <ul aria-label="Olympus pools" className="flex flex-col gap-3">
+    <ul aria-label={listLabel(unverified)} className="flex flex-col gap-3">
       {rows.map((row) => (
         <li key={row.address}>
-          <article aria-label={row.name} className="rounded-2xl border border-ink-800 p-4 text-sm">
+          <article
+            aria-label={row.name}
+            className={`rounded-2xl border p-4 text-sm ${unverified ? 'border-short/50' : 'border-ink-800'}`}
+          >
             <div className="flex items-start justify-between gap-3">
               <div>
                 <Link
@@ -36,13 +39,15 @@ export function PoolCards({ rows, unit, chainNow, stale = false }: PoolListProps
                 </Link>
                 <PoolBadges row={row} />
               </div>
-              <Link
-                to={tradeLink({ pool: row.address })}
-                className="inline-flex min-h-11 items-center rounded-lg bg-sand-400 px-4 font-semibold text-ink-950"
-                aria-label={`Trade ${row.name}`}
-              >
-                Trade
-              </Link>
+              {unverified ? null : (
+                <Link
+                  to={tradeLink({ pool: row.address })}
+                  className="inline-flex min-h-11 items-center rounded-lg bg-sand-400 px-4 font-semibold text-ink-950"
+                  aria-label={`Trade ${row.name}`}
+                >
+                  Trade
+                </Link>
+              )}
             </div>
             <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-3">
               {columns

@@ -1,7 +1,8 @@
 import { useQueryStates } from 'nuqs';
 import { lazy, Suspense, useMemo } from 'react';
 import { Link } from 'react-router';
-import { type Address, isAddress } from 'viem';
+import type { Address } from 'viem';
+import { linkedPoolAddressRefusal, parseAddressText } from '../../chain/addressText.ts';
 import { useAppConfig } from '../../chain/DeploymentContext.tsx';
 import { missingPool } from '../../chain/poolRegistry.ts';
 import { verificationReasons } from '../../chain/poolVerification.ts';
@@ -52,8 +53,9 @@ function simulateHref(row: PoolRowView, annualFee: number): string {
 export function PoolPage() {
   const [{ address: raw }] = useQueryStates(poolPageParams);
   const app = useAppConfig();
-  const valid = isAddress(raw, { strict: false });
-  const extra = useMemo<Address[]>(() => (valid ? [raw as Address] : []), [raw, valid]);
+  const read = parseAddressText(raw);
+  const asked = read.ok ? read.address : undefined;
+  const extra = useMemo<Address[]>(() => (asked ? [asked] : []), [asked]);
   const { rows, registry, snapshot, chainId, deployment, chainNow, freshness } = usePoolRows(extra);
   const row = rows.find((r) => r.address.toLowerCase() === raw.toLowerCase());
   const history = usePoolHistory(
@@ -64,12 +66,12 @@ export function PoolPage() {
   const chain = app.chains.find((c) => c.id === chainId);
   const explorer = chain?.blockExplorers?.default.url;
 
-  if (!valid) return <Notice tone="error">“{raw}” is not a pool address.</Notice>;
+  if (!read.ok) return <Notice tone="error">{linkedPoolAddressRefusal(raw, read.problem)}</Notice>;
   if (freshness.kind === 'unreachable') return <FreshnessNotice state={freshness} what="pool figures" />;
   if (registry.error && !registry.data) {
     return <ErrorState what="this pool" error={registry.error} onRetry={() => void registry.refetch()} />;
   }
-  const missing = registry.data && missingPool(registry.data, raw as Address);
+  const missing = registry.data && missingPool(registry.data, read.address);
   if (missing === 'unknown') {
     return <Notice tone="error">The Tracer factory on this chain does not know a pool at {raw}.</Notice>;
   }
@@ -106,7 +108,12 @@ export function PoolPage() {
               </Link>
               <Link
                 to={tradeLink({ pool: row.address })}
-                className="rounded-lg bg-sand-400 px-4 py-2 text-sm font-semibold text-ink-950 hover:bg-sand-300"
+                // A look-alike's page does not urge a trade: the trade page asks for its risk to be accepted.
+                className={
+                  row.snapshot.info.verification.verified
+                    ? 'rounded-lg bg-sand-400 px-4 py-2 text-sm font-semibold text-ink-950 hover:bg-sand-300'
+                    : 'rounded-lg border border-ink-600 px-4 py-2 text-sm font-semibold hover:border-sand-400'
+                }
               >
                 Trade this pool
               </Link>

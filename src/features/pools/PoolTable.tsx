@@ -5,7 +5,7 @@ import { ScrollFrame } from '../../ui/ScrollFrame.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { tradeLink } from '../trade/routes.ts';
 import { PoolBadges } from './poolCells.tsx';
-import { columnsFor, type PoolListProps } from './poolColumns.tsx';
+import { columnsFor, listLabel, type PoolListProps } from './poolColumns.tsx';
 import { poolLink } from './routes.ts';
 
 /**
@@ -51,13 +51,15 @@ export function PoolTableSkeleton({ rows = 4 }: { rows?: number }) {
   );
 }
 
-export function PoolTable({ rows, unit, chainNow, stale = false }: PoolListProps) {
+export function PoolTable({ rows, unit, chainNow, stale = false, unverified = false }: PoolListProps) {
   const columns = columnsFor(rows);
   const ctx = { unit, chainNow, stale };
   return (
     <ScrollFrame className="rounded-2xl border border-ink-800">
       <table className="w-full min-w-[1100px] border-collapse text-left text-sm">
-        <caption className="sr-only">Olympus pools, with long (L) and short (S) figures on two lines</caption>
+        <caption className="sr-only">
+          {listLabel(unverified)}, with long (L) and short (S) figures on two lines
+        </caption>
         <ListTableHead first="Pool" columns={columns} cellClassName={CELL} />
         <tbody>
           {rows.map((row) => (
@@ -74,13 +76,15 @@ export function PoolTable({ rows, unit, chainNow, stale = false }: PoolListProps
                 </td>
               ))}
               <td className={`${CELL} text-right`}>
-                <Link
-                  to={tradeLink({ pool: row.address })}
-                  className="rounded-lg border border-ink-600 px-3 py-1.5 text-xs font-semibold hover:border-sand-400"
-                  aria-label={`Trade ${row.name}`}
-                >
-                  Trade
-                </Link>
+                {unverified ? null : (
+                  <Link
+                    to={tradeLink({ pool: row.address })}
+                    className="rounded-lg border border-ink-600 px-3 py-1.5 text-xs font-semibold hover:border-sand-400"
+                    aria-label={`Trade ${row.name}`}
+                  >
+                    Trade
+                  </Link>
+                )}
               </td>
             </tr>
           ))}

@@ -1,5 +1,5 @@
 import { useQueryStates } from 'nuqs';
-import { Suspense } from 'react';
+import { Suspense, useId } from 'react';
 import { useAppConfig } from '../../chain/DeploymentContext.tsx';
 import { FreshnessBadge, LivePageHeader } from '../../ui/Freshness.tsx';
 import { Notice } from '../../ui/Notice.tsx';
@@ -11,12 +11,37 @@ import { PoolCards } from './PoolCards.tsx';
 import { PoolFilters } from './PoolFilters.tsx';
 import { PoolTable, PoolTableSkeleton } from './PoolTable.tsx';
 import type { PoolListProps } from './poolColumns.tsx';
+import { splitByVerification } from './poolView.ts';
 import { poolFilterParams } from './routes.ts';
 import { usePoolRows } from './usePoolRows.ts';
 
 /** The table on wide screens, cards on phones (where the table would scroll sideways). */
 function PoolList(props: PoolListProps) {
   return useMediaQuery(WIDE_SCREEN) ? <PoolTable {...props} /> : <PoolCards {...props} />;
+}
+
+/**
+ * Pools added by address that fail verification (docs/protocol.md §8), apart from the Olympus list and under
+ * a heading that says what they are: a look-alike drawn among Olympus pools would borrow their trust.
+ */
+function UnverifiedPools(props: Omit<PoolListProps, 'unverified'>) {
+  const heading = useId();
+  return (
+    <section aria-labelledby={heading} className="mt-8 space-y-3">
+      <div className="rounded-xl border border-short/50 bg-short/10 px-4 py-3 text-sm text-ink-100">
+        <h2 id={heading} className="font-semibold text-short">
+          Not Olympus pools
+        </h2>
+        <p className="mt-1">
+          You added these by address, and they fail the Olympus checks: the Olympus treasury did not deploy
+          them, Olympus governance does not govern them, or unknown feeds price them. Whoever controls them
+          can move their price, drain them through keeper rewards, or pause them and withdraw their
+          collateral, so what you put in them can be taken. Open one to see what it fails.
+        </p>
+      </div>
+      <PoolList {...props} unverified />
+    </section>
+  );
 }
 
 const TITLE = 'Pools';
@@ -48,12 +73,27 @@ export function PoolsPage() {
 
 function PoolsContent() {
   const app = useAppConfig();
-  const { rows, registry, registryError, chainId, chainNow, freshness, malformed, requested } = usePoolRows();
+  const {
+    rows,
+    registry,
+    registryError,
+    chainId,
+    chainNow,
+    freshness,
+    malformed,
+    checksumFailed,
+    requested,
+  } = usePoolRows();
   // The filters live in the link: a filtered list can be shared, and survives reload and back/forward.
   const [filters, setFilters] = useQueryStates(poolFilterParams);
   const chainName = app.chains.find((c) => c.id === chainId)?.name ?? `chain ${chainId}`;
   const usdAvailable = rows.some((r) => r.usdPerCollateral !== undefined);
-  const visible = applyFilters(rows, usdAvailable ? filters : { ...filters, unit: 'collateral' });
+  const unit = usdAvailable ? filters.unit : 'collateral';
+  // Pools added by address that fail verification are listed apart, and the filters leave them alone: they
+  // were asked for one by one.
+  const { olympus, unverified } = splitByVerification(rows);
+  const visible = applyFilters(olympus, { ...filters, unit });
+  const olympusCount = registry.data?.pools.filter((p) => p.verification.verified).length;
   const loading = freshness.kind === 'loading';
   const stale = freshness.kind === 'stale';
 
@@ -73,6 +113,14 @@ function PoolsContent() {
       {malformed.length > 0 ? (
         <div className="mb-4">
           <Notice tone="error">Not an address, ignored: {malformed.join(', ')}</Notice>
+        </div>
+      ) : null}
+      {checksumFailed.length > 0 ? (
+        <div className="mb-4">
+          <Notice tone="error">
+            Failing its checksum (a character was changed or mistyped, so it may name another pool), not
+            shown: {checksumFailed.join(', ')}
+          </Notice>
         </div>
       ) : null}
       {registry.data && registry.data.rejected.length > 0 ? (
@@ -104,7 +152,7 @@ function PoolsContent() {
           </Notice>
         </div>
       ) : null}
-      {registry.data && registry.data.pools.length === 0 ? (
+      {registry.data && olympusCount === 0 ? (
         <Notice>
           No Olympus pool (OHM or gOHM collateral) exists on {chainName} yet
           {registry.data.otherCollateralCount > 0
@@ -112,10 +160,10 @@ function PoolsContent() {
             : '.'}
         </Notice>
       ) : null}
-      {rows.length > 0 && chainNow !== undefined ? (
+      {olympus.length > 0 && chainNow !== undefined ? (
         <>
           <PoolFilters
-            rows={rows}
+            rows={olympus}
             filters={filters}
             onChange={(next) => void setFilters(next)}
             usdAvailable={usdAvailable}
@@ -128,14 +176,12 @@ function PoolsContent() {
               </button>
             </Notice>
           ) : (
-            <PoolList
-              rows={visible}
-              unit={usdAvailable ? filters.unit : 'collateral'}
-              chainNow={chainNow}
-              stale={stale}
-            />
+            <PoolList rows={visible} unit={unit} chainNow={chainNow} stale={stale} />
           )}
         </>
+      ) : null}
+      {unverified.length > 0 && chainNow !== undefined ? (
+        <UnverifiedPools rows={unverified} unit={unit} chainNow={chainNow} stale={stale} />
       ) : null}
       <AddPoolForm requested={requested} />
     </>

@@ -1,7 +1,9 @@
 /**
  * "Run upkeep": a due pool's upkeep, sent by the user (docs/protocol.md, "Pool health"). Shown only while the
  * keeper says the pool is due; it names the reward the caller would earn (the engine's keeper reward, §2.4)
- * and the gas it would cost, and refuses, in one sentence, on a paused pool, a stale feed or stale figures.
+ * and the gas it would cost, and refuses, in one sentence, on a paused pool, a stale feed or stale figures,
+ * and wherever the reward would be nothing (the gas would be spent for no pay). On a pool that is not an
+ * Olympus pool (§8) it first asks the user to accept the risk, as the trade page does, for this pool only.
  * The write goes through the transactor like every other, and refreshes what an upkeep changes
  * (`refreshAfter.upkeep`).
  */
@@ -10,6 +12,7 @@ import { useState } from 'react';
 import { useConnectWallet } from '../../chain/connectWallet.ts';
 import { describeError } from '../../chain/errors.ts';
 import type { PoolSnapshot } from '../../chain/poolSnapshot.ts';
+import { verificationReasons } from '../../chain/poolVerification.ts';
 import { upkeepRequest } from '../../chain/poolWrites.ts';
 import { refreshAfter } from '../../chain/queryKeys.ts';
 import { upkeepStillRequired, useReadClient, useUpkeepCost } from '../../chain/upkeepCost.ts';
@@ -18,7 +21,14 @@ import { switchWalletChain, userOn, useWallet } from '../../chain/wallet.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { TokenAmount } from '../../ui/TokenAmount.tsx';
-import { gasSpentFromEstimate, type UpkeepRewardView, upkeepOffer, upkeepReward } from './health.ts';
+import { TrustWarning } from '../../ui/TrustWarning.tsx';
+import {
+  gasSpentFromEstimate,
+  type UpkeepRewardView,
+  upkeepOffer,
+  upkeepPay,
+  upkeepReward,
+} from './health.ts';
 
 export interface RunUpkeepProps {
   pool: PoolSnapshot;
@@ -69,8 +79,12 @@ export function RunUpkeep({
     maxFeedAgeSeconds,
     ...(staleSeconds === undefined ? {} : { staleFiguresSeconds: staleSeconds }),
   });
+  // The pool whose warning the user accepted here; another pool shown in this place asks again.
+  const [acceptedFor, setAcceptedFor] = useState<string>();
+  const poolKey = pool.info.address.toLowerCase();
+  const mustAccept = !pool.info.verification.verified && acceptedFor !== poolKey;
   // Estimated for the wallet that would send it: the reward goes to the sender, so the sender is part of it.
-  const estimating = offer.kind === 'available' && user !== undefined;
+  const estimating = offer.kind === 'available' && user !== undefined && !mustAccept;
   const cost = useUpkeepCost(pool.info, pool.state.lastPriceTimestamp, user, estimating);
   const { busy, send } = useTransactor();
   const { openConnectModal } = useConnectWallet();
@@ -79,8 +93,28 @@ export function RunUpkeep({
   const [notice, setNotice] = useState<string>();
   if (offer.kind === 'hidden') return null;
 
+  const intro = (
+    <p className="text-sm text-ink-200">
+      This pool is due for its upkeep. Anyone may run it: it rebalances the pool, executes the queued commits,
+      and pays whoever sends it the keeper reward out of the pool.
+    </p>
+  );
+  if (mustAccept)
+    return (
+      <section aria-label="Run upkeep" className="mt-4 space-y-3 rounded-xl border border-ink-700 p-4">
+        {intro}
+        <TrustWarning
+          title={`${pool.info.name} is not an Olympus pool`}
+          reasons={verificationReasons(pool.info.verification, pool.info.trust)}
+          onAcknowledge={() => setAcceptedFor(poolKey)}
+          acknowledgeLabel="I understand the risk: let me run this upkeep"
+        />
+      </section>
+    );
+
   const reward = upkeepReward(pool, chainNow, cost.data ? gasSpentFromEstimate(cost.data.gas) : undefined);
   const { symbol, decimals } = pool.info.collateral;
+  const pay = upkeepPay(pool, reward);
   const net = reward.kind === 'reward' && cost.data ? reward.rewardEthWei - cost.data.costWei : undefined;
   const pending = estimating && !cost.error ? 'Estimating…' : '—';
 
@@ -100,10 +134,7 @@ export function RunUpkeep({
 
   return (
     <section aria-label="Run upkeep" className="mt-4 space-y-3 rounded-xl border border-ink-700 p-4">
-      <p className="text-sm text-ink-200">
-        This pool is due for its upkeep. Anyone may run it: it rebalances the pool, executes the queued
-        commits, and pays whoever sends it the keeper reward out of the pool.
-      </p>
+      {intro}
       <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
         <dt className="text-ink-400">You would earn</dt>
         <dd>
@@ -135,10 +166,11 @@ export function RunUpkeep({
           </>
         ) : null}
       </dl>
-      {reward.kind === 'reward' && !reward.payable ? (
-        <Notice tone="warn">The pool holds less than this reward, so it would pay nothing.</Notice>
+      {offer.kind === 'refused' ? (
+        <Notice tone="warn">{offer.reason}</Notice>
+      ) : pay.kind === 'nothing' ? (
+        <Notice tone="warn">{pay.reason}</Notice>
       ) : null}
-      {offer.kind === 'refused' ? <Notice tone="warn">{offer.reason}</Notice> : null}
       {offer.kind === 'available' && wallet.status === 'disconnected' ? (
         <Notice action={<Button onClick={openConnectModal}>Connect wallet</Button>}>
           Connect a wallet to run this upkeep.
@@ -159,7 +191,7 @@ export function RunUpkeep({
       <Button
         className="w-full sm:w-auto"
         busy={busy}
-        disabled={offer.kind !== 'available' || !user}
+        disabled={offer.kind !== 'available' || !user || pay.kind !== 'pays'}
         onClick={() => void run()}
       >
         Run upkeep

@@ -9,7 +9,8 @@ import type { Address } from 'viem';
 import type { ChainDeployment } from '../../chain/config.ts';
 import type { PoolSnapshot } from '../../chain/poolSnapshot.ts';
 import { KEEPER, WAD } from '../../engine/constants.ts';
-import { type KeeperReward, keeperReward, payKeeperFromBalances } from '../../engine/keeper.ts';
+import type { KeeperReward } from '../../engine/keeper.ts';
+import { keeperUpkeep } from '../../engine/upkeep.ts';
 import { formatDuration } from '../../ui/Countdown.tsx';
 
 /** The one word for a pool's state, most serious first: paused, then a stale feed, then a late keeper. */
@@ -128,7 +129,10 @@ export type UpkeepRewardView =
       reward: KeeperReward;
       /** The reward in ETH (wei), at the settlement/ETH price it was computed with. */
       rewardEthWei: bigint;
-      /** False when the reward is at least both sides together: the pool then pays nothing (§2.4). */
+      /**
+       * False when the reward is at least both sides together once the upkeep has run (the keeper is paid
+       * from the balances it leaves, §2.4): the pool then pays nothing.
+       */
       payable: boolean;
     };
 
@@ -138,7 +142,7 @@ export type UpkeepRewardView =
  * cannot measure; `gasSpentFromEstimate` turns a whole transaction's gas estimate into that measured part.
  */
 export function upkeepReward(
-  pool: Pick<PoolSnapshot, 'state' | 'health'>,
+  pool: Pick<PoolSnapshot, 'state' | 'health' | 'oraclePrice'>,
   chainNow: number,
   gasSpent: bigint | undefined,
 ): UpkeepRewardView {
@@ -147,22 +151,61 @@ export function upkeepReward(
   if (now < state.lastPriceTimestamp + BigInt(state.updateInterval)) return { kind: 'not-due' };
   const price = health.settlementEthPrice;
   if (gasSpent === undefined || price === undefined || price <= 0n) return { kind: 'unknown' };
-  const reward = keeperReward({
-    gasPriceWei: health.keeperGasPrice,
-    gasSpent,
-    settlementPerEthWad: price,
-    lastPriceTimestamp: state.lastPriceTimestamp,
-    updateInterval: BigInt(state.updateInterval),
-    now,
-    decimals: state.decimals,
-  });
+  let upkeep: ReturnType<typeof keeperUpkeep>;
+  try {
+    // The whole upkeep at today's price, as the keeper runs it: the reward is paid from what it leaves.
+    upkeep = keeperUpkeep(state, pool.oraclePrice, now, {
+      gasPriceWei: health.keeperGasPrice,
+      gasSpent,
+      settlementPerEthWad: price,
+    });
+  } catch {
+    // A panic takes the keeper's whole call down: nothing would be paid, and the gas estimate fails too.
+    return { kind: 'unknown' };
+  }
+  if (upkeep.status === 'not-due') return { kind: 'not-due' };
+  const { reward } = upkeep;
   const rewardWad = reward.reward * 10n ** BigInt(18 - state.decimals);
   return {
     kind: 'reward',
     reward,
     rewardEthWei: (rewardWad * WAD) / price,
-    payable: payKeeperFromBalances(reward.reward, state.longBalance, state.shortBalance).paid,
+    payable: upkeep.payment.paid,
   };
+}
+
+/**
+ * Whether an upkeep offered now pays whoever sends it ("Pool health", §2.4): it is offered only when the
+ * engine's reward is above zero and the pool can pay it, since an upkeep that pays nothing still costs its gas.
+ * `pending` while the gas is being estimated; `nothing` with the one sentence why.
+ */
+export type UpkeepPay = { kind: 'pays' } | { kind: 'pending' } | { kind: 'nothing'; reason: string };
+
+export function upkeepPay(pool: Pick<PoolSnapshot, 'health' | 'info'>, view: UpkeepRewardView): UpkeepPay {
+  const { symbol } = pool.info.collateral;
+  if (view.kind === 'not-due')
+    return { kind: 'nothing', reason: 'The pool is not due yet: an upkeep now would pay you nothing.' };
+  if (view.kind === 'unknown') {
+    const price = pool.health.settlementEthPrice;
+    return price === undefined || price <= 0n
+      ? {
+          kind: 'nothing',
+          reason: `The settlement/ETH feed gives no price, so the keeper reward cannot be priced in ${symbol}: the upkeep may pay you nothing for its gas.`,
+        }
+      : { kind: 'pending' };
+  }
+  if (view.reward.reward === 0n)
+    return {
+      kind: 'nothing',
+      reason: `The keeper reward comes to 0 ${symbol} at this pool's gas and settlement/ETH prices: the upkeep would cost you gas and pay nothing.`,
+    };
+  if (!view.payable)
+    return {
+      kind: 'nothing',
+      reason:
+        'After the upkeep the pool would hold less than this reward, so it would pay you nothing for its gas.',
+    };
+  return { kind: 'pays' };
 }
 
 /** The gas the keeper would measure for itself, from an estimate of the whole transaction ("Pool health"). */

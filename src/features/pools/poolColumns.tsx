@@ -30,7 +30,16 @@ export interface PoolListProps {
   chainNow: number;
   /** The figures are stale: countdowns are approximate. */
   stale?: boolean;
+  /**
+   * Pools that are not Olympus pools (docs/protocol.md §8): labelled as such, and offered no Trade action;
+   * each pool's page says what it fails and asks for the risk to be accepted before any trade.
+   */
+  unverified?: boolean;
 }
+
+/** How a list of pools names itself to screen readers (the table's caption, the cards' list). */
+export const listLabel = (unverified: boolean | undefined) =>
+  unverified ? 'Pools that are not Olympus pools' : 'Olympus pools';
 
 export interface PoolColumn {
   /** The table's header. */

@@ -190,3 +190,17 @@ export function poolRowView(
     healthAtRead: healthStatus(pool, Number(snapshot.blockTimestamp), feedMaxAgeSeconds),
   };
 }
+
+/**
+ * The pools list's two groups (docs/protocol.md §8): the Olympus pools, and the pools added by address that
+ * fail verification. The second are never drawn among the first, whose list a holder trusts by its heading.
+ */
+export function splitByVerification(rows: readonly PoolRowView[]): {
+  olympus: PoolRowView[];
+  unverified: PoolRowView[];
+} {
+  return {
+    olympus: rows.filter((row) => row.snapshot.info.verification.verified),
+    unverified: rows.filter((row) => !row.snapshot.info.verification.verified),
+  };
+}

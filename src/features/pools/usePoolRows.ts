@@ -1,26 +1,34 @@
 import { useQueryStates } from 'nuqs';
 import { useMemo } from 'react';
-import { type Address, isAddress } from 'viem';
+import type { Address } from 'viem';
+import { parseAddressText } from '../../chain/addressText.ts';
 import { usePoolsSnapshot } from '../../chain/usePools.ts';
 import { type PoolRowView, poolRowView } from './poolView.ts';
 import { addedPoolsParam } from './routes.ts';
 
-/** Pools asked for in the link (`?add=0x…,0x…`); malformed entries are returned apart, never read. */
-export function useRequestedPools(): { requested: Address[]; malformed: string[] } {
+/**
+ * Pools asked for in the link (`?add=0x…,0x…`); entries that are not addresses, or whose mixed case fails its
+ * checksum, are returned apart and never read.
+ */
+export function useRequestedPools(): { requested: Address[]; malformed: string[]; checksumFailed: string[] } {
   const [{ add }] = useQueryStates(addedPoolsParam);
   return useMemo(() => {
-    const entries = add.map((s) => s.trim()).filter(Boolean);
-    return {
-      requested: entries.filter((e): e is Address => isAddress(e, { strict: false })),
-      malformed: entries.filter((e) => !isAddress(e, { strict: false })),
-    };
+    const requested: Address[] = [];
+    const malformed: string[] = [];
+    const checksumFailed: string[] = [];
+    for (const entry of add.map((s) => s.trim()).filter(Boolean)) {
+      const read = parseAddressText(entry);
+      if (read.ok) requested.push(read.address);
+      else (read.problem === 'format' ? malformed : checksumFailed).push(entry);
+    }
+    return { requested, malformed, checksumFailed };
   }, [add]);
 }
 
 export function usePoolRows(extra: readonly Address[] = []) {
   const fromUrl = useRequestedPools();
   const requested = useMemo(() => [...new Set([...fromUrl.requested, ...extra])], [fromUrl.requested, extra]);
-  const malformed = fromUrl.malformed;
+  const { malformed, checksumFailed } = fromUrl;
   const { registry, registryError, snapshot, chainId, deployment, chainNow, freshness } =
     usePoolsSnapshot(requested);
   const data = snapshot.data;
@@ -41,6 +49,7 @@ export function usePoolRows(extra: readonly Address[] = []) {
     chainNow,
     freshness,
     malformed,
+    checksumFailed,
     requested,
   };
 }

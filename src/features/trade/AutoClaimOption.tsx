@@ -2,7 +2,7 @@
  * "Claim for me after execution": the commit then pays a keeper, in ETH, to claim its result into the user's
  * wallet once the interval has executed (src/chain/autoClaim.ts). Off by default, and reset with the form.
  */
-import { formatTokenAmount } from '../../ui/format.ts';
+import { TokenAmount } from '../../ui/TokenAmount.tsx';
 
 export function AutoClaimOption({
   checked,
@@ -25,11 +25,19 @@ export function AutoClaimOption({
       <span>
         Claim for me after execution
         <span className="block text-ink-400">
-          {checked
-            ? reward === undefined
-              ? 'Reading the gas price to price the claim…'
-              : `Costs ${formatTokenAmount(reward, 18)} ETH, sent with the commit and paid to whoever claims for you. You can still claim yourself.`
-            : 'A keeper claims your tokens into your wallet for a small ETH reward; otherwise you claim them yourself.'}
+          {checked ? (
+            reward === undefined ? (
+              'Reading the gas price to price the claim…'
+            ) : (
+              // Exact to the wei on hover and copy: this is what the user pays.
+              <>
+                Costs <TokenAmount value={reward} decimals={18} unit="ETH" />, sent with the commit and paid
+                to whoever claims for you. You can still claim yourself.
+              </>
+            )
+          ) : (
+            'A keeper claims your tokens into your wallet for a small ETH reward; otherwise you claim them yourself.'
+          )}
         </span>
       </span>
     </label>

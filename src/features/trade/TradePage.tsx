@@ -1,6 +1,7 @@
 import { useQueryStates } from 'nuqs';
 import { useMemo, useState } from 'react';
-import { type Address, isAddress } from 'viem';
+import type { Address } from 'viem';
+import { type AddressText, linkedPoolAddressRefusal, parseAddressText } from '../../chain/addressText.ts';
 import { useAppConfig } from '../../chain/DeploymentContext.tsx';
 import { missingPool, type PoolRegistry } from '../../chain/poolRegistry.ts';
 import type { PoolSnapshot } from '../../chain/poolSnapshot.ts';
@@ -20,8 +21,8 @@ export function TradePage() {
   // Pool, side and action live in the link; each choice replaces it (no history entry per click).
   const [choice, setChoice] = useQueryStates(tradeParams);
   // A pool named in the link is read even when it is not an Olympus pool: the page then says why not.
-  const asked =
-    choice.pool && isAddress(choice.pool, { strict: false }) ? (choice.pool as Address) : undefined;
+  const read = choice.pool === null ? undefined : parseAddressText(choice.pool);
+  const asked = read?.ok ? read.address : undefined;
   const requested = useMemo<Address[]>(() => (asked ? [asked] : []), [asked]);
   const { snapshot, registry, registryError, chainId, chainNow, freshness } = usePoolsSnapshot(requested);
   // Pools whose warning the user has read and accepted, for as long as the page is open.
@@ -30,7 +31,7 @@ export function TradePage() {
   const stale = freshness.kind === 'stale' ? freshness : undefined;
   const pools = snapshot.data?.pools ?? [];
   const pool = choosePool(pools, choice.pool);
-  const refusal = refuseNamedPool(choice.pool, asked, registry.data, chainName);
+  const refusal = refuseNamedPool(choice.pool, read, registry.data, chainName);
   const mustAccept =
     pool !== undefined &&
     !pool.info.verification.verified &&
@@ -104,12 +105,13 @@ function choosePool(pools: readonly PoolSnapshot[], named: string | null): PoolS
 /** Why the pool the link names cannot be traded here, once the registry has answered; else undefined. */
 function refuseNamedPool(
   named: string | null,
-  asked: Address | undefined,
+  read: AddressText | undefined,
   registry: PoolRegistry | undefined,
   chainName: string,
 ): string | undefined {
-  if (named === null) return undefined;
-  if (!asked) return `“${named}” is not a pool address.`;
+  if (named === null || read === undefined) return undefined;
+  if (!read.ok) return linkedPoolAddressRefusal(named, read.problem);
+  const asked = read.address;
   const missing = registry && missingPool(registry, asked);
   if (missing === 'unknown')
     return `The Tracer factory on ${chainName} does not know a pool at ${asked}: there is nothing to trade there.`;

@@ -83,7 +83,15 @@ export function LaunchForm({ model }: { model: LaunchFormModel }) {
         <TextField
           id={`${id}-front`}
           label="Front-running interval (seconds)"
-          hint="Commits made this close to a rebalance wait for the next."
+          hint={
+            check.warnings.frontRunning ? (
+              <span role="alert" className="text-warn">
+                {check.warnings.frontRunning}
+              </span>
+            ) : (
+              'Commits made this close to a rebalance wait for the next.'
+            )
+          }
           inputMode="numeric"
           value={inputs.frontRunning}
           error={error('frontRunning')}

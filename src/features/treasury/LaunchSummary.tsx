@@ -85,6 +85,7 @@ export function LaunchSummary({ model }: { model: LaunchFormModel }) {
         : launched from the Olympus treasury, that share goes to the treasury. The same account is the pool’s
         fee controller, which may change its minting and burning fees later.
       </p>
+      {warnings.sameName ? <Notice tone="warn">{warnings.sameName}</Notice> : null}
       {!olympus ? (
         <Notice tone="warn">
           No Olympus treasury is configured on this chain yet: a pool launched here will not be listed as an

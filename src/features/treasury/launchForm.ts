@@ -128,6 +128,8 @@ export interface LaunchContext {
 export interface LaunchCheck {
   /** One sentence per field that cannot be sent as it is. */
   errors: Partial<Record<LaunchField, string>>;
+  /** One sentence per field that can be sent but puts the pool's holders at a risk worth naming. */
+  warnings: Partial<Record<LaunchField, string>>;
   feeds: { market: Address | undefined; settlementEth: Address | undefined };
   market: string | undefined;
   /** A feed is still being read: nothing is refused for it yet, and nothing can be sent. */
@@ -157,11 +159,11 @@ export function checkLaunch(inputs: LaunchInputs, ctx: LaunchContext): LaunchChe
     derived !== undefined ||
     (marketFeed !== undefined && ctx.marketFeed !== undefined && ctx.marketFeed.status !== 'loading');
   const market = named ? take('market', readMarket(inputs.market, derived)) : undefined;
-  const leverage = take('leverage', readLeverage(inputs.leverage));
+  const leverage = take('leverage', readLeverage(inputs.leverage, ctx.locale));
   const collateral = take('collateral', readCollateral(inputs.collateral, ctx.collaterals));
   if (collateral && collateral.decimals > MAX_DECIMALS)
     errors.collateral = `${collateral.symbol} has ${collateral.decimals} decimals; the factory accepts at most ${MAX_DECIMALS}.`;
-  const intervals = readIntervals(inputs.update, inputs.frontRunning, ctx.annualFee);
+  const intervals = readIntervals(inputs.update, inputs.frontRunning, ctx.annualFee, ctx.locale);
   const update = take('update', intervals.update);
   const frontRunning = take('frontRunning', intervals.frontRunning);
   const fees = readFees(
@@ -208,5 +210,52 @@ export function checkLaunch(inputs: LaunchInputs, ctx: LaunchContext): LaunchChe
           changeInterval,
         }
       : undefined;
-  return { errors, feeds: { market: marketFeed, settlementEth: settlementEthFeed }, market, reading, launch };
+  const warnings: Partial<Record<LaunchField, string>> = {};
+  const frontRunningNote = frontRunningWarning(frontRunning);
+  if (frontRunningNote) warnings.frontRunning = frontRunningNote;
+  return {
+    errors,
+    warnings,
+    feeds: { market: marketFeed, settlementEth: settlementEthFeed },
+    market,
+    reading,
+    launch,
+  };
+}
+
+/**
+ * A front-running interval of 0 (docs/treasury.md §3, docs/protocol.md §3.2): the contracts accept it, so it
+ * is a warning rather than a refusal (a test pool, or a feed that only the upkeep itself moves, may want it),
+ * but on a public feed it lets a commit sent once the new price is visible execute at that very price.
+ */
+export function frontRunningWarning(seconds: number | undefined): string | undefined {
+  if (seconds !== 0) return undefined;
+  return 'With no front-running interval, a commit sent just before an upkeep executes at that upkeep, at a price the committer may already see in the feed, so they can trade on a known price at the expense of the other holders.';
+}
+
+/** A pool the list already shows, as far as a launch's name is concerned. */
+export interface NamedPool {
+  name: string;
+  address: Address;
+}
+
+/**
+ * A second pool under a name the pools list already shows (the factory's `<leverage>-<market>+<collateral>`,
+ * launchPlan.ts `factoryPoolName`). The factory accepts it whenever the market wrapper differs (another feed
+ * or another launching account), but holders then see two pools they cannot tell apart by name. The pool this
+ * launch would create is not its own duplicate (a launch resumed after its last step).
+ */
+export function sameNameWarning(
+  poolName: string | undefined,
+  existing: readonly NamedPool[],
+  planned: Address | undefined,
+): string | undefined {
+  if (!poolName) return undefined;
+  const twin = existing.find(
+    (pool) =>
+      pool.name.toLowerCase() === poolName.toLowerCase() &&
+      pool.address.toLowerCase() !== planned?.toLowerCase(),
+  );
+  if (!twin) return undefined;
+  return `A pool named ${twin.name} already exists at ${twin.address}: a second one would appear under the same name in the pools list, and holders could not tell them apart by name.`;
 }

@@ -25,11 +25,17 @@ import {
   useFeedReading,
   useLaunchState,
 } from '../../chain/useLaunchReads.ts';
-import { useActiveChain } from '../../chain/usePools.ts';
+import { useActiveChain, usePoolRegistry } from '../../chain/usePools.ts';
 import { userOn, useWallet } from '../../chain/wallet.ts';
 import { userLocale } from '../../ui/amountText.ts';
 import { readLeverage } from './launchFields.ts';
-import { checkLaunch, type FeedCheck, type LaunchInputs, resolveFeeds } from './launchForm.ts';
+import {
+  checkLaunch,
+  type FeedCheck,
+  type LaunchInputs,
+  resolveFeeds,
+  sameNameWarning,
+} from './launchForm.ts';
 import { launchBlocker, launchSteps, nextStep, poolAddressOf } from './launchSteps.ts';
 import { DEFAULT_INTERVALS, launchParams } from './routes.ts';
 
@@ -70,7 +76,11 @@ export function useLaunchForm() {
   const onDevnet = devnet !== undefined && devnet.chainId === chainId;
   const update = onDevnet ? String(devnet.updateIntervalSeconds) : DEFAULT_INTERVALS.update;
   const frontRunning = onDevnet ? String(devnet.frontRunningIntervalSeconds) : DEFAULT_INTERVALS.frontRunning;
-  const params = useMemo(() => launchParams({ update, frontRunning }), [update, frontRunning]);
+  const locale = userLocale();
+  const params = useMemo(
+    () => launchParams({ update, frontRunning }, locale),
+    [update, frontRunning, locale],
+  );
   const [inputs, setInputs] = useQueryStates(params);
   const known = useMemo(() => knownFeedsOf(deployment, devnet), [deployment, devnet]);
 
@@ -82,11 +92,13 @@ export function useLaunchForm() {
     addresses.settlementEth.ok ? addresses.settlementEth.value : undefined,
   );
   const terms = useFactoryTerms(reader);
+  // The Olympus pools the list shows: a launch under one of their names is warned about before it is sent.
+  const registry = usePoolRegistry();
   const check = checkLaunch(inputs, {
     chainId,
     factory: deployment.factory,
     account,
-    locale: userLocale(),
+    locale,
     collaterals: deployment.collaterals,
     known,
     marketFeed: addresses.market.ok ? feedCheck(marketQuery) : undefined,
@@ -113,7 +125,7 @@ export function useLaunchForm() {
   const state = useLaunchState(reader, launch, wrappers, terms.data);
 
   // Named as soon as the market and a valid leverage are known, before the rest of the form is.
-  const leverage = readLeverage(inputs.leverage);
+  const leverage = readLeverage(inputs.leverage, locale);
   const poolName =
     check.market && leverage.ok
       ? factoryPoolName(leverage.value, check.market, inputs.collateral)
@@ -122,6 +134,8 @@ export function useLaunchForm() {
     launch && wrappers && state.data && poolName ? planOf(launch, poolName, wrappers, state.data) : undefined;
 
   const olympus = deployment.olympus;
+  const listed = registry.data?.pools.filter((p) => p.verification.verified) ?? [];
+  const sameName = sameNameWarning(poolName, listed, plan?.pool.address);
   const unknownFeeds = [check.feeds.market, check.feeds.settlementEth].filter(
     (feed): feed is `0x${string}` => feed !== undefined && !isKnownFeed(known, feed),
   );
@@ -147,6 +161,7 @@ export function useLaunchForm() {
       foreignGovernance:
         terms.data !== undefined &&
         (!olympus || olympus.governance.toLowerCase() !== terms.data.governance.toLowerCase()),
+      sameName,
     },
   };
 }

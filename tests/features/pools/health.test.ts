@@ -7,6 +7,7 @@
 import { parseUnits } from 'viem';
 import { describe, expect, it } from 'vitest';
 import type { PoolSnapshot } from '../../../src/chain/poolSnapshot.ts';
+import { emptyTotals } from '../../../src/engine/commits.ts';
 import {
   feedAgeSeconds,
   gasSpentFromEstimate,
@@ -16,6 +17,7 @@ import {
   invariantView,
   statusLabel,
   upkeepOffer,
+  upkeepPay,
   upkeepReward,
 } from '../../../src/features/pools/health.ts';
 import { NOW, poolSnapshot } from '../../fixtures/pools.ts';
@@ -166,6 +168,62 @@ describe('Run upkeep', () => {
     expect(reason(withHealth(due, { feedUpdatedAt: BigInt(NOW - 3725) }))).toBe(
       'The price feed last updated 1h 02m ago: an upkeep now would rebalance the pool and execute its commits at that old price.',
     );
+  });
+});
+
+describe('what an upkeep pays its sender', () => {
+  const due = { lastPriceTimestamp: NOW - 86 };
+  const estimate = gasSpentFromEstimate(300_000n);
+  const pay = (pool: PoolSnapshot, gasSpent: bigint | undefined = estimate) =>
+    upkeepPay(pool, upkeepReward(pool, NOW, gasSpent));
+
+  it('pays on a funded pool, and waits for the gas estimate before saying so', () => {
+    expect(pay(ohmPool(due))).toEqual({ kind: 'pays' });
+    expect(upkeepPay(ohmPool(due), upkeepReward(ohmPool(due), NOW, undefined))).toEqual({ kind: 'pending' });
+  });
+
+  it('pays nothing on an empty pool (a look-alike nobody minted in), and says why in one sentence', () => {
+    const empty = ohmPool({ ...due, long: '0', short: '0' });
+    expect(pay(empty)).toEqual({
+      kind: 'nothing',
+      reason:
+        'After the upkeep the pool would hold less than this reward, so it would pay you nothing for its gas.',
+    });
+  });
+
+  it('counts the balances the upkeep leaves: a new pool whose first mint it executes pays', () => {
+    // Both sides empty before the upkeep; the queued 1 OHM mint lands on the long side first (§2.4).
+    const fresh = ohmPool({ ...due, long: '0', short: '0' });
+    const firstMint = {
+      ...fresh,
+      state: {
+        ...fresh.state,
+        longSupply: 0n,
+        shortSupply: 0n,
+        commits: [
+          {
+            intervalId: fresh.state.updateIntervalId,
+            totals: { ...emptyTotals(), longMintSettlement: parseUnits('1', 9) },
+          },
+        ],
+      },
+    };
+    const view = upkeepReward(firstMint, NOW, estimate);
+    expect(view.kind === 'reward' && view.payable).toBe(true);
+    expect(upkeepPay(firstMint, view)).toEqual({ kind: 'pays' });
+  });
+
+  it('pays nothing when the reward comes to 0 or cannot be priced', () => {
+    // A settlement/ETH price of 1 wei per ETH: the gas is worth less than one unit of OHM.
+    expect(pay(withHealth(ohmPool(due), { settlementEthPrice: 1n }))).toEqual({
+      kind: 'nothing',
+      reason:
+        "The keeper reward comes to 0 OHM at this pool's gas and settlement/ETH prices: the upkeep would cost you gas and pay nothing.",
+    });
+    expect(pay(withHealth(ohmPool(due), { settlementEthPrice: undefined }))).toMatchObject({
+      kind: 'nothing',
+      reason: expect.stringMatching(/^The settlement\/ETH feed gives no price/),
+    });
   });
 });
 

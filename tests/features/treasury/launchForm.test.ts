@@ -1,12 +1,14 @@
 import type { Address } from 'viem';
 import { describe, expect, it } from 'vitest';
 import type { CollateralToken } from '../../../src/chain/config.ts';
+import { factoryPoolName } from '../../../src/chain/launchPlan.ts';
 import type { FeedReading } from '../../../src/chain/launchReads.ts';
 import {
   checkLaunch,
   type FeedCheck,
   type LaunchContext,
   type LaunchInputs,
+  sameNameWarning,
 } from '../../../src/features/treasury/launchForm.ts';
 
 const a = (n: number) => `0x${n.toString(16).padStart(40, '0')}` as Address;
@@ -149,5 +151,38 @@ describe('checkLaunch', () => {
   it('bounds the update interval by the factory’s annual fee', () => {
     const check = checkLaunch({ ...inputs, update: '1577847600' }, ctx);
     expect(check.errors.update).toMatch(/^At most 1577847599 seconds/);
+  });
+});
+
+describe('warnings before a launch is sent', () => {
+  it('warns, without refusing, that a front-running interval of 0 lets commits execute at a known price', () => {
+    const zero = checkLaunch({ ...inputs, frontRunning: '0' }, ctx);
+    expect(zero.warnings.frontRunning).toBe(
+      'With no front-running interval, a commit sent just before an upkeep executes at that upkeep, at a price the committer may already see in the feed, so they can trade on a known price at the expense of the other holders.',
+    );
+    // The contracts accept it: the launch is still formed, with the 0 the treasury chose.
+    expect(zero.errors).toEqual({});
+    expect(zero.launch?.frontRunningIntervalSeconds).toBe(0);
+    expect(checkLaunch(inputs, ctx).warnings).toEqual({});
+    expect(checkLaunch({ ...inputs, frontRunning: '1' }, ctx).warnings).toEqual({});
+  });
+
+  it('warns of a second pool under a name the list already shows, as the factory forms it', () => {
+    const listed = [
+      { name: '1-ETH/USD+OHM', address: a(0x51) },
+      { name: '3-BTC/USD+gOHM', address: a(0x52) },
+    ];
+    const name = factoryPoolName(1, 'ETH/USD', 'OHM');
+    expect(sameNameWarning(name, listed, a(0x99))).toBe(
+      `A pool named 1-ETH/USD+OHM already exists at ${a(0x51)}: a second one would appear under the same name in the pools list, and holders could not tell them apart by name.`,
+    );
+    // Told apart by case alone, holders would still read them as one.
+    expect(sameNameWarning('1-eth/usd+OHM', listed, undefined)).toMatch(/^A pool named 1-ETH\/USD\+OHM/);
+    // Another leverage or collateral is another name.
+    expect(sameNameWarning(factoryPoolName(2, 'ETH/USD', 'OHM'), listed, undefined)).toBeUndefined();
+    expect(sameNameWarning(factoryPoolName(1, 'ETH/USD', 'gOHM'), listed, undefined)).toBeUndefined();
+    // The pool this launch makes, already deployed (a resumed launch), is not its own duplicate.
+    expect(sameNameWarning(name, listed, a(0x51))).toBeUndefined();
+    expect(sameNameWarning(undefined, listed, undefined)).toBeUndefined();
   });
 });
