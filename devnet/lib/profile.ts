@@ -57,6 +57,21 @@ export const HISTORY_SCRIPT = {
 
 export const LOCAL_PROFILE: DevnetProfile = { name: 'local', pollIntervalMs: 1000 };
 
+/**
+ * The quiet lab reached through the provider-like proxy with none of its faults on: the browser journeys'
+ * stage, so a journey can script one fault at a time (a lost answer, a run of 429s, an outage).
+ */
+export const LOCAL_BEHIND_PROXY: DevnetProfile = {
+  ...LOCAL_PROFILE,
+  proxy: {
+    latencyMs: [0, 0],
+    rateLimitShare: 0,
+    maxLogRange: Number.MAX_SAFE_INTEGER,
+    maxLogResults: Number.MAX_SAFE_INTEGER,
+    stateWindow: Number.MAX_SAFE_INTEGER,
+  },
+};
+
 export const ARBITRUM_PROFILE: DevnetProfile = {
   name: 'arbitrum',
   // Arbitrum One's blocks come every 250 ms, but nothing a pool shows changes that fast: a 5 s cadence is

@@ -38,6 +38,17 @@ export interface RpcProxyStats {
   prunedRefusals: number;
 }
 
+/**
+ * Faults aimed at one method, for the next `times` requests that carry it: answered 429 without reaching the
+ * node (`rate-limit`), or passed to the node and then cut off before the answer reaches the client
+ * (`drop-answer`: a send that went out although the client never hears so).
+ */
+export interface MethodFault {
+  method: string;
+  fault: 'rate-limit' | 'drop-answer';
+  times: number;
+}
+
 export interface RpcProxy {
   readonly url: string;
   readonly port: number;
@@ -47,6 +58,10 @@ export interface RpcProxy {
   /** Listens again on the same port. */
   up(): Promise<void>;
   setFaults(faults: Partial<RpcProxyFaults>): void;
+  /** Adds a fault for the next requests of one method (see MethodFault). */
+  scriptFault(fault: MethodFault): void;
+  /** Answers `eth_chainId` with this chain instead of the node's (undefined: the node's own). */
+  claimChain(chainId: number | undefined): void;
   readonly stats: RpcProxyStats;
   resetStats(): void;
   /** Down for good: nothing stays open, so the process can exit. */
@@ -66,6 +81,16 @@ export async function startRpcProxy(options: RpcProxyOptions): Promise<RpcProxy>
   });
   let counts = emptyStats();
   let byMethod = new Map<string, number>();
+  let scripted: MethodFault[] = [];
+  let claimedChainId: number | undefined;
+  /** Takes one use of a scripted fault of `kind` aimed at any of `methods`, if one is left. */
+  const takeScripted = (kind: MethodFault['fault'], methods: readonly string[]): boolean => {
+    const hit = scripted.find((f) => f.fault === kind && f.times > 0 && methods.includes(f.method));
+    if (!hit) return false;
+    hit.times -= 1;
+    scripted = scripted.filter((f) => f.times > 0);
+    return true;
+  };
   const upstream = connectUpstream(upstreamUrl);
   const { screen, capLogs } = screenCalls(
     upstream,
@@ -108,18 +133,28 @@ export async function startRpcProxy(options: RpcProxyOptions): Promise<RpcProxy>
       body = JSON.parse(text);
     } catch {}
     const calls: unknown[] = body === undefined ? [] : Array.isArray(body) ? body : [body];
-    for (const call of calls) {
-      const method = isObject(call) && typeof call.method === 'string' ? call.method : '(invalid)';
+    const methods = calls.map((call) =>
+      isObject(call) && typeof call.method === 'string' ? call.method : '(invalid)',
+    );
+    for (const method of methods) {
       counts.calls++;
       byMethod.set(method, (byMethod.get(method) ?? 0) + 1);
     }
     const id = isObject(body) ? body.id : null;
-    if (limited) {
+    if (limited || takeScripted('rate-limit', methods)) {
       counts.rateLimited++;
       const retryAfter = { 'retry-after': String(faults.retryAfterSeconds) };
       return send(429, tooManyRequests(id), retryAfter);
     }
     if (body === undefined) return send(200, rpcError(null, -32700, 'Parse error'));
+    if (claimedChainId !== undefined && !Array.isArray(body) && methods[0] === 'eth_chainId')
+      return send(200, { jsonrpc: '2.0', id, result: `0x${claimedChainId.toString(16)}` });
+    if (takeScripted('drop-answer', methods)) {
+      // The node gets the request and acts on it; the client's connection is cut before any answer.
+      await upstream.post(text).catch(() => undefined);
+      req.socket.destroy();
+      return;
+    }
     try {
       const refusals = await Promise.all(calls.map(screen));
       const forward = calls.filter((_, i) => refusals[i] === undefined);
@@ -132,10 +167,10 @@ export async function startRpcProxy(options: RpcProxyOptions): Promise<RpcProxy>
       } catch {
         return send(out.status, out.text);
       }
-      const methods = new Map(calls.map((call) => [idKey(call), isObject(call) ? call.method : undefined]));
-      if (!Array.isArray(parsed)) return send(out.status, capLogs(parsed, methods));
+      const byId = new Map(calls.map((call) => [idKey(call), isObject(call) ? call.method : undefined]));
+      if (!Array.isArray(parsed)) return send(out.status, capLogs(parsed, byId));
       // Upstream may answer a batch in any order: put each reply back where its call was, by id.
-      const pool = parsed.map((reply) => capLogs(reply, methods));
+      const pool = parsed.map((reply) => capLogs(reply, byId));
       const merged = calls.flatMap((call, i) => {
         const refusal = refusals[i];
         if (refusal) return [refusal];
@@ -201,6 +236,12 @@ export async function startRpcProxy(options: RpcProxyOptions): Promise<RpcProxy>
     up,
     setFaults(patch) {
       faults = withFaults(faults, patch);
+    },
+    scriptFault(fault) {
+      scripted = [...scripted, { ...fault }];
+    },
+    claimChain(chainId) {
+      claimedChainId = chainId;
     },
     get stats() {
       return { ...counts, byMethod: Object.fromEntries(byMethod) };

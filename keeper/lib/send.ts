@@ -16,6 +16,7 @@ import {
   TransactionReceiptNotFoundError,
   type WriteContractParameters,
 } from 'viem';
+import { withGasHeadroom } from '../../src/chain/gas.ts';
 import { classifyLogError } from '../../src/chain/history/logErrors.ts';
 import type { KeeperContext } from './context.ts';
 import { errorText } from './log.ts';
@@ -26,8 +27,6 @@ const SEND_RETRIES = 5;
 const RATE_LIMIT_BACKOFF_MS = 500;
 /** How often a receipt is asked for, unless the context says. */
 const DEFAULT_RECEIPT_POLLING_MS = 1000;
-/** Headroom over the estimate: an upkeep's cost depends on the commits it executes, which may still grow. */
-const GAS_HEADROOM_PERCENT = 25n;
 
 /** A write, checked against its ABI where it is built (`contractCall`), carried untyped from there on. */
 export interface ContractCall {
@@ -110,7 +109,8 @@ export async function sendAndWait(
         account: ctx.account,
         chain: ctx.chain,
         nonce,
-        gas: gas + (gas * GAS_HEADROOM_PERCENT) / 100n,
+        // An upkeep's cost depends on the commits it executes, which may still grow.
+        gas: withGasHeadroom(gas),
       };
       hash = await ctx.wallet.writeContract(request as unknown as WriteContractParameters);
       ctx.nonces.used(nonce);

@@ -14,6 +14,7 @@ import { Toaster } from 'sonner';
 import { WagmiProvider } from 'wagmi';
 import { connectWallet } from '../chain/connectWallet.ts';
 import { useAppConfig, useDevnet } from '../chain/DeploymentContext.tsx';
+import { ResumeSent } from '../chain/useResumeSent.ts';
 import { createWagmiConfig } from '../chain/wagmi.ts';
 import { ensureLocalStorage } from './storageFallback.ts';
 import { WalletBridge } from './walletBridge.tsx';
@@ -69,6 +70,8 @@ export function WalletUi() {
           toastOptions={{ closeButtonAriaLabel: 'Dismiss' }}
         />
       </RainbowKitProvider>
+      {/* After the Toaster, so the toasts of writes resumed after a reload have somewhere to show. */}
+      <ResumeSent />
     </WagmiProvider>
   );
 }

@@ -16,10 +16,16 @@ import type {
 } from 'viem';
 import { HttpRequestError, RpcRequestError, TimeoutError } from 'viem';
 import { multicall } from 'viem/actions';
+import { WrongChainEndpointError } from './endpointChain.ts';
 
 function isTransportError(error: unknown): boolean {
   for (let e: unknown = error; e instanceof Error; e = e.cause)
-    if (e instanceof HttpRequestError || e instanceof TimeoutError || e instanceof RpcRequestError)
+    if (
+      e instanceof HttpRequestError ||
+      e instanceof TimeoutError ||
+      e instanceof RpcRequestError ||
+      e instanceof WrongChainEndpointError
+    )
       return true;
   return false;
 }

@@ -8,6 +8,7 @@
  */
 import { type Chain, createPublicClient, fallback, http, type PublicClient, type Transport } from 'viem';
 import type { ChainDeployment } from './config.ts';
+import { chainChecked } from './endpointChain.ts';
 import { type HistoryCache, persistentCache } from './history/historyCache.ts';
 import type { HistorySource } from './history/historySource.ts';
 import { createLogScanSource } from './history/logScanSource.ts';
@@ -36,12 +37,15 @@ export function endpointName(url: string): string {
   }
 }
 
-function transportOf(urls: readonly string[], retryCount: number, rank: boolean): Transport {
+function transportOf(chain: Chain, urls: readonly string[], retryCount: number, rank: boolean): Transport {
+  // Each endpoint is used only once it has said it serves this chain (endpointChain.ts).
+  const checked = (url: string, retries: number) =>
+    chainChecked(http(url, { retryCount: retries, timeout: REQUEST_TIMEOUT_MS }), endpointName(url), chain);
   const [first, ...rest] = urls;
   if (!first) throw new Error('a chain needs at least one RPC endpoint');
-  if (rest.length === 0) return http(first, { retryCount, timeout: REQUEST_TIMEOUT_MS });
+  if (rest.length === 0) return checked(first, retryCount);
   return fallback(
-    urls.map((url) => http(url, { retryCount: 0, timeout: REQUEST_TIMEOUT_MS })),
+    urls.map((url) => checked(url, 0)),
     { retryCount, ...(rank ? { rank: { interval: RANK_INTERVAL_MS, sampleCount: 3 } } : {}) },
   );
 }
@@ -51,8 +55,8 @@ export function createChainClients(
   deployment: ChainDeployment,
   cache: HistoryCache = persistentCache(),
 ): ChainClients {
-  const transport = transportOf(deployment.rpcUrls, 2, true);
-  const history = createPublicClient({ chain, transport: transportOf(deployment.rpcUrls, 0, false) });
+  const transport = transportOf(chain, deployment.rpcUrls, 2, true);
+  const history = createPublicClient({ chain, transport: transportOf(chain, deployment.rpcUrls, 0, false) });
   const read = createPublicClient({ chain, transport });
   return {
     read,

@@ -43,6 +43,13 @@ async function fetchPastRateLimits(input: RequestInfo | URL, init?: RequestInit)
   }
 }
 
+/** A provider's "slow down" (HTTP 429's body, or its JSON-RPC codes): the request never reached a node. */
+const isRateLimit = (error: ProviderRpcError) =>
+  error.code === 429 || error.code === -32005 || /too many requests|rate limit/i.test(error.message);
+
+/** How long a send whose answer was lost is tried again before the wallet gives up on hearing back. */
+const BROADCAST_PATIENCE_MS = 60_000;
+
 export function createDevProvider({ rpcUrl, chainId, address, privateKey }: DevWalletOptions): DevProvider {
   const listeners = new Map<string, Set<Listener>>();
   let nextId = 1;
@@ -90,6 +97,55 @@ export function createDevProvider({ rpcUrl, chainId, address, privateKey }: DevW
     };
   };
 
+  /**
+   * Sends a signed transaction and returns its hash, as a wallet does: the hash is the signed bytes' own, so
+   * it is known whether or not the node's answer arrives. An answer lost on the way, or an endpoint down for a
+   * while, is met by sending the same bytes again (a node that already has them says so, and one that has
+   * mined them answers "nonce too low" while holding their receipt); a node's plain refusal is passed on.
+   */
+  const broadcast = async (signed: Hex): Promise<Hex> => {
+    const { keccak256 } = await import('viem');
+    const hash = keccak256(signed);
+    const deadline = Date.now() + BROADCAST_PATIENCE_MS;
+    const wait = (attempt: number) =>
+      new Promise((resolve) => setTimeout(resolve, Math.min(4000, 500 * 2 ** attempt)));
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await forward('eth_sendRawTransaction', [signed]);
+        return hash;
+      } catch (error) {
+        if (error instanceof ProviderRpcError && !isRateLimit(error)) {
+          if (/already known|known transaction/i.test(error.message)) return hash;
+          // "nonce too low": either these very bytes were mined (their answer was lost), or another
+          // transaction took the nonce. The node knows which.
+          if (/nonce too low/i.test(error.message)) {
+            if (await knownToNode(hash, deadline)) return hash;
+          }
+          throw error;
+        }
+        // No answer, or not one from the node: it may or may not have gone out. The same bytes land once.
+        if (Date.now() >= deadline)
+          throw new ProviderRpcError(
+            -32603,
+            'The dev wallet lost touch with the devnet node while sending: the transaction may or may not have gone out.',
+          );
+        await wait(attempt);
+      }
+    }
+  };
+
+  /** Whether the node has the transaction `hash`, asking again through faults until `deadline`. */
+  const knownToNode = async (hash: Hex, deadline: number): Promise<boolean> => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return (await forward('eth_getTransactionByHash', [hash])) !== null;
+      } catch {
+        if (Date.now() >= deadline) return false;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(4000, 500 * 2 ** attempt)));
+      }
+    }
+  };
+
   const request = async ({ method, params }: EIP1193Parameters) => {
     const args = (params ?? []) as unknown[];
     switch (method) {
@@ -117,13 +173,22 @@ export function createDevProvider({ rpcUrl, chainId, address, privateKey }: DevW
       case 'eth_sendTransaction': {
         const tx = args[0] as { to?: Address; data?: Hex; value?: Hex; gas?: Hex };
         const { client, account } = await signer();
-        return client.sendTransaction({
-          account,
-          to: tx.to,
-          data: tx.data,
-          value: tx.value ? BigInt(tx.value) : undefined,
-          gas: tx.gas ? BigInt(tx.gas) : undefined,
-        } as Parameters<typeof client.sendTransaction>[0]);
+        let signed: Hex;
+        try {
+          const request = await client.prepareTransactionRequest({
+            account,
+            to: tx.to,
+            data: tx.data,
+            value: tx.value ? BigInt(tx.value) : undefined,
+            gas: tx.gas ? BigInt(tx.gas) : undefined,
+          } as Parameters<typeof client.prepareTransactionRequest>[0]);
+          signed = await account.signTransaction(request as Parameters<typeof account.signTransaction>[0]);
+        } catch (error) {
+          // Nonce and fees come from the node: without them nothing was signed, let alone sent.
+          if (error instanceof ProviderRpcError) throw error;
+          throw new ProviderRpcError(4900, 'The dev wallet cannot reach the devnet node. Nothing was sent.');
+        }
+        return broadcast(signed);
       }
       case 'personal_sign': {
         const { account } = await signer();

@@ -1,40 +1,179 @@
-/** Turns whatever a wallet, node or contract threw into one sentence a user can act on. */
+/**
+ * Turns whatever a wallet, node or contract threw into one sentence a user can act on, in the app's own words
+ * (docs/architecture.md, "Transactions"). What an endpoint or wallet said is never passed on as the app's
+ * sentence: it may be an HTML error page, a parser's message, or words chosen by whoever runs the endpoint.
+ * A contract's revert reason is the one outside text shown, quoted and cut short, because it names the rule
+ * the contract applied.
+ *
+ * A write's failure is told by when it happened: before the wallet was asked (`prepare`: nothing was sent),
+ * or while the wallet signed and sent (`sign`: usually nothing was sent, but a wallet that lost touch with its
+ * network may have sent it, and then the app says it cannot tell).
+ */
 import {
   BaseError,
+  ChainMismatchError,
   ContractFunctionRevertedError,
+  HttpRequestError,
   InsufficientFundsError,
+  NonceTooLowError,
+  RpcRequestError,
+  TimeoutError,
   UserRejectedRequestError,
 } from 'viem';
+import { WrongChainEndpointError } from './endpointChain.ts';
+import { classifyLogError } from './history/logErrors.ts';
 
-export type TxErrorKind = 'rejected' | 'insufficient-funds' | 'reverted' | 'unknown';
+export type TxErrorKind =
+  | 'rejected'
+  | 'insufficient-funds'
+  /** The chain reverted it (a receipt with status "reverted"). */
+  | 'reverted'
+  /** The contract would refuse it: found by simulating, before anything was sent. */
+  | 'refused'
+  /** The app's endpoint did not answer, or answered for another chain: nothing was sent. */
+  | 'unreachable'
+  /** The wallet's nonce is already used: nothing new was sent. */
+  | 'nonce'
+  /** The wallet failed while sending: it may or may not have gone out. */
+  | 'uncertain'
+  | 'unknown';
 
 export interface DescribedError {
   kind: TxErrorKind;
   message: string;
 }
 
-export function describeError(error: unknown): DescribedError {
-  if (error instanceof BaseError) {
-    const rejected = error.walk((e) => e instanceof UserRejectedRequestError);
-    if (rejected)
-      return { kind: 'rejected', message: 'You rejected the request in your wallet. Nothing was sent.' };
-    const funds = error.walk((e) => e instanceof InsufficientFundsError);
-    if (funds)
-      return { kind: 'insufficient-funds', message: 'Not enough ETH to pay for gas. Nothing was sent.' };
-    const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
-    if (reverted instanceof ContractFunctionRevertedError) {
-      const reason = reverted.reason ?? reverted.data?.errorName ?? reverted.shortMessage;
-      return { kind: 'reverted', message: `The contract refused: ${reason}` };
-    }
-    return { kind: 'unknown', message: error.shortMessage };
-  }
-  if (
-    typeof error === 'object' &&
-    error !== null &&
-    'code' in error &&
-    (error as { code: unknown }).code === 4001
-  ) {
-    return { kind: 'rejected', message: 'You rejected the request in your wallet. Nothing was sent.' };
-  }
-  return { kind: 'unknown', message: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
+export type SendPhase = 'prepare' | 'sign';
+
+/** Longest revert reason shown: a contract's reason is a short rule, anything longer is not one. */
+const MAX_REASON_LENGTH = 80;
+
+const NONCE_TEXT =
+  /nonce too low|nonce has already been used|already known|replacement transaction underpriced/i;
+
+function walk(error: unknown, test: (e: unknown) => boolean): unknown {
+  if (error instanceof BaseError) return error.walk(test) ?? undefined;
+  return test(error) ? error : undefined;
 }
+
+const hasCode = (e: unknown, code: number) =>
+  typeof e === 'object' && e !== null && 'code' in e && (e as { code: unknown }).code === code;
+
+const isRejection = (error: unknown) =>
+  walk(error, (e) => e instanceof UserRejectedRequestError || hasCode(e, 4001)) !== undefined;
+
+/** A contract's revert reason, quoted and cut short; undefined when it gave none. */
+function revertReason(error: unknown): string | undefined {
+  const reverted = walk(error, (e) => e instanceof ContractFunctionRevertedError);
+  if (!(reverted instanceof ContractFunctionRevertedError)) return undefined;
+  const reason = reverted.reason ?? reverted.data?.errorName;
+  if (!reason) return '';
+  const clean = reason.replace(/\s+/g, ' ').trim();
+  return clean.length > MAX_REASON_LENGTH ? `${clean.slice(0, MAX_REASON_LENGTH)}…` : clean;
+}
+
+/** The host an HTTP error was about, for sentences that name the endpoint. */
+function hostOf(error: unknown): string | undefined {
+  // A refused HTTP request, or a JSON-RPC error in an HTTP answer (a 429's body): both carry the URL.
+  const http = walk(error, (e) => e instanceof HttpRequestError || e instanceof RpcRequestError);
+  if (!(http instanceof HttpRequestError || http instanceof RpcRequestError) || !http.url) return undefined;
+  try {
+    return new URL(http.url).host;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the endpoint, not the request, is the trouble: down, slow, rate-limiting, garbled. */
+function isEndpointTrouble(error: unknown): boolean {
+  if (walk(error, (e) => e instanceof WrongChainEndpointError)) return true;
+  if (walk(error, (e) => e instanceof HttpRequestError || e instanceof TimeoutError)) return true;
+  const verdict = classifyLogError(error);
+  return verdict.kind === 'rate-limited' || verdict.kind === 'transient';
+}
+
+/** Why the endpoint cannot be used, in the app's words. */
+export function endpointTrouble(error: unknown): string {
+  const wrong = walk(error, (e) => e instanceof WrongChainEndpointError);
+  if (wrong instanceof WrongChainEndpointError) return wrong.shortMessage;
+  const host = hostOf(error);
+  const who = host ? `The endpoint ${host}` : 'The endpoint';
+  if (classifyLogError(error).kind === 'rate-limited') return `${who} is turning requests away (rate limit).`;
+  if (walk(error, (e) => e instanceof TimeoutError)) return `${who} did not answer in time.`;
+  return `${who} did not answer.`;
+}
+
+/** The reason a read or a simulation failed, for views that show it (an upkeep's gas, a launch check). */
+export function describeError(error: unknown): DescribedError {
+  if (isRejection(error))
+    return { kind: 'rejected', message: 'You rejected the request in your wallet. Nothing was sent.' };
+  if (walk(error, (e) => e instanceof InsufficientFundsError))
+    return { kind: 'insufficient-funds', message: 'Not enough ETH to pay for gas. Nothing was sent.' };
+  const reason = revertReason(error);
+  if (reason !== undefined)
+    return {
+      kind: 'refused',
+      message: reason
+        ? `The contract refused: “${reason}”.`
+        : 'The contract refused it without giving a reason. Check the amount and the pool’s state, then try again.',
+    };
+  if (isEndpointTrouble(error))
+    return { kind: 'unreachable', message: `${endpointTrouble(error)} Try again once it is back.` };
+  return {
+    kind: 'unknown',
+    message: 'Something went wrong that the app cannot name. Nothing was sent; try again in a moment.',
+  };
+}
+
+/** A failed write, by the phase it failed in: one sentence that says whether anything was sent. */
+export function describeSendError(error: unknown, phase: SendPhase): DescribedError {
+  const described = describeError(error);
+  if (described.kind === 'rejected' || described.kind === 'insufficient-funds') return described;
+  if (phase === 'prepare') {
+    if (described.kind === 'refused')
+      return { kind: 'refused', message: `Not sent: ${lowerFirst(described.message)}` };
+    if (described.kind === 'unreachable')
+      return {
+        kind: 'unreachable',
+        message: `Not sent: ${lowerFirst(endpointTrouble(error))} Your wallet was not asked; try again once it is back.`,
+      };
+    return {
+      kind: 'unknown',
+      message: 'Not sent: the app could not prepare this transaction. Your wallet was not asked; try again.',
+    };
+  }
+  if (walk(error, (e) => e instanceof ChainMismatchError))
+    return {
+      kind: 'unknown',
+      message: 'Not sent: your wallet is on another network. Switch it back, then try again.',
+    };
+  const text = error instanceof Error ? error.message : String(error);
+  if (walk(error, (e) => e instanceof NonceTooLowError) || NONCE_TEXT.test(text))
+    return {
+      kind: 'nonce',
+      message:
+        'Not sent: your wallet offered a nonce that is already used, so the network refused it. If your wallet shows an older transaction still pending, wait for it; otherwise reset the wallet’s activity for this network and try again.',
+    };
+  if (described.kind === 'refused')
+    return { kind: 'refused', message: `Not sent: ${lowerFirst(described.message)}` };
+  // EIP-1193's "disconnected": the wallet could not reach its network before signing.
+  if (walk(error, (e) => hasCode(e, 4900) || hasCode(e, 4901)))
+    return {
+      kind: 'unreachable',
+      message: 'Not sent: your wallet cannot reach its network. Try again once it is back.',
+    };
+  // Anything else from a wallet that was asked to send is not proof that nothing went out: a wallet that
+  // lost touch with its network, or an unknown refusal, looks the same from here.
+  return {
+    kind: 'uncertain',
+    message:
+      'Your wallet reported a problem while sending: it may or may not have gone out. Check your wallet’s activity and your pending commits before sending it again.',
+  };
+}
+
+/** Why a sent transaction's receipt cannot be read now: it is still in flight, and must not be sent again. */
+export function describeWatchTrouble(error: unknown): string {
+  return `Sent, not yet confirmed: ${lowerFirst(endpointTrouble(error))} Still checking: do not send it again.`;
+}
+
+const lowerFirst = (text: string) => (text ? text[0]!.toLowerCase() + text.slice(1) : text);

@@ -5,6 +5,8 @@
  * block or a read in flight can never move a countdown the chain did not move.
  */
 
+import { WrongChainEndpointError } from './endpointChain.ts';
+
 export type FreshnessState =
   /** Nothing read yet, and no error. */
   | { kind: 'loading' }
@@ -30,6 +32,9 @@ export interface FreshnessInput {
  */
 export function errorReason(error: unknown): string | undefined {
   if (error === null || error === undefined) return undefined;
+  // An endpoint serving another chain says so in the app's own words, however deep viem nested it.
+  for (let e: unknown = error; e instanceof Error; e = e.cause)
+    if (e instanceof WrongChainEndpointError) return e.shortMessage.replace(/\.$/, '');
   const firstLine = (text: string) => text.split('\n')[0]?.replace(/\.$/, '') ?? text;
   if (typeof error === 'object' && 'shortMessage' in error) {
     const { shortMessage, details } = error as { shortMessage: unknown; details?: unknown };

@@ -8,11 +8,27 @@ import type { Hash } from 'viem';
 import type { TxErrorKind } from './errors.ts';
 
 /** What a write is doing, for whoever reports it to the user. */
-export type TxEvent = { id: string; label: string; explorerTx?: string } & (
+export type TxEvent = {
+  id: string;
+  label: string;
+  explorerTx?: string;
+} /** Simulated and priced through the app's endpoint; the wallet is not asked yet. */ & (
+  | { stage: 'preparing' }
   | { stage: 'signing' }
   | { stage: 'pending'; hash: Hash }
+  /** Sent, and its receipt cannot be read now: still in flight, still followed. */
+  | { stage: 'unconfirmed'; hash: Hash; message: string }
   | { stage: 'confirmed'; hash: Hash }
-  | { stage: 'failed'; kind: TxErrorKind; message: string; hash?: Hash }
+  /** Another transaction from the account took its nonce. */
+  | { stage: 'replaced'; hash: Hash }
+  | {
+      stage: 'failed';
+      kind: TxErrorKind;
+      message: string;
+      hash?: Hash;
+      /** Resolves once the cause is gone (the endpoint answers again): the report may then be withdrawn. */
+      causeGone?: Promise<void>;
+    }
 );
 
 export type TxReporter = (event: TxEvent) => void;

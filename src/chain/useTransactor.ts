@@ -1,33 +1,46 @@
 /**
- * The one path every write takes: simulate (to surface the revert reason before the wallet opens), sign,
- * wait for the receipt, then refresh exactly the queries the caller says the write changed (queryKeys.ts's
- * `refreshAfter`), not every query of the app. Each step is a state the UI can show and an event for the
+ * The one path every write takes (docs/architecture.md, "Transactions"): simulate (to surface the revert reason
+ * before the wallet opens) and estimate its gas with headroom through the app's endpoint, sign, remember it
+ * across reloads, follow it to its fate (a receipt or a replacement, read through any number of failed reads),
+ * then refresh exactly the queries the caller says the write changed (queryKeys.ts's `refreshAfter`), not every
+ * query of the app. A failure before the wallet is asked says nothing was sent; after it has sent, only the
+ * chain can say "failed". Each step is a state the UI can show and an event for the
  * reporter the app shell provides (one toast per write, with an explorer link where the chain has one);
  * every failure becomes one clear sentence (errors.ts), said once, by that reporter. Contract writes take
  * `send`; a call with no ABI behind it (the CREATE2 proxy's, docs/treasury.md §2) takes `sendCall`.
  */
 import { type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import type {
-  Abi,
-  Address,
-  ContractFunctionArgs,
-  ContractFunctionName,
-  Hash,
-  Hex,
-  TransactionReceipt,
+import {
+  type Abi,
+  type Address,
+  type ContractFunctionArgs,
+  type ContractFunctionName,
+  type EncodeFunctionDataParameters,
+  encodeFunctionData,
+  type Hash,
+  type Hex,
+  type TransactionReceipt,
 } from 'viem';
 import type { Config } from 'wagmi';
-import { describeError, type TxErrorKind } from './errors.ts';
-import { waitForReceipt } from './receipts.ts';
+import { describeSendError, type SendPhase, type TxErrorKind } from './errors.ts';
+import { withGasHeadroom } from './gas.ts';
+import { receiptSourceFor } from './receipts.ts';
+import { rememberSent, type SentIntent, type SentTransaction } from './sentTransactions.ts';
+import { settleSent } from './sentWatch.ts';
 import { useTxReporter } from './txReporter.ts';
 import { walletConfig } from './wallet.ts';
 
 export type TxState =
   | { status: 'idle' }
+  /** Simulated and priced through the app's endpoint, before the wallet is asked. */
+  | { status: 'preparing'; label: string }
   | { status: 'signing'; label: string }
+  /** Sent: its fate is not known yet. Never "failed" from here unless the chain says so. */
   | { status: 'pending'; label: string; hash: Hash }
   | { status: 'confirmed'; label: string; hash: Hash }
+  /** Another transaction from the account took its nonce (sped up or cancelled in the wallet). */
+  | { status: 'replaced'; label: string; hash: Hash }
   | { status: 'failed'; label: string; kind: TxErrorKind; message: string; hash?: Hash };
 
 export interface WriteRequest<
@@ -55,49 +68,99 @@ export interface CallRequest {
 
 let nextTxId = 0;
 
+/** A write, split where the wallet comes in: what happens before it is asked, and the asking. */
+interface Submission<P> {
+  /** Simulates and prices the write through the app's endpoint: a failure here means nothing was sent. */
+  prepare(config: Config): Promise<P>;
+  /** Asks the wallet to sign and send what `prepare` made; resolves with the hash the wallet returns. */
+  sign(config: Config, prepared: P): Promise<Hash>;
+}
+
+/** How often a failed endpoint is asked again whether it answers, to withdraw a "not sent" report. */
+const ENDPOINT_PROBE_MS = 3_000;
+
+/** Resolves once the chain's endpoint answers a read again. */
+async function endpointAnswers(config: Config, chainId: number): Promise<void> {
+  const { getBlockNumber } = await import('wagmi/actions');
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, ENDPOINT_PROBE_MS));
+    if (
+      await getBlockNumber(config, { chainId, cacheTime: 0 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
+  }
+}
+
 export function useTransactor() {
   const queryClient = useQueryClient();
   const report = useTxReporter();
   const [state, setState] = useState<TxState>({ status: 'idle' });
 
-  /** One write's life: `submit` simulates and signs it; the rest (receipt, refresh, reports) is shared. */
+  /** One write's life: prepared, signed, remembered, then followed to its fate (sentWatch.ts). */
   const run = useCallback(
-    async (
+    async <P>(
       label: string,
       chainId: number,
       refresh: readonly QueryKey[],
-      submit: (config: Config) => Promise<Hash>,
+      intent: SentIntent,
+      submission: Submission<P>,
     ): Promise<TransactionReceipt | undefined> => {
       const id = `tx-${nextTxId++}`;
+      let config: Config | undefined;
       let explorer: string | undefined;
-      const at = (hash: Hash) => (explorer ? { explorerTx: `${explorer}/tx/${hash}` } : {});
-      setState({ status: 'signing', label });
-      report({ id, label, stage: 'signing' });
-      let hash: Hash | undefined;
+      const explorerTx = (hash: Hash) => (explorer ? `${explorer}/tx/${hash}` : undefined);
+      const fail = (phase: SendPhase, error: unknown) => {
+        const { kind, message } = describeSendError(error, phase);
+        setState({ status: 'failed', label, kind, message });
+        // An endpoint that was down may come back: the report goes once it answers again.
+        const causeGone = kind === 'unreachable' && config ? endpointAnswers(config, chainId) : undefined;
+        report({ id, label, stage: 'failed', kind, message, ...(causeGone ? { causeGone } : {}) });
+        return undefined;
+      };
+      setState({ status: 'preparing', label });
+      report({ id, label, stage: 'preparing' });
+      let prepared: P;
+      let account: Address;
       try {
         // wagmi and its actions arrived with the wallet layer: no write starts before a wallet is connected.
-        const config = walletConfig();
+        config = walletConfig();
+        const { getAccount } = await import('wagmi/actions');
+        const connected = getAccount(config).address;
+        if (!connected) throw new Error('Connect a wallet first.');
+        account = connected;
         explorer = config.chains.find((c) => c.id === chainId)?.blockExplorers?.default.url;
-        hash = await submit(config);
-        setState({ status: 'pending', label, hash });
-        report({ id, label, stage: 'pending', hash, ...at(hash) });
-        const receipt = await waitForReceipt(config, hash, chainId);
-        if (receipt.status !== 'success') {
-          const message = 'The transaction reverted on chain.';
-          setState({ status: 'failed', label, kind: 'reverted', message, hash });
-          report({ id, label, stage: 'failed', kind: 'reverted', message, hash, ...at(hash) });
-          return undefined;
-        }
-        setState({ status: 'confirmed', label, hash });
-        report({ id, label, stage: 'confirmed', hash, ...at(hash) });
-        await Promise.all(refresh.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
-        return receipt;
+        prepared = await submission.prepare(config);
       } catch (error) {
-        const { kind, message } = describeError(error);
-        setState({ status: 'failed', label, kind, message, ...(hash ? { hash } : {}) });
-        report({ id, label, stage: 'failed', kind, message, ...(hash ? { hash, ...at(hash) } : {}) });
+        return fail('prepare', error);
+      }
+      setState({ status: 'signing', label });
+      report({ id, label, stage: 'signing' });
+      let hash: Hash;
+      try {
+        hash = await submission.sign(config!, prepared);
+      } catch (error) {
+        return fail('sign', error);
+      }
+      const sent: SentTransaction = { hash, chainId, account, label, sentAt: Date.now(), intent, refresh };
+      // Remembered before anything else can go wrong: a reload from here on still knows it is in flight.
+      rememberSent(sent);
+      setState({ status: 'pending', label, hash });
+      const source = await receiptSourceFor(config!, chainId);
+      const fate = await settleSent(sent, { source, report, queryClient, explorerTx, id });
+      if (fate.kind === 'replaced') {
+        setState({ status: 'replaced', label, hash });
         return undefined;
       }
+      if (fate.receipt.status !== 'success') {
+        const message = 'The chain reverted it: nothing changed but the gas it used.';
+        setState({ status: 'failed', label, kind: 'reverted', message, hash });
+        return undefined;
+      }
+      setState({ status: 'confirmed', label, hash });
+      return fate.receipt;
     },
     [queryClient, report],
   );
@@ -107,13 +170,29 @@ export function useTransactor() {
       label: string,
       request: WriteRequest<abi, name>,
       refresh: readonly QueryKey[],
+      intent: SentIntent = { kind: 'other' },
     ): Promise<TransactionReceipt | undefined> =>
-      run(label, request.chainId, refresh, async (config) => {
-        const { simulateContract, writeContract } = await import('wagmi/actions');
-        // `send` is typed for callers by WriteRequest; wagmi's action generics cannot follow a generic ABI
-        // through a hook, so the two calls below are where that typing is handed over.
-        const { request: simulated } = await simulateContract(config, request as never);
-        return writeContract(config, simulated as never);
+      run(label, request.chainId, refresh, intent, {
+        async prepare(config) {
+          const { estimateGas, getAccount, simulateContract } = await import('wagmi/actions');
+          const account = getAccount(config).address;
+          // `send` is typed for callers by WriteRequest; wagmi's action generics cannot follow a generic ABI
+          // through a hook, so the calls below are where that typing is handed over.
+          const { request: simulated } = await simulateContract(config, request as never);
+          const data = encodeFunctionData(request as EncodeFunctionDataParameters);
+          const gas = await estimateGas(config, {
+            to: request.address,
+            data,
+            chainId: request.chainId,
+            ...(request.value ? { value: request.value } : {}),
+            ...(account ? { account } : {}),
+          });
+          return { ...(simulated as object), gas: withGasHeadroom(gas) };
+        },
+        async sign(config, prepared) {
+          const { writeContract } = await import('wagmi/actions');
+          return writeContract(config, prepared as never);
+        },
       }),
     [run],
   );
@@ -121,15 +200,29 @@ export function useTransactor() {
   /** A `CallRequest`: simulated with `eth_call` from the connected account, then sent as it is. */
   const sendCall = useCallback(
     (label: string, request: CallRequest, refresh: readonly QueryKey[]) =>
-      run(label, request.chainId, refresh, async (config) => {
-        const { call, getAccount, sendTransaction } = await import('wagmi/actions');
-        const account = getAccount(config).address;
-        await call(config, { ...request, ...(account ? { account } : {}) });
-        return sendTransaction(config, request);
-      }),
+      run(
+        label,
+        request.chainId,
+        refresh,
+        { kind: 'other' },
+        {
+          async prepare(config) {
+            const { call, estimateGas, getAccount } = await import('wagmi/actions');
+            const account = getAccount(config).address;
+            const from = account ? { account } : {};
+            await call(config, { ...request, ...from });
+            const gas = await estimateGas(config, { ...request, ...from });
+            return { ...request, gas: withGasHeadroom(gas) };
+          },
+          async sign(config, prepared) {
+            const { sendTransaction } = await import('wagmi/actions');
+            return sendTransaction(config, prepared);
+          },
+        },
+      ),
     [run],
   );
 
-  const busy = state.status === 'signing' || state.status === 'pending';
+  const busy = state.status === 'preparing' || state.status === 'signing' || state.status === 'pending';
   return { state, busy, send, sendCall, reset: () => setState({ status: 'idle' }) };
 }

@@ -1,5 +1,6 @@
 /** Formatting at the edge: amounts stay `bigint` with their decimals until they are shown. */
 import { formatUnits } from 'viem';
+import { writeAmountText } from './amountText.ts';
 
 const cache = new Map<string, Intl.NumberFormat>();
 function numberFormat(maximumFractionDigits: number, minimumFractionDigits = 0): Intl.NumberFormat {
@@ -21,13 +22,14 @@ function roundUnits(value: bigint, decimals: number, keep: number): { digits: bi
   return { digits: value < 0n ? -rounded : rounded, keep };
 }
 
-/** Digits (a scaled integer and its fraction length) as "1,234.5": grouped, trailing zeros dropped. */
-function writeDecimal(digits: bigint, fractionDigits: number): string {
+/**
+ * Digits (a scaled integer and its fraction length) as "1,234.5": grouped, trailing zeros dropped, in
+ * `locale`'s notation ("1.234,5" in de-DE), which readAmountText reads back as the same amount.
+ */
+function writeDecimal(digits: bigint, fractionDigits: number, locale = 'en-US'): string {
   const [whole = '0', fraction = ''] = formatUnits(digits, fractionDigits).split('.');
-  const sign = whole.startsWith('-') ? '-' : '';
-  const grouped = BigInt(whole.replace('-', '')).toLocaleString('en-US');
   const kept = fraction.replace(/0+$/, '');
-  return `${sign}${grouped}${kept ? `.${kept}` : ''}`;
+  return writeAmountText(kept ? `${whole}.${kept}` : whole, locale, true);
 }
 
 /**
@@ -46,15 +48,24 @@ export function formatAmount(value: bigint, decimals: number, maximumFractionDig
   return writeDecimal(rounded.digits, rounded.keep);
 }
 
+/**
+ * An amount to the last unit, grouped: "4.444444444", "123,456.789". Where a user must see exactly what is
+ * sent or owed (a transaction's label), not a rounding of it.
+ */
+export function exactAmount(value: bigint, decimals: number): string {
+  return formatAmount(value, decimals, decimals);
+}
+
 /** Significant digits a token amount is shown with: enough to trade on, not a wall of wei. */
 export const TOKEN_SIGNIFICANT_DIGITS = 6;
 
 /**
  * A token amount to six significant digits, rounded: 41.999998 → "42", 1234.56789 → "1,234.57", 0.000123456 →
  * "0.000123456"; whole units are never dropped. The exact amount is `formatUnits`' (TokenAmount shows it on
- * hover and copies it).
+ * hover and copies it). Tables show figures in en-US; a figure shown beside an input is written in the
+ * `locale` that input reads (userLocale()), so that "128,009" is never read as 128 in Germany.
  */
-export function formatTokenAmount(value: bigint, decimals: number): string {
+export function formatTokenAmount(value: bigint, decimals: number, locale = 'en-US'): string {
   const magnitude = value < 0n ? -value : value;
   const whole = magnitude / 10n ** BigInt(decimals);
   let keep: number;
@@ -64,7 +75,7 @@ export function formatTokenAmount(value: bigint, decimals: number): string {
     keep = fraction.search(/[1-9]/) + TOKEN_SIGNIFICANT_DIGITS;
   }
   const rounded = roundUnits(value, decimals, Math.max(0, keep));
-  return writeDecimal(rounded.digits, rounded.keep);
+  return writeDecimal(rounded.digits, rounded.keep, locale);
 }
 
 /** US dollars to the cent ("$95,287.50"); below a dollar, four significant digits ("$0.01234"). */

@@ -2,6 +2,7 @@ import { parseEther } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devAccount, ROLE_INDEX } from '../../devnet/lib/deploy.ts';
 import { freePort, type RunningNode, startNode } from '../../devnet/lib/node.ts';
+import { startRpcProxy } from '../../devnet/lib/rpcProxy.ts';
 import { createDevProvider, ProviderRpcError } from '../../src/chain/devWallet.ts';
 
 describe('the devnet burner wallet', () => {
@@ -54,5 +55,45 @@ describe('the devnet burner wallet', () => {
     });
     await expect(attempt).rejects.toBeInstanceOf(ProviderRpcError);
     await expect(attempt).rejects.toMatchObject({ code: 4902 });
+  });
+
+  it('returns the hash of a send whose answer was lost, having sent it once, and says "not sent" when the node is gone', async () => {
+    const proxy = await startRpcProxy({ upstream: node.rpcUrl, latencyMs: [0, 0], rateLimitShare: 0 });
+    try {
+      const { address, privateKey } = devAccount(ROLE_INDEX.firstUser + 1);
+      const provider = createDevProvider({ rpcUrl: proxy.url, chainId: 31337, address, privateKey });
+      const to = devAccount(ROLE_INDEX.firstUser + 2).address;
+      const count = async () =>
+        BigInt(
+          (await provider.request({
+            method: 'eth_getTransactionCount',
+            params: [address, 'latest'],
+          })) as string,
+        );
+      const before = await count();
+      // The node gets the transaction and mines it; the answer never comes back; then the receipt check is
+      // turned away a few times.
+      proxy.scriptFault({ method: 'eth_sendRawTransaction', fault: 'drop-answer', times: 1 });
+      proxy.scriptFault({ method: 'eth_getTransactionByHash', fault: 'rate-limit', times: 2 });
+      const hash = (await provider.request({
+        method: 'eth_sendTransaction',
+        params: [{ from: address, to, value: '0x1' }],
+      })) as string;
+      expect(hash).toMatch(/^0x[0-9a-f]{64}$/);
+      const receipt = (await provider.request({ method: 'eth_getTransactionReceipt', params: [hash] })) as {
+        status: string;
+      };
+      expect(receipt.status).toBe('0x1');
+      expect(await count()).toBe(before + 1n);
+
+      await proxy.down();
+      const refused = await provider
+        .request({ method: 'eth_sendTransaction', params: [{ from: address, to, value: '0x1' }] })
+        .catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(ProviderRpcError);
+      expect((refused as ProviderRpcError).code).toBe(4900);
+    } finally {
+      await proxy.close();
+    }
   });
 });

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DevnetClients, devnetClients } from '../../devnet/lib/clients.ts';
 import { devAccount, ROLE_INDEX } from '../../devnet/lib/deploy.ts';
 import { freePort, type RunningNode, startNode } from '../../devnet/lib/node.ts';
-import { receiptThroughWallet } from '../../src/chain/receipts.ts';
+import { walletReceipts, watchTransaction } from '../../src/chain/receipts.ts';
 
 describe('a receipt asked of the wallet (Safe)', () => {
   let node: RunningNode;
@@ -39,8 +39,10 @@ describe('a receipt asked of the wallet (Safe)', () => {
         return clients.public.request({ method: 'eth_getTransactionReceipt', params: [executed] });
       },
     };
-    const receipt = await receiptThroughWallet(safeProvider as never, safeTxHash, 10);
+    const fate = await watchTransaction(walletReceipts(safeProvider as never), safeTxHash, { pollMs: 10 });
     expect(asked).toBe(3);
+    if (fate.kind !== 'mined') throw new Error('a Safe transaction cannot be replaced by nonce');
+    const { receipt } = fate;
     expect(receipt.transactionHash).toBe(executed);
     expect(receipt.status).toBe('success');
     expect(typeof receipt.blockNumber).toBe('bigint');

@@ -9,10 +9,12 @@ import { erc20Abi, leveragedPoolAbi, testChainlinkOracleAbi } from '../../contra
 import { write } from '../../devnet/lib/clients.ts';
 import { devAccount, FEED_DECIMALS, ROLE_INDEX } from '../../devnet/lib/deploy.ts';
 import { deployLookalikePool } from '../../devnet/lib/lookalike.ts';
+import { LOCAL_BEHIND_PROXY } from '../../devnet/lib/profile.ts';
 import { formatTokenAmount } from '../../src/ui/format.ts';
-import { chromiumAvailable, type Stage, startStage, toastOf, tokenBalance } from './harness.ts';
+import { chromiumAvailable, SCREENSHOTS, type Stage, startStage, toastOf, tokenBalance } from './harness.ts';
 import { openPhone, phoneJourney } from './phone.ts';
 import { selfUpkeepJourney } from './selfUpkeep.ts';
+import { openDesktop, sendFaultsJourney } from './sendFaults.ts';
 import { treasuryJourney } from './treasury.ts';
 
 const USER = devAccount(ROLE_INDEX.firstUser + 1).address;
@@ -49,7 +51,7 @@ describe.runIf(runnable)('journeys in Chromium', () => {
   };
 
   beforeAll(async () => {
-    stage = await startStage({ walletChainId: '0x7a69', account: USER });
+    stage = await startStage({ walletChainId: '0x7a69', account: USER, profile: LOCAL_BEHIND_PROXY });
   }, 120_000);
   afterAll(async () => {
     await stage?.close();
@@ -350,6 +352,22 @@ describe.runIf(runnable)('journeys in Chromium', () => {
   it('launches a 2x ETH/USD+gOHM pool from the treasury page, lists it, then mints, upkeeps from its page and claims in it', async () => {
     await treasuryJourney(stage);
   }, 150_000);
+
+  it('tells a mint’s fate truthfully through an outage, a wrong-chain endpoint, a lost send answer, 429s and a reload', async () => {
+    const desktop = await openDesktop(stage);
+    try {
+      await sendFaultsJourney(stage, desktop.page);
+      expect(desktop.csp).toEqual([]);
+    } catch (error) {
+      // What the page showed when it went wrong, beside the journey's own screenshots.
+      await desktop.page
+        .screenshot({ path: `${SCREENSHOTS}/send-failed.png`, fullPage: true })
+        .catch(() => {});
+      throw error;
+    } finally {
+      await desktop.context.close();
+    }
+  }, 180_000);
 
   it('ran every journey above under the built app’s Content-Security-Policy without a violation', () => {
     expect(stage.cspViolations).toEqual([]);

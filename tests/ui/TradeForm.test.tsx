@@ -5,11 +5,13 @@ import { arbitrum } from 'viem/chains';
 import { describe, expect, it } from 'vitest';
 import { connect } from 'wagmi/actions';
 import type { PoolSnapshot } from '../../src/chain/poolReader.ts';
+import { forgetSent, rememberSent } from '../../src/chain/sentTransactions.ts';
+import { CommitType } from '../../src/engine/commits.ts';
 import type { TradeChoice } from '../../src/features/trade/routes.ts';
 import { TradeForm } from '../../src/features/trade/TradeForm.tsx';
 import { DEVNET_FIXTURE } from '../fixtures/deployment.ts';
-import { NOW, OHM_POOL, withUser } from '../fixtures/pools.ts';
-import { renderWithWallet } from './renderWithWallet.tsx';
+import { NOW, OHM_POOL, poolSnapshot, withUser } from '../fixtures/pools.ts';
+import { renderWithWallet, TEST_USER } from './renderWithWallet.tsx';
 
 const devnet = { ...arbitrum, id: 31337, name: 'Olympus devnet' };
 
@@ -124,10 +126,101 @@ describe('TradeForm', () => {
       expect(screen.getByRole('button', { name: 'Mint long' })).toBeEnabled();
     });
 
+    it('refuses a mint that would give no token, naming the least that gives one, and shows no preview', async () => {
+      // The long token is worth 1.5 OHM: one unit of OHM buys no token unit.
+      const pool = poolSnapshot({
+        name: '3-ETH/USD+OHM',
+        address: '0x0000000000000000000000000000000000000002',
+        collateral: 'OHM',
+        leverage: 3,
+        long: '1500',
+        short: '1000',
+      });
+      await connected(withUser(pool, parseUnits('1', 9)));
+      type('0.000000001');
+      expect(
+        await screen.findByText(
+          'This mint would give you 0 L tokens: the smallest mint that gives at least one unit (0.000000001 L tokens) is 0.000000002 OHM.',
+        ),
+      ).toBeInTheDocument();
+      expect(screen.queryByText('Expected L tokens')).toBeNull();
+      type('0.000000002');
+      expect(await screen.findByText('Expected L tokens')).toBeInTheDocument();
+      expect(screen.getByRole('button', { name: 'Mint long' })).toBeEnabled();
+    });
+
+    it('says, next to the figures, how far the keeper’s estimated reward may move them', async () => {
+      // Inside the front-running window: the commit waits for the upkeep after the coming one.
+      const pool = poolSnapshot({
+        name: '3-ETH/USD+OHM',
+        address: '0x0000000000000000000000000000000000000002',
+        collateral: 'OHM',
+        leverage: 3,
+        long: '1000',
+        short: '1000',
+        lastPriceTimestamp: NOW - 55,
+      });
+      await connected(withUser(pool, parseUnits('100', 9)));
+      type('100');
+      expect(
+        await screen.findByText(/real gas is known only when it runs, so you may get up to/),
+      ).toBeInTheDocument();
+    });
+
+    it('shows the balance and fills Max in the notation the field reads', async () => {
+      // In German "128,009" is 128 and a bit: the hint, the placeholder and Max follow the locale the field reads.
+      Object.defineProperty(window.navigator, 'language', { value: 'de-DE', configurable: true });
+      try {
+        const pool = withUser(OHM_POOL, 0n);
+        const held = parseUnits('128009.010092818', 9);
+        await connected({ ...pool, user: { ...pool.user!, settlementWallet: held } });
+        expect(await screen.findByText('Wallet: 128.009 OHM')).toBeInTheDocument();
+        expect(amount()).toHaveAttribute('placeholder', '0,0');
+        fireEvent.click(screen.getByRole('button', { name: 'Max' }));
+        expect(amount()).toHaveValue('128009,010092818');
+        expect(amount()).not.toHaveAttribute('aria-invalid');
+        expect(screen.queryByRole('alert')).toBeNull();
+      } finally {
+        Reflect.deleteProperty(window.navigator, 'language');
+      }
+      expect(window.navigator.language).toBe('en-US');
+    });
+
     it('refuses to trade on a paused pool', async () => {
       await connected(withUser({ ...OHM_POOL, paused: true }, 0n));
       type('1');
       expect(await screen.findByRole('button', { name: 'Pool paused' })).toBeDisabled();
+    });
+
+    it('after a reload, says the same commit is in flight and holds it back until a second is asked for', async () => {
+      // What the transactor remembered before the reload: a mint long on this pool, sent, fate unknown.
+      rememberSent({
+        hash: `0x${'ab'.repeat(32)}`,
+        chainId: 31337,
+        account: TEST_USER,
+        label: 'Mint long 0.5 OHM',
+        sentAt: Date.now() - 20_000,
+        intent: {
+          kind: 'commit',
+          pool: OHM_POOL.info.address,
+          commitType: CommitType.LongMint,
+          amount: 500_000_000n,
+          fromEscrow: false,
+        },
+        refresh: [],
+      });
+      try {
+        await connected(withUser(OHM_POOL, parseUnits('1', 9)));
+        expect(await screen.findByText('Sent, not yet confirmed')).toBeInTheDocument();
+        expect(screen.getByText(/Mint long 0\.5 OHM, sent under a minute ago/)).toBeInTheDocument();
+        type('0.5');
+        const held = screen.getByRole('button', { name: 'Waiting for your commit to be mined…' });
+        expect(held).toBeDisabled();
+        fireEvent.click(screen.getByRole('button', { name: 'I want a second commit' }));
+        expect(screen.getByRole('button', { name: 'Mint long' })).toBeEnabled();
+      } finally {
+        forgetSent(`0x${'ab'.repeat(32)}`);
+      }
     });
   });
 });

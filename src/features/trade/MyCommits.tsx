@@ -1,6 +1,7 @@
 import { claimWouldFail, hasEscrow, type PoolSnapshot } from '../../chain/poolReader.ts';
 import { claimRequest } from '../../chain/poolWrites.ts';
 import { refreshAfter } from '../../chain/queryKeys.ts';
+import { useSentTransactions } from '../../chain/sentTransactions.ts';
 import { useTransactor } from '../../chain/useTransactor.ts';
 import { useWallet } from '../../chain/wallet.ts';
 import { COMMIT_LABEL } from '../../engine/commitLabels.ts';
@@ -9,7 +10,6 @@ import type { CommitTotals } from '../../engine/types.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { formatApproximate, formatDuration } from '../../ui/Countdown.tsx';
-import { formatTokenAmount } from '../../ui/format.ts';
 import { TokenAmount } from '../../ui/TokenAmount.tsx';
 
 const PARTS: Array<[keyof CommitTotals, string, 'collateral' | 'L' | 'S']> = [
@@ -34,7 +34,11 @@ export function MyCommits({
   const wallet = useWallet();
   const address = wallet.status === 'connected' ? wallet.address : undefined;
   const { busy, send } = useTransactor();
+  const inFlight = useSentTransactions(address, wallet.status === 'connected' ? wallet.chainId : 0);
   if (!address) return null;
+  const sentCommits = inFlight.filter((tx) => tx.intent.kind === 'commit');
+  const claiming = (pool: PoolSnapshot) =>
+    inFlight.some((tx) => tx.intent.kind === 'claim' && tx.intent.pool === pool.info.address);
   const pending = pools.flatMap((pool) => (pool.user?.commits ?? []).map((commit) => ({ pool, commit })));
   const claimable = pools.filter(hasEscrow);
   const claimNow = claimable.filter((pool) => !pool.paused && !claimWouldFail(pool));
@@ -45,6 +49,7 @@ export function MyCommits({
         `Claim ${pool.info.name}`,
         claimRequest(pool.info, address),
         refreshAfter.claim(pool.info.chainId, address),
+        { kind: 'claim', pool: pool.info.address },
       );
       if (!receipt) return;
     }
@@ -53,8 +58,23 @@ export function MyCommits({
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <Card title="Your pending commits">
+        {sentCommits.length > 0 ? (
+          <ul aria-label="Sent, not yet confirmed" className="mb-3 space-y-2 text-sm">
+            {sentCommits.map((tx) => (
+              <li key={tx.hash} className="rounded-lg border border-dashed border-sand-400/60 p-3">
+                <span className="font-semibold">{tx.label}</span>
+                <span className="block text-xs text-ink-400">
+                  Sent, not yet confirmed: its receipt has not been read yet. Once it is, the commit is listed
+                  below with its pool; one listed there already may be this one. Do not send it again.
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : null}
         {pending.length === 0 ? (
-          <p className="text-sm text-ink-400">No commit is waiting for a rebalance.</p>
+          sentCommits.length > 0 ? null : (
+            <p className="text-sm text-ink-400">No commit is waiting for a rebalance.</p>
+          )
         ) : (
           <ul className="space-y-3 text-sm">
             {pending.map(({ pool, commit }) => {
@@ -100,7 +120,8 @@ export function MyCommits({
                   {pool.user?.paidClaim?.intervalId === commit.intervalId ? (
                     <p className="mt-1 text-xs text-long">
                       Claim paid for: a keeper claims it into your wallet after execution (reward{' '}
-                      {formatTokenAmount(pool.user.paidClaim.reward, 18)} ETH).
+                      <TokenAmount value={pool.user.paidClaim.reward} decimals={18} unit="ETH" />
+                      ).
                     </p>
                   ) : null}
                 </li>
@@ -137,12 +158,19 @@ export function MyCommits({
                 >
                   <div>
                     <p className="font-semibold">{pool.info.name}</p>
-                    <p className="font-mono text-xs text-ink-200">
-                      {e.longTokens > 0n ? `${formatTokenAmount(e.longTokens, d)} L  ` : ''}
-                      {e.shortTokens > 0n ? `${formatTokenAmount(e.shortTokens, d)} S  ` : ''}
-                      {e.settlementTokens > 0n
-                        ? `${formatTokenAmount(e.settlementTokens, d)} ${pool.info.collateral.symbol}`
-                        : ''}
+                    {/* What waits for the holder, exact to the unit on hover and copy. */}
+                    <p className="flex flex-wrap gap-x-3 font-mono text-xs text-ink-200">
+                      {e.longTokens > 0n ? <TokenAmount value={e.longTokens} decimals={d} unit="L" /> : null}
+                      {e.shortTokens > 0n ? (
+                        <TokenAmount value={e.shortTokens} decimals={d} unit="S" />
+                      ) : null}
+                      {e.settlementTokens > 0n ? (
+                        <TokenAmount
+                          value={e.settlementTokens}
+                          decimals={d}
+                          unit={pool.info.collateral.symbol}
+                        />
+                      ) : null}
                     </p>
                     {pool.user?.paidClaim ? (
                       <p className="text-xs text-ink-400">
@@ -158,17 +186,18 @@ export function MyCommits({
                   ) : (
                     <Button
                       variant="secondary"
-                      busy={busy}
-                      disabled={pool.paused}
+                      busy={busy || claiming(pool)}
+                      disabled={pool.paused || claiming(pool)}
                       onClick={() =>
                         void send(
                           `Claim ${pool.info.name}`,
                           claimRequest(pool.info, address),
                           refreshAfter.claim(pool.info.chainId, address),
+                          { kind: 'claim', pool: pool.info.address },
                         )
                       }
                     >
-                      {pool.paused ? 'Paused' : 'Claim'}
+                      {pool.paused ? 'Paused' : claiming(pool) ? 'Claim sent…' : 'Claim'}
                     </Button>
                   )}
                 </li>

@@ -7,20 +7,23 @@ import { useId, useState } from 'react';
 import { formatUnits } from 'viem';
 import { useClaimReward } from '../../chain/autoClaim.ts';
 import { useConnectWallet } from '../../chain/connectWallet.ts';
+import { useAppConfig } from '../../chain/DeploymentContext.tsx';
 import type { PoolSnapshot } from '../../chain/poolReader.ts';
 import { approveRequest, commitRequest } from '../../chain/poolWrites.ts';
 import { refreshAfter } from '../../chain/queryKeys.ts';
+import { useSentTransactions } from '../../chain/sentTransactions.ts';
 import { useTransactor } from '../../chain/useTransactor.ts';
 import { switchWalletChain } from '../../chain/wallet.ts';
 import { COMMIT_LABEL } from '../../engine/commitLabels.ts';
 import type { Side } from '../../engine/types.ts';
 import { amountForInput, userLocale } from '../../ui/amountText.ts';
 import { Button } from '../../ui/Button.tsx';
-import { formatTokenAmount } from '../../ui/format.ts';
+import { exactAmount, formatTokenAmount } from '../../ui/format.ts';
 import { Notice } from '../../ui/Notice.tsx';
 import { NumberInput } from '../../ui/NumberInput.tsx';
 import { Segmented } from '../../ui/Segmented.tsx';
 import { AutoClaimOption } from './AutoClaimOption.tsx';
+import { heldBack, InFlightNotice } from './InFlight.tsx';
 import type { TradeChoice } from './routes.ts';
 import { TradePreview } from './TradePreview.tsx';
 import { EMPTY_INPUTS, type TradeInputs } from './tradeDerivation.ts';
@@ -48,6 +51,7 @@ export function TradeForm({
   staleSeconds: number | undefined;
 }) {
   const amountId = useId();
+  const explorer = useAppConfig().chains.find((c) => c.id === chainId)?.blockExplorers?.default.url;
   const { openConnectModal } = useConnectWallet();
   const [switching, setSwitching] = useState(false);
   const { busy, send } = useTransactor();
@@ -68,9 +72,17 @@ export function TradeForm({
   });
   const { step, unit, available } = trade;
   const claim = useClaimReward(inputs.autoClaim);
+  // What this account has sent on this pool and the chain has not settled yet, across reloads and tabs.
+  const inFlight = useSentTransactions(trade.address, chainId).filter(
+    (tx) => 'pool' in tx.intent && tx.intent.pool.toLowerCase() === pool.info.address.toLowerCase(),
+  );
+  const [secondCommitWanted, setSecondCommitWanted] = useState(false);
+  const held = heldBack(step, inFlight, trade.commitType, secondCommitWanted);
   // A paid claim is not sent until its reward is known.
   const disabled =
-    trade.disabled || (inputs.autoClaim && step.kind === 'commit' && claim.reward === undefined);
+    trade.disabled ||
+    held !== undefined ||
+    (inputs.autoClaim && step.kind === 'commit' && claim.reward === undefined);
   const decimals = pool.state.decimals;
   const symbol = pool.info.collateral.symbol;
 
@@ -88,17 +100,16 @@ export function TradeForm({
     if (step.kind === 'approve') {
       const unlimited = inputs.unlimitedApproval;
       await send(
-        unlimited
-          ? `Approve unlimited ${symbol}`
-          : `Approve ${formatTokenAmount(step.amount, decimals)} ${symbol}`,
+        unlimited ? `Approve unlimited ${symbol}` : `Approve ${exactAmount(step.amount, decimals)} ${symbol}`,
         approveRequest(pool.info, unlimited ? 'unlimited' : step.amount),
         refreshAfter.approve(chainId, user),
+        { kind: 'approve', pool: pool.info.address, token: pool.info.collateral.address },
       );
       return;
     }
     if (step.kind === 'commit') {
       const receipt = await send(
-        `${COMMIT_LABEL[trade.commitType]} ${formatTokenAmount(step.amount, decimals)} ${unit}`,
+        `${COMMIT_LABEL[trade.commitType]} ${exactAmount(step.amount, decimals)} ${unit}`,
         commitRequest(
           pool.info,
           trade.commitType,
@@ -107,6 +118,13 @@ export function TradeForm({
           inputs.autoClaim ? claim.reward : undefined,
         ),
         refreshAfter.commit(chainId, user),
+        {
+          kind: 'commit',
+          pool: pool.info.address,
+          commitType: trade.commitType,
+          amount: step.amount,
+          fromEscrow: inputs.source === 'escrow',
+        },
       );
       if (receipt) {
         update({ amount: '' });
@@ -175,10 +193,14 @@ export function TradeForm({
         label={`Amount (${unit})`}
         value={inputs.amount}
         error={trade.fieldError}
+        placeholder={amountForInput('0.0', locale)}
+        // The balance in the notation the field reads, so "128.009" is not taken for 128 in Germany. It is
+        // rounded to six significant digits (an 18-decimal balance in full is a wall of digits); Max fills it
+        // exactly, also in the field's notation, and that is what the field reads back.
         hint={
           available === undefined
             ? 'Connect to see your balance'
-            : `${inputs.source === 'wallet' ? 'Wallet' : 'Escrow'}: ${formatTokenAmount(available, decimals)} ${unit}`
+            : `${inputs.source === 'wallet' ? 'Wallet' : 'Escrow'}: ${formatTokenAmount(available, decimals, locale)} ${unit}`
         }
         onChange={(amount) => update({ amount })}
         action={
@@ -229,8 +251,13 @@ export function TradeForm({
         </Notice>
       ) : null}
       {step.kind === 'stale' ? <Notice tone="warn">{step.message}</Notice> : null}
+      <InFlightNotice
+        inFlight={inFlight}
+        explorer={explorer}
+        onSendAnother={held?.reason === 'same-commit' ? () => setSecondCommitWanted(true) : undefined}
+      />
       <Button type="submit" className="w-full py-3 text-base" busy={busy || switching} disabled={disabled}>
-        {trade.buttonLabel}
+        {held ? held.label : trade.buttonLabel}
       </Button>
       {trade.preview ? (
         <section aria-label="Preview" className="rounded-xl border border-ink-800 p-4">
@@ -238,6 +265,7 @@ export function TradeForm({
           <TradePreview
             pool={pool}
             preview={trade.preview}
+            notes={trade.previewNotes}
             side={choice.side}
             action={choice.action}
             chainNow={chainNow}
