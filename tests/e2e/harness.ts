@@ -73,6 +73,26 @@ export async function startStage({
   };
 }
 
+/**
+ * Opens RainbowKit's connect modal from the header and returns it. RainbowKit ignores the button while wagmi
+ * is still reconnecting a wallet from an earlier visit (its modal opens only once the status is
+ * "disconnected"), and on a loaded machine that can take many seconds: like a user, the click is made again
+ * until the modal is open.
+ */
+export async function openConnectModal(page: Page, timeoutMs = 60_000) {
+  const dialog = page.getByRole('dialog');
+  const deadline = Date.now() + timeoutMs;
+  while (!(await dialog.isVisible())) {
+    if (Date.now() > deadline) throw new Error(`the connect modal did not open within ${timeoutMs / 1000} s`);
+    await page
+      .getByRole('button', { name: /connect wallet/i })
+      .first()
+      .click();
+    await dialog.waitFor({ timeout: 3000 }).catch(() => {});
+  }
+  return dialog;
+}
+
 /** The first toast in the page's notifications that says `text`. */
 export function toastOf(page: Page, text: RegExp | string) {
   return page.getByRole('region', { name: 'Notifications' }).getByText(text).first();

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_MNEMONIC } from '../../devnet/config.ts';
 import { devAccount } from '../../devnet/lib/accounts.ts';
 import { CHROMIUM, CHROMIUM_FLAGS } from '../../devnet/lib/stage.ts';
-import { chromiumAvailable, watchCsp } from './harness.ts';
+import { chromiumAvailable, openConnectModal, watchCsp } from './harness.ts';
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -66,12 +66,7 @@ async function offlineBrowser(dir: string) {
 
 /** The names the connect modal lists, opened from the header's button. */
 async function listedWallets(page: Page): Promise<string> {
-  await page
-    .getByRole('button', { name: /connect wallet/i })
-    .first()
-    .click();
-  const dialog = page.getByRole('dialog');
-  await dialog.waitFor({ timeout: 30_000 });
+  const dialog = await openConnectModal(page);
   return (await dialog.textContent()) ?? '';
 }
 

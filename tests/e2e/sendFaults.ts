@@ -16,7 +16,7 @@ import { parseUnits } from 'viem';
 import { expect } from 'vitest';
 import { poolCommitterAbi } from '../../contracts-abi/generated/index.ts';
 import { CHROMIUM, CHROMIUM_FLAGS } from '../../devnet/lib/stage.ts';
-import { SCREENSHOTS, type Stage, toastOf, watchCsp } from './harness.ts';
+import { openConnectModal, SCREENSHOTS, type Stage, toastOf, watchCsp } from './harness.ts';
 
 const TIMEOUT = 30_000;
 
@@ -54,11 +54,8 @@ export async function sendFaultsJourney(stage: Stage, page: Page) {
     });
 
   await page.goto(`${stage.baseUrl}#/trade?pool=${pool.address}&side=long&action=mint`);
-  await page
-    .getByRole('button', { name: /connect wallet/i })
-    .first()
-    .click();
-  await page.getByRole('dialog').getByText(`${burner.label} (devnet)`).click();
+  const modal = await openConnectModal(page);
+  await modal.getByText(`${burner.label} (devnet)`).click();
   await amount.waitFor({ timeout: TIMEOUT });
   await amount.fill('4.444444444');
   await page.getByText('Approve an unlimited amount').click();
