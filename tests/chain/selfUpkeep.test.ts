@@ -17,17 +17,14 @@ import {
   keeperRewardsAbi,
   poolCommitterAbi,
   poolKeeperAbi,
-  testTokenAbi,
 } from '../../contracts-abi/generated/index.ts';
 import { devnetConfig } from '../../devnet/config.ts';
-import { type DevnetClients, devnetClients, write } from '../../devnet/lib/clients.ts';
-import { deployDevnet, devAccount, ROLE_INDEX } from '../../devnet/lib/deploy.ts';
-import { freePort, type RunningNode, startNode } from '../../devnet/lib/node.ts';
-import { seedDevnet } from '../../devnet/lib/seed.ts';
-import { devnetChainDeployment } from '../../src/chain/chainDeployments.ts';
+import { type DevnetClients, write } from '../../devnet/lib/clients.ts';
+import { devAccount, ROLE_INDEX } from '../../devnet/lib/deploy.ts';
+import type { RunningNode } from '../../devnet/lib/node.ts';
 import type { ChainDeployment } from '../../src/chain/config.ts';
 import { type PoolSnapshot, readPools } from '../../src/chain/poolReader.ts';
-import { discoverPools, type PoolInfo } from '../../src/chain/poolRegistry.ts';
+import type { PoolInfo } from '../../src/chain/poolRegistry.ts';
 import { approveRequest, commitRequest, upkeepRequest } from '../../src/chain/poolWrites.ts';
 import { estimateUpkeepCost } from '../../src/chain/upkeepCost.ts';
 import { CommitType } from '../../src/engine/commits.ts';
@@ -38,6 +35,7 @@ import {
   invariantView,
   upkeepReward,
 } from '../../src/features/pools/health.ts';
+import { startSeededChain } from './seededChain.ts';
 
 const config = devnetConfig();
 const user = devAccount(ROLE_INDEX.firstUser + 3).address;
@@ -76,19 +74,7 @@ describe('a late pool upkept by a user', () => {
   let pools: PoolInfo[];
 
   beforeAll(async () => {
-    node = await startNode({ port: await freePort() });
-    clients = devnetClients(node.rpcUrl);
-    deployment = await deployDevnet(clients, { rpcUrl: node.rpcUrl, config });
-    await seedDevnet(clients, deployment, config);
-    chain = devnetChainDeployment(deployment);
-    ({ pools } = await discoverPools(clients.public, chain));
-    for (const token of deployment.tokens)
-      await write(clients, deployment.roles.governance, {
-        address: token.address,
-        abi: testTokenAbi,
-        functionName: 'mint',
-        args: [user, parseUnits('1000', token.decimals)],
-      });
+    ({ node, clients, deployment, chain, pools } = await startSeededChain([user], config));
   });
   afterAll(() => node?.stop());
 

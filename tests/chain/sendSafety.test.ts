@@ -8,23 +8,22 @@
 import { createPublicClient, type Hash, http, type PublicClient, parseUnits } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deployment } from '../../contracts-abi/deployment.ts';
-import { testTokenAbi } from '../../contracts-abi/generated/index.ts';
 import { type DevnetConfig, devnetConfig } from '../../devnet/config.ts';
-import { type DevnetClients, devnetClients, write } from '../../devnet/lib/clients.ts';
-import { deployDevnet, devAccount, ROLE_INDEX } from '../../devnet/lib/deploy.ts';
+import { type DevnetClients, write } from '../../devnet/lib/clients.ts';
+import { devAccount, ROLE_INDEX } from '../../devnet/lib/deploy.ts';
 import { upkeepDuePools } from '../../devnet/lib/keeper.ts';
-import { freePort, type RunningNode, startNode } from '../../devnet/lib/node.ts';
+import type { RunningNode } from '../../devnet/lib/node.ts';
 import { type RpcProxy, startRpcProxy } from '../../devnet/lib/rpcProxy.ts';
-import { seedDevnet } from '../../devnet/lib/seed.ts';
 import { devnetChainDeployment } from '../../src/chain/chainDeployments.ts';
 import { createChainClients } from '../../src/chain/clients.ts';
 import { WrongChainEndpointError } from '../../src/chain/endpointChain.ts';
 import { withGasHeadroom } from '../../src/chain/gas.ts';
 import { memoryCache } from '../../src/chain/history/historyCache.ts';
-import { discoverPools, type PoolInfo } from '../../src/chain/poolRegistry.ts';
+import type { PoolInfo } from '../../src/chain/poolRegistry.ts';
 import { approveRequest, commitRequest, upkeepRequest } from '../../src/chain/poolWrites.ts';
 import { rpcReceipts, type TxFate, watchTransaction } from '../../src/chain/receipts.ts';
 import { CommitType } from '../../src/engine/commits.ts';
+import { startSeededChain } from './seededChain.ts';
 
 let node: RunningNode;
 let proxy: RpcProxy;
@@ -41,19 +40,7 @@ const POLL_MS = 50;
 const ethPool = () => pools.find((p) => p.name === '3-ETH/USD+OHM')!;
 
 beforeAll(async () => {
-  node = await startNode({ port: await freePort() });
-  clients = devnetClients(node.rpcUrl);
-  deployment = await deployDevnet(clients, { rpcUrl: node.rpcUrl, config });
-  await seedDevnet(clients, deployment, config);
-  ({ pools } = await discoverPools(clients.public, devnetChainDeployment(deployment)));
-  for (const user of [alice, bob])
-    for (const token of deployment.tokens)
-      await write(clients, deployment.roles.governance, {
-        address: token.address,
-        abi: testTokenAbi,
-        functionName: 'mint',
-        args: [user, parseUnits('1000', token.decimals)],
-      });
+  ({ node, clients, deployment, pools } = await startSeededChain([alice, bob], config));
   // A quiet proxy: only the faults each test scripts.
   proxy = await startRpcProxy({
     upstream: node.rpcUrl,

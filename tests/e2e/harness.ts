@@ -93,6 +93,28 @@ export async function openConnectModal(page: Page, timeoutMs = 60_000) {
   return dialog;
 }
 
+/**
+ * A browser of its own beside the stage's (its profile in the stage's scratch folder), with no test wallet:
+ * for journeys that connect the devnet's burner, or inject a wallet of their own. Its CSP refusals are
+ * collected.
+ */
+export async function openBrowser(
+  stage: AppStage,
+  profile: string,
+  options: { viewport?: { width: number; height: number }; hasTouch?: boolean; isMobile?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page; csp: string[] }> {
+  const context = await chromium.launchPersistentContext(join(stage.workDir, profile), {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1440, height: 1000 },
+    args: CHROMIUM_FLAGS,
+    ...options,
+  });
+  const csp = watchCsp(context);
+  const page = context.pages()[0] ?? (await context.newPage());
+  return { context, page, csp };
+}
+
 /** The first toast in the page's notifications that says `text`. */
 export function toastOf(page: Page, text: RegExp | string) {
   return page.getByRole('region', { name: 'Notifications' }).getByText(text).first();

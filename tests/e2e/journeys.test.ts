@@ -11,10 +11,18 @@ import { devAccount, FEED_DECIMALS, ROLE_INDEX } from '../../devnet/lib/deploy.t
 import { deployLookalikePool } from '../../devnet/lib/lookalike.ts';
 import { LOCAL_BEHIND_PROXY } from '../../devnet/lib/profile.ts';
 import { formatTokenAmount } from '../../src/ui/format.ts';
-import { chromiumAvailable, SCREENSHOTS, type Stage, startStage, toastOf, tokenBalance } from './harness.ts';
+import {
+  chromiumAvailable,
+  openBrowser,
+  SCREENSHOTS,
+  type Stage,
+  startStage,
+  toastOf,
+  tokenBalance,
+} from './harness.ts';
 import { openPhone, phoneJourney } from './phone.ts';
 import { selfUpkeepJourney } from './selfUpkeep.ts';
-import { openDesktop, sendFaultsJourney } from './sendFaults.ts';
+import { sendFaultsJourney } from './sendFaults.ts';
 import { treasuryJourney } from './treasury.ts';
 
 const USER = devAccount(ROLE_INDEX.firstUser + 1).address;
@@ -354,7 +362,7 @@ describe.runIf(runnable)('journeys in Chromium', () => {
   }, 150_000);
 
   it('tells a mint’s fate truthfully through an outage, a wrong-chain endpoint, a lost send answer, 429s and a reload', async () => {
-    const desktop = await openDesktop(stage);
+    const desktop = await openBrowser(stage, 'send-profile', { viewport: { width: 1280, height: 1000 } });
     try {
       await sendFaultsJourney(stage, desktop.page);
       expect(desktop.csp).toEqual([]);

@@ -3,11 +3,10 @@
  * test wallet injected), taps rather than clicks. Run on the journeys' stage, after them.
  */
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { parseUnits } from 'viem';
 import { expect } from 'vitest';
-import { CHROMIUM, CHROMIUM_FLAGS } from '../../devnet/lib/stage.ts';
-import { SCREENSHOTS, type Stage, toastOf, tokenBalance, watchCsp } from './harness.ts';
+import { openBrowser, SCREENSHOTS, type Stage, toastOf, tokenBalance } from './harness.ts';
 
 const PHONE = { width: 390, height: 844 };
 const TIMEOUT = 20_000;
@@ -27,20 +26,8 @@ const WIDEST = `(() => {
   return outer ? outer.outerHTML.slice(0, 160) : 'nothing found';
 })()`;
 
-export async function openPhone(
-  stage: Stage,
-): Promise<{ context: BrowserContext; page: Page; csp: string[] }> {
-  const context = await chromium.launchPersistentContext(join(stage.workDir, 'phone-profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_FLAGS,
-    viewport: PHONE,
-    hasTouch: true,
-    isMobile: true,
-  });
-  const csp = watchCsp(context);
-  const page = context.pages()[0] ?? (await context.newPage());
-  return { context, page, csp };
+export function openPhone(stage: Stage): Promise<{ context: BrowserContext; page: Page; csp: string[] }> {
+  return openBrowser(stage, 'phone-profile', { viewport: PHONE, hasTouch: true, isMobile: true });
 }
 
 /** Opens a page and checks that nothing scrolls sideways and every control is big enough to tap. */

@@ -11,28 +11,13 @@
  * Screenshots go to tests/e2e/screenshots/send-*.png.
  */
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { parseUnits } from 'viem';
 import { expect } from 'vitest';
 import { poolCommitterAbi } from '../../contracts-abi/generated/index.ts';
-import { CHROMIUM, CHROMIUM_FLAGS } from '../../devnet/lib/stage.ts';
-import { openConnectModal, SCREENSHOTS, type Stage, toastOf, watchCsp } from './harness.ts';
+import { openConnectModal, SCREENSHOTS, type Stage, toastOf } from './harness.ts';
 
 const TIMEOUT = 30_000;
-
-export async function openDesktop(
-  stage: Stage,
-): Promise<{ context: BrowserContext; page: Page; csp: string[] }> {
-  const context = await chromium.launchPersistentContext(join(stage.workDir, 'send-profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 1000 },
-    args: CHROMIUM_FLAGS,
-  });
-  const csp = watchCsp(context);
-  const page = context.pages()[0] ?? (await context.newPage());
-  return { context, page, csp };
-}
 
 export async function sendFaultsJourney(stage: Stage, page: Page) {
   const proxy = stage.proxy;

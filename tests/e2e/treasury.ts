@@ -6,12 +6,11 @@
  * a link, and checked for sideways scrolling and small targets. Run on the journeys' stage.
  */
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { leveragedPoolAbi, poolFactoryAbi } from '../../contracts-abi/generated/index.ts';
 import { devAccount, ROLE_INDEX } from '../../devnet/lib/deploy.ts';
-import { CHROMIUM, CHROMIUM_FLAGS } from '../../devnet/lib/stage.ts';
-import { SCREENSHOTS, type Stage, toastOf, tokenBalance, watchCsp } from './harness.ts';
+import { openBrowser, SCREENSHOTS, type Stage, toastOf, tokenBalance } from './harness.ts';
 import { openPhone, visit } from './phone.ts';
 import { testWalletScript } from './testWallet.ts';
 
@@ -25,18 +24,11 @@ export async function treasuryJourney(stage: Stage): Promise<void> {
   const treasury = devAccount(ROLE_INDEX.treasury).address;
   expect(treasury).toBe(stage.deployment.roles.treasury);
   const ethUsd = stage.deployment.feeds.find((f) => f.pair === 'ETH/USD')!.feed;
-  const context = await chromium.launchPersistentContext(join(stage.workDir, 'treasury-profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1440, height: 1000 },
-    args: CHROMIUM_FLAGS,
-  });
-  const csp = watchCsp(context);
+  const { context, page, csp } = await openBrowser(stage, 'treasury-profile');
   try {
     await context.addInitScript(
       testWalletScript({ rpcUrl: stage.rpcUrl, address: treasury, chainId: '0x7a69' }),
     );
-    const page = context.pages()[0] ?? (await context.newPage());
     const toast = (text: RegExp | string) => toastOf(page, text);
     await page.goto(`${stage.baseUrl}#/treasury`);
     await page.getByRole('heading', { level: 1, name: 'Treasury' }).waitFor({ timeout: TIMEOUT });
