@@ -7,7 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { erc20Abi, poolCommitterAbi } from '../../contracts-abi/generated/index.ts';
 import { devAccount, ROLE_INDEX } from '../../devnet/lib/deploy.ts';
 import { ARBITRUM_PROFILE } from '../../devnet/lib/profile.ts';
-import { chromiumAvailable, type Stage, startStage, toastOf, tokenBalance } from './harness.ts';
+import {
+  chromiumAvailable,
+  openConnectModal,
+  type Stage,
+  startStage,
+  toastOf,
+  tokenBalance,
+} from './harness.ts';
 
 const TIMEOUT = 30_000;
 // Dev account 1, who traded through the long history the profile builds.
@@ -91,8 +98,7 @@ describe.runIf(runnable)('journeys on an Arbitrum-like chain behind a public-pro
   it('mints with the wallet, follows the commit through a rebalance, and claims', async () => {
     const pool = btcPool();
     await go(`#/trade?pool=${pool.address}&side=long&action=mint`);
-    await page().getByRole('button', { name: 'Connect Wallet', exact: true }).click();
-    await page().getByText('E2E Test Wallet').first().click();
+    await (await openConnectModal(page())).getByText('E2E Test Wallet').first().click();
     await page().getByRole('button', { name: /0x/ }).first().waitFor({ timeout: TIMEOUT });
     await page()
       .getByLabel(/^Amount/)

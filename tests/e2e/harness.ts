@@ -79,15 +79,13 @@ export async function startStage({
  * "disconnected"), and on a loaded machine that can take many seconds: like a user, the click is made again
  * until the modal is open.
  */
-export async function openConnectModal(page: Page, timeoutMs = 60_000) {
+export async function openConnectModal(page: Page, { tap = false, timeoutMs = 60_000 } = {}) {
   const dialog = page.getByRole('dialog');
+  const button = page.getByRole('button', { name: /connect wallet/i }).first();
   const deadline = Date.now() + timeoutMs;
   while (!(await dialog.isVisible())) {
     if (Date.now() > deadline) throw new Error(`the connect modal did not open within ${timeoutMs / 1000} s`);
-    await page
-      .getByRole('button', { name: /connect wallet/i })
-      .first()
-      .click();
+    await (tap ? button.tap() : button.click());
     await dialog.waitFor({ timeout: 3000 }).catch(() => {});
   }
   return dialog;

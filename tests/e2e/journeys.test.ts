@@ -14,6 +14,7 @@ import { formatTokenAmount } from '../../src/ui/format.ts';
 import {
   chromiumAvailable,
   openBrowser,
+  openConnectModal,
   SCREENSHOTS,
   type Stage,
   startStage,
@@ -67,8 +68,7 @@ describe.runIf(runnable)('journeys in Chromium', () => {
 
   it('connects, meets the wrong network, and switches to the devnet', async () => {
     await go('#/pools');
-    await page().getByRole('button', { name: 'Connect Wallet' }).click();
-    await page().getByText('E2E Test Wallet').first().click();
+    await (await openConnectModal(page())).getByText('E2E Test Wallet').first().click();
     await page().getByRole('button', { name: /0x/ }).first().waitFor({ timeout: TIMEOUT });
     await stage.screenshot('01-connected');
     // The user moves their wallet to Ethereum mainnet, where the app has nothing to offer.

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { parseUnits } from 'viem';
 import { expect } from 'vitest';
-import { openBrowser, SCREENSHOTS, type Stage, toastOf, tokenBalance } from './harness.ts';
+import { openBrowser, openConnectModal, SCREENSHOTS, type Stage, toastOf, tokenBalance } from './harness.ts';
 
 const PHONE = { width: 390, height: 844 };
 const TIMEOUT = 20_000;
@@ -62,11 +62,8 @@ export async function phoneJourney(stage: Stage, page: Page) {
   await page.getByRole('button', { name: 'Menu' }).tap();
 
   // Connect the devnet's burner through RainbowKit's modal, with a tap.
-  await page
-    .getByRole('button', { name: /connect wallet/i })
-    .first()
-    .tap();
-  await page.getByRole('dialog').getByText(`${burner.label} (devnet)`).tap();
+  const modal = await openConnectModal(page, { tap: true });
+  await modal.getByText(`${burner.label} (devnet)`).tap();
   await page
     .getByRole('button', { name: 'Approve gOHM' })
     .or(page.getByLabel(/^Amount/))

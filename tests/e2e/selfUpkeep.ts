@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { SCREENSHOTS, type Stage, toastOf, tokenBalance } from './harness.ts';
+import { openConnectModal, SCREENSHOTS, type Stage, toastOf, tokenBalance } from './harness.ts';
 import { openPhone, visit } from './phone.ts';
 
 const TIMEOUT = 20_000;
@@ -28,8 +28,7 @@ export async function selfUpkeepJourney(stage: Stage, { user, go, clearToasts }:
   const account = page.getByRole('button', { name: /Connect Wallet|0x/ }).first();
   await account.waitFor({ timeout: TIMEOUT });
   if ((await account.textContent())?.includes('Connect Wallet')) {
-    await account.click();
-    await page.getByText('E2E Test Wallet').first().click();
+    await (await openConnectModal(page)).getByText('E2E Test Wallet').first().click();
     await page.getByRole('button', { name: /0x/ }).first().waitFor({ timeout: TIMEOUT });
   }
   // Nobody upkeeps: the chain's clock passes the interval and a whole interval more.
