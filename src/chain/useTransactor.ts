@@ -71,7 +71,7 @@ let nextTxId = 0;
 /** A write, split where the wallet comes in: what happens before it is asked, and the asking. */
 interface Submission<P> {
   /** Simulates and prices the write through the app's endpoint: a failure here means nothing was sent. */
-  prepare(config: Config): Promise<P>;
+  prepare(config: Config, account: Address): Promise<P>;
   /** Asks the wallet to sign and send what `prepare` made; resolves with the hash the wallet returns. */
   sign(config: Config, prepared: P): Promise<Hash>;
 }
@@ -109,10 +109,7 @@ export function useTransactor() {
       submission: Submission<P>,
     ): Promise<TransactionReceipt | undefined> => {
       const id = `tx-${nextTxId++}`;
-      let config: Config | undefined;
-      let explorer: string | undefined;
-      const explorerTx = (hash: Hash) => (explorer ? `${explorer}/tx/${hash}` : undefined);
-      const fail = (phase: SendPhase, error: unknown) => {
+      const fail = (phase: SendPhase, error: unknown, config?: Config) => {
         const { kind, message } = describeSendError(error, phase);
         setState({ status: 'failed', label, kind, message });
         // An endpoint that was down may come back: the report goes once it answers again.
@@ -122,7 +119,7 @@ export function useTransactor() {
       };
       setState({ status: 'preparing', label });
       report({ id, label, stage: 'preparing' });
-      let prepared: P;
+      let config: Config;
       let account: Address;
       try {
         // wagmi and its actions arrived with the wallet layer: no write starts before a wallet is connected.
@@ -131,24 +128,30 @@ export function useTransactor() {
         const connected = getAccount(config).address;
         if (!connected) throw new Error('Connect a wallet first.');
         account = connected;
-        explorer = config.chains.find((c) => c.id === chainId)?.blockExplorers?.default.url;
-        prepared = await submission.prepare(config);
       } catch (error) {
         return fail('prepare', error);
+      }
+      const explorer = config.chains.find((c) => c.id === chainId)?.blockExplorers?.default.url;
+      const explorerTx = (hash: Hash) => (explorer ? `${explorer}/tx/${hash}` : undefined);
+      let prepared: P;
+      try {
+        prepared = await submission.prepare(config, account);
+      } catch (error) {
+        return fail('prepare', error, config);
       }
       setState({ status: 'signing', label });
       report({ id, label, stage: 'signing' });
       let hash: Hash;
       try {
-        hash = await submission.sign(config!, prepared);
+        hash = await submission.sign(config, prepared);
       } catch (error) {
-        return fail('sign', error);
+        return fail('sign', error, config);
       }
       const sent: SentTransaction = { hash, chainId, account, label, sentAt: Date.now(), intent, refresh };
       // Remembered before anything else can go wrong: a reload from here on still knows it is in flight.
       rememberSent(sent);
       setState({ status: 'pending', label, hash });
-      const source = await receiptSourceFor(config!, chainId);
+      const source = await receiptSourceFor(config, chainId);
       const fate = await settleSent(sent, { source, report, queryClient, explorerTx, id });
       if (fate.kind === 'replaced') {
         setState({ status: 'replaced', label, hash });
@@ -173,9 +176,8 @@ export function useTransactor() {
       intent: SentIntent = { kind: 'other' },
     ): Promise<TransactionReceipt | undefined> =>
       run(label, request.chainId, refresh, intent, {
-        async prepare(config) {
-          const { estimateGas, getAccount, simulateContract } = await import('wagmi/actions');
-          const account = getAccount(config).address;
+        async prepare(config, account) {
+          const { estimateGas, simulateContract } = await import('wagmi/actions');
           // `send` is typed for callers by WriteRequest; wagmi's action generics cannot follow a generic ABI
           // through a hook, so the calls below are where that typing is handed over.
           const { request: simulated } = await simulateContract(config, request as never);
@@ -184,8 +186,8 @@ export function useTransactor() {
             to: request.address,
             data,
             chainId: request.chainId,
+            account,
             ...(request.value ? { value: request.value } : {}),
-            ...(account ? { account } : {}),
           });
           return { ...(simulated as object), gas: withGasHeadroom(gas) };
         },
@@ -206,12 +208,10 @@ export function useTransactor() {
         refresh,
         { kind: 'other' },
         {
-          async prepare(config) {
-            const { call, estimateGas, getAccount } = await import('wagmi/actions');
-            const account = getAccount(config).address;
-            const from = account ? { account } : {};
-            await call(config, { ...request, ...from });
-            const gas = await estimateGas(config, { ...request, ...from });
+          async prepare(config, account) {
+            const { call, estimateGas } = await import('wagmi/actions');
+            await call(config, { ...request, account });
+            const gas = await estimateGas(config, { ...request, account });
             return { ...request, gas: withGasHeadroom(gas) };
           },
           async sign(config, prepared) {
