@@ -16,6 +16,7 @@ import { connectWallet } from '../chain/connectWallet.ts';
 import { useAppConfig, useDevnet } from '../chain/DeploymentContext.tsx';
 import { ResumeSent } from '../chain/useResumeSent.ts';
 import { createWagmiConfig } from '../chain/wagmi.ts';
+import { currentWallet, onWalletChange } from '../chain/wallet.ts';
 import { ensureLocalStorage } from './storageFallback.ts';
 import { WalletBridge } from './walletBridge.tsx';
 import { walletConnectors } from './walletList.ts';
@@ -33,6 +34,15 @@ function ConnectBridge() {
   useEffect(() => {
     connectWallet.publish(openConnectModal);
   }, [openConnectModal]);
+  // A click remembered while wagmi reconnected is dropped if that reconnect connects a wallet. Subscribed
+  // rather than rendered from: drawing this part again as the account changes froze the page on connecting.
+  useEffect(
+    () =>
+      onWalletChange((wallet) => {
+        if (wallet.status === 'connected') connectWallet.dropRequest();
+      }),
+    [],
+  );
   useEffect(() => {
     setSlot(document.getElementById(WALLET_SLOT_ID));
   }, []);
@@ -40,7 +50,14 @@ function ConnectBridge() {
   // carries the attribute itself.
   return slot
     ? createPortal(
-        <div data-rk="">
+        <div
+          data-rk=""
+          // RainbowKit's button does nothing while wagmi reconnects a wallet from an earlier visit (its modal
+          // opens only once the status is "disconnected"): a click then is remembered and honoured when it can.
+          onClickCapture={() => {
+            if (!openConnectModal && currentWallet().status !== 'connected') connectWallet.openConnectModal();
+          }}
+        >
           <ConnectButton
             chainStatus="icon"
             showBalance={false}

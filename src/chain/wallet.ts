@@ -42,6 +42,18 @@ export function publishWallet(wallet: WalletState, config: Config): void {
   for (const listener of listeners) listener();
 }
 
+/** The wallet as it is now, for an event handler (components read it with `useWallet`). */
+export const currentWallet = (): WalletState => store.wallet;
+
+/** Calls `listener` with the wallet whenever it changes, without rendering anything; returns the unsubscribe. */
+export function onWalletChange(listener: (wallet: WalletState) => void): () => void {
+  const call = () => listener(store.wallet);
+  listeners.add(call);
+  return () => {
+    listeners.delete(call);
+  };
+}
+
 export function useWallet(): WalletState {
   return useSyncExternalStore(subscribe, () => store.wallet);
 }

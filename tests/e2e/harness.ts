@@ -74,20 +74,16 @@ export async function startStage({
 }
 
 /**
- * Opens RainbowKit's connect modal from the header and returns it. RainbowKit ignores the button while wagmi
- * is still reconnecting a wallet from an earlier visit (its modal opens only once the status is
- * "disconnected"), and on a loaded machine that can take many seconds: like a user, the click is made again
- * until the modal is open.
+ * Opens RainbowKit's connect modal from the header with one click, and returns it. The click may land before
+ * the wallet layer has loaded or while wagmi reconnects a wallet from an earlier visit: the app remembers it
+ * and opens the modal when it can (src/chain/connectWallet.ts), which on a loaded machine can take many
+ * seconds, so this waits up to a minute. It never clicks twice: a lost click is a bug to see.
  */
 export async function openConnectModal(page: Page, { tap = false, timeoutMs = 60_000 } = {}) {
-  const dialog = page.getByRole('dialog');
   const button = page.getByRole('button', { name: /connect wallet/i }).first();
-  const deadline = Date.now() + timeoutMs;
-  while (!(await dialog.isVisible())) {
-    if (Date.now() > deadline) throw new Error(`the connect modal did not open within ${timeoutMs / 1000} s`);
-    await (tap ? button.tap() : button.click());
-    await dialog.waitFor({ timeout: 3000 }).catch(() => {});
-  }
+  await (tap ? button.tap() : button.click());
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor({ timeout: timeoutMs });
   return dialog;
 }
 

@@ -1,0 +1,44 @@
+/**
+ * A click on "Connect Wallet" is never lost (src/chain/connectWallet.ts): made before the wallet layer has
+ * loaded, or while wagmi reconnects a wallet from an earlier visit (RainbowKit has no opener then), it waits
+ * for an opener and is honoured once; it is dropped if the reconnect connects a wallet after all.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+describe('a request to connect a wallet', () => {
+  let connectWallet: typeof import('../../src/chain/connectWallet.ts').connectWallet;
+  beforeEach(async () => {
+    vi.resetModules();
+    ({ connectWallet } = await import('../../src/chain/connectWallet.ts'));
+  });
+
+  it('made before the layer loads and while it reconnects, opens the modal once an opener comes', () => {
+    const open = vi.fn();
+    connectWallet.openConnectModal();
+    // The layer arrives while wagmi reconnects: no opener yet, and the request still waits.
+    connectWallet.publish(undefined);
+    expect(open).not.toHaveBeenCalled();
+    connectWallet.publish(open);
+    expect(open).toHaveBeenCalledTimes(1);
+    // Honoured once: a later opener opens nothing by itself.
+    connectWallet.publish(undefined);
+    connectWallet.publish(open);
+    expect(open).toHaveBeenCalledTimes(1);
+  });
+
+  it('is dropped when the reconnect connects a wallet after all', () => {
+    const open = vi.fn();
+    connectWallet.publish(undefined);
+    connectWallet.openConnectModal();
+    connectWallet.dropRequest();
+    connectWallet.publish(open);
+    expect(open).not.toHaveBeenCalled();
+  });
+
+  it('opens at once when the layer can', () => {
+    const open = vi.fn();
+    connectWallet.publish(open);
+    connectWallet.openConnectModal();
+    expect(open).toHaveBeenCalledTimes(1);
+  });
+});
