@@ -30,6 +30,11 @@ const FAILURE_TITLE: Partial<Record<Extract<TxEvent, { stage: 'failed' }>['kind'
   uncertain: 'may or may not have been sent',
 };
 
+const untitled = (message: string) => {
+  const rest = message.replace(/^Not sent: /, '');
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+};
+
 export function reportTx(event: TxEvent): void {
   void import('sonner').then(({ toast }) => {
     const base = { id: event.id, ...explorerAction(event) };
@@ -72,7 +77,8 @@ export function reportTx(event: TxEvent): void {
         }
         toast.error(`${event.label}: ${FAILURE_TITLE[event.kind] ?? 'not sent'}`, {
           ...base,
-          description: event.message,
+          // The title already says "not sent": the sentence goes on from there.
+          description: untitled(event.message),
           duration: Number.POSITIVE_INFINITY,
         });
         void event.causeGone?.then(() => toast.dismiss(event.id));
