@@ -10,7 +10,7 @@ import { CommitType } from '../../src/engine/commits.ts';
 import type { TradeChoice } from '../../src/features/trade/routes.ts';
 import { TradeForm } from '../../src/features/trade/TradeForm.tsx';
 import { DEVNET_FIXTURE } from '../fixtures/deployment.ts';
-import { NOW, OHM_POOL, poolSnapshot, withUser } from '../fixtures/pools.ts';
+import { NOW, OHM_POOL, ohmPool, poolSnapshot, withUser } from '../fixtures/pools.ts';
 import { renderWithWallet, TEST_USER } from './renderWithWallet.tsx';
 
 const devnet = { ...arbitrum, id: 31337, name: 'Olympus devnet' };
@@ -151,15 +151,7 @@ describe('TradeForm', () => {
 
     it('says, next to the figures, how far the keeper’s estimated reward may move them', async () => {
       // Inside the front-running window: the commit waits for the upkeep after the coming one.
-      const pool = poolSnapshot({
-        name: '3-ETH/USD+OHM',
-        address: '0x0000000000000000000000000000000000000002',
-        collateral: 'OHM',
-        leverage: 3,
-        long: '1000',
-        short: '1000',
-        lastPriceTimestamp: NOW - 55,
-      });
+      const pool = ohmPool({ lastPriceTimestamp: NOW - 55 });
       await connected(withUser(pool, parseUnits('100', 9)));
       type('100');
       expect(

@@ -20,21 +20,9 @@ import {
   upkeepPay,
   upkeepReward,
 } from '../../../src/features/pools/health.ts';
-import { NOW, poolSnapshot } from '../../fixtures/pools.ts';
+import { NOW, ohmPool } from '../../fixtures/pools.ts';
 
 const MAX_AGE = 120;
-
-function ohmPool(overrides: Partial<Parameters<typeof poolSnapshot>[0]> = {}): PoolSnapshot {
-  return poolSnapshot({
-    name: '3-ETH/USD+OHM',
-    address: '0x0000000000000000000000000000000000000002',
-    collateral: 'OHM',
-    leverage: 3,
-    long: '1000',
-    short: '1000',
-    ...overrides,
-  });
-}
 
 const withHealth = (pool: PoolSnapshot, health: Partial<PoolSnapshot['health']>): PoolSnapshot => ({
   ...pool,

@@ -3,7 +3,7 @@ import { formatUnits, parseUnits } from 'viem';
 import { describe, expect, it } from 'vitest';
 import type { PoolSnapshot } from '../../../src/chain/poolReader.ts';
 import { deriveTrade, EMPTY_INPUTS, type TradeContext } from '../../../src/features/trade/tradeDerivation.ts';
-import { NOW, OHM_POOL, poolSnapshot, withUser } from '../../fixtures/pools.ts';
+import { NOW, OHM_POOL, ohmPool, poolSnapshot, withUser } from '../../fixtures/pools.ts';
 
 const pool = withUser(OHM_POOL, parseUnits('1', 9));
 
@@ -131,18 +131,7 @@ describe('deriveTrade: a commit that would yield nothing is refused, naming the 
 
 describe('deriveTrade: the preview says when and why it may differ from the chain (§3.10)', () => {
   const at = (lastPriceTimestamp: number, feed = true) => {
-    const snapshot = withUser(
-      poolSnapshot({
-        name: '3-ETH/USD+OHM',
-        address: '0x0000000000000000000000000000000000000002',
-        collateral: 'OHM',
-        leverage: 3,
-        long: '1000',
-        short: '1000',
-        lastPriceTimestamp,
-      }),
-      parseUnits('100', 9),
-    );
+    const snapshot = withUser(ohmPool({ lastPriceTimestamp }), parseUnits('100', 9));
     return feed ? snapshot : { ...snapshot, health: { ...snapshot.health, settlementEthPrice: undefined } };
   };
 
