@@ -47,6 +47,10 @@ async function fetchPastRateLimits(input: RequestInfo | URL, init?: RequestInit)
 const isRateLimit = (error: ProviderRpcError) =>
   error.code === 429 || error.code === -32005 || /too many requests|rate limit/i.test(error.message);
 
+/** The wait before asking the node again after no answer: doubling from 0.5 s, at most 4 s. */
+const backoff = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.min(4000, 500 * 2 ** attempt)));
+
 /** How long a send whose answer was lost is tried again before the wallet gives up on hearing back. */
 const BROADCAST_PATIENCE_MS = 60_000;
 
@@ -107,8 +111,6 @@ export function createDevProvider({ rpcUrl, chainId, address, privateKey }: DevW
     const { keccak256 } = await import('viem');
     const hash = keccak256(signed);
     const deadline = Date.now() + BROADCAST_PATIENCE_MS;
-    const wait = (attempt: number) =>
-      new Promise((resolve) => setTimeout(resolve, Math.min(4000, 500 * 2 ** attempt)));
     for (let attempt = 0; ; attempt++) {
       try {
         await forward('eth_sendRawTransaction', [signed]);
@@ -129,7 +131,7 @@ export function createDevProvider({ rpcUrl, chainId, address, privateKey }: DevW
             -32603,
             'The dev wallet lost touch with the devnet node while sending: the transaction may or may not have gone out.',
           );
-        await wait(attempt);
+        await backoff(attempt);
       }
     }
   };
@@ -141,7 +143,7 @@ export function createDevProvider({ rpcUrl, chainId, address, privateKey }: DevW
         return (await forward('eth_getTransactionByHash', [hash])) !== null;
       } catch {
         if (Date.now() >= deadline) return false;
-        await new Promise((resolve) => setTimeout(resolve, Math.min(4000, 500 * 2 ** attempt)));
+        await backoff(attempt);
       }
     }
   };

@@ -45,6 +45,9 @@ export interface DescribedError {
 
 export type SendPhase = 'prepare' | 'sign';
 
+/** What a receipt with status "reverted" means for the holder. */
+export const REVERTED_ON_CHAIN = 'The chain reverted it: nothing changed but the gas it used.';
+
 /** Longest revert reason shown: a contract's reason is a short rule, anything longer is not one. */
 const MAX_REASON_LENGTH = 80;
 

@@ -138,11 +138,18 @@ export function forgetSent(hash: Hash): void {
   notify();
 }
 
-/** Every remembered transaction of `account` on `chainId`, oldest first. */
-export function sentBy(account: Address | undefined, chainId: number): SentTransaction[] {
+/** The transactions of `list` sent by `account` on `chainId`, oldest first. */
+function ofAccount(
+  list: readonly SentTransaction[],
+  account: Address | undefined,
+  chainId: number,
+): SentTransaction[] {
   if (!account) return [];
-  return current.filter((t) => t.chainId === chainId && t.account.toLowerCase() === account.toLowerCase());
+  return list.filter((t) => t.chainId === chainId && t.account.toLowerCase() === account.toLowerCase());
 }
+
+/** Every remembered transaction of `account` on `chainId`, oldest first. */
+export const sentBy = (account: Address | undefined, chainId: number) => ofAccount(current, account, chainId);
 
 function subscribe(listener: () => void) {
   listeners.add(listener);
@@ -160,7 +167,5 @@ export function reloadSent(): void {
 
 /** The transactions in flight of `account` on `chainId`, kept current across tabs. */
 export function useSentTransactions(account: Address | undefined, chainId: number): SentTransaction[] {
-  const all = useSyncExternalStore(subscribe, snapshot, snapshot);
-  if (!account) return [];
-  return all.filter((t) => t.chainId === chainId && t.account.toLowerCase() === account.toLowerCase());
+  return ofAccount(useSyncExternalStore(subscribe, snapshot, snapshot), account, chainId);
 }

@@ -6,7 +6,7 @@
  */
 import type { QueryClient } from '@tanstack/react-query';
 import type { Hash } from 'viem';
-import { describeWatchTrouble } from './errors.ts';
+import { describeWatchTrouble, REVERTED_ON_CHAIN } from './errors.ts';
 import { type ReceiptSource, type TxFate, watchTransaction } from './receipts.ts';
 import { forgetSent, type SentTransaction } from './sentTransactions.ts';
 import type { TxReporter } from './txReporter.ts';
@@ -55,7 +55,7 @@ export function settleSent(tx: SentTransaction, ctx: SettleContext): Promise<TxF
         ...base,
         stage: 'failed',
         kind: 'reverted',
-        message: 'The chain reverted it: nothing changed but the gas it used.',
+        message: REVERTED_ON_CHAIN,
       });
     forgetSent(tx.hash);
     return fate;

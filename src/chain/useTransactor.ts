@@ -23,7 +23,7 @@ import {
   type TransactionReceipt,
 } from 'viem';
 import type { Config } from 'wagmi';
-import { describeSendError, type SendPhase, type TxErrorKind } from './errors.ts';
+import { describeSendError, REVERTED_ON_CHAIN, type SendPhase, type TxErrorKind } from './errors.ts';
 import { withGasHeadroom } from './gas.ts';
 import { receiptSourceFor } from './receipts.ts';
 import { rememberSent, type SentIntent, type SentTransaction } from './sentTransactions.ts';
@@ -76,22 +76,25 @@ interface Submission<P> {
   sign(config: Config, prepared: P): Promise<Hash>;
 }
 
-/** How often a failed endpoint is asked again whether it answers, to withdraw a "not sent" report. */
+/** How often, and for how long, a failed endpoint is asked again whether it answers. */
 const ENDPOINT_PROBE_MS = 3_000;
+const ENDPOINT_PROBES = 200;
 
-/** Resolves once the chain's endpoint answers a read again. */
+/**
+ * Resolves once the chain's endpoint answers a read again, so a "not sent" report can go. After ten minutes
+ * it stops asking and never resolves: the report then stays until it is dismissed.
+ */
 async function endpointAnswers(config: Config, chainId: number): Promise<void> {
   const { getBlockNumber } = await import('wagmi/actions');
-  for (;;) {
+  for (let probe = 0; probe < ENDPOINT_PROBES; probe++) {
     await new Promise((resolve) => setTimeout(resolve, ENDPOINT_PROBE_MS));
-    if (
-      await getBlockNumber(config, { chainId, cacheTime: 0 }).then(
-        () => true,
-        () => false,
-      )
-    )
-      return;
+    const answered = await getBlockNumber(config, { chainId, cacheTime: 0 }).then(
+      () => true,
+      () => false,
+    );
+    if (answered) return;
   }
+  return new Promise<void>(() => {});
 }
 
 export function useTransactor() {
@@ -158,8 +161,7 @@ export function useTransactor() {
         return undefined;
       }
       if (fate.receipt.status !== 'success') {
-        const message = 'The chain reverted it: nothing changed but the gas it used.';
-        setState({ status: 'failed', label, kind: 'reverted', message, hash });
+        setState({ status: 'failed', label, kind: 'reverted', message: REVERTED_ON_CHAIN, hash });
         return undefined;
       }
       setState({ status: 'confirmed', label, hash });

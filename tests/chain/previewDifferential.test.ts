@@ -197,6 +197,12 @@ afterAll(async () => {
   await h?.node.stop();
 });
 
+/** At the form's gas estimate the figure is off by no more than the difference the form warns of. */
+function expectWithinWarnedSpread(out: { preview: { tokensOut: bigint }; credited: bigint; spread: bigint }) {
+  const off = out.preview.tokensOut - out.credited;
+  expect(off < 0n ? -off : off).toBeLessThanOrEqual(out.spread);
+}
+
 describe('the trade preview against the V2.1 contracts, keeper late or front-run', () => {
   it('inside the front-running window: the upkeep before pays its keeper, and the preview counts it', async () => {
     const out = await runCase({
@@ -209,9 +215,7 @@ describe('the trade preview against the V2.1 contracts, keeper late or front-run
     expect(out.preview.keeper.schedule).toBe('on-time');
     expect(out.preview.keeper.rewardsBefore).toBeGreaterThan(0n);
     expect(out.exact.tokensOut).toBe(out.credited);
-    // At the form's gas estimate the figure is off by less than the difference the form warns of.
-    const off = out.preview.tokensOut - out.credited;
-    expect(off < 0n ? -off : off).toBeLessThanOrEqual(out.spread);
+    expectWithinWarnedSpread(out);
   });
 
   it('the upkeep due and the keeper a second away: it upkeeps first, paid, then the commit executes', async () => {
@@ -224,8 +228,7 @@ describe('the trade preview against the V2.1 contracts, keeper late or front-run
     });
     expect(out.preview.keeper.schedule).toBe('due');
     expect(out.exact.tokensOut).toBe(out.credited);
-    const off = out.preview.tokensOut - out.credited;
-    expect(off < 0n ? -off : off).toBeLessThanOrEqual(out.spread);
+    expectWithinWarnedSpread(out);
   });
 
   it.each([
