@@ -37,13 +37,23 @@ export interface DeployedPool {
   shortToken: Address;
   settlementToken: Address;
   oracleWrapper: Address;
+  /** The block of the pool's `DeployPool` log: where its history starts. */
+  deployBlock?: string;
 }
 
 export interface Deployment {
   chainId: number;
   /** Where the app, the keeper and the tests reach the chain: the node, or the provider-like proxy before it. */
   rpcUrl: string;
+  /** The devnet's history indexer, when one runs beside it (docs/indexer.md). */
+  indexerUrl?: string;
+  /** The chain's first block: its hash names this chain instance. */
   startBlock: string;
+  /**
+   * Where the factory's history is said to start, when not at `startBlock`: the Arbitrum profile puts it where
+   * Arbitrum One's factory is, hundreds of millions of blocks before the chain's first (docs/devnet.md).
+   */
+  historyFromBlock?: string;
   /** `local` or `arbitrum` (docs/devnet.md). */
   profile: string;
   /** How often the app refreshes this chain's figures. */
@@ -117,7 +127,11 @@ export function parseDeployment(raw: unknown): Deployment {
   return {
     chainId: int(root.chainId, 'chainId'),
     rpcUrl: text(root.rpcUrl, 'rpcUrl'),
+    ...(root.indexerUrl === undefined ? {} : { indexerUrl: text(root.indexerUrl, 'indexerUrl') }),
     startBlock: text(root.startBlock, 'startBlock'),
+    ...(root.historyFromBlock === undefined
+      ? {}
+      : { historyFromBlock: text(root.historyFromBlock, 'historyFromBlock') }),
     profile: root.profile === undefined ? 'local' : text(root.profile, 'profile'),
     pollIntervalMs: root.pollIntervalMs === undefined ? 1000 : int(root.pollIntervalMs, 'pollIntervalMs'),
     updateIntervalSeconds: int(root.updateIntervalSeconds, 'updateIntervalSeconds'),
@@ -180,6 +194,9 @@ export function parseDeployment(raw: unknown): Deployment {
         shortToken: address(p.shortToken, `pools[${i}].shortToken`),
         settlementToken: address(p.settlementToken, `pools[${i}].settlementToken`),
         oracleWrapper: address(p.oracleWrapper, `pools[${i}].oracleWrapper`),
+        ...(p.deployBlock === undefined
+          ? {}
+          : { deployBlock: text(p.deployBlock, `pools[${i}].deployBlock`) }),
       };
     }),
   };

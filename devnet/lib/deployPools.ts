@@ -71,6 +71,7 @@ export async function deployPools(
       shortToken,
       settlementToken: token.address,
       oracleWrapper: oracle.wrapper,
+      deployBlock: receipt.blockNumber.toString(),
     });
     say(`pool ${name} at ${address}`);
   }

@@ -27,9 +27,14 @@ export function devnetChainDeployment(devnet: DevnetDeployment): ChainDeployment
       isCollateral(t.symbol) ? [{ symbol: t.symbol, address: t.address, decimals: t.decimals }] : [],
     ),
     usdOracles,
-    historyFromBlock: BigInt(devnet.startBlock),
+    historyFromBlock: BigInt(devnet.historyFromBlock ?? devnet.startBlock),
+    identityBlock: BigInt(devnet.startBlock),
+    poolDeployBlocks: Object.fromEntries(
+      devnet.pools.flatMap((p) => (p.deployBlock ? [[p.address.toLowerCase(), BigInt(p.deployBlock)]] : [])),
+    ),
     pollIntervalMs: devnet.pollIntervalMs,
     rpcUrls: [devnet.rpcUrl],
+    ...(devnet.indexerUrl ? { indexerUrl: devnet.indexerUrl } : {}),
     // The devnet's feeds are TestChainlinkOracles, which answer `updatedAt` with the block's own time, so as
     // read they are never old; the price simulator also writes every 3 s. What moves the chain's clock without
     // a price is the seeding's and the tests' jumps of one update interval and a second: two intervals stays

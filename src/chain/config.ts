@@ -35,8 +35,20 @@ export interface ChainDeployment {
    * `DeployPool` log, found from here once and remembered.
    */
   historyFromBlock: bigint;
+  /** The block whose hash names this chain instance (a restarted devnet is another); `historyFromBlock` if absent. */
+  identityBlock?: bigint;
+  /**
+   * Pools whose `DeployPool` block is known without a scan (lower-case address → block): the pools that
+   * existed when this configuration was written. Others are found by one scan from `historyFromBlock`.
+   */
+  poolDeployBlocks?: Readonly<Record<string, bigint>>;
   /** How often figures from this chain refresh; a figure is stale after two intervals without a read. */
   pollIntervalMs: number;
+  /**
+   * The history indexer's origin (docs/indexer.md), when the chain has one: history is asked of it first and
+   * only what it has not reached is read from the chain's logs.
+   */
+  indexerUrl?: string;
   /** JSON-RPC endpoints, the preferred first; reads fall back along the list. */
   rpcUrls: readonly string[];
   explorerUrl?: string;
@@ -71,6 +83,7 @@ export const ARBITRUM_DEPLOYMENT: ChainDeployment = {
   historyFromBlock: 13_387_522n,
   pollIntervalMs: 5_000,
   rpcUrls: arbitrumRpcUrls(import.meta.env.VITE_ARBITRUM_RPC_URLS),
+  ...(import.meta.env.VITE_INDEXER_URL ? { indexerUrl: import.meta.env.VITE_INDEXER_URL } : {}),
   explorerUrl: 'https://arbiscan.io',
   // Assumes feeds with an hourly heartbeat (a new round at least once an hour, sooner when the price moves past
   // the feed's deviation threshold), plus ten minutes for a round to land: older means a missed heartbeat,

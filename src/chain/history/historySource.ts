@@ -1,7 +1,8 @@
 /**
  * Where the app's history comes from: a pool's rebalances and recorded balances, and a user's commits and
- * token transfers. Features ask this interface, never `eth_getLogs` directly, so an indexer (a subgraph) can
- * replace the log scans later without touching them. The log-scan implementation is logScanSource.ts.
+ * token transfers. Features ask this interface, never `eth_getLogs` directly. Two implementations: the log
+ * scan (logScanSource.ts), which reads the chain's own logs, and the indexer (indexerSource.ts), which asks
+ * the history indexer and scans only the blocks it has not reached.
  */
 import type { Address } from 'viem';
 import type { CommitType } from '../../engine/commits.ts';
@@ -13,9 +14,31 @@ export interface HistoryProgress {
   totalBlocks: bigint;
 }
 
+/** Where an answer came from, for the page to say so. */
+export type HistoryProvenance =
+  | {
+      kind: 'indexer';
+      /** The indexer's last block and its time (Unix seconds); `chainFrom`: the chain's logs were read from there. */
+      indexedTo: bigint;
+      indexedAt: number;
+      chainFrom?: bigint;
+    }
+  | {
+      kind: 'chain';
+      /** Why not the indexer; absent when no indexer is configured. */
+      why?: 'unreachable' | 'other-chain' | 'not-served' | 'not-ready';
+    };
+
 export interface HistoryRequest {
   /** Read up to this block (the snapshot's block, so history and figures agree). */
   toBlock: bigint;
+  /**
+   * Read only from this block: the part of a history another source has not covered. Absent: from the pool's
+   * deployment.
+   */
+  fromBlock?: bigint;
+  /** Told where the answer came from, once it is known. */
+  onSource?: (source: HistoryProvenance) => void;
   onProgress?: (progress: HistoryProgress) => void;
   signal?: AbortSignal;
 }

@@ -14,6 +14,7 @@ import { type Address, type Hex, numberToHex, type PublicClient, pad } from 'vie
 import type { ChainDeployment } from '../config.ts';
 import type { PoolInfo } from '../poolRegistry.ts';
 import type { HistoryCache } from './historyCache.ts';
+import { decodeHistoryLog, type HistoryRecord, poolEventsOf, userEventsOf } from './historyRecords.ts';
 import type {
   HistoryProgress,
   HistoryRequest,
@@ -22,7 +23,7 @@ import type {
   UserEvent,
 } from './historySource.ts';
 import { type BlockRange, mergeLogs, scanLogs } from './logPager.ts';
-import { decodePoolLogs, decodeUserLogs, type RawLog, type StoredLog, stored, TOPICS } from './logs.ts';
+import { type RawLog, type StoredLog, stored, TOPICS } from './logs.ts';
 
 interface StoredScan {
   fromBlock: bigint;
@@ -40,6 +41,26 @@ export interface LogScanSourceOptions {
   readClient?: PublicClient;
   deployment: ChainDeployment;
   cache: HistoryCache;
+  /** The chain identity, when another source shares it; read with `readClient` otherwise. */
+  chainIdentity?: () => Promise<Hex>;
+}
+
+/**
+ * The hash of the block that names the chain instance (its first block, or the factory's): a restarted devnet
+ * with the same chain id and addresses is another chain. Read once; a failed look-up is asked again next time.
+ */
+export function chainIdentityReader(client: PublicClient, deployment: ChainDeployment): () => Promise<Hex> {
+  let identity: Promise<Hex> | undefined;
+  return () => {
+    identity ??= client
+      .getBlock({ blockNumber: deployment.identityBlock ?? deployment.historyFromBlock })
+      .then((b) => b.hash ?? '0x')
+      .catch((error: unknown) => {
+        identity = undefined;
+        throw error;
+      });
+    return identity;
+  };
 }
 
 export function createLogScanSource({
@@ -47,22 +68,11 @@ export function createLogScanSource({
   readClient = client,
   deployment,
   cache,
+  chainIdentity: sharedIdentity,
 }: LogScanSourceOptions): HistorySource {
   // The widest page that worked on this endpoint so far: later scans start there instead of re-learning.
   let learnedSpan: bigint | undefined;
-  let identity: Promise<Hex> | undefined;
-  // The first block's hash names the chain instance: a restarted devnet with the same addresses is another.
-  const chainIdentity = () => {
-    identity ??= readClient
-      .getBlock({ blockNumber: deployment.historyFromBlock })
-      .then((b) => b.hash ?? '0x')
-      .catch((error: unknown) => {
-        // A failed look-up is not remembered: the next read asks again.
-        identity = undefined;
-        throw error;
-      });
-    return identity;
-  };
+  const chainIdentity = sharedIdentity ?? chainIdentityReader(readClient, deployment);
   const keyOf = async (...parts: string[]) =>
     [deployment.chainId, await chainIdentity(), ...parts.map((p) => p.toLowerCase())].join(':');
 
@@ -88,43 +98,16 @@ export function createLogScanSource({
     key: string,
     fromBlock: bigint,
     filters: { address: Address[]; topics: (Hex | Hex[] | null)[] }[],
-    { toBlock, onProgress, signal }: HistoryRequest,
+    request: HistoryRequest,
   ): Promise<StoredLog[]> {
+    const { toBlock } = request;
     const known = await cache.get<StoredScan>(key);
     const usable = known && known.fromBlock === fromBlock ? known : undefined;
     // Asked for no more than is known already (an older snapshot's block): answer from what is kept.
     if (usable && usable.scannedTo >= toBlock) return usable.logs.filter((log) => log.blockNumber <= toBlock);
     const resumeAt = usable ? usable.scannedTo + 1n - REORG_OVERLAP : fromBlock;
     const start = resumeAt > fromBlock ? resumeAt : fromBlock;
-    const blocks = toBlock - start + 1n;
-    const total = blocks * BigInt(filters.length);
-    const done = filters.map(() => 0n);
-    const report = () =>
-      onProgress?.({ scannedBlocks: done.reduce((a, b) => a + b, 0n), totalBlocks: total });
-    report();
-    const results = await Promise.all(
-      filters.map((filter, i) =>
-        scanLogs(
-          fetchPage(filter),
-          { fromBlock: start, toBlock },
-          {
-            ...(learnedSpan ? { initialSpan: learnedSpan, maxSpan: 100_000n } : {}),
-            ...(signal ? { signal } : {}),
-            onPage: (_logs, range) => {
-              const size = range.toBlock - range.fromBlock + 1n;
-              if (learnedSpan === undefined || size > learnedSpan) learnedSpan = size;
-              done[i] = range.toBlock - start + 1n;
-              report();
-            },
-          },
-        ),
-      ),
-    );
-    const fresh = mergeLogs(
-      [],
-      results.flatMap((r) => r.logs),
-      start,
-    );
+    const fresh = await scanRange(start, filters, request);
     const logs = mergeLogs(usable?.logs ?? [], fresh, start);
     await cache.set<StoredScan>(key, { fromBlock, scannedTo: toBlock, logs });
     return logs;
@@ -136,30 +119,53 @@ export function createLogScanSource({
    */
   async function deployBlocksOf(pools: readonly PoolInfo[], request: HistoryRequest): Promise<bigint[]> {
     const keys = await Promise.all(pools.map((p) => keyOf('deploy', p.address)));
-    const known = await Promise.all(keys.map((key) => cache.get<bigint>(key)));
+    const configured = deployment.poolDeployBlocks ?? {};
+    const known = await Promise.all(
+      keys.map((key, i) => configured[pools[i]!.address.toLowerCase()] ?? cache.get<bigint>(key)),
+    );
     const missing = pools.filter((_, i) => known[i] === undefined);
     const found = new Map<string, bigint>();
     if (missing.length > 0) {
       const wanted = new Set(missing.map((p) => pad(p.address).toLowerCase()));
+      // How far an earlier, interrupted search got: on a chain hundreds of millions of blocks long it is
+      // hours of pages, so a reload or an outage resumes it instead of starting again at the factory.
+      const searchKey = await keyOf('deploy-search', ...[...wanted].sort());
+      const resumed = await cache.get<bigint>(searchKey);
+      const start =
+        resumed !== undefined && resumed >= deployment.historyFromBlock
+          ? resumed + 1n
+          : deployment.historyFromBlock;
+      const total = request.toBlock - start + 1n;
+      let searchedTo = start - 1n;
+      let pages = 0;
       const allFound = new Error('all pools found');
       try {
+        request.onProgress?.({ scannedBlocks: 0n, totalBlocks: total });
         await scanLogs(
           fetchPage({ address: [deployment.factory], topics: [TOPICS.deployPool, [...wanted] as Hex[]] }),
-          { fromBlock: deployment.historyFromBlock, toBlock: request.toBlock },
+          { fromBlock: start, toBlock: request.toBlock },
           {
             ...(request.signal ? { signal: request.signal } : {}),
-            onPage: (logs) => {
+            onPage: async (logs, range) => {
               for (const log of logs) {
                 const pool = log.topics[1]?.toLowerCase();
                 if (pool && wanted.has(pool) && !found.has(pool)) found.set(pool, log.blockNumber);
               }
               // Thrown from the page callback, it ends the scan here rather than at the head.
               if (found.size === wanted.size) throw allFound;
+              searchedTo = range.toBlock;
+              request.onProgress?.({ scannedBlocks: searchedTo - start + 1n, totalBlocks: total });
+              pages += 1;
+              if (pages % 50 === 0) await cache.set(searchKey, searchedTo);
             },
           },
         );
       } catch (error) {
-        if (error !== allFound) throw error;
+        if (error !== allFound) {
+          // Only a search that found none of its pools can resume from where it stopped.
+          if (found.size === 0 && searchedTo >= start) await cache.set(searchKey, searchedTo);
+          throw error;
+        }
       }
     }
     return Promise.all(
@@ -174,48 +180,101 @@ export function createLogScanSource({
     );
   }
 
+  /** Reads blocks `fromBlock..toBlock` of each filter, reporting progress across them all. */
+  async function scanRange(
+    fromBlock: bigint,
+    filters: { address: Address[]; topics: (Hex | Hex[] | null)[] }[],
+    { toBlock, onProgress, signal }: HistoryRequest,
+  ): Promise<StoredLog[]> {
+    if (fromBlock > toBlock) return [];
+    const total = (toBlock - fromBlock + 1n) * BigInt(filters.length);
+    const done = filters.map(() => 0n);
+    const report = () =>
+      onProgress?.({ scannedBlocks: done.reduce((a, b) => a + b, 0n), totalBlocks: total });
+    report();
+    const results = await Promise.all(
+      filters.map((filter, i) =>
+        scanLogs(
+          fetchPage(filter),
+          { fromBlock, toBlock },
+          {
+            ...(learnedSpan ? { initialSpan: learnedSpan, maxSpan: 100_000n } : {}),
+            ...(signal ? { signal } : {}),
+            onPage: (_logs, range) => {
+              const size = range.toBlock - range.fromBlock + 1n;
+              if (learnedSpan === undefined || size > learnedSpan) learnedSpan = size;
+              done[i] = range.toBlock - fromBlock + 1n;
+              report();
+            },
+          },
+        ),
+      ),
+    );
+    return mergeLogs(
+      [],
+      results.flatMap((r) => r.logs),
+      fromBlock,
+    );
+  }
+
+  const poolFilters = (pool: PoolInfo) => [
+    {
+      address: [deployment.keeper ?? pool.keeper, pool.committer, pool.address],
+      topics: [[TOPICS.upkeep, TOPICS.executed, TOPICS.balances]] as (Hex | Hex[] | null)[],
+    },
+  ];
+  const userFilters = (pools: readonly PoolInfo[], user: Address) => {
+    const committers = pools.map((p) => p.committer);
+    const tokens = pools.flatMap((p) => [p.longToken, p.shortToken]);
+    const userTopic = pad(user);
+    return [
+      // Commits by the user, and tokens the user sent: both name the user first.
+      { address: [...committers, ...tokens], topics: [[TOPICS.commit, TOPICS.transfer], userTopic] },
+      { address: tokens, topics: [TOPICS.transfer, null, userTopic] },
+    ] as { address: Address[]; topics: (Hex | Hex[] | null)[] }[];
+  };
+
   return {
     async poolEvents(pool, request): Promise<PoolEvents> {
+      if (request.fromBlock !== undefined) {
+        const logs = await scanRange(request.fromBlock, poolFilters(pool), request);
+        return { ...poolEventsOf(pool, records(logs)), fromBlock: request.fromBlock };
+      }
       const [fromBlock = deployment.historyFromBlock] = await deployBlocksOf([pool], request);
-      const keeper = deployment.keeper ?? pool.keeper;
       const logs = await incremental(
         await keyOf('pool', pool.address),
         fromBlock,
-        [
-          {
-            address: [keeper, pool.committer, pool.address],
-            topics: [[TOPICS.upkeep, TOPICS.executed, TOPICS.balances]],
-          },
-        ],
+        poolFilters(pool),
         request,
       );
-      return { ...decodePoolLogs(pool, logs), fromBlock };
+      return { ...poolEventsOf(pool, records(logs)), fromBlock };
     },
 
     async userEvents(pools, user, request) {
       const events = new Map<string, UserEvent[]>(pools.map((p) => [p.address.toLowerCase(), []]));
       if (pools.length === 0) return events;
+      if (request.fromBlock !== undefined) {
+        const logs = await scanRange(request.fromBlock, userFilters(pools, user), request);
+        for (const [pool, list] of userEventsOf(pools, user, records(logs))) events.set(pool, list);
+        return events;
+      }
       const starts = await deployBlocksOf(pools, request);
       // bigints: Math.min does not take them.
       const fromBlock =
         [...starts].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))[0] ?? deployment.historyFromBlock;
-      const committers = pools.map((p) => p.committer);
-      const tokens = pools.flatMap((p) => [p.longToken, p.shortToken]);
-      const userTopic = pad(user);
       const logs = await incremental(
         await keyOf('user', user, ...pools.map((p) => p.address).sort()),
         fromBlock,
-        [
-          // Commits by the user, and tokens the user sent: both name the user first.
-          { address: [...committers, ...tokens], topics: [[TOPICS.commit, TOPICS.transfer], userTopic] },
-          { address: tokens, topics: [TOPICS.transfer, null, userTopic] },
-        ],
+        userFilters(pools, user),
         request,
       );
-      for (const [pool, list] of decodeUserLogs(pools, user, logs)) events.set(pool, list);
+      for (const [pool, list] of userEventsOf(pools, user, records(logs))) events.set(pool, list);
       return events;
     },
   };
 }
+
+const records = (logs: readonly StoredLog[]): HistoryRecord[] =>
+  logs.flatMap((log) => decodeHistoryLog(log) ?? []);
 
 export type { HistoryProgress };

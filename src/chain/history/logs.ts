@@ -1,19 +1,16 @@
 /**
- * The logs the history keeps, and what they mean: the raw `eth_getLogs` answer trimmed to what decoding and
- * ordering need (this is what is stored between visits), the event topics the scans filter on, and the
- * decoding of a pool's and a user's logs into the HistorySource's events.
+ * The logs the history keeps: the raw `eth_getLogs` answer trimmed to what decoding and ordering need (this is
+ * what is stored between visits), and the event topics the scans filter on. What they mean is decoded in one
+ * place, historyRecords.ts, shared with the indexer.
  */
-import { type Address, decodeEventLog, encodeEventTopics, erc20Abi, type Hex } from 'viem';
+import { type Address, encodeEventTopics, erc20Abi, type Hex } from 'viem';
 import {
+  autoClaimAbi,
   leveragedPoolAbi,
   poolCommitterAbi,
   poolFactoryAbi,
   poolKeeperAbi,
 } from '../../../contracts-abi/generated/index.ts';
-import type { CommitType } from '../../engine/commits.ts';
-import { quadFromHex, toUInt } from '../../engine/quad.ts';
-import type { PoolInfo } from '../poolRegistry.ts';
-import type { BalanceEvent, UpkeepEvent, UserEvent } from './historySource.ts';
 
 /** A log as kept: what decoding and ordering need, nothing else. */
 export interface StoredLog {
@@ -42,13 +39,22 @@ const topic = (abi: Parameters<typeof encodeEventTopics>[0]['abi'], eventName: s
   return selector;
 };
 
+/** The first topic of each event history reads (historyRecords.ts decodes them). */
 export const TOPICS = {
   deployPool: topic(poolFactoryAbi, 'DeployPool'),
+  poolInitialized: topic(leveragedPoolAbi, 'PoolInitialized'),
   upkeep: topic(poolKeeperAbi, 'UpkeepSuccessful'),
+  keeperPaid: topic(poolKeeperAbi, 'KeeperPaid'),
   executed: topic(poolCommitterAbi, 'ExecutedCommitsForInterval'),
+  rebalance: topic(leveragedPoolAbi, 'PoolRebalance'),
   balances: topic(leveragedPoolAbi, 'PoolBalancesChanged'),
+  primaryFees: topic(leveragedPoolAbi, 'PrimaryFeesPaid'),
+  secondaryFees: topic(leveragedPoolAbi, 'SecondaryFeesPaid'),
   commit: topic(poolCommitterAbi, 'CreateCommit'),
+  claim: topic(poolCommitterAbi, 'Claim'),
   transfer: topic(erc20Abi, 'Transfer'),
+  claimRequest: topic(autoClaimAbi, 'PaidClaimRequestUpdate'),
+  claimExecuted: topic(autoClaimAbi, 'PaidRequestExecution'),
 };
 
 export function stored(raw: RawLog): StoredLog | undefined {
@@ -64,98 +70,4 @@ export function stored(raw: RawLog): StoredLog | undefined {
     transactionHash: raw.transactionHash,
     ...(raw.blockTimestamp ? { timestamp: Number(BigInt(raw.blockTimestamp)) } : {}),
   };
-}
-
-const payload = (log: StoredLog) => ({ data: log.data, topics: log.topics });
-
-const located = (log: StoredLog) => ({
-  blockNumber: log.blockNumber,
-  logIndex: log.logIndex,
-  ...(log.timestamp === undefined ? {} : { timestamp: log.timestamp }),
-});
-
-export function decodePoolLogs(pool: PoolInfo, logs: readonly StoredLog[]) {
-  const upkeeps: UpkeepEvent[] = [];
-  const balances: BalanceEvent[] = [];
-  // The last interval executed in each upkeep transaction carries that upkeep's token prices.
-  const intervalByTx = new Map<Hex, bigint>();
-  const committer = pool.committer.toLowerCase();
-  for (const log of logs) {
-    if (log.topics[0] === TOPICS.executed && log.address.toLowerCase() === committer) {
-      const e = decodeEventLog({
-        abi: poolCommitterAbi,
-        eventName: 'ExecutedCommitsForInterval',
-        ...payload(log),
-      });
-      intervalByTx.set(log.transactionHash, e.args.updateIntervalId);
-    }
-  }
-  for (const log of logs) {
-    if (log.topics[0] === TOPICS.upkeep) {
-      const e = decodeEventLog({ abi: poolKeeperAbi, eventName: 'UpkeepSuccessful', ...payload(log) });
-      if (e.args.pool.toLowerCase() !== pool.address.toLowerCase()) continue;
-      const intervalId = intervalByTx.get(log.transactionHash);
-      upkeeps.push({
-        ...located(log),
-        startPrice: e.args.startPrice,
-        endPrice: e.args.endPrice,
-        ...(intervalId === undefined ? {} : { intervalId }),
-      });
-    } else if (
-      log.topics[0] === TOPICS.balances &&
-      log.address.toLowerCase() === pool.address.toLowerCase()
-    ) {
-      const e = decodeEventLog({ abi: leveragedPoolAbi, eventName: 'PoolBalancesChanged', ...payload(log) });
-      balances.push({ ...located(log), longBalance: e.args.long, shortBalance: e.args.short });
-    }
-  }
-  return { upkeeps, balances };
-}
-
-export function decodeUserLogs(
-  pools: readonly PoolInfo[],
-  user: Address,
-  logs: readonly StoredLog[],
-): Map<string, UserEvent[]> {
-  const byCommitter = new Map(pools.map((p) => [p.committer.toLowerCase(), p]));
-  const byToken = new Map<string, { pool: PoolInfo; side: 'long' | 'short' }>();
-  for (const p of pools) {
-    byToken.set(p.longToken.toLowerCase(), { pool: p, side: 'long' });
-    byToken.set(p.shortToken.toLowerCase(), { pool: p, side: 'short' });
-  }
-  const me = user.toLowerCase();
-  const out = new Map<string, UserEvent[]>();
-  const push = (pool: PoolInfo, event: UserEvent) => {
-    const key = pool.address.toLowerCase();
-    out.set(key, [...(out.get(key) ?? []), event]);
-  };
-  for (const log of logs) {
-    const address = log.address.toLowerCase();
-    if (log.topics[0] === TOPICS.commit) {
-      const pool = byCommitter.get(address);
-      if (!pool) continue;
-      const a = decodeEventLog({ abi: poolCommitterAbi, eventName: 'CreateCommit', ...payload(log) }).args;
-      push(pool, {
-        kind: 'commit',
-        ...located(log),
-        commitType: a.commitType as CommitType,
-        amount: a.amount,
-        intervalId: a.appropriateUpdateIntervalId,
-        fromEscrow: a.fromAggregateBalance,
-        mintingFeeWad: toUInt(quadFromHex(a.mintingFee)),
-      });
-    } else if (log.topics[0] === TOPICS.transfer) {
-      const token = byToken.get(address);
-      if (!token) continue;
-      const a = decodeEventLog({ abi: erc20Abi, eventName: 'Transfer', ...payload(log) }).args;
-      // A transfer to oneself changes no holding.
-      if (a.from.toLowerCase() === me && a.to.toLowerCase() === me) continue;
-      const direction = a.to.toLowerCase() === me ? 'in' : 'out';
-      const counterparty = (direction === 'in' ? a.from : a.to).toLowerCase();
-      // Escrow claims come from the pool; burns go to the zero address: both are accounted by the commits.
-      if (counterparty === token.pool.address.toLowerCase() || /^0x0{40}$/.test(counterparty)) continue;
-      push(token.pool, { kind: 'transfer', ...located(log), side: token.side, direction, amount: a.value });
-    }
-  }
-  return out;
 }
