@@ -6,9 +6,10 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
 import { DEFAULT_DEVNET_PORT, DEVNET_CHAIN_ID } from './config.ts';
+import { DEFAULT_INDEXER_PORT, type RunningIndexer, startIndexer } from './lib/indexer.ts';
 import { runKeeper } from './lib/keeper.ts';
 import { type LaunchedChain, launchChain } from './lib/launch.ts';
-import { PortTakenError } from './lib/node.ts';
+import { isPortTaken, PortTakenError } from './lib/node.ts';
 import { runPriceSimulator } from './lib/prices.ts';
 import { devnetProfile } from './lib/profile.ts';
 
@@ -21,6 +22,7 @@ const say = (line: string) => console.log(`[devnet ${elapsed()}] ${line}`);
 
 let chain: LaunchedChain | undefined;
 let vite: ViteDevServer | undefined;
+let indexer: RunningIndexer | undefined;
 const stoppers: Array<() => void> = [];
 let stopping = false;
 
@@ -28,6 +30,7 @@ async function shutdown(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     for (const stop of stoppers) stop();
+    await indexer?.stop();
     await vite?.close();
     await chain?.stop();
     rmSync(deploymentFile, { force: true });
@@ -51,14 +54,34 @@ async function main() {
   say(
     `chain ready on ${chain.rpcUrl} (chain id ${DEVNET_CHAIN_ID}), head at block ${await clients.public.getBlockNumber()}`,
   );
-  writeFileSync(deploymentFile, `${JSON.stringify(deployment, null, 2)}\n`);
+  // The history indexer, embedded on PGlite and fresh at each start (the chain is new). The app reads the
+  // chain's logs until it has caught up, then asks it (docs/indexer.md).
+  const indexerPort = Number(process.env.INDEXER_PORT ?? DEFAULT_INDEXER_PORT);
+  const indexerUrl = `http://127.0.0.1:${indexerPort}`;
+  writeFileSync(deploymentFile, `${JSON.stringify({ ...deployment, indexerUrl }, null, 2)}\n`);
   say(`deployment written to ${deploymentFile}`);
+  if (await isPortTaken(indexerPort)) throw new PortTakenError(indexerPort, 'INDEXER_PORT');
+  indexer = startIndexer({
+    deploymentFile,
+    port: indexerPort,
+    pgliteDir: resolve(workDir, 'indexer'),
+    ...(verbose ? { log: (line) => say(`[indexer] ${line}`) } : {}),
+  });
+  const head = await clients.public.getBlockNumber();
+  void indexer.waitForBlock(head, 10 * 60_000).then(
+    () => say(`history indexer caught up with block ${head}: ${indexerUrl}`),
+    (error: unknown) =>
+      say(
+        `history indexer not available (${error instanceof Error ? error.message : String(error)}): history is read from the chain`,
+      ),
+  );
 
   stoppers.push(runKeeper(clients, deployment, { log: say }));
   stoppers.push(runPriceSimulator(clients, deployment, config, verbose ? { log: say } : {}));
 
   // A devnet build of the app: it reads the deployment at run time (vite.config.ts).
   process.env.VITE_DEVNET_RPC_URL = chain.rpcUrl;
+  process.env.VITE_DEVNET_INDEXER_URL = indexerUrl;
   vite = await createServer({ server: { port: Number(process.env.VITE_PORT ?? 5173) } });
   await vite.listen();
   const url = vite.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5173/';

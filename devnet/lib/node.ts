@@ -174,10 +174,13 @@ export async function startNode({
 }
 
 export class PortTakenError extends Error {
-  constructor(readonly port: number) {
+  constructor(
+    readonly port: number,
+    setting = 'DEVNET_PORT',
+  ) {
     super(
       `Port ${port} is already in use on 127.0.0.1. Stop whatever listens there (perhaps an earlier devnet), ` +
-        'or choose another port with DEVNET_PORT=8546 npm start.',
+        `or choose another port with ${setting}=${port + 1} npm start.`,
     );
     this.name = 'PortTakenError';
   }

@@ -1,0 +1,254 @@
+/**
+ * The indexing functions. Each log is decoded by the app's own decoder (historyRecords.ts) and kept as a
+ * record; nothing here reads contract state, so no handler needs an archive node.
+ */
+import { ponder } from 'ponder:registry';
+import schema from 'ponder:schema';
+import type { Address, Hex } from 'viem';
+import {
+  decodeHistoryLog,
+  type HistoryRecord,
+  historyToJson,
+} from '../../src/chain/history/historyRecords.ts';
+import { CommitType } from '../../src/engine/commits.ts';
+import { indexedChain } from '../chain.ts';
+
+/** What every log event Ponder hands over carries, whatever its contract. */
+interface LogEvent {
+  id: string;
+  log: { address: Address; topics: [Hex, ...Hex[]] | []; data: Hex; logIndex: number };
+  block: { number: bigint; timestamp: bigint };
+  transaction: { hash: Hex };
+}
+
+type Db = Parameters<Parameters<typeof ponder.on<'PoolFactory:DeployPool'>>[1]>[0]['context']['db'];
+
+const DAY = 86_400n;
+
+function recordOf(event: LogEvent): HistoryRecord | undefined {
+  const [signature, ...rest] = event.log.topics;
+  if (!signature) return undefined;
+  return decodeHistoryLog({
+    address: event.log.address,
+    topics: [signature, ...rest],
+    data: event.log.data,
+    blockNumber: event.block.number,
+    logIndex: event.log.logIndex,
+    transactionHash: event.transaction.hash,
+    timestamp: Number(event.block.timestamp),
+  });
+}
+
+/** The pool a committer belongs to, as the factory announced it. */
+async function poolOf(db: Db, committer: Address): Promise<Address | undefined> {
+  const row = await db.find(schema.committerOf, { committer: committer.toLowerCase() as Address });
+  return row?.pool;
+}
+
+async function keep(
+  db: Db,
+  event: LogEvent,
+  record: HistoryRecord,
+  where: { pool?: Address | undefined; party?: Address; counterparty?: Address },
+) {
+  const lower = (a: Address | undefined) => (a ? (a.toLowerCase() as Address) : null);
+  await db.insert(schema.record).values({
+    id: event.id,
+    kind: record.kind,
+    address: lower(record.address)!,
+    pool: lower(where.pool),
+    party: lower(where.party),
+    counterparty: lower(where.counterparty),
+    blockNumber: record.blockNumber,
+    logIndex: record.logIndex,
+    json: historyToJson(record),
+  });
+}
+
+type DayFigures = Partial<
+  Pick<
+    typeof schema.poolDay.$inferInsert,
+    | 'longBalance'
+    | 'shortBalance'
+    | 'mintVolume'
+    | 'longBurnTokens'
+    | 'shortBurnTokens'
+    | 'commits'
+    | 'upkeeps'
+    | 'feesCharged'
+    | 'primaryFees'
+    | 'secondaryFees'
+    | 'keeperRewards'
+  >
+>;
+
+/** Adds to (and, for balances, overwrites) a pool's figures for the day of `timestamp`. */
+async function addToDay(db: Db, pool: Address, timestamp: bigint, add: DayFigures) {
+  const day = timestamp - (timestamp % DAY);
+  const id = `${pool.toLowerCase()}:${day}`;
+  const zero = {
+    mintVolume: 0n,
+    longBurnTokens: 0n,
+    shortBurnTokens: 0n,
+    commits: 0,
+    upkeeps: 0,
+    feesCharged: 0n,
+    primaryFees: 0n,
+    secondaryFees: 0n,
+    keeperRewards: 0n,
+  };
+  const current = await db.find(schema.poolDay, { id });
+  // A new day opens at the last balances known, so a quiet day still has a TVL.
+  const previous = current
+    ? undefined
+    : await db.sql.query.poolDay.findFirst({
+        where: (t, { eq }) => eq(t.pool, pool.toLowerCase() as Address),
+        orderBy: (t, { desc }) => desc(t.day),
+      });
+  const base = current ?? {
+    id,
+    pool: pool.toLowerCase() as Address,
+    day,
+    longBalance: previous?.longBalance ?? 0n,
+    shortBalance: previous?.shortBalance ?? 0n,
+    ...zero,
+  };
+  const next = {
+    ...base,
+    longBalance: add.longBalance ?? base.longBalance,
+    shortBalance: add.shortBalance ?? base.shortBalance,
+    mintVolume: base.mintVolume + (add.mintVolume ?? 0n),
+    longBurnTokens: base.longBurnTokens + (add.longBurnTokens ?? 0n),
+    shortBurnTokens: base.shortBurnTokens + (add.shortBurnTokens ?? 0n),
+    commits: base.commits + (add.commits ?? 0),
+    upkeeps: base.upkeeps + (add.upkeeps ?? 0),
+    feesCharged: base.feesCharged + (add.feesCharged ?? 0n),
+    primaryFees: base.primaryFees + (add.primaryFees ?? 0n),
+    secondaryFees: base.secondaryFees + (add.secondaryFees ?? 0n),
+    keeperRewards: base.keeperRewards + (add.keeperRewards ?? 0n),
+  };
+  if (current) await db.update(schema.poolDay, { id }).set(next);
+  else await db.insert(schema.poolDay).values(next);
+}
+
+ponder.on('PoolFactory:setup', async ({ context }) => {
+  const { deployment } = indexedChain();
+  const blockNumber = deployment.identityBlock ?? deployment.historyFromBlock;
+  const block = await context.client.getBlock({ blockNumber });
+  await context.db
+    .insert(schema.chainIdentity)
+    .values({ chainId: deployment.chainId, block: blockNumber, hash: block.hash })
+    .onConflictDoNothing();
+});
+
+ponder.on('PoolFactory:DeployPool', async ({ event, context }) => {
+  const r = recordOf(event);
+  if (r?.kind !== 'deployPool') return;
+  const pool = r.pool.toLowerCase() as Address;
+  await context.db.insert(schema.pool).values({
+    address: pool,
+    committer: r.committer.toLowerCase() as Address,
+    ticker: r.ticker,
+    deployBlock: r.blockNumber,
+    deployTimestamp: event.block.timestamp,
+  });
+  await context.db
+    .insert(schema.committerOf)
+    .values({ committer: r.committer.toLowerCase() as Address, pool })
+    .onConflictDoNothing();
+  await keep(context.db, event, r, { pool });
+});
+
+ponder.on('PoolKeeper:UpkeepSuccessful', async ({ event, context }) => {
+  const r = recordOf(event);
+  if (r?.kind !== 'upkeep') return;
+  await keep(context.db, event, r, { pool: r.pool });
+  await addToDay(context.db, r.pool, event.block.timestamp, { upkeeps: 1 });
+});
+
+ponder.on('PoolKeeper:KeeperPaid', async ({ event, context }) => {
+  const r = recordOf(event);
+  if (r?.kind !== 'keeperPaid') return;
+  await keep(context.db, event, r, { pool: r.pool, party: r.keeper });
+  await addToDay(context.db, r.pool, event.block.timestamp, { keeperRewards: r.reward });
+});
+
+ponder.on('PoolCommitter:ExecutedCommitsForInterval', async ({ event, context }) => {
+  const r = recordOf(event);
+  if (r) await keep(context.db, event, r, { pool: await poolOf(context.db, r.address) });
+});
+
+ponder.on('PoolCommitter:CreateCommit', async ({ event, context }) => {
+  const r = recordOf(event);
+  if (r?.kind !== 'commit') return;
+  const pool = await poolOf(context.db, r.address);
+  await keep(context.db, event, r, { pool, party: r.user });
+  if (!pool) return;
+  const mint = r.commitType === CommitType.LongMint || r.commitType === CommitType.ShortMint;
+  const longBurn = r.commitType === CommitType.LongBurn || r.commitType === CommitType.LongBurnShortMint;
+  await addToDay(context.db, pool, event.block.timestamp, {
+    commits: 1,
+    ...(mint
+      ? { mintVolume: r.amount }
+      : longBurn
+        ? { longBurnTokens: r.amount }
+        : { shortBurnTokens: r.amount }),
+  });
+});
+
+ponder.on('PoolCommitter:Claim', async ({ event, context }) => {
+  const r = recordOf(event);
+  if (r?.kind === 'claim')
+    await keep(context.db, event, r, { pool: await poolOf(context.db, r.address), party: r.user });
+});
+
+ponder.on('LeveragedPool:PoolBalancesChanged', async ({ event, context }) => {
+  const r = recordOf(event);
+  if (r?.kind !== 'balances') return;
+  await keep(context.db, event, r, { pool: r.address });
+  await addToDay(context.db, r.address, event.block.timestamp, {
+    longBalance: r.longBalance,
+    shortBalance: r.shortBalance,
+  });
+});
+
+ponder.on('LeveragedPool:PoolRebalance', async ({ event, context }) => {
+  const r = recordOf(event);
+  if (r?.kind !== 'rebalance') return;
+  await keep(context.db, event, r, { pool: r.address });
+  await addToDay(context.db, r.address, event.block.timestamp, { feesCharged: r.longFee + r.shortFee });
+});
+
+const feesPaid = async ({ event, context }: { event: LogEvent; context: { db: Db } }) => {
+  const r = recordOf(event);
+  if (r?.kind !== 'fees') return;
+  await keep(context.db, event, r, { pool: r.address, party: r.recipient });
+  await addToDay(
+    context.db,
+    r.address,
+    event.block.timestamp,
+    r.tier === 'primary' ? { primaryFees: r.amount } : { secondaryFees: r.amount },
+  );
+};
+ponder.on('LeveragedPool:PrimaryFeesPaid', feesPaid);
+ponder.on('LeveragedPool:SecondaryFeesPaid', feesPaid);
+
+const transferred = async ({ event, context }: { event: LogEvent; context: { db: Db } }) => {
+  const r = recordOf(event);
+  if (r?.kind !== 'transfer') return;
+  await keep(context.db, event, r, {
+    pool: await poolOf(context.db, r.address),
+    party: r.from,
+    counterparty: r.to,
+  });
+};
+ponder.on('LongToken:Transfer', transferred);
+ponder.on('ShortToken:Transfer', transferred);
+
+const autoClaim = async ({ event, context }: { event: LogEvent; context: { db: Db } }) => {
+  const r = recordOf(event);
+  if (r?.kind !== 'claimRequest' && r?.kind !== 'claimExecuted') return;
+  await keep(context.db, event, r, { pool: await poolOf(context.db, r.committer), party: r.user });
+};
+ponder.on('AutoClaim:PaidClaimRequestUpdate', autoClaim);
+ponder.on('AutoClaim:PaidRequestExecution', autoClaim);

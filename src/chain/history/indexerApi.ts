@@ -1,0 +1,77 @@
+/**
+ * What the history indexer answers (indexer/src/api), shared by the indexer and the app's indexerSource so
+ * the two cannot drift. Every answer names the chain it was indexed from and how far it has got, so the app
+ * can refuse an indexer of another chain (or of a restarted devnet) and read the blocks it has not reached
+ * from the chain itself. Bigints travel in historyRecords.ts's JSON form.
+ */
+import type { Address, Hex } from 'viem';
+import type { BalanceEvent, UpkeepEvent, UserEvent } from './historySource.ts';
+
+export interface IndexerChain {
+  chainId: number;
+  /** The block whose hash names the chain instance, and that hash, as the indexer saw it. */
+  identity: { block: bigint; hash: Hex };
+  /** The last block fully indexed, and its time (Unix seconds). */
+  head: { block: bigint; timestamp: number };
+}
+
+/**
+ * One page of history: events of blocks `fromBlock..through`. Another page follows while `through` is below
+ * both the block asked for and the indexer's head; past the head, the chain's own logs serve.
+ */
+interface Page {
+  chain: IndexerChain;
+  through: bigint;
+}
+
+export type PoolHistoryAnswer =
+  | (Page & {
+      served: true;
+      /** The pool's `DeployPool` block. */
+      deployBlock: bigint;
+      upkeeps: UpkeepEvent[];
+      balances: BalanceEvent[];
+    })
+  | { chain: IndexerChain; served: false; why: 'not-deployed-by-factory' | 'not-olympus' };
+
+export interface UserHistoryAnswer extends Page {
+  /** The pools asked for that the indexer serves (lower case): the factory's verified Olympus pools. */
+  served: Address[];
+  /** The earliest deployment block among the served pools. */
+  deployBlock: bigint;
+  events: Record<string, UserEvent[]>;
+}
+
+/** One pool's figures for one UTC day, in the pool's own units (settlement, or pool tokens for burns). */
+export interface PoolDayFigures {
+  pool: Address;
+  /** Unix seconds of the day's start. */
+  day: number;
+  longBalance: bigint;
+  shortBalance: bigint;
+  mintVolume: bigint;
+  longBurnTokens: bigint;
+  shortBurnTokens: bigint;
+  commits: number;
+  upkeeps: number;
+  /** Management fees charged at the day's rebalances. */
+  feesCharged: bigint;
+  /** Accrued fees claimed that day by the protocol's fee address. */
+  primaryFees: bigint;
+  /** Claimed by the secondary fee address's share: the Olympus treasury's, for a verified pool. */
+  secondaryFees: bigint;
+  keeperRewards: bigint;
+}
+
+export interface ProtocolAnswer {
+  chain: IndexerChain;
+  days: PoolDayFigures[];
+}
+
+/** The routes, relative to the indexer's origin. */
+export const INDEXER_ROUTES = {
+  chain: '/history/chain',
+  pool: (pool: Address) => `/history/pool/${pool.toLowerCase()}`,
+  user: (user: Address) => `/history/user/${user.toLowerCase()}`,
+  protocol: '/history/protocol',
+} as const;
