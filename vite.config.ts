@@ -51,8 +51,8 @@ function devnetPreload(devnetRpcUrl: string | undefined): Plugin {
 
 /**
  * The built app's Content-Security-Policy, as a meta tag (a static host may not let us set headers): only
- * the app's own scripts, and network access only to the RPC endpoints it is configured with, WalletConnect's
- * relay when a project id is set, and the devnet's node in a devnet build. Styles may be inline (RainbowKit,
+ * the app's own scripts, and network access only to the RPC endpoints and history indexers it is configured
+ * with, WalletConnect's relay when a project id is set, and the devnet's node in a devnet build. Styles may be inline (RainbowKit,
  * recharts and sonner set them); scripts may not. Not applied to the dev server, whose hot reload injects
  * scripts.
  */
@@ -60,6 +60,10 @@ function contentSecurityPolicy(env: Record<string, string>): Plugin {
   const origin = (url: string) => new URL(url).origin;
   const rpc = arbitrumRpcUrls(env.VITE_ARBITRUM_RPC_URLS).map(origin);
   const devnet = env.VITE_DEVNET_RPC_URL ? [origin(env.VITE_DEVNET_RPC_URL)] : [];
+  // The history indexers: Arbitrum One's, and the devnet's in a devnet build.
+  const indexers = [env.VITE_INDEXER_URL, env.VITE_DEVNET_INDEXER_URL].flatMap((url) =>
+    url ? [origin(url)] : [],
+  );
   const walletConnect = env.VITE_WALLETCONNECT_PROJECT_ID ? WALLETCONNECT_ORIGINS : undefined;
   const directives = [
     "default-src 'self'",
@@ -67,7 +71,7 @@ function contentSecurityPolicy(env: Record<string, string>): Plugin {
     "style-src 'self' 'unsafe-inline'",
     `img-src 'self' data: blob:${walletConnect ? ` ${walletConnect.images.join(' ')}` : ''}`,
     "font-src 'self' data:",
-    `connect-src 'self' ${[...new Set([...rpc, ...devnet, ...(walletConnect?.connect ?? [])])].join(' ')}`,
+    `connect-src 'self' ${[...new Set([...rpc, ...devnet, ...indexers, ...(walletConnect?.connect ?? [])])].join(' ')}`,
     `frame-src ${walletConnect ? walletConnect.frames.join(' ') : "'none'"}`,
     "worker-src 'self' blob:",
     "object-src 'none'",

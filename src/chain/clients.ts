@@ -11,7 +11,8 @@ import type { ChainDeployment } from './config.ts';
 import { chainChecked } from './endpointChain.ts';
 import { type HistoryCache, persistentCache } from './history/historyCache.ts';
 import type { HistorySource } from './history/historySource.ts';
-import { createLogScanSource } from './history/logScanSource.ts';
+import { createIndexerSource } from './history/indexerSource.ts';
+import { chainIdentityReader, createLogScanSource } from './history/logScanSource.ts';
 
 export interface ChainClients {
   read: PublicClient;
@@ -20,7 +21,10 @@ export interface ChainClients {
   transport: Transport;
   /** The endpoint errors are reported against: the preferred one's host. */
   endpoint: string;
-  /** Rebalances, commits and transfers: log scans over `history`, remembered between visits. */
+  /**
+   * Rebalances, commits and transfers: from the chain's history indexer where it has one, and log scans over
+   * `history` (remembered between visits) for what the indexer has not reached or cannot serve.
+   */
   historySource: HistorySource;
 }
 
@@ -50,6 +54,25 @@ function transportOf(chain: Chain, urls: readonly string[], retryCount: number, 
   );
 }
 
+function historySourceFor(
+  deployment: ChainDeployment,
+  history: PublicClient,
+  read: PublicClient,
+  cache: HistoryCache,
+): HistorySource {
+  const chainIdentity = chainIdentityReader(read, deployment);
+  const logScan = createLogScanSource({
+    client: history,
+    readClient: read,
+    deployment,
+    cache,
+    chainIdentity,
+  });
+  return deployment.indexerUrl
+    ? createIndexerSource({ url: deployment.indexerUrl, deployment, fallback: logScan, chainIdentity })
+    : logScan;
+}
+
 export function createChainClients(
   chain: Chain,
   deployment: ChainDeployment,
@@ -63,6 +86,6 @@ export function createChainClients(
     history,
     transport,
     endpoint: endpointName(deployment.rpcUrls[0] ?? ''),
-    historySource: createLogScanSource({ client: history, readClient: read, deployment, cache }),
+    historySource: historySourceFor(deployment, history, read, cache),
   };
 }

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { Address } from 'viem';
 import { linkedPoolAddressRefusal, parseAddressText } from '../../chain/addressText.ts';
 import { useAppConfig } from '../../chain/DeploymentContext.tsx';
+import { provenanceText } from '../../chain/history/provenanceText.ts';
 import { missingPool } from '../../chain/poolRegistry.ts';
 import { verificationReasons } from '../../chain/poolVerification.ts';
 import { annualFeeFromPerInterval } from '../../engine/metrics.ts';
@@ -14,6 +15,7 @@ import { Notice } from '../../ui/Notice.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ScanProgress } from '../../ui/ScanProgress.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
+import { SourceNote } from '../../ui/SourceNote.tsx';
 import { TrustWarning } from '../../ui/TrustWarning.tsx';
 import { simulatorLink } from '../simulator/routes.ts';
 import { tradeLink } from '../trade/routes.ts';
@@ -176,6 +178,9 @@ export function PoolPage() {
         ) : (
           <Skeleton className="h-64 w-full" />
         )}
+        <SourceNote
+          text={history.data && history.source ? provenanceText(history.source, chainNow) : undefined}
+        />
       </Card>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Pending commits">

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { HistoryProgress } from '../../chain/history/historySource.ts';
+import type { HistoryProgress, HistoryProvenance } from '../../chain/history/historySource.ts';
+import { INDEXER_RETRY_MS, indexerMayComeBack } from '../../chain/history/provenanceText.ts';
 import { readPoolHistory } from '../../chain/poolHistory.ts';
 import type { PoolInfo } from '../../chain/poolRegistry.ts';
 import { chainKeys } from '../../chain/queryKeys.ts';
@@ -18,6 +19,7 @@ export function usePoolHistory(
 ) {
   const { chainId, deployment, clients } = useActiveChain();
   const [progress, setProgress] = useState<HistoryProgress>();
+  const [source, setSource] = useState<HistoryProvenance>();
   const pool = info?.address;
   const query = useQuery({
     queryKey: [
@@ -30,6 +32,7 @@ export function usePoolHistory(
         toBlock,
         signal,
         onProgress: setProgress,
+        onSource: setSource,
       });
     },
     enabled: Boolean(info && toBlock !== undefined),
@@ -37,9 +40,16 @@ export function usePoolHistory(
     // The pager already retried what can be retried.
     retry: false,
     // A failed read (the endpoint away) is tried again on its own, so it clears when the endpoint is back.
-    refetchInterval: (query) => (query.state.status === 'error' ? 2 * deployment.pollIntervalMs : false),
+    // An indexer that was away or starting is asked again after a while: the page switches to it once it
+    // answers (the chain's logs already read are kept, so the fallback costs little meanwhile).
+    refetchInterval: (query) =>
+      query.state.status === 'error'
+        ? 2 * deployment.pollIntervalMs
+        : indexerMayComeBack(source)
+          ? INDEXER_RETRY_MS
+          : false,
     placeholderData: (previous, previousQuery) =>
       previousQuery?.queryKey[3] === (pool?.toLowerCase() ?? null) ? previous : undefined,
   });
-  return { ...query, progress: query.isFetching ? progress : undefined };
+  return { ...query, progress: query.isFetching ? progress : undefined, source };
 }

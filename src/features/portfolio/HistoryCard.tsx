@@ -8,14 +8,18 @@ import { Card } from '../../ui/Card.tsx';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { ScanProgress } from '../../ui/ScanProgress.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
+import { SourceNote } from '../../ui/SourceNote.tsx';
 import { TokenAmount } from '../../ui/TokenAmount.tsx';
 
 export function HistoryCard({
   history,
   progress: historyProgress,
+  source,
 }: {
   history: UseQueryResult<UserPoolHistory[]>;
   progress: HistoryProgress | undefined;
+  /** Where the history came from, already in words. */
+  source?: string | undefined;
 }) {
   const events = (history.data ?? [])
     .flatMap((h) => h.events.map((event) => ({ event, pool: h.pool })))
@@ -79,6 +83,7 @@ export function HistoryCard({
           </tbody>
         </table>
       )}
+      <SourceNote text={history.data ? source : undefined} />
     </Card>
   );
 }

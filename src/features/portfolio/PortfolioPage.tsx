@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { useConnectWallet } from '../../chain/connectWallet.ts';
+import { provenanceText } from '../../chain/history/provenanceText.ts';
 import { collateralToUsd } from '../../engine/metrics.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Card } from '../../ui/Card.tsx';
@@ -20,6 +21,7 @@ export function PortfolioPage() {
     rows,
     history,
     historyProgress,
+    historySource,
     snapshot,
     registry,
     registryError,
@@ -98,7 +100,15 @@ export function PortfolioPage() {
           <Positions rows={rows} address={address} />
         </>
       )}
-      <HistoryCard history={history} progress={historyProgress} />
+      <HistoryCard
+        history={history}
+        progress={historyProgress}
+        source={
+          historySource && snapshot.data
+            ? provenanceText(historySource, Number(snapshot.data.blockTimestamp))
+            : undefined
+        }
+      />
     </>
   );
 }

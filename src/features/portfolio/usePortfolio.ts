@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import type { HistoryProgress } from '../../chain/history/historySource.ts';
+import type { HistoryProgress, HistoryProvenance } from '../../chain/history/historySource.ts';
+import { INDEXER_RETRY_MS, indexerMayComeBack } from '../../chain/history/provenanceText.ts';
 import type { PoolSnapshot } from '../../chain/poolReader.ts';
 import { chainKeys } from '../../chain/queryKeys.ts';
 import { useActiveChain, usePoolsSnapshot } from '../../chain/usePools.ts';
@@ -42,6 +43,7 @@ export function usePortfolio() {
   const { snapshot, registry, chainId, deployment } = live;
   const { clients } = useActiveChain();
   const [progress, setProgress] = useState<HistoryProgress>();
+  const [source, setSource] = useState<HistoryProvenance>();
   const pools = snapshot.data?.pools ?? [];
   // The user's history moves only when their own holdings or queued commits do (a queued commit leaves the
   // list when a rebalance executes it): key on exactly that, so an idle portfolio reads no logs at all.
@@ -64,13 +66,20 @@ export function usePortfolio() {
         toBlock,
         signal,
         onProgress: setProgress,
+        onSource: setSource,
       });
     },
     enabled: Boolean(address && registry.data && snapshot.data),
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,
     // A failed read (the endpoint away) is tried again on its own, so it clears when the endpoint is back.
-    refetchInterval: (query) => (query.state.status === 'error' ? 2 * deployment.pollIntervalMs : false),
+    // As on the pool page: an indexer that was away or starting is asked again after a while.
+    refetchInterval: (query) =>
+      query.state.status === 'error'
+        ? 2 * deployment.pollIntervalMs
+        : indexerMayComeBack(source)
+          ? INDEXER_RETRY_MS
+          : false,
     placeholderData: (previous, previousQuery) =>
       previousQuery?.queryKey[3] === (address?.toLowerCase() ?? null) ? previous : undefined,
   });
@@ -112,6 +121,7 @@ export function usePortfolio() {
     rows,
     history,
     historyProgress: history.isFetching ? progress : undefined,
+    historySource: source,
     snapshot,
     registry,
     registryError: live.registryError,

@@ -1,0 +1,196 @@
+/**
+ * The HistorySource that asks the history indexer (indexer/, docs/indexer.md) and the chain only for what the
+ * indexer has not reached. Each answer is checked before it is used:
+ * - it must come from this chain: the same chain id and the same hash for the block that names the chain
+ *   instance (a restarted devnet reuses its chain id and addresses);
+ * - blocks past the indexer's head are read from the chain's own logs (the fallback, from that block on), so
+ *   history always reaches the snapshot's block whatever the indexer's lag;
+ * - a pool the indexer does not serve (not the factory's, or not verified) is read from the chain.
+ * An indexer that is unreachable, errs or answers something unreadable is left alone for a while and the
+ * chain's logs serve everything meanwhile. A plain `fetch`: no client library in the bundle.
+ */
+import type { Hex } from 'viem';
+import type { ChainDeployment } from '../config.ts';
+import type { PoolInfo } from '../poolRegistry.ts';
+import { historyFromJson } from './historyRecords.ts';
+import type {
+  HistoryProvenance,
+  HistoryRequest,
+  HistorySource,
+  PoolEvents,
+  UserEvent,
+} from './historySource.ts';
+import {
+  INDEXER_ROUTES,
+  type IndexerChain,
+  type PoolHistoryAnswer,
+  type UserHistoryAnswer,
+} from './indexerApi.ts';
+
+export interface IndexerSourceOptions {
+  /** The indexer's origin, e.g. `https://history.example.org`. */
+  url: string;
+  deployment: ChainDeployment;
+  /** The log scan: for what the indexer cannot serve. */
+  fallback: HistorySource;
+  /** The hash of the block that names this chain instance, as the chain's own endpoint says. */
+  chainIdentity: () => Promise<Hex>;
+  fetcher?: typeof fetch;
+  /** How long one request to the indexer may take (its answer may wait up to 1.5 s for a block). */
+  timeoutMs?: number;
+  /** How long an indexer that failed is left alone. */
+  retryAfterMs?: number;
+  now?: () => number;
+}
+
+type Refusal = Exclude<Extract<HistoryProvenance, { kind: 'chain' }>['why'], undefined>;
+
+/** Why the indexer was not used: the log scan serves the whole request instead. */
+class IndexerRefused extends Error {
+  constructor(readonly why: Refusal) {
+    super(`indexer not used: ${why}`);
+    this.name = 'IndexerRefused';
+  }
+}
+
+export function createIndexerSource({
+  url,
+  deployment,
+  fallback,
+  chainIdentity,
+  fetcher = (...args) => fetch(...args),
+  timeoutMs = 5_000,
+  retryAfterMs = 20_000,
+  now = Date.now,
+}: IndexerSourceOptions): HistorySource {
+  const origin = url.replace(/\/+$/, '');
+  let downUntil = 0;
+
+  async function ask<T extends { chain: IndexerChain }>(path: string, signal?: AbortSignal): Promise<T> {
+    if (now() < downUntil) throw new IndexerRefused('unreachable');
+    const timeout = AbortSignal.timeout(timeoutMs);
+    let answer: T;
+    try {
+      const res = await fetcher(`${origin}${path}`, {
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+        credentials: 'omit',
+      });
+      // 503: Ponder has not indexed a block yet.
+      if (res.status === 503) throw new IndexerRefused('not-ready');
+      if (!res.ok) throw new IndexerRefused('unreachable');
+      answer = historyFromJson<T>(await res.text());
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      downUntil = now() + retryAfterMs;
+      throw error instanceof IndexerRefused ? error : new IndexerRefused('unreachable');
+    }
+    if (answer.chain?.chainId !== deployment.chainId) throw new IndexerRefused('other-chain');
+    const expected = deployment.identityBlock ?? deployment.historyFromBlock;
+    if (answer.chain.identity.block !== expected || answer.chain.identity.hash !== (await chainIdentity()))
+      throw new IndexerRefused('other-chain');
+    return answer;
+  }
+
+  /** Follows the indexer's pages up to what it has indexed (or `toBlock`). */
+  async function pages<T extends { chain: IndexerChain; through: bigint }>(
+    path: (fromBlock: bigint | undefined) => string,
+    request: HistoryRequest,
+    collect: (answer: T) => void,
+  ): Promise<IndexerChain> {
+    let fromBlock = request.fromBlock;
+    for (;;) {
+      const answer = await ask<T>(path(fromBlock), request.signal);
+      // A page that ends before it starts would be asked for forever.
+      if (fromBlock !== undefined && answer.through < fromBlock) throw new IndexerRefused('unreachable');
+      collect(answer);
+      // Done at the block asked for, or at the indexer's head (the chain's logs read the rest).
+      if (answer.through >= request.toBlock || answer.through >= answer.chain.head.block) return answer.chain;
+      fromBlock = answer.through + 1n;
+    }
+  }
+
+  const provenance = (chain: IndexerChain, request: HistoryRequest): HistoryProvenance => ({
+    kind: 'indexer',
+    indexedTo: chain.head.block,
+    indexedAt: chain.head.timestamp,
+    ...(chain.head.block < request.toBlock ? { chainFrom: chain.head.block + 1n } : {}),
+  });
+
+  const query = (request: HistoryRequest, fromBlock: bigint | undefined, extra = '') =>
+    `?toBlock=${request.toBlock}${fromBlock === undefined ? '' : `&fromBlock=${fromBlock}`}${extra}`;
+
+  return {
+    async poolEvents(pool, request): Promise<PoolEvents> {
+      const upkeeps: PoolEvents['upkeeps'] = [];
+      const balances: PoolEvents['balances'] = [];
+      let deployBlock: bigint | undefined;
+      let chain: IndexerChain;
+      try {
+        chain = await pages<Extract<PoolHistoryAnswer, { served: true }>>(
+          (from) => `${INDEXER_ROUTES.pool(pool.address)}${query(request, from)}`,
+          request,
+          (answer) => {
+            if (!answer.served) throw new IndexerRefused('not-served');
+            deployBlock = answer.deployBlock;
+            upkeeps.push(...answer.upkeeps);
+            balances.push(...answer.balances);
+          },
+        );
+      } catch (error) {
+        if (!(error instanceof IndexerRefused)) throw error;
+        request.onSource?.({ kind: 'chain', why: error.why });
+        return fallback.poolEvents(pool, request);
+      }
+      const served = provenance(chain, request);
+      request.onSource?.(served);
+      if (served.kind === 'indexer' && served.chainFrom !== undefined) {
+        const rest = await fallback.poolEvents(pool, { ...request, fromBlock: served.chainFrom });
+        upkeeps.push(...rest.upkeeps);
+        balances.push(...rest.balances);
+      }
+      return {
+        upkeeps,
+        balances,
+        fromBlock: request.fromBlock ?? deployBlock ?? deployment.historyFromBlock,
+      };
+    },
+
+    async userEvents(pools, user, request) {
+      const events = new Map<string, UserEvent[]>(pools.map((p) => [p.address.toLowerCase(), []]));
+      if (pools.length === 0) return events;
+      const served = new Set<string>();
+      let chain: IndexerChain;
+      try {
+        chain = await pages<UserHistoryAnswer>(
+          (from) =>
+            `${INDEXER_ROUTES.user(user)}${query(request, from, `&pools=${pools.map((p) => p.address.toLowerCase()).join(',')}`)}`,
+          request,
+          (answer) => {
+            for (const pool of answer.served) served.add(pool.toLowerCase());
+            for (const [pool, list] of Object.entries(answer.events)) events.get(pool)?.push(...list);
+          },
+        );
+      } catch (error) {
+        if (!(error instanceof IndexerRefused)) throw error;
+        request.onSource?.({ kind: 'chain', why: error.why });
+        return fallback.userEvents(pools, user, request);
+      }
+      const source = provenance(chain, request);
+      // Pools the indexer does not serve are read whole from the chain; the others only past its head.
+      const unserved: PoolInfo[] = pools.filter((p) => !served.has(p.address.toLowerCase()));
+      const servedPools = pools.filter((p) => served.has(p.address.toLowerCase()));
+      request.onSource?.(
+        unserved.length > 0 && servedPools.length === 0 ? { kind: 'chain', why: 'not-served' } : source,
+      );
+      const [whole, rest] = await Promise.all([
+        unserved.length ? fallback.userEvents(unserved, user, request) : undefined,
+        source.kind === 'indexer' && source.chainFrom !== undefined && servedPools.length
+          ? fallback.userEvents(servedPools, user, { ...request, fromBlock: source.chainFrom })
+          : undefined,
+      ]);
+      for (const more of [whole, rest])
+        for (const [pool, list] of more ?? []) events.get(pool)?.push(...list);
+      return events;
+    },
+  };
+}

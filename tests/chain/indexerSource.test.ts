@@ -1,0 +1,237 @@
+/**
+ * The indexer source on its own: a scripted indexer (a fetch stand-in answering in the indexer's JSON) and a
+ * recording stand-in for the log scan. What is checked: an answer is used only when it names this chain, the
+ * blocks past the indexer's head (and only those) go to the log scan, pages are followed, and an indexer that
+ * is down, on another chain or not serving a pool hands the whole request to the log scan.
+ */
+import type { Address, Hex } from 'viem';
+import { describe, expect, it } from 'vitest';
+import type { ChainDeployment } from '../../src/chain/config.ts';
+import { historyToJson } from '../../src/chain/history/historyRecords.ts';
+import type {
+  HistoryProvenance,
+  HistoryRequest,
+  HistorySource,
+  PoolEvents,
+  UserEvent,
+} from '../../src/chain/history/historySource.ts';
+import type { IndexerChain } from '../../src/chain/history/indexerApi.ts';
+import { createIndexerSource } from '../../src/chain/history/indexerSource.ts';
+import { provenanceText } from '../../src/chain/history/provenanceText.ts';
+import type { PoolInfo } from '../../src/chain/poolRegistry.ts';
+import { poolSnapshot } from '../fixtures/pools.ts';
+
+const HASH = `0x${'ab'.repeat(32)}` as Hex;
+const deployment = { chainId: 31337, historyFromBlock: 100n, identityBlock: 100n } as ChainDeployment;
+const pool: PoolInfo = poolSnapshot({
+  name: '3-BTC/USD+gOHM',
+  address: '0x00000000000000000000000000000000000000b1',
+  collateral: 'gOHM',
+  leverage: 3,
+  long: '10',
+  short: '10',
+}).info;
+const other: PoolInfo = { ...pool, address: '0x00000000000000000000000000000000000000b2' };
+const USER = '0x00000000000000000000000000000000000000c1' as Address;
+
+const chainAt = (head: bigint, hash = HASH, chainId = 31337): IndexerChain => ({
+  chainId,
+  identity: { block: 100n, hash },
+  head: { block: head, timestamp: 1_800_000_000 },
+});
+const upkeep = (block: bigint) => ({
+  blockNumber: block,
+  logIndex: 0,
+  startPrice: 1n,
+  endPrice: 2n,
+  intervalId: 1n,
+});
+const mint = (block: bigint): UserEvent => ({
+  kind: 'commit',
+  blockNumber: block,
+  logIndex: 1,
+  commitType: 2,
+  amount: 5n,
+  intervalId: 3n,
+  fromEscrow: false,
+  mintingFeeWad: 0n,
+});
+
+/** A log scan that records what it was asked and answers one event at the first block asked for. */
+function recordingFallback() {
+  const calls: { kind: 'pool' | 'user'; pools: string[]; fromBlock: bigint | undefined }[] = [];
+  const source: HistorySource = {
+    async poolEvents(p, request): Promise<PoolEvents> {
+      calls.push({ kind: 'pool', pools: [p.address], fromBlock: request.fromBlock });
+      const at = request.fromBlock ?? 100n;
+      return { upkeeps: [upkeep(at)], balances: [], fromBlock: at };
+    },
+    async userEvents(pools, _user, request) {
+      calls.push({ kind: 'user', pools: pools.map((p) => p.address), fromBlock: request.fromBlock });
+      return new Map(pools.map((p) => [p.address.toLowerCase(), [mint(request.fromBlock ?? 100n)]]));
+    },
+  };
+  return { source, calls };
+}
+
+function scriptedIndexer(answer: (url: URL) => unknown | Promise<unknown>) {
+  const asked: URL[] = [];
+  const fetcher = (async (input: RequestInfo | URL) => {
+    const url = new URL(String(input));
+    asked.push(url);
+    const body = await answer(url);
+    if (body instanceof Response) return body;
+    return new Response(historyToJson(body), { status: 200 });
+  }) as typeof fetch;
+  return { fetcher, asked };
+}
+
+function sourceWith(fetcher: typeof fetch, fallback: HistorySource, now = () => 0) {
+  return createIndexerSource({
+    url: 'http://indexer.test/',
+    deployment,
+    fallback,
+    chainIdentity: async () => HASH,
+    fetcher,
+    now,
+  });
+}
+
+function request(toBlock: bigint): HistoryRequest & { sources: HistoryProvenance[] } {
+  const sources: HistoryProvenance[] = [];
+  return { toBlock, sources, onSource: (s) => sources.push(s) };
+}
+
+describe('indexer source', () => {
+  it('serves a pool from the indexer alone when it has reached the block asked for', async () => {
+    const fallback = recordingFallback();
+    const indexer = scriptedIndexer(() => ({
+      chain: chainAt(500n),
+      served: true,
+      deployBlock: 120n,
+      through: 400n,
+      upkeeps: [upkeep(200n)],
+      balances: [],
+    }));
+    const req = request(400n);
+    const events = await sourceWith(indexer.fetcher, fallback.source).poolEvents(pool, req);
+    expect(events.upkeeps.map((u) => u.blockNumber)).toEqual([200n]);
+    expect(events.fromBlock).toBe(120n);
+    expect(fallback.calls).toEqual([]);
+    expect(indexer.asked).toHaveLength(1);
+    expect(indexer.asked[0]?.pathname).toBe(`/history/pool/${pool.address.toLowerCase()}`);
+    expect(indexer.asked[0]?.searchParams.get('toBlock')).toBe('400');
+    expect(req.sources).toEqual([{ kind: 'indexer', indexedTo: 500n, indexedAt: 1_800_000_000 }]);
+  });
+
+  it("reads only the blocks past the indexer's head from the chain", async () => {
+    const fallback = recordingFallback();
+    const indexer = scriptedIndexer(() => ({
+      chain: chainAt(350n),
+      served: true,
+      deployBlock: 120n,
+      through: 350n,
+      upkeeps: [upkeep(200n)],
+      balances: [],
+    }));
+    const req = request(400n);
+    const events = await sourceWith(indexer.fetcher, fallback.source).poolEvents(pool, req);
+    expect(fallback.calls).toEqual([{ kind: 'pool', pools: [pool.address], fromBlock: 351n }]);
+    expect(events.upkeeps.map((u) => u.blockNumber)).toEqual([200n, 351n]);
+    expect(req.sources[0]).toMatchObject({ kind: 'indexer', chainFrom: 351n });
+    expect(provenanceText(req.sources[0]!, 1_800_000_012)).toBe(
+      "From the history indexer, indexed to block 350 (12 s ago); blocks since 351 read from the chain's own logs.",
+    );
+  });
+
+  it('follows pages until the block asked for', async () => {
+    const fallback = recordingFallback();
+    const indexer = scriptedIndexer((url) => {
+      const from = url.searchParams.get('fromBlock');
+      return {
+        chain: chainAt(900n),
+        served: true,
+        deployBlock: 120n,
+        through: from === null ? 300n : 400n,
+        upkeeps: [upkeep(from === null ? 250n : 390n)],
+        balances: [],
+      };
+    });
+    const events = await sourceWith(indexer.fetcher, fallback.source).poolEvents(pool, request(400n));
+    expect(indexer.asked.map((u) => u.searchParams.get('fromBlock'))).toEqual([null, '301']);
+    expect(events.upkeeps.map((u) => u.blockNumber)).toEqual([250n, 390n]);
+    expect(fallback.calls).toEqual([]);
+  });
+
+  it.each([
+    ['another chain id', () => ({ chain: chainAt(500n, HASH, 1), served: true }), 'other-chain'],
+    [
+      'another chain instance (a restarted devnet)',
+      () => ({ chain: chainAt(500n, `0x${'cd'.repeat(32)}`) }),
+      'other-chain',
+    ],
+    [
+      'a pool it does not serve',
+      () => ({ chain: chainAt(500n), served: false, why: 'not-olympus' }),
+      'not-served',
+    ],
+    [
+      'an indexer still starting',
+      () => new Response('{"error":"not started"}', { status: 503 }),
+      'not-ready',
+    ],
+    ['an indexer that errs', () => new Response('oops', { status: 500 }), 'unreachable'],
+    [
+      'an indexer that is down',
+      () => {
+        throw new TypeError('fetch failed');
+      },
+      'unreachable',
+    ],
+  ] as const)('hands the whole pool history to the chain on %s', async (_what, answer, why) => {
+    const fallback = recordingFallback();
+    const indexer = scriptedIndexer(answer);
+    const req = request(400n);
+    const events = await sourceWith(indexer.fetcher, fallback.source).poolEvents(pool, req);
+    expect(fallback.calls).toEqual([{ kind: 'pool', pools: [pool.address], fromBlock: undefined }]);
+    expect(events.upkeeps.map((u) => u.blockNumber)).toEqual([100n]);
+    expect(req.sources).toEqual([{ kind: 'chain', why }]);
+  });
+
+  it('leaves an indexer that failed alone for a while, then asks it again', async () => {
+    const fallback = recordingFallback();
+    let clock = 0;
+    const indexer = scriptedIndexer(() => {
+      throw new TypeError('fetch failed');
+    });
+    const source = sourceWith(indexer.fetcher, fallback.source, () => clock);
+    await source.poolEvents(pool, request(400n));
+    clock = 10_000;
+    await source.poolEvents(pool, request(400n));
+    expect(indexer.asked).toHaveLength(1);
+    clock = 25_000;
+    await source.poolEvents(pool, request(400n));
+    expect(indexer.asked).toHaveLength(2);
+    expect(fallback.calls).toHaveLength(3);
+  });
+
+  it("serves a user's events from the indexer, the chain filling its tail and the pools it does not serve", async () => {
+    const fallback = recordingFallback();
+    const indexer = scriptedIndexer(() => ({
+      chain: chainAt(350n),
+      served: [pool.address.toLowerCase()],
+      deployBlock: 120n,
+      through: 350n,
+      events: { [pool.address.toLowerCase()]: [mint(300n)] },
+    }));
+    const req = request(400n);
+    const events = await sourceWith(indexer.fetcher, fallback.source).userEvents([pool, other], USER, req);
+    expect(indexer.asked[0]?.searchParams.get('pools')).toBe(
+      [pool.address, other.address].map((a) => a.toLowerCase()).join(','),
+    );
+    expect(fallback.calls).toContainEqual({ kind: 'user', pools: [other.address], fromBlock: undefined });
+    expect(fallback.calls).toContainEqual({ kind: 'user', pools: [pool.address], fromBlock: 351n });
+    expect(events.get(pool.address.toLowerCase())?.map((e) => e.blockNumber)).toEqual([300n, 351n]);
+    expect(events.get(other.address.toLowerCase())?.map((e) => e.blockNumber)).toEqual([100n]);
+  });
+});
