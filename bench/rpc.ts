@@ -1,6 +1,6 @@
 /**
  * `npm run bench:rpc`: what the app asks of a public Arbitrum-like endpoint, under the Arbitrum profile (the
- * chain at block 150,000,000 with a long history, a block every 250 ms, the provider-like proxy, the keeper
+ * chain at block 400,000,000 with a long history, a block every 250 ms, the provider-like proxy, the keeper
  * and the price simulator running as under `npm start`). Counts are of JSON-RPC calls the page sends to the
  * endpoint (a batch counts each call; the test wallet's own traffic, which a real wallet sends to its own
  * provider, is left out). One figure a line, budgets after; figures only, nothing fails.

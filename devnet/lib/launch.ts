@@ -90,7 +90,15 @@ export async function launchChain({
     return {
       profile,
       config,
-      deployment: { ...deployment, rpcUrl, profile: profile.name, pollIntervalMs: profile.pollIntervalMs },
+      deployment: {
+        ...deployment,
+        rpcUrl,
+        ...(profile.historyFromBlock === undefined
+          ? {}
+          : { historyFromBlock: profile.historyFromBlock.toString() }),
+        profile: profile.name,
+        pollIntervalMs: profile.pollIntervalMs,
+      },
       clients,
       rpcUrl,
       proxy,

@@ -1,8 +1,9 @@
 /**
  * How the local chain behaves (`DEVNET_PROFILE`). `local` is the quiet lab: a block per transaction, the node
- * answered directly. `arbitrum` is the world holders live in: the chain starts at block 150,000,000, has a long
- * and sparse history of trades and rebalances spread over more than 100,000 blocks, mines a block every
- * 250 ms, and is reached only through a proxy that behaves like a public provider (docs/devnet.md).
+ * answered directly. `arbitrum` is the world holders live in: the chain starts at block 400,000,000, about
+ * Arbitrum One's head, with its factory's history said to start where Arbitrum One's does; it has a long and
+ * sparse history of trades and rebalances spread over more than 100,000 blocks, mines a block every 250 ms,
+ * and is reached only through a proxy that behaves like a public provider (docs/devnet.md).
  */
 import { LOG_RANGE_ERRORS, type RpcProxyFaults } from './rpcFaults.ts';
 
@@ -14,6 +15,12 @@ export interface DevnetProfile {
   pollIntervalMs: number;
   /** Number of the genesis block. */
   firstBlock?: bigint;
+  /**
+   * Where the deployment file says the factory's history starts (its `historyFromBlock`), when before
+   * `firstBlock`: a pool the file does not list is then looked for from there, over blocks the node answers
+   * with no logs, so the log scan pays what it would on the real chain.
+   */
+  historyFromBlock?: bigint;
   /** Interval mining, in seconds; absent: a block per transaction. */
   blockTimeSeconds?: number;
   /** Eras of activity, `blocksPerEra` blocks apart, before the app is served. */
@@ -77,7 +84,10 @@ export const ARBITRUM_PROFILE: DevnetProfile = {
   // Arbitrum One's blocks come every 250 ms, but nothing a pool shows changes that fast: a 5 s cadence is
   // 12 reads a minute per page, within what a free public endpoint tolerates.
   pollIntervalMs: 5000,
-  firstBlock: 150_000_000n,
+  // Arbitrum One is past block 400,000,000 and its Tracer V2.1 factory was deployed at block 13,387,522: a
+  // scan from the factory's block is ~387M blocks here too, ~38,700 pages at the proxy's 10,000-block cap.
+  firstBlock: 400_000_000n,
+  historyFromBlock: 13_387_522n,
   blockTimeSeconds: 0.25,
   // Five eras of trades, 30,000 blocks apart: a user's history spans 120,000 blocks.
   history: { eras: 5, blocksPerEra: 30_000 },

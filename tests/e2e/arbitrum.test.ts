@@ -1,5 +1,5 @@
 /**
- * Journeys under the Arbitrum profile: a chain at block 150,000,000 with history spread over more than
+ * Journeys under the Arbitrum profile: a chain at block 400,000,000 with history spread over more than
  * 100,000 blocks, a block every 250 ms, and only a public-provider-like proxy to reach it (capped
  * eth_getLogs, 429s, latency, no state older than 128 blocks). Then the proxy goes down and comes back.
  */
@@ -44,7 +44,7 @@ describe.runIf(runnable)('journeys on an Arbitrum-like chain behind a public-pro
     await stage?.close();
   });
 
-  it('starts at block 150,000,000 with history over more than 100,000 blocks', async () => {
+  it('starts at block 400,000,000 with history over more than 100,000 blocks', async () => {
     const commits = await stage.clients.public.getContractEvents({
       address: btcPool().committer,
       abi: poolCommitterAbi,
@@ -52,7 +52,8 @@ describe.runIf(runnable)('journeys on an Arbitrum-like chain behind a public-pro
       fromBlock: BigInt(stage.deployment.startBlock),
       toBlock: BigInt(stage.deployment.startBlock) + 9_999n,
     });
-    expect(BigInt(stage.deployment.startBlock)).toBeGreaterThanOrEqual(150_000_000n);
+    expect(BigInt(stage.deployment.startBlock)).toBeGreaterThanOrEqual(400_000_000n);
+    expect(stage.deployment.historyFromBlock).toBe('13387522');
     expect(commits.length).toBeGreaterThan(0);
     const head = await stage.clients.public.getBlockNumber();
     expect(head - BigInt(stage.deployment.startBlock)).toBeGreaterThan(100_000n);
@@ -62,7 +63,7 @@ describe.runIf(runnable)('journeys on an Arbitrum-like chain behind a public-pro
     await stage.rebalance();
     await go('#/pools');
     await page().locator('tbody tr td .font-mono').first().waitFor({ timeout: TIMEOUT });
-    await expect.poll(() => badge().textContent(), { timeout: TIMEOUT }).toMatch(/^Live, block 15\d{7}$/);
+    await expect.poll(() => badge().textContent(), { timeout: TIMEOUT }).toMatch(/^Live, block 40\d{7}$/);
     // Watch every change to the page for three poll intervals while the chain mines four blocks a second:
     // nothing may say the keeper is late or the figures are stale, since neither is true.
     await page().evaluate(() => {
@@ -89,7 +90,7 @@ describe.runIf(runnable)('journeys on an Arbitrum-like chain behind a public-pro
     await table.waitFor({ state: 'attached', timeout: 60_000 });
     // Four eras of two or three rebalances each, plus the seed's and the catch-ups: many rebalances.
     expect(await table.locator('tbody tr').count()).toBeGreaterThanOrEqual(8);
-    expect(await page().locator('figure figcaption').textContent()).toMatch(/since block 1500000\d\d\b/);
+    expect(await page().locator('figure figcaption').textContent()).toMatch(/since block 4000000\d\d\b/);
     // The scan met the provider's range cap and paged around it.
     expect(stage.proxy!.stats.rangeRefusals).toBeGreaterThan(refusalsBefore);
     await stage.screenshot('arbitrum-02-pool-history');
