@@ -49,6 +49,20 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'indexer',
+          include: ['tests/indexer/**/*.test.ts'],
+          environment: 'node',
+          // A long-history chain, PostgreSQL and two or three Ponder processes per file: one file at a time,
+          // in the same one-at-a-time run as the chain and e2e files (vitest runs every project without
+          // file parallelism in one sequential group), so it never competes with a journey for the cores.
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'ui',
           include: ['tests/ui/**/*.test.tsx'],
           environment: 'jsdom',

@@ -35,7 +35,7 @@ async function commit(
   });
 }
 
-async function mint(
+export async function mint(
   { clients, deployment }: Trader,
   user: Address,
   poolName: string,

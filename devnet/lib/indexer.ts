@@ -5,7 +5,7 @@
  * minus a few blocks, not the head: `waitForBlock` asks `/status` for the block that matters.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -40,7 +40,36 @@ export interface RunningIndexer {
   /** Resolves once the HTTP server answers `/health`. */
   waitForHealth(timeoutMs?: number): Promise<void>;
   readonly process: ChildProcess;
+  /** `performance.now()` when the process was spawned. */
+  readonly startedAt: number;
+  /** Resident memory of the process tree now and at its peak, in MiB (undefined once it has exited). */
+  memory(): { rssMiB: number; peakMiB: number } | undefined;
   stop(): Promise<void>;
+}
+
+/** Pids of a process and all its descendants, from /proc (Linux only; empty elsewhere). */
+function processTree(pid: number): number[] {
+  const out = [pid];
+  try {
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
+      for (const child of children ? children.split(/\s+/) : []) out.push(...processTree(Number(child)));
+    }
+  } catch {
+    // gone, or no /proc
+  }
+  return out;
+}
+
+function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith(`${field}:`));
+    return Number(line?.match(/(\d+)/)?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
 }
 
 export function startIndexer({
@@ -54,6 +83,7 @@ export function startIndexer({
   log,
 }: IndexerOptions): RunningIndexer {
   if (!databaseUrl && pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
+  const startedAt = performance.now();
   const child = spawn(
     PONDER,
     [
@@ -118,6 +148,13 @@ export function startIndexer({
   return {
     url,
     process: child,
+    startedAt,
+    memory() {
+      if (child.pid === undefined || gone()) return undefined;
+      const tree = processTree(child.pid);
+      const mib = (field: 'VmRSS' | 'VmHWM') => tree.reduce((sum, p) => sum + statusKb(p, field), 0) / 1024;
+      return { rssMiB: mib('VmRSS'), peakMiB: mib('VmHWM') };
+    },
     indexedBlock,
     waitForBlock: (block, timeoutMs = 180_000) =>
       until(async () => ((await indexedBlock()) ?? -1n) >= block, timeoutMs, `reach block ${block}`),

@@ -42,6 +42,8 @@ const CATCH_UP_WAIT_MS = 1_500;
 const CATCH_UP_MAX_BLOCKS = 64n;
 /** How long the list of verified pools is trusted before it is read again. */
 const VERIFIED_TTL_MS = 30_000;
+/** How long the last list of verified pools serves while it cannot be read again. */
+const VERIFIED_STALE_MS = 10 * 60_000;
 
 const app = new Hono();
 export default app;
@@ -79,26 +81,43 @@ async function chainNow(waitFor?: bigint): Promise<IndexerChain | undefined> {
   return { chainId: identity.chainId, identity: { block: identity.block, hash: identity.hash }, head };
 }
 
-let verified: { at: number; pools: Promise<Map<string, HistoryPool>> } | undefined;
-/** The factory's Olympus pools, by lower-case address, as the app verifies them. */
-function olympusPools(): Promise<Map<string, HistoryPool>> {
-  if (verified && Date.now() - verified.at < VERIFIED_TTL_MS) return verified.pools;
-  const pools = discoverPools(client, chain.deployment).then(
-    (registry) =>
-      new Map(
-        registry.pools
-          .filter((p) => p.verification.verified)
-          .map((p) => [
-            p.address.toLowerCase(),
-            { address: p.address, committer: p.committer, longToken: p.longToken, shortToken: p.shortToken },
-          ]),
-      ),
-  );
-  verified = { at: Date.now(), pools };
-  pools.catch(() => {
-    verified = undefined;
-  });
-  return pools;
+let verified: { at: number; pools: Map<string, HistoryPool> } | undefined;
+let reading: Promise<Map<string, HistoryPool>> | undefined;
+/**
+ * The factory's Olympus pools, by lower-case address, as the app verifies them: read again in the background
+ * every 30 s, the last list answering meanwhile. While the indexer's endpoint is away (its client retries for
+ * a long time), that list serves for up to ten minutes: pools rarely change hands and history must not
+ * vanish with an endpoint. Past that, or before any list was read, the answer waits for the read.
+ */
+async function olympusPools(): Promise<Map<string, HistoryPool>> {
+  const age = verified ? Date.now() - verified.at : Number.POSITIVE_INFINITY;
+  if (age >= VERIFIED_TTL_MS)
+    reading ??= discoverPools(client, chain.deployment)
+      .then((registry) => {
+        const pools = new Map(
+          registry.pools
+            .filter((p) => p.verification.verified)
+            .map((p) => [
+              p.address.toLowerCase(),
+              {
+                address: p.address,
+                committer: p.committer,
+                longToken: p.longToken,
+                shortToken: p.shortToken,
+              },
+            ]),
+        );
+        verified = { at: Date.now(), pools };
+        return pools;
+      })
+      .finally(() => {
+        reading = undefined;
+      });
+  if (verified && age < VERIFIED_STALE_MS) {
+    reading?.catch(() => {});
+    return verified.pools;
+  }
+  return reading ?? verified!.pools;
 }
 
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;

@@ -1,0 +1,420 @@
+/**
+ * The history indexer (indexer/, Ponder) on the Arbitrum profile's whole history, one stage for all: a devnet
+ * reached through the provider-like proxy, an indexer on embedded PGlite, and, as production runs it, one on
+ * a real PostgreSQL with a `ponder serve` replica of its schema.
+ * - Production path: the replica answers as the writer does, and the writer as PGlite does, for the chain,
+ *   every pool, every dev account and the protocol's days. PostgreSQL is required in CI (.ci/run installs
+ *   it); elsewhere its absence is printed, never skipped silently.
+ * - Differential, through the app's own sources: every pool's events and every account's commits and
+ *   transfers from the indexer equal the log scan's, and the per-day figures (volume, fees charged and
+ *   claimed, upkeeps) add up to what the pools' own logs say.
+ * - Faults: an indexer that is down, behind (its own endpoint, a second proxy, taken down while the chain
+ *   moves on), of another chain instance (a second devnet, as after a restart: same chain id, other blocks),
+ *   and a reorganisation of the last blocks; each answered as the sources promise, with the same events.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Address, numberToHex, type PublicClient } from 'viem';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mint } from '../../devnet/lib/historyTrades.ts';
+import { type RunningIndexer, startIndexer } from '../../devnet/lib/indexer.ts';
+import { freePort } from '../../devnet/lib/node.ts';
+import { type RpcProxy, startRpcProxy } from '../../devnet/lib/rpcProxy.ts';
+import { decodeHistoryLog, type HistoryRecord } from '../../src/chain/history/historyRecords.ts';
+import {
+  INDEXER_ROUTES,
+  type IndexerChain,
+  type PoolDayFigures,
+  type PoolHistoryAnswer,
+  type ProtocolAnswer,
+  type UserHistoryAnswer,
+} from '../../src/chain/history/indexerApi.ts';
+import { type RawLog, stored } from '../../src/chain/history/logs.ts';
+import { CommitType } from '../../src/engine/commits.ts';
+import { type SeededChain, startSeededChain } from '../chain/seededChain.ts';
+import { appSources, sourcedRequest } from './appSources.ts';
+import { type IndexerStage, type StageIndexer, startIndexerStage } from './indexerStage.ts';
+import { postgresAvailable, type RunningPostgres, startPostgres } from './postgres.ts';
+
+const SCHEMA = 'pools_test';
+const postgres = postgresAvailable();
+const inCi = Boolean(process.env.CI);
+if (!postgres.ok && inCi)
+  throw new Error(`PostgreSQL is required in CI and missing: ${postgres.why} (.ci/run installs it)`);
+if (!postgres.ok) console.warn(`SKIPPED the indexer's production path (PostgreSQL): ${postgres.why}`);
+
+/** An answer without its `chain`, whose head moves with the indexer: what two indexers must agree on. */
+type Unchained<T> = T extends unknown ? Omit<T, 'chain'> : never;
+function withoutChain<T extends { chain: IndexerChain }>(answer: T): Unchained<T> {
+  const { chain: _chain, ...rest } = answer;
+  return rest as Unchained<T>;
+}
+
+/** Every page of a pool's history up to `toBlock`, each without its `chain`. */
+async function poolPages(indexer: StageIndexer, pool: Address, toBlock: bigint) {
+  const pages: Unchained<PoolHistoryAnswer>[] = [];
+  let from = '';
+  for (;;) {
+    const answer = await indexer.get<PoolHistoryAnswer>(
+      `${INDEXER_ROUTES.pool(pool)}?toBlock=${toBlock}${from}`,
+    );
+    pages.push(withoutChain(answer));
+    if (!answer.served || answer.through >= toBlock) return pages;
+    from = `&fromBlock=${answer.through + 1n}`;
+  }
+}
+
+/** Every page of a user's history over `pools` up to `toBlock`, each without its `chain`. */
+async function userPages(indexer: StageIndexer, user: Address, pools: Address[], toBlock: bigint) {
+  const pages: Unchained<UserHistoryAnswer>[] = [];
+  let from = '';
+  for (;;) {
+    const answer = await indexer.get<UserHistoryAnswer>(
+      `${INDEXER_ROUTES.user(user)}?pools=${pools.join(',')}&toBlock=${toBlock}${from}`,
+    );
+    pages.push(withoutChain(answer));
+    if (answer.through >= toBlock) return pages;
+    from = `&fromBlock=${answer.through + 1n}`;
+  }
+}
+
+describe('the history indexer on the Arbitrum profile', () => {
+  let stage: IndexerStage;
+  let pg: RunningPostgres | undefined;
+  /** Reads the chain through its own fault-free proxy, which a test can take down alone. */
+  let indexer: StageIndexer;
+  let indexerProxy: RpcProxy;
+  let writer: StageIndexer;
+  let replica: StageIndexer;
+  let holder: Address;
+  /** A block every indexer has reached: the fixed end of the production path's questions. */
+  let toBlock: bigint;
+  const all = () => [writer, replica, indexer];
+  const pools = () => stage.chain.deployment.pools.map((p) => p.address);
+
+  beforeAll(async () => {
+    stage = await startIndexerStage();
+    indexerProxy = await startRpcProxy({
+      upstream: stage.chain.node().rpcUrl,
+      port: await freePort(),
+      latencyMs: [0, 0],
+      rateLimitShare: 0,
+    });
+    holder = stage.chain.deployment.devAccounts[0]!.address;
+    if (postgres.ok) pg = await stage.time('PostgreSQL cluster started', startPostgres);
+    const url = pg?.url;
+    // Side by side: the Postgres writer reads through the provider-like proxy, as production's would.
+    const [pglite, pgWriter] = await Promise.all([
+      stage.startOnPglite('PGlite writer', { rpcUrl: indexerProxy.url }),
+      url ? stage.startOnPostgres(url, SCHEMA) : undefined,
+    ]);
+    indexer = pglite;
+    if (url && pgWriter) {
+      writer = pgWriter;
+      replica = await stage.serve(url, SCHEMA);
+      const heads = await Promise.all(all().map((i) => i.get<IndexerChain>(INDEXER_ROUTES.chain)));
+      toBlock = heads.map((h) => h.head.block).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))[0]!;
+    }
+  }, 400_000);
+  afterAll(async () => {
+    await stage?.close();
+    await indexerProxy?.close();
+    await pg?.stop();
+  }, 60_000);
+
+  describe.runIf(postgres.ok)('on PostgreSQL with a serve replica', () => {
+    it('names the same chain from the writer, the replica and PGlite', async () => {
+      const chains = await Promise.all(all().map((i) => i.get<IndexerChain>(INDEXER_ROUTES.chain)));
+      const deployment = stage.chain.deployment;
+      for (const chain of chains) {
+        expect(chain.chainId).toBe(deployment.chainId);
+        expect(chain.identity).toEqual(chains[0]!.identity);
+        expect(chain.identity.block).toBe(BigInt(deployment.startBlock));
+        expect(chain.head.block).toBeGreaterThanOrEqual(toBlock);
+      }
+      const genesis = await stage.chain.clients.public.getBlock({
+        blockNumber: BigInt(deployment.startBlock),
+      });
+      expect(chains[0]!.identity.hash).toBe(genesis.hash);
+    });
+
+    it('answers every pool alike, and every pool has upkeeps', async () => {
+      await stage.time('every pool from three indexers', async () => {
+        for (const pool of pools()) {
+          const [fromWriter, fromReplica, fromPglite] = await Promise.all(
+            all().map((i) => poolPages(i, pool, toBlock)),
+          );
+          expect(fromReplica, `pool ${pool}: replica vs writer`).toEqual(fromWriter);
+          expect(fromPglite, `pool ${pool}: PGlite vs writer`).toEqual(fromWriter);
+          const upkeeps = fromWriter!.flatMap((page) => (page.served ? page.upkeeps : []));
+          expect(fromWriter![0]!.served, `pool ${pool} is served`).toBe(true);
+          expect(upkeeps.length, `pool ${pool} has upkeeps`).toBeGreaterThan(0);
+          expect(upkeeps.every((u) => u.blockNumber <= toBlock)).toBe(true);
+        }
+      });
+    });
+
+    it('answers every dev account alike over all pools, and the holder has commits and transfers', async () => {
+      const accounts = stage.chain.deployment.devAccounts;
+      const kinds = new Map<Address, Set<string>>();
+      await stage.time('every dev account from three indexers', async () => {
+        for (const { address } of accounts) {
+          const [fromWriter, fromReplica, fromPglite] = await Promise.all(
+            all().map((i) => userPages(i, address, pools(), toBlock)),
+          );
+          expect(fromReplica, `user ${address}: replica vs writer`).toEqual(fromWriter);
+          expect(fromPglite, `user ${address}: PGlite vs writer`).toEqual(fromWriter);
+          expect(fromWriter![0]!.served).toHaveLength(pools().length);
+          const events = fromWriter!.flatMap((page) => Object.values(page.events).flat());
+          kinds.set(address, new Set(events.map((e) => e.kind)));
+        }
+      });
+      // Dev account 1 traded through the long history (devnet/lib/longHistory.ts).
+      const holder = accounts[0]!.address;
+      expect([...(kinds.get(holder) ?? [])].sort()).toEqual(['commit', 'transfer']);
+    });
+
+    it('answers the protocol alike, with days of mint volume', async () => {
+      const answers = await Promise.all(all().map((i) => i.get<ProtocolAnswer>(INDEXER_ROUTES.protocol)));
+      const [fromWriter, fromReplica, fromPglite] = answers.map(withoutChain);
+      expect(fromReplica).toEqual(fromWriter);
+      expect(fromPglite).toEqual(fromWriter);
+      const days = fromWriter!.days;
+      expect(days.some((d) => d.mintVolume > 0n)).toBe(true);
+      expect(days.some((d) => d.upkeeps > 0)).toBe(true);
+      expect(new Set(days.map((d) => d.pool.toLowerCase()))).toEqual(
+        new Set(pools().map((p) => p.toLowerCase())),
+      );
+    });
+  });
+
+  describe('against the chain’s own logs', () => {
+    const indexedHead = async () =>
+      (await indexer.get<{ head: { block: bigint } }>(INDEXER_ROUTES.chain)).head.block;
+
+    it('returns the same pool and user events as the log scan over the whole history, all from the indexer', async () => {
+      const sources = appSources(stage.chain.deployment, indexer.url);
+      const toBlock = await indexedHead();
+      const pools = await sources.pools();
+      expect(pools.length).toBeGreaterThan(1);
+      let upkeeps = 0;
+      for (const pool of pools) {
+        const request = sourcedRequest(toBlock);
+        const fromIndexer = await sources.viaIndexer.poolEvents(pool, request);
+        expect(fromIndexer).toEqual(await sources.logScan.poolEvents(pool, { toBlock }));
+        // Served whole by the indexer: its head (which moves on meanwhile) at or past the block asked for.
+        expect(request.sources).toHaveLength(1);
+        expect(request.sources[0]).toMatchObject({ kind: 'indexer' });
+        expect(request.sources[0]).not.toHaveProperty('chainFrom');
+        upkeeps += fromIndexer.upkeeps.length;
+      }
+      expect(upkeeps).toBeGreaterThan(10);
+      const { deployment } = stage.chain;
+      const accounts = [...deployment.devAccounts.map((a) => a.address), ...Object.values(deployment.roles)];
+      const kinds = new Set<string>();
+      for (const user of accounts) {
+        const fromIndexer = await sources.viaIndexer.userEvents(pools, user, sourcedRequest(toBlock));
+        expect(fromIndexer).toEqual(await sources.logScan.userEvents(pools, user, { toBlock }));
+        for (const list of fromIndexer.values()) for (const e of list) kinds.add(e.kind);
+      }
+      // The holder's history has both commits and transfers of L/S tokens (a sent and a received one).
+      expect(kinds).toEqual(new Set(['commit', 'transfer']));
+      expect(sources.fallbackReads).toEqual([]);
+    });
+
+    it('sums per-day volume, fees and upkeeps to what the pools’ own logs add up to', async () => {
+      const sources = appSources(stage.chain.deployment, indexer.url);
+      const toBlock = await indexedHead();
+      const answer = await indexer.get<ProtocolAnswer>(INDEXER_ROUTES.protocol);
+      const pools = await sources.pools();
+      let feesCharged = 0n;
+      for (const pool of pools) {
+        const days = answer.days.filter((d) => d.pool === pool.address.toLowerCase());
+        const sum = (key: keyof PoolDayFigures) =>
+          days.reduce((a, d) => a + BigInt(d[key] as bigint | number), 0n);
+        const records = await logsOf(
+          sources.read,
+          [pool.address, pool.committer, stage.chain.deployment.contracts.keeper],
+          stage.chain.deployment.startBlock,
+          toBlock,
+        );
+        const expected = figuresFrom(records, pool.address);
+        expect({
+          mintVolume: sum('mintVolume'),
+          burns: sum('longBurnTokens') + sum('shortBurnTokens'),
+          commits: sum('commits'),
+          upkeeps: sum('upkeeps'),
+          feesCharged: sum('feesCharged'),
+          primaryFees: sum('primaryFees'),
+          secondaryFees: sum('secondaryFees'),
+        }).toEqual(expected);
+        feesCharged += expected.feesCharged;
+      }
+      expect(feesCharged).toBeGreaterThan(0n);
+    });
+
+    it('reads only the blocks past an indexer that fell behind from the chain, and says so', async () => {
+      const sources = appSources(stage.chain.deployment, indexer.url);
+      const pools = await sources.pools();
+      await indexerProxy.down();
+      try {
+        const stalled = await indexedHead();
+        // The chain moves on without the indexer: the holder mints.
+        await mint(
+          { clients: stage.chain.clients, deployment: stage.chain.deployment },
+          holder,
+          '3-ETH/USD+OHM',
+          'long',
+          '1',
+        );
+        const toBlock = await stage.head();
+        expect(toBlock).toBeGreaterThan(stalled);
+        const request = sourcedRequest(toBlock);
+        const events = await sources.viaIndexer.userEvents(pools, holder, request);
+        expect(events).toEqual(await sources.logScan.userEvents(pools, holder, { toBlock }));
+        const head = request.sources[0];
+        expect(head).toMatchObject({ kind: 'indexer' });
+        if (head?.kind !== 'indexer') return;
+        expect(sources.fallbackReads).toEqual([head.chainFrom]);
+        expect(head.chainFrom).toBeGreaterThan(stalled);
+        const last = [...events.values()].flat().sort((a, b) => (a.blockNumber < b.blockNumber ? 1 : -1))[0];
+        expect(last).toMatchObject({ kind: 'commit', commitType: CommitType.LongMint });
+        expect(last!.blockNumber).toBeGreaterThanOrEqual(head.chainFrom!);
+      } finally {
+        await indexerProxy.up();
+      }
+      // Back on its endpoint, it catches up.
+      await indexer.waitForBlock(await stage.head(), 120_000);
+    });
+
+    it('reads everything from the chain when the indexer is down', async () => {
+      const sources = appSources(stage.chain.deployment, `http://127.0.0.1:${await freePort()}`);
+      const pools = await sources.pools();
+      const toBlock = await stage.head();
+      const request = sourcedRequest(toBlock);
+      const events = await sources.viaIndexer.userEvents(pools, holder, request);
+      expect(request.sources).toEqual([{ kind: 'chain', why: 'unreachable' }]);
+      expect(events).toEqual(await sources.logScan.userEvents(pools, holder, { toBlock }));
+      expect(sources.fallbackReads).toEqual([undefined]);
+    });
+
+    describe('an indexer of another chain instance, and a reorganisation', () => {
+      let other: SeededChain;
+      let otherIndexer: RunningIndexer;
+      const user = '0x90F79bf6EB2c4f870365E785982E1f101E93b906' as Address;
+
+      beforeAll(async () => {
+        // A second devnet, as after a restart: the same chain id 31337 and the same addresses, other blocks.
+        other = await startSeededChain([user]);
+        const file = join(stage.workDir, 'other-deployment.json');
+        writeFileSync(file, JSON.stringify(other.deployment));
+        otherIndexer = startIndexer({
+          deploymentFile: file,
+          port: await freePort(),
+          pgliteDir: join(stage.workDir, 'other'),
+        });
+        await otherIndexer.waitForBlock(await other.clients.public.getBlockNumber({ cacheTime: 0 }), 180_000);
+      }, 300_000);
+      afterAll(async () => {
+        await otherIndexer?.stop();
+        await other?.node.stop();
+      });
+
+      it('refuses an indexer of another chain instance and reads the chain instead', async () => {
+        const sources = appSources(stage.chain.deployment, otherIndexer.url);
+        const pools = await sources.pools();
+        const toBlock = await stage.head();
+        const request = sourcedRequest(toBlock);
+        const events = await sources.viaIndexer.userEvents(pools, holder, request);
+        expect(request.sources).toEqual([{ kind: 'chain', why: 'other-chain' }]);
+        expect(events).toEqual(await sources.logScan.userEvents(pools, holder, { toBlock }));
+      });
+
+      it('drops a commit whose blocks were reorganised away, as the chain does', async () => {
+        const sources = appSources(other.deployment, otherIndexer.url);
+        const pools = await sources.pools();
+        const trader = { clients: other.clients, deployment: other.deployment };
+        await mint(trader, user, '3-BTC/USD+gOHM', 'short', '0.5');
+        const minted = await other.clients.public.getBlockNumber({ cacheTime: 0 });
+        await otherIndexer.waitForBlock(minted, 60_000);
+        const before = await sources.viaIndexer.userEvents(pools, user, sourcedRequest(minted));
+        expect([...before.values()].flat().map((e) => e.blockNumber)).toContain(minted);
+        // The last three blocks (the approval and the commit among them) are replaced by empty ones.
+        await reorg(other.node.rpcUrl, 3);
+        await other.clients.test.mine({ blocks: 2 });
+        const toBlock = await other.clients.public.getBlockNumber({ cacheTime: 0 });
+        await otherIndexer.waitForBlock(toBlock, 60_000);
+        const fromChain = await sources.logScan.userEvents(pools, user, { toBlock });
+        expect([...fromChain.values()].flat().map((e) => e.blockNumber)).not.toContain(minted);
+        // The indexer notices the reorganisation on its next poll of the chain and rolls its rows back.
+        await expect
+          .poll(() => sources.viaIndexer.userEvents(pools, user, sourcedRequest(toBlock)), {
+            timeout: 30_000,
+          })
+          .toEqual(fromChain);
+      });
+    });
+  });
+});
+
+/** Every log of `addresses` in the range, decoded by the app's records module, paged under the proxy's cap. */
+async function logsOf(
+  client: PublicClient,
+  addresses: Address[],
+  from: string,
+  toBlock: bigint,
+): Promise<HistoryRecord[]> {
+  const records: HistoryRecord[] = [];
+  for (let start = BigInt(from); start <= toBlock; start += 10_000n) {
+    const end = start + 9_999n < toBlock ? start + 9_999n : toBlock;
+    const raw = (await client.request({
+      method: 'eth_getLogs',
+      params: [{ address: addresses, fromBlock: numberToHex(start), toBlock: numberToHex(end) }],
+    })) as RawLog[];
+    for (const log of raw) {
+      const kept = stored(log);
+      const record = kept && decodeHistoryLog(kept);
+      if (record) records.push(record);
+    }
+  }
+  return records;
+}
+
+/** The per-pool totals, added up independently of the indexer's handlers. */
+function figuresFrom(records: HistoryRecord[], pool: Address) {
+  const same = (a: string) => a.toLowerCase() === pool.toLowerCase();
+  const mine = records.filter((r) =>
+    r.kind === 'upkeep' ? same(r.pool) : r.kind === 'commit' ? true : same(r.address),
+  );
+  const total = {
+    mintVolume: 0n,
+    burns: 0n,
+    commits: 0n,
+    upkeeps: 0n,
+    feesCharged: 0n,
+    primaryFees: 0n,
+    secondaryFees: 0n,
+  };
+  for (const r of mine) {
+    if (r.kind === 'commit') {
+      total.commits += 1n;
+      if (r.commitType === CommitType.LongMint || r.commitType === CommitType.ShortMint)
+        total.mintVolume += r.amount;
+      else total.burns += r.amount;
+    } else if (r.kind === 'upkeep') total.upkeeps += 1n;
+    else if (r.kind === 'rebalance') total.feesCharged += r.longFee + r.shortFee;
+    else if (r.kind === 'fees') total[r.tier === 'primary' ? 'primaryFees' : 'secondaryFees'] += r.amount;
+  }
+  return total;
+}
+
+/** anvil's `anvil_reorg`: the last `depth` blocks replaced by as many empty ones (viem has no action for it). */
+async function reorg(rpcUrl: string, depth: number) {
+  const res = await fetch(rpcUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'anvil_reorg', params: [depth, []] }),
+  });
+  const answer = (await res.json()) as { error?: { message: string } };
+  if (answer.error) throw new Error(`anvil_reorg: ${answer.error.message}`);
+}
