@@ -8,18 +8,15 @@
  * `--app <dir>` builds and measures another checkout of the app against the same stage (e.g. the previous
  * version, for a before/after comparison).
  */
-import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { ROLE_INDEX } from '../devnet/config.ts';
-import { devAccount } from '../devnet/lib/accounts.ts';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import { runKeeper } from '../devnet/lib/keeper.ts';
 import { runPriceSimulator } from '../devnet/lib/prices.ts';
 import { ARBITRUM_PROFILE } from '../devnet/lib/profile.ts';
-import { type AppStage, CHROMIUM, CHROMIUM_FLAGS, startAppStage } from '../devnet/lib/stage.ts';
-import { TEST_WALLET_QUERY, testWalletScript } from '../tests/e2e/testWallet.ts';
+import { startAppStage } from '../devnet/lib/stage.ts';
+import { connect, countCalls, newContext } from './browserKit.ts';
 
 const MINUTE = 60_000;
-const HOLDER = devAccount(ROLE_INDEX.firstUser).address;
 const appArg = process.argv.indexOf('--app');
 const appRoot = appArg > 0 ? resolve(process.argv[appArg + 1] ?? '.') : undefined;
 
@@ -29,46 +26,6 @@ const figure = (name: string, value: number | string, unit: string) => {
   lines.push(line);
   console.log(line);
 };
-
-/** Counts the page's JSON-RPC calls to the endpoint, by method. */
-function countCalls(page: Page, rpcUrl: string) {
-  const byMethod = new Map<string, number>();
-  page.on('request', (request) => {
-    if (!request.url().startsWith(rpcUrl) || request.method() !== 'POST') return;
-    if (request.url().includes(TEST_WALLET_QUERY)) return;
-    const body = JSON.parse(request.postData() ?? '{}') as { method?: string } | Array<{ method?: string }>;
-    for (const call of Array.isArray(body) ? body : [body]) {
-      const method = call.method ?? '?';
-      byMethod.set(method, (byMethod.get(method) ?? 0) + 1);
-    }
-  });
-  return {
-    reset: () => byMethod.clear(),
-    total: () => [...byMethod.values()].reduce((a, b) => a + b, 0),
-    of: (...methods: string[]) => methods.reduce((sum, m) => sum + (byMethod.get(m) ?? 0), 0),
-    detail: () => [...byMethod].map(([m, n]) => `${m}=${n}`).join(','),
-  };
-}
-
-async function newContext(stage: AppStage, name: string, wallet: boolean): Promise<BrowserContext> {
-  const context = await chromium.launchPersistentContext(join(stage.workDir, name), {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1440, height: 1000 },
-    args: CHROMIUM_FLAGS,
-  });
-  if (wallet)
-    await context.addInitScript(
-      testWalletScript({ rpcUrl: stage.rpcUrl, address: HOLDER, chainId: '0x7a69' }),
-    );
-  return context;
-}
-
-async function connect(page: Page) {
-  await page.getByRole('button', { name: 'Connect Wallet', exact: true }).click();
-  await page.getByText('E2E Test Wallet').first().click();
-  await page.getByRole('button', { name: /0x/ }).first().waitFor({ timeout: 30_000 });
-}
 
 async function appears(page: Page, selector: string, timeout: number): Promise<boolean> {
   try {

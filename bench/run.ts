@@ -65,8 +65,8 @@ try {
   await stage.close();
 }
 
-// The engine's, the simulator's and the RPC benches (the last under the Arbitrum profile), in this same run.
-for (const script of ['bench/engine/run.ts', 'bench/simulator/run.ts', 'bench/rpc.ts']) {
+// The engine's, the simulator's, the RPC and the history benches (the last two under the Arbitrum profile).
+for (const script of ['bench/engine/run.ts', 'bench/simulator/run.ts', 'bench/rpc.ts', 'bench/history.ts']) {
   const run = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8' });
   if (run.status !== 0) {
     console.log(`${script}: failed (${run.stderr.split('\n')[0]})`);

@@ -1,0 +1,102 @@
+/**
+ * `npm run bench:history`: the first pool history and the first portfolio history a fresh browser reads,
+ * under the Arbitrum profile at real age (the chain at block 400,000,000, the factory's history said to start
+ * at 13,387,522, the provider-like proxy), with the history indexer and without it. Requests are the page's
+ * history requests to the RPC and the indexer together: the indexer's routes, `eth_getLogs`, and the
+ * `eth_getBlockByNumber` that names the chain; the one `eth_call` that reads the executed intervals' token
+ * prices is the same with either source and is counted apart. Seconds run from the page's first history
+ * request to the history on screen. Then the indexer's catch-up and memory, and the log scan of a pool the
+ * configuration does not list (found from the factory's block): the time left it shows after a minute.
+ * One figure a line; figures only, nothing fails.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { ARBITRUM_PROFILE } from '../devnet/lib/profile.ts';
+import { type AppStage, startAppStage } from '../devnet/lib/stage.ts';
+import { connect, countCalls, newContext } from './browserKit.ts';
+
+const MINUTE = 60_000;
+const figure = (name: string, value: number | string, unit: string) =>
+  console.log(`${name}: ${value} ${unit}`.trimEnd());
+
+/** The page's history requests, and when the first one left. */
+function historyRequests(page: Page, stage: AppStage) {
+  const rpc = countCalls(page, stage.rpcUrl);
+  let indexer = 0;
+  let first: number | undefined;
+  const indexerUrl = stage.indexer?.url;
+  page.on('request', (request) => {
+    const url = request.url();
+    const isIndexer = indexerUrl !== undefined && url.startsWith(indexerUrl);
+    const isHistoryRpc =
+      url.startsWith(stage.rpcUrl) && /eth_getLogs|eth_getBlockByNumber/.test(request.postData() ?? '');
+    if (isIndexer) indexer += 1;
+    if ((isIndexer || isHistoryRpc) && first === undefined) first = performance.now();
+  });
+  return {
+    requests: () => indexer + rpc.of('eth_getLogs', 'eth_getBlockByNumber'),
+    detail: () => `indexer=${indexer},${rpc.detail()}`,
+    secondsSinceFirst: () => (first === undefined ? Number.NaN : (performance.now() - first) / 1000),
+  };
+}
+
+async function measure(stage: AppStage, prefix: string, run: number) {
+  const pool = stage.deployment.pools.find((p) => p.name === '3-BTC/USD+gOHM')!;
+  const browse = await newContext(stage, `${prefix}-pool-${run}`, false);
+  const page = browse.pages()[0] ?? (await browse.newPage());
+  const seen = historyRequests(page, stage);
+  await page.goto(`${stage.baseUrl}#/pool?address=${pool.address}`);
+  await page.getByTestId('history-source').waitFor({ timeout: 10 * MINUTE });
+  const poolSeconds = seen.secondsSinceFirst();
+  figure(`${prefix}.pool.first.requests`, seen.requests(), 'requests');
+  figure(`${prefix}.pool.first.seconds`, poolSeconds.toFixed(2), 's');
+  console.log(`  (${seen.detail()}; ${await page.getByTestId('history-source').textContent()})`);
+  await browse.close();
+
+  const holder = await newContext(stage, `${prefix}-portfolio-${run}`, true);
+  const wallet = holder.pages()[0] ?? (await holder.newPage());
+  await wallet.goto(`${stage.baseUrl}#/portfolio`);
+  await wallet.locator('main h1').waitFor({ timeout: MINUTE });
+  const mine = historyRequests(wallet, stage);
+  await connect(wallet);
+  await wallet.getByTestId('history-source').waitFor({ timeout: 10 * MINUTE });
+  figure(`${prefix}.portfolio.first.requests`, mine.requests(), 'requests');
+  figure(`${prefix}.portfolio.first.seconds`, mine.secondsSinceFirst().toFixed(2), 's');
+  console.log(`  (${mine.detail()}; ${await wallet.getByTestId('history-source').textContent()})`);
+  await holder.close();
+}
+
+const stage = await startAppStage({ profile: ARBITRUM_PROFILE, indexer: true });
+try {
+  const indexer = stage.indexer!;
+  const head = await stage.clients.public.getBlockNumber();
+  await indexer.waitForBlock(head, 15 * MINUTE);
+  figure('indexer.catchup.seconds', ((performance.now() - indexer.startedAt) / 1000).toFixed(1), 's');
+  figure('indexer.rss.mb', (indexer.memory()?.rssMiB ?? Number.NaN).toFixed(0), 'MB');
+  figure('indexer.rss.peak.mb', (indexer.memory()?.peakMiB ?? Number.NaN).toFixed(0), 'MB');
+
+  await measure(stage, 'history.indexer', 1);
+
+  // The same chain without the indexer: the deployment the app reads at run time no longer names it.
+  const deployment = JSON.parse(readFileSync(stage.deploymentFile, 'utf8')) as Record<string, unknown>;
+  const { indexerUrl: _indexerUrl, ...withoutIndexer } = deployment;
+  writeFileSync(stage.deploymentFile, JSON.stringify(withoutIndexer));
+  await measure(stage, 'history.logscan', 1);
+
+  // A pool the configuration does not list: its deploy block is looked for from the factory's.
+  const pools = (withoutIndexer.pools as Record<string, unknown>[]).map(({ deployBlock: _block, ...p }) => p);
+  writeFileSync(stage.deploymentFile, JSON.stringify({ ...withoutIndexer, pools }));
+  const pool = stage.deployment.pools.find((p) => p.name === '3-BTC/USD+gOHM')!;
+  const browse = await newContext(stage, 'unlisted', false);
+  const page = browse.pages()[0] ?? (await browse.newPage());
+  const seen = historyRequests(page, stage);
+  await page.goto(`${stage.baseUrl}#/pool?address=${pool.address}`);
+  await page.locator('[role="progressbar"]').first().waitFor({ timeout: MINUTE });
+  await page.waitForTimeout(MINUTE);
+  const progress = (await page.locator('[role="progressbar"]').first().locator('..').textContent()) ?? '';
+  figure('history.logscan.unlisted.pool.requestsInFirstMinute', seen.requests(), 'requests');
+  figure('history.logscan.unlisted.pool.timeLeftShownAfter60s', JSON.stringify(progress.trim()), '');
+  await browse.close();
+} finally {
+  await stage.close();
+}
