@@ -9,6 +9,7 @@ import { build, type PreviewServer, preview } from 'vite';
 import type { Deployment } from '../../contracts-abi/deployment.ts';
 import type { DevnetConfig } from '../config.ts';
 import type { DevnetClients } from './clients.ts';
+import { type RunningIndexer, startIndexer } from './indexer.ts';
 import { executePaidClaims, upkeepDuePools } from './keeper.ts';
 import { launchChain } from './launch.ts';
 import { freePort } from './node.ts';
@@ -30,6 +31,10 @@ export interface AppStage {
   outDir: string;
   /** A scratch folder removed on close. */
   workDir: string;
+  /** The deployment file the preview serves at `/devnet.json`: rewrite it to change what the app reads. */
+  deploymentFile: string;
+  /** The history indexer beside the chain, when the stage was asked for one. */
+  indexer: RunningIndexer | undefined;
   baseUrl: string;
   server: PreviewServer;
   /**
@@ -43,17 +48,30 @@ export interface AppStage {
 export async function startAppStage({
   profile = devnetProfile(),
   appRoot = ROOT,
+  indexer: withIndexer = false,
 }: {
   profile?: DevnetProfile;
   /** Which checkout of the app to build and serve: another one lets a benchmark measure an older version. */
   appRoot?: string;
+  /** Run the history indexer beside the chain (on PGlite), as `npm start` does; it catches up meanwhile. */
+  indexer?: boolean;
 } = {}): Promise<AppStage> {
   const workDir = mkdtempSync(join(tmpdir(), 'olympus-stage-'));
   const chain = await launchChain({ port: await freePort(), workDir, profile });
-  const { clients, deployment, config } = chain;
+  const { clients, config } = chain;
 
   const deploymentFile = join(workDir, 'deployment.json');
+  const indexerPort = withIndexer ? await freePort() : undefined;
+  const deployment = indexerPort
+    ? { ...chain.deployment, indexerUrl: `http://127.0.0.1:${indexerPort}` }
+    : chain.deployment;
   writeFileSync(deploymentFile, JSON.stringify(deployment));
+  // It indexes while the app builds; whoever needs it caught up waits for it (`indexer.waitForBlock`).
+  const indexer = indexerPort
+    ? startIndexer({ deploymentFile, port: indexerPort, pgliteDir: join(workDir, 'indexer') })
+    : undefined;
+  if (deployment.indexerUrl) process.env.VITE_DEVNET_INDEXER_URL = deployment.indexerUrl;
+  else delete process.env.VITE_DEVNET_INDEXER_URL;
   // Read by vite.config.ts's devnet plugin when the preview server loads the config.
   process.env.DEVNET_DEPLOYMENT_FILE = deploymentFile;
   // A devnet build: it reads the deployment at run time and its CSP lets it reach the devnet's node.
@@ -77,6 +95,8 @@ export async function startAppStage({
     config,
     outDir,
     workDir,
+    deploymentFile,
+    indexer,
     baseUrl: `http://127.0.0.1:${port}/`,
     server,
     async rebalance() {
@@ -89,6 +109,7 @@ export async function startAppStage({
     },
     async close() {
       await new Promise<void>((r) => server.httpServer.close(() => r()));
+      await indexer?.stop();
       await chain.stop();
       rmSync(workDir, { recursive: true, force: true });
     },
