@@ -7,6 +7,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { stopProcessGroup } from './node.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PONDER = resolve(ROOT, 'node_modules/.bin/ponder');
@@ -170,23 +171,6 @@ export function startIndexer({
         timeoutMs,
         'answer /health',
       ),
-    async stop() {
-      if (gone() || child.pid === undefined) return;
-      const exited = new Promise<void>((r) => child.once('exit', () => r()));
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        return;
-      }
-      const timer = setTimeout(() => {
-        try {
-          if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-        } catch {
-          // already gone
-        }
-      }, STOP_GRACE_MS);
-      await exited;
-      clearTimeout(timer);
-    },
+    stop: () => stopProcessGroup(child, STOP_GRACE_MS),
   };
 }

@@ -146,24 +146,7 @@ export async function startNode({
     child.stderr?.on('data', (b: Buffer) => log(b.toString().trimEnd()));
   }
   const rpcUrl = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode !== null || child.pid === undefined) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      return;
-    }
-    const timer = setTimeout(() => {
-      try {
-        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }, STOP_GRACE_MS);
-    await exited;
-    clearTimeout(timer);
-  };
+  const stop = () => stopProcessGroup(child, STOP_GRACE_MS);
   try {
     await waitForRpc(rpcUrl, child, START_TIMEOUT_MS);
   } catch (error) {
@@ -171,6 +154,29 @@ export async function startNode({
     throw error;
   }
   return { rpcUrl, port, stop };
+}
+
+/**
+ * Stops a child spawned `detached` (its own process group) and everything it started: SIGTERM to the group,
+ * SIGKILL after `graceMs` if it has not exited by then.
+ */
+export async function stopProcessGroup(child: ChildProcess, graceMs: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  const timer = setTimeout(() => {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }, graceMs);
+  await exited;
+  clearTimeout(timer);
 }
 
 export class PortTakenError extends Error {

@@ -40,12 +40,15 @@ export async function startStage({
   walletChainId,
   account,
   profile,
+  indexer = false,
 }: {
   walletChainId: string;
   account: `0x${string}`;
   profile?: DevnetProfile;
+  /** Run the history indexer beside the chain, as `npm start` does. */
+  indexer?: boolean;
 }): Promise<Stage> {
-  const app = await startAppStage(profile ? { profile } : {});
+  const app = await startAppStage({ ...(profile ? { profile } : {}), indexer });
   const context = await chromium.launchPersistentContext(join(app.workDir, 'profile'), {
     executablePath: CHROMIUM,
     headless: true,

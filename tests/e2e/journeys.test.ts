@@ -21,6 +21,7 @@ import {
   toastOf,
   tokenBalance,
 } from './harness.ts';
+import { indexerJourney } from './indexerJourney.ts';
 import { openPhone, phoneJourney } from './phone.ts';
 import { selfUpkeepJourney } from './selfUpkeep.ts';
 import { sendFaultsJourney } from './sendFaults.ts';
@@ -60,7 +61,12 @@ describe.runIf(runnable)('journeys in Chromium', () => {
   };
 
   beforeAll(async () => {
-    stage = await startStage({ walletChainId: '0x7a69', account: USER, profile: LOCAL_BEHIND_PROXY });
+    stage = await startStage({
+      walletChainId: '0x7a69',
+      account: USER,
+      profile: LOCAL_BEHIND_PROXY,
+      indexer: true,
+    });
   }, 120_000);
   afterAll(async () => {
     await stage?.close();
@@ -376,6 +382,11 @@ describe.runIf(runnable)('journeys in Chromium', () => {
       await desktop.context.close();
     }
   }, 180_000);
+
+  // Last: it stops the indexer.
+  it('shows the pool page and the portfolio from the indexer, then from the chain once the indexer stops', async () => {
+    await indexerJourney(stage, page());
+  }, 240_000);
 
   it('ran every journey above under the built app’s Content-Security-Policy without a violation', () => {
     expect(stage.cspViolations).toEqual([]);

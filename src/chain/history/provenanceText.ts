@@ -31,7 +31,19 @@ export function provenanceText(source: HistoryProvenance, nowSeconds: number): s
 /** How soon a history read that fell back to the chain asks the indexer again. */
 export const INDEXER_RETRY_MS = 30_000;
 
-/** Whether a read that fell back to the chain should ask the indexer again soon (it may be back or ready). */
-export function indexerMayComeBack(source: HistoryProvenance | undefined): boolean {
-  return source?.kind === 'chain' && (source.why === 'unreachable' || source.why === 'not-ready');
+/**
+ * When a history query reads again on its own: after a failure, every two polls (so it clears when the
+ * endpoint is back); after a read that fell back to the chain because the indexer was away or starting, after
+ * a while (the page switches to the indexer once it answers; the logs already read are kept, so the fallback
+ * costs little meanwhile); otherwise never (new blocks bring their own reason to read).
+ */
+export function historyRereadMs(
+  failed: boolean,
+  source: HistoryProvenance | undefined,
+  pollIntervalMs: number,
+): number | false {
+  if (failed) return 2 * pollIntervalMs;
+  const indexerMayComeBack =
+    source?.kind === 'chain' && (source.why === 'unreachable' || source.why === 'not-ready');
+  return indexerMayComeBack ? INDEXER_RETRY_MS : false;
 }

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { HistoryProgress, HistoryProvenance } from '../../chain/history/historySource.ts';
-import { INDEXER_RETRY_MS, indexerMayComeBack } from '../../chain/history/provenanceText.ts';
+import { historyRereadMs } from '../../chain/history/provenanceText.ts';
 import { readPoolHistory } from '../../chain/poolHistory.ts';
 import type { PoolInfo } from '../../chain/poolRegistry.ts';
 import { chainKeys } from '../../chain/queryKeys.ts';
@@ -39,15 +39,8 @@ export function usePoolHistory(
     staleTime: Number.POSITIVE_INFINITY,
     // The pager already retried what can be retried.
     retry: false,
-    // A failed read (the endpoint away) is tried again on its own, so it clears when the endpoint is back.
-    // An indexer that was away or starting is asked again after a while: the page switches to it once it
-    // answers (the chain's logs already read are kept, so the fallback costs little meanwhile).
     refetchInterval: (query) =>
-      query.state.status === 'error'
-        ? 2 * deployment.pollIntervalMs
-        : indexerMayComeBack(source)
-          ? INDEXER_RETRY_MS
-          : false,
+      historyRereadMs(query.state.status === 'error', source, deployment.pollIntervalMs),
     placeholderData: (previous, previousQuery) =>
       previousQuery?.queryKey[3] === (pool?.toLowerCase() ?? null) ? previous : undefined,
   });

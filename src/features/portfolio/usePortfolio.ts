@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { HistoryProgress, HistoryProvenance } from '../../chain/history/historySource.ts';
-import { INDEXER_RETRY_MS, indexerMayComeBack } from '../../chain/history/provenanceText.ts';
+import { historyRereadMs } from '../../chain/history/provenanceText.ts';
 import type { PoolSnapshot } from '../../chain/poolReader.ts';
 import { chainKeys } from '../../chain/queryKeys.ts';
 import { useActiveChain, usePoolsSnapshot } from '../../chain/usePools.ts';
@@ -72,14 +72,8 @@ export function usePortfolio() {
     enabled: Boolean(address && registry.data && snapshot.data),
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,
-    // A failed read (the endpoint away) is tried again on its own, so it clears when the endpoint is back.
-    // As on the pool page: an indexer that was away or starting is asked again after a while.
     refetchInterval: (query) =>
-      query.state.status === 'error'
-        ? 2 * deployment.pollIntervalMs
-        : indexerMayComeBack(source)
-          ? INDEXER_RETRY_MS
-          : false,
+      historyRereadMs(query.state.status === 'error', source, deployment.pollIntervalMs),
     placeholderData: (previous, previousQuery) =>
       previousQuery?.queryKey[3] === (address?.toLowerCase() ?? null) ? previous : undefined,
   });
