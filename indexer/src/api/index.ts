@@ -38,8 +38,8 @@ const lower = (a: bigint, b: bigint) => (a < b ? a : b);
 /** Rows per page: a page ends at a block boundary, so a pool's upkeep and its executed interval stay together. */
 const PAGE_ROWS = 5_000;
 /** How long an answer waits for the indexer to reach a block it is only just behind. */
-const CATCH_UP_WAIT_MS = 1_500;
-const CATCH_UP_MAX_BLOCKS = 64n;
+const CATCH_UP_WAIT_MS = 400;
+const CATCH_UP_MAX_BLOCKS = 16n;
 /** How long the list of verified pools is trusted before it is read again. */
 const VERIFIED_TTL_MS = 30_000;
 /** How long the last list of verified pools serves while it cannot be read again. */
@@ -119,6 +119,11 @@ async function olympusPools(): Promise<Map<string, HistoryPool>> {
   }
   return reading ?? verified!.pools;
 }
+
+// Read once at start and kept fresh, so that no answer waits on the chain for the list.
+const refreshVerified = () => void olympusPools().catch(() => {});
+refreshVerified();
+setInterval(refreshVerified, VERIFIED_TTL_MS).unref();
 
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 function blockParam(text: string | undefined): bigint | undefined {

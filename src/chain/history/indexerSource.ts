@@ -43,6 +43,9 @@ export interface IndexerSourceOptions {
   now?: () => number;
 }
 
+/** The request as handed to the fallback: where the answer came from is this source's to say. */
+const quiet = ({ onSource: _told, ...request }: HistoryRequest): HistoryRequest => request;
+
 type Refusal = Exclude<Extract<HistoryProvenance, { kind: 'chain' }>['why'], undefined>;
 
 /** Why the indexer was not used: the log scan serves the whole request instead. */
@@ -139,12 +142,12 @@ export function createIndexerSource({
       } catch (error) {
         if (!(error instanceof IndexerRefused)) throw error;
         request.onSource?.({ kind: 'chain', why: error.why });
-        return fallback.poolEvents(pool, request);
+        return fallback.poolEvents(pool, quiet(request));
       }
       const served = provenance(chain, request);
       request.onSource?.(served);
       if (served.kind === 'indexer' && served.chainFrom !== undefined) {
-        const rest = await fallback.poolEvents(pool, { ...request, fromBlock: served.chainFrom });
+        const rest = await fallback.poolEvents(pool, { ...quiet(request), fromBlock: served.chainFrom });
         upkeeps.push(...rest.upkeeps);
         balances.push(...rest.balances);
       }
@@ -173,7 +176,7 @@ export function createIndexerSource({
       } catch (error) {
         if (!(error instanceof IndexerRefused)) throw error;
         request.onSource?.({ kind: 'chain', why: error.why });
-        return fallback.userEvents(pools, user, request);
+        return fallback.userEvents(pools, user, quiet(request));
       }
       const source = provenance(chain, request);
       // Pools the indexer does not serve are read whole from the chain; the others only past its head.
@@ -183,9 +186,9 @@ export function createIndexerSource({
         unserved.length > 0 && servedPools.length === 0 ? { kind: 'chain', why: 'not-served' } : source,
       );
       const [whole, rest] = await Promise.all([
-        unserved.length ? fallback.userEvents(unserved, user, request) : undefined,
+        unserved.length ? fallback.userEvents(unserved, user, quiet(request)) : undefined,
         source.kind === 'indexer' && source.chainFrom !== undefined && servedPools.length
-          ? fallback.userEvents(servedPools, user, { ...request, fromBlock: source.chainFrom })
+          ? fallback.userEvents(servedPools, user, { ...quiet(request), fromBlock: source.chainFrom })
           : undefined,
       ]);
       for (const more of [whole, rest])

@@ -234,8 +234,16 @@ export function createLogScanSource({
     ] as { address: Address[]; topics: (Hex | Hex[] | null)[] }[];
   };
 
+  const tailFilter = (pools: readonly PoolInfo[]) => [
+    {
+      address: [...pools.map((p) => p.committer), ...pools.flatMap((p) => [p.longToken, p.shortToken])],
+      topics: [[TOPICS.commit, TOPICS.transfer]] as (Hex | Hex[] | null)[],
+    },
+  ];
+
   return {
     async poolEvents(pool, request): Promise<PoolEvents> {
+      request.onSource?.({ kind: 'chain' });
       if (request.fromBlock !== undefined) {
         const logs = await scanRange(request.fromBlock, poolFilters(pool), request);
         return { ...poolEventsOf(pool, records(logs)), fromBlock: request.fromBlock };
@@ -252,9 +260,12 @@ export function createLogScanSource({
 
     async userEvents(pools, user, request) {
       const events = new Map<string, UserEvent[]>(pools.map((p) => [p.address.toLowerCase(), []]));
+      request.onSource?.({ kind: 'chain' });
       if (pools.length === 0) return events;
       if (request.fromBlock !== undefined) {
-        const logs = await scanRange(request.fromBlock, userFilters(pools, user), request);
+        // A short tail: one request for every commit and token transfer in these pools, the user's picked
+        // out here, rather than one request per position the user can take in a log.
+        const logs = await scanRange(request.fromBlock, tailFilter(pools), request);
         for (const [pool, list] of userEventsOf(pools, user, records(logs))) events.set(pool, list);
         return events;
       }

@@ -69,7 +69,11 @@ export function usePortfolio() {
         onSource: setSource,
       });
     },
-    enabled: Boolean(address && registry.data && snapshot.data),
+    // Only once the snapshot carries this account's positions: a snapshot read before the wallet connected
+    // would start a read that the next one (with positions, so another fingerprint) replaces at once.
+    enabled: Boolean(
+      address && registry.data && snapshot.data && (pools.length === 0 || pools.some((p) => p.user)),
+    ),
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,
     refetchInterval: (query) =>
