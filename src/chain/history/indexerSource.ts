@@ -72,6 +72,9 @@ export function createIndexerSource({
   async function ask<T extends { chain: IndexerChain }>(path: string, signal?: AbortSignal): Promise<T> {
     if (now() < downUntil) throw new IndexerRefused('unreachable');
     const timeout = AbortSignal.timeout(timeoutMs);
+    // The chain's own identity is asked for at the same time, not after: one round trip less.
+    const identity = chainIdentity();
+    identity.catch(() => {});
     let answer: T;
     try {
       const res = await fetcher(`${origin}${path}`, {
@@ -89,7 +92,7 @@ export function createIndexerSource({
     }
     if (answer.chain?.chainId !== deployment.chainId) throw new IndexerRefused('other-chain');
     const expected = deployment.identityBlock ?? deployment.historyFromBlock;
-    if (answer.chain.identity.block !== expected || answer.chain.identity.hash !== (await chainIdentity()))
+    if (answer.chain.identity.block !== expected || answer.chain.identity.hash !== (await identity))
       throw new IndexerRefused('other-chain');
     return answer;
   }
