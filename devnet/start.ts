@@ -30,9 +30,8 @@ async function shutdown(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     for (const stop of stoppers) stop();
-    await indexer?.stop();
-    await vite?.close();
-    await chain?.stop();
+    // Side by side: the indexer may take seconds to stop, and the chain must not outlive it.
+    await Promise.all([indexer?.stop(), vite?.close(), chain?.stop()]);
     rmSync(deploymentFile, { force: true });
   }
   process.exit(code);
