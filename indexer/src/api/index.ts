@@ -91,33 +91,24 @@ let reading: Promise<Map<string, HistoryPool>> | undefined;
  */
 async function olympusPools(): Promise<Map<string, HistoryPool>> {
   const age = verified ? Date.now() - verified.at : Number.POSITIVE_INFINITY;
-  if (age >= VERIFIED_TTL_MS)
-    reading ??= discoverPools(client, chain.deployment)
-      .then((registry) => {
-        const pools = new Map(
-          registry.pools
-            .filter((p) => p.verification.verified)
-            .map((p) => [
-              p.address.toLowerCase(),
-              {
-                address: p.address,
-                committer: p.committer,
-                longToken: p.longToken,
-                shortToken: p.shortToken,
-              },
-            ]),
-        );
-        verified = { at: Date.now(), pools };
-        return pools;
-      })
-      .finally(() => {
-        reading = undefined;
-      });
+  if (verified && age < VERIFIED_TTL_MS) return verified.pools;
+  reading ??= discoverPools(client, chain.deployment)
+    .then((registry) => {
+      // A PoolInfo carries the address, committer and tokens history needs.
+      const pools = new Map<string, HistoryPool>(
+        registry.pools.filter((p) => p.verification.verified).map((p) => [p.address.toLowerCase(), p]),
+      );
+      verified = { at: Date.now(), pools };
+      return pools;
+    })
+    .finally(() => {
+      reading = undefined;
+    });
   if (verified && age < VERIFIED_STALE_MS) {
-    reading?.catch(() => {});
+    reading.catch(() => {});
     return verified.pools;
   }
-  return reading ?? verified!.pools;
+  return reading;
 }
 
 // Read once at start and kept fresh, so that no answer waits on the chain for the list.
@@ -209,18 +200,15 @@ app.get('/history/user/:address', async (c) => {
   const now = await chainNow(toBlock);
   if (!now) return json(c, { error: 'not started' }, 503);
   const olympus = await olympusPools();
-  const deployed = asked.length
-    ? await db
-        .select()
-        .from(schema.pool)
-        .where(
-          inArray(
-            schema.pool.address,
-            asked.map((p) => p.toLowerCase() as Address),
-          ),
-        )
+  const wanted = [...new Set(asked.map((p) => p.toLowerCase() as Address))];
+  const deployed = wanted.length
+    ? await db.select().from(schema.pool).where(inArray(schema.pool.address, wanted))
     : [];
-  const served = deployed.filter((p) => olympus.has(p.address));
+  // In the order asked: the database returns rows in whatever order it keeps them, which updates change.
+  const served = wanted.flatMap((pool) => {
+    const row = deployed.find((p) => p.address === pool);
+    return row && olympus.has(pool) ? [row] : [];
+  });
   const deployBlock = served.reduce<bigint | undefined>(
     (min, p) => (min === undefined ? p.deployBlock : lower(min, p.deployBlock)),
     undefined,
