@@ -12,6 +12,9 @@ export const pool = onchainTable('pool', (t) => ({
   ticker: t.text().notNull(),
   deployBlock: t.bigint().notNull(),
   deployTimestamp: t.bigint().notNull(),
+  /** Side balances at the pool's last `PoolBalancesChanged`: where a new day's figures open. */
+  longBalance: t.bigint().notNull(),
+  shortBalance: t.bigint().notNull(),
 }));
 
 /** Which pool each committer belongs to (from the factory's `DeployPool`). */

@@ -98,13 +98,11 @@ async function addToDay(db: Db, pool: Address, timestamp: bigint, add: DayFigure
     keeperRewards: 0n,
   };
   const current = await db.find(schema.poolDay, { id });
-  // A new day opens at the last balances known, so a quiet day still has a TVL.
+  // A new day opens at the pool's last recorded balances, so a quiet day still has a TVL. Kept on the pool's
+  // row: a keyed find stays in Ponder's cache, where a query over the days would flush it.
   const previous = current
     ? undefined
-    : await db.sql.query.poolDay.findFirst({
-        where: (t, { eq }) => eq(t.pool, pool.toLowerCase() as Address),
-        orderBy: (t, { desc }) => desc(t.day),
-      });
+    : await db.find(schema.pool, { address: pool.toLowerCase() as Address });
   const base = current ?? {
     id,
     pool: pool.toLowerCase() as Address,
@@ -151,6 +149,8 @@ ponder.on('PoolFactory:DeployPool', async ({ event, context }) => {
     ticker: r.ticker,
     deployBlock: r.blockNumber,
     deployTimestamp: event.block.timestamp,
+    longBalance: 0n,
+    shortBalance: 0n,
   });
   await context.db
     .insert(schema.committerOf)
@@ -205,11 +205,11 @@ ponder.on('PoolCommitter:Claim', async ({ event, context }) => {
 ponder.on('LeveragedPool:PoolBalancesChanged', async ({ event, context }) => {
   const r = recordOf(event);
   if (r?.kind !== 'balances') return;
+  const balances = { longBalance: r.longBalance, shortBalance: r.shortBalance };
   await keep(context.db, event, r, { pool: r.address });
-  await addToDay(context.db, r.address, event.block.timestamp, {
-    longBalance: r.longBalance,
-    shortBalance: r.shortBalance,
-  });
+  await addToDay(context.db, r.address, event.block.timestamp, balances);
+  const pool = { address: r.address.toLowerCase() as Address };
+  if (await context.db.find(schema.pool, pool)) await context.db.update(schema.pool, pool).set(balances);
 });
 
 ponder.on('LeveragedPool:PoolRebalance', async ({ event, context }) => {
