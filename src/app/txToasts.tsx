@@ -13,7 +13,7 @@ const explorerAction = (event: TxEvent) =>
     ? {
         action: (
           <a
-            className="text-sm text-sand-400 underline"
+            className="inline-flex min-h-11 items-center text-sm text-sand-400 underline"
             href={event.explorerTx}
             target="_blank"
             rel="noreferrer"

@@ -17,18 +17,17 @@ import type {
 import { HttpRequestError, RpcRequestError, TimeoutError } from 'viem';
 import { multicall } from 'viem/actions';
 import { WrongChainEndpointError } from './endpointChain.ts';
+import { findCause } from './errorChain.ts';
 
-function isTransportError(error: unknown): boolean {
-  for (let e: unknown = error; e instanceof Error; e = e.cause)
-    if (
+const isTransportError = (error: unknown): boolean =>
+  findCause(
+    error,
+    (e) =>
       e instanceof HttpRequestError ||
       e instanceof TimeoutError ||
       e instanceof RpcRequestError ||
-      e instanceof WrongChainEndpointError
-    )
-      return true;
-  return false;
-}
+      e instanceof WrongChainEndpointError,
+  ) !== undefined;
 
 type ReadName<abi extends Abi> = ContractFunctionName<abi, 'pure' | 'view'>;
 type ReadArgs<abi extends Abi, name extends ReadName<abi>> = ContractFunctionArgs<abi, 'pure' | 'view', name>;

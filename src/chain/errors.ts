@@ -10,18 +10,14 @@
  * network may have sent it, and then the app says it cannot tell).
  */
 import {
-  BaseError,
   ChainMismatchError,
   ContractFunctionRevertedError,
-  HttpRequestError,
   InsufficientFundsError,
   NonceTooLowError,
-  RpcRequestError,
-  TimeoutError,
   UserRejectedRequestError,
 } from 'viem';
-import { WrongChainEndpointError } from './endpointChain.ts';
-import { classifyLogError } from './history/logErrors.ts';
+import { classifyEndpointFailure, type EndpointFailureKind, endpointSentence } from './endpointFailure.ts';
+import { findInstance, hasCode } from './errorChain.ts';
 
 export type TxErrorKind =
   | 'rejected'
@@ -54,63 +50,43 @@ const MAX_REASON_LENGTH = 80;
 const NONCE_TEXT =
   /nonce too low|nonce has already been used|already known|replacement transaction underpriced/i;
 
-function walk(error: unknown, test: (e: unknown) => boolean): unknown {
-  if (error instanceof BaseError) return error.walk(test) ?? undefined;
-  return test(error) ? error : undefined;
-}
-
-const hasCode = (e: unknown, code: number) =>
-  typeof e === 'object' && e !== null && 'code' in e && (e as { code: unknown }).code === code;
-
 const isRejection = (error: unknown) =>
-  walk(error, (e) => e instanceof UserRejectedRequestError || hasCode(e, 4001)) !== undefined;
+  findInstance(error, UserRejectedRequestError) !== undefined || hasCode(error, 4001);
 
 /** A contract's revert reason, quoted and cut short; undefined when it gave none. */
 function revertReason(error: unknown): string | undefined {
-  const reverted = walk(error, (e) => e instanceof ContractFunctionRevertedError);
-  if (!(reverted instanceof ContractFunctionRevertedError)) return undefined;
+  // A "revert" viem inferred from an endpoint's internal error, with no revert data, is the endpoint's doing.
+  if (classifyEndpointFailure(error).kind !== 'reverted') return undefined;
+  const reverted = findInstance(error, ContractFunctionRevertedError);
+  if (!reverted) return undefined;
   const reason = reverted.reason ?? reverted.data?.errorName;
   if (!reason) return '';
   const clean = reason.replace(/\s+/g, ' ').trim();
   return clean.length > MAX_REASON_LENGTH ? `${clean.slice(0, MAX_REASON_LENGTH)}…` : clean;
 }
 
-/** The host an HTTP error was about, for sentences that name the endpoint. */
-function hostOf(error: unknown): string | undefined {
-  // A refused HTTP request, or a JSON-RPC error in an HTTP answer (a 429's body): both carry the URL.
-  const http = walk(error, (e) => e instanceof HttpRequestError || e instanceof RpcRequestError);
-  if (!(http instanceof HttpRequestError || http instanceof RpcRequestError) || !http.url) return undefined;
-  try {
-    return new URL(http.url).host;
-  } catch {
-    return undefined;
-  }
-}
+/** Failures of the endpoint itself (down, slow, rate-limiting, garbled, another chain), not of the request. */
+const ENDPOINT_TROUBLE: readonly EndpointFailureKind[] = [
+  'unreachable',
+  'timeout',
+  'rate-limited',
+  'server-error',
+  'garbage',
+  'wrong-chain',
+];
 
-/** Whether the endpoint, not the request, is the trouble: down, slow, rate-limiting, garbled. */
-function isEndpointTrouble(error: unknown): boolean {
-  if (walk(error, (e) => e instanceof WrongChainEndpointError)) return true;
-  if (walk(error, (e) => e instanceof HttpRequestError || e instanceof TimeoutError)) return true;
-  const verdict = classifyLogError(error);
-  return verdict.kind === 'rate-limited' || verdict.kind === 'transient';
-}
+const isEndpointTrouble = (error: unknown) => ENDPOINT_TROUBLE.includes(classifyEndpointFailure(error).kind);
 
-/** Why the endpoint cannot be used, in the app's words. */
+/** Why the endpoint cannot be used, in the app's words: chosen by what happened, never the endpoint's text. */
 export function endpointTrouble(error: unknown): string {
-  const wrong = walk(error, (e) => e instanceof WrongChainEndpointError);
-  if (wrong instanceof WrongChainEndpointError) return wrong.shortMessage;
-  const host = hostOf(error);
-  const who = host ? `The endpoint ${host}` : 'The endpoint';
-  if (classifyLogError(error).kind === 'rate-limited') return `${who} is turning requests away (rate limit).`;
-  if (walk(error, (e) => e instanceof TimeoutError)) return `${who} did not answer in time.`;
-  return `${who} did not answer.`;
+  return endpointSentence(classifyEndpointFailure(error));
 }
 
 /** The reason a read or a simulation failed, for views that show it (an upkeep's gas, a launch check). */
 export function describeError(error: unknown): DescribedError {
   if (isRejection(error))
     return { kind: 'rejected', message: 'You rejected the request in your wallet. Nothing was sent.' };
-  if (walk(error, (e) => e instanceof InsufficientFundsError))
+  if (findInstance(error, InsufficientFundsError))
     return { kind: 'insufficient-funds', message: 'Not enough ETH to pay for gas. Nothing was sent.' };
   const reason = revertReason(error);
   if (reason !== undefined)
@@ -145,13 +121,13 @@ export function describeSendError(error: unknown, phase: SendPhase): DescribedEr
       message: 'Not sent: the app could not prepare this transaction. Your wallet was not asked; try again.',
     };
   }
-  if (walk(error, (e) => e instanceof ChainMismatchError))
+  if (findInstance(error, ChainMismatchError))
     return {
       kind: 'unknown',
       message: 'Not sent: your wallet is on another network. Switch it back, then try again.',
     };
   const text = error instanceof Error ? error.message : String(error);
-  if (walk(error, (e) => e instanceof NonceTooLowError) || NONCE_TEXT.test(text))
+  if (findInstance(error, NonceTooLowError) || NONCE_TEXT.test(text))
     return {
       kind: 'nonce',
       message:
@@ -160,7 +136,7 @@ export function describeSendError(error: unknown, phase: SendPhase): DescribedEr
   if (described.kind === 'refused')
     return { kind: 'refused', message: `Not sent: ${lowerFirst(described.message)}` };
   // EIP-1193's "disconnected": the wallet could not reach its network before signing.
-  if (walk(error, (e) => hasCode(e, 4900) || hasCode(e, 4901)))
+  if (hasCode(error, 4900) || hasCode(error, 4901))
     return {
       kind: 'unreachable',
       message: 'Not sent: your wallet cannot reach its network. Try again once it is back.',

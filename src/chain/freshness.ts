@@ -5,16 +5,23 @@
  * block or a read in flight can never move a countdown the chain did not move.
  */
 
-import { WrongChainEndpointError } from './endpointChain.ts';
+import { describeReadFailure, type ProviderReply } from './endpointFailure.ts';
 
 export type FreshnessState =
   /** Nothing read yet, and no error. */
   | { kind: 'loading' }
   /** Nothing read yet and the endpoint failed. */
-  | { kind: 'unreachable'; endpoint: string; reason: string }
+  | { kind: 'unreachable'; endpoint: string; reason: string; reply?: ProviderReply }
   | { kind: 'live'; ageSeconds: number; blockNumber: bigint }
   /** Figures on screen, but older than two poll intervals: reads are failing or lagging. */
-  | { kind: 'stale'; ageSeconds: number; blockNumber: bigint; endpoint: string; reason: string | undefined };
+  | {
+      kind: 'stale';
+      ageSeconds: number;
+      blockNumber: bigint;
+      endpoint: string;
+      reason: string | undefined;
+      reply?: ProviderReply;
+    };
 
 export interface FreshnessInput {
   /** Wall-clock ms when the figures shown were read; undefined before the first read. */
@@ -27,23 +34,19 @@ export interface FreshnessInput {
 }
 
 /**
- * The first line of an error, in words a user can read: viem's short message with its details where it has
- * them ("HTTP request failed: Failed to fetch"), never the request body it also carries.
+ * Why reads fail, as one sentence in the app's words (endpointFailure.ts), and apart from it what the endpoint
+ * sent, bounded, for a details toggle. Never the endpoint's text, a parser's message or viem's wording as the
+ * sentence.
  */
-export function errorReason(error: unknown): string | undefined {
+function problemOf(error: unknown, endpoint: string): { reason: string; reply?: ProviderReply } | undefined {
   if (error === null || error === undefined) return undefined;
-  // An endpoint serving another chain says so in the app's own words, however deep viem nested it.
-  for (let e: unknown = error; e instanceof Error; e = e.cause)
-    if (e instanceof WrongChainEndpointError) return e.shortMessage.replace(/\.$/, '');
-  const firstLine = (text: string) => text.split('\n')[0]?.replace(/\.$/, '') ?? text;
-  if (typeof error === 'object' && 'shortMessage' in error) {
-    const { shortMessage, details } = error as { shortMessage: unknown; details?: unknown };
-    const short = firstLine(String(shortMessage));
-    return typeof details === 'string' && details && details !== short
-      ? `${short}: ${firstLine(details)}`
-      : short;
-  }
-  return firstLine(error instanceof Error ? error.message : String(error));
+  const { sentence, reply } = describeReadFailure(error, endpoint || undefined);
+  return reply ? { reason: sentence, reply } : { reason: sentence };
+}
+
+/** The app's sentence for a failed read (see problemOf), or undefined when nothing failed. */
+export function errorReason(error: unknown): string | undefined {
+  return problemOf(error, '')?.reason;
 }
 
 export function staleAfterMs(pollIntervalMs: number): number {
@@ -52,14 +55,13 @@ export function staleAfterMs(pollIntervalMs: number): number {
 
 export function freshnessOf(input: FreshnessInput): FreshnessState {
   const { receivedAt, blockNumber, pollIntervalMs, nowMs, error, endpoint } = input;
-  if (receivedAt === undefined || blockNumber === undefined) {
-    const reason = errorReason(error);
-    return reason === undefined ? { kind: 'loading' } : { kind: 'unreachable', endpoint, reason };
-  }
+  const problem = problemOf(error, endpoint);
+  if (receivedAt === undefined || blockNumber === undefined)
+    return problem === undefined ? { kind: 'loading' } : { kind: 'unreachable', endpoint, ...problem };
   const ageMs = Math.max(0, nowMs - receivedAt);
   const ageSeconds = Math.floor(ageMs / 1000);
   if (ageMs <= staleAfterMs(pollIntervalMs)) return { kind: 'live', ageSeconds, blockNumber };
-  return { kind: 'stale', ageSeconds, blockNumber, endpoint, reason: errorReason(error) };
+  return { kind: 'stale', ageSeconds, blockNumber, endpoint, reason: undefined, ...problem };
 }
 
 /** Seconds on the chain's clock now, from a snapshot's block time and when it was read. */

@@ -1,19 +1,23 @@
 import { Button } from './Button.tsx';
+import { type ProblemView, ProviderReply } from './EndpointProblem.tsx';
 import { Notice } from './Notice.tsx';
 
-/** A failed read: what failed, how old the data on screen is (if any), and a way to try again. */
+/**
+ * A failed read: what failed and why in the app's words (the endpoint's own reply only behind a toggle), how
+ * old the data on screen is (if any), and a way to try again.
+ */
 export function ErrorState({
   what,
-  error,
+  problem,
   dataAgeSeconds,
   onRetry,
 }: {
   what: string;
-  error: unknown;
+  /** Why it failed, from the chain layer's `describeReadFailure`. */
+  problem: ProblemView;
   dataAgeSeconds?: number;
   onRetry: () => void;
 }) {
-  const reason = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
   return (
     <Notice
       tone="error"
@@ -23,8 +27,9 @@ export function ErrorState({
         </Button>
       }
     >
-      Could not read {what}: {reason}.
+      Could not read {what}. {problem.sentence}
       {dataAgeSeconds !== undefined ? ` The figures shown are ${Math.round(dataAgeSeconds)} s old.` : ''}
+      {problem.reply ? <ProviderReply reply={problem.reply} /> : null}
     </Notice>
   );
 }

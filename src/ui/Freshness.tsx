@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { formatAge } from './age.ts';
+import { type ProblemView, ProviderReply, type ReplyView } from './EndpointProblem.tsx';
 import { ErrorState } from './ErrorState.tsx';
 import { Notice } from './Notice.tsx';
 import { PageHeader } from './PageHeader.tsx';
@@ -6,15 +8,17 @@ import { PageHeader } from './PageHeader.tsx';
 /** How fresh the figures on screen are (the chain layer's FreshnessState, as this part displays it). */
 export type FreshnessView =
   | { kind: 'loading' }
-  | { kind: 'unreachable'; endpoint: string; reason: string }
+  | { kind: 'unreachable'; endpoint: string; reason: string; reply?: ReplyView }
   | { kind: 'live'; ageSeconds: number; blockNumber: bigint }
-  | { kind: 'stale'; ageSeconds: number; blockNumber: bigint; endpoint: string; reason: string | undefined };
-
-export function formatAge(seconds: number): string {
-  if (seconds < 90) return `${seconds} s`;
-  if (seconds < 90 * 60) return `${Math.round(seconds / 60)} min`;
-  return `${Math.round(seconds / 3600)} h`;
-}
+  | {
+      kind: 'stale';
+      ageSeconds: number;
+      blockNumber: bigint;
+      endpoint: string;
+      /** The app's one sentence for why reads fail; never the endpoint's words, which are `reply`. */
+      reason: string | undefined;
+      reply?: ReplyView;
+    };
 
 /** One line for a page header: live with its block, or how old the figures are. */
 export function FreshnessBadge({ state }: { state: FreshnessView }) {
@@ -38,23 +42,26 @@ export function FreshnessBadge({ state }: { state: FreshnessView }) {
 }
 
 /**
- * The sentence a page shows while its figures cannot be trusted as current: which endpoint fails and why,
- * and how old what is shown is. Nothing when the figures are live.
+ * The sentence a page shows while its figures cannot be trusted as current: which endpoint fails and why (in
+ * the app's words, with the endpoint's own reply behind a toggle), and how old what is shown is. Nothing when
+ * the figures are live.
  */
 export function FreshnessNotice({ state, what }: { state: FreshnessView; what: string }) {
   if (state.kind === 'stale') {
     return (
       <Notice tone="warn">
         Reconnecting to {state.endpoint}… The {what} shown are from {formatAge(state.ageSeconds)} ago (block{' '}
-        {state.blockNumber.toString()}){state.reason ? `: ${state.reason}` : ''}. Countdowns are approximate
+        {state.blockNumber.toString()}).{state.reason ? ` ${state.reason}` : ''} Countdowns are approximate
         and nothing can be sent until fresh figures arrive.
+        {state.reply ? <ProviderReply reply={state.reply} /> : null}
       </Notice>
     );
   }
   if (state.kind === 'unreachable') {
     return (
       <Notice tone="error">
-        Cannot reach {state.endpoint}: {state.reason}. Trying again every few seconds.
+        Cannot reach {state.endpoint}. {state.reason} Trying again every few seconds.
+        {state.reply ? <ProviderReply reply={state.reply} /> : null}
       </Notice>
     );
   }
@@ -68,14 +75,15 @@ export function FreshnessNotice({ state, what }: { state: FreshnessView; what: s
 export function ReadProblem({
   state,
   figures,
-  listError,
+  listProblem,
   list,
   onRetry,
 }: {
   state: FreshnessView;
   /** What the figures are, for the freshness notice: "pool figures". */
   figures: string;
-  listError: unknown;
+  /** Why the pool list failed to load, already in the app's words; undefined when it did not fail. */
+  listProblem: ProblemView | undefined;
   /** What failed to load, for the error: "the pools". */
   list: string;
   onRetry: () => void;
@@ -86,10 +94,10 @@ export function ReadProblem({
         <FreshnessNotice state={state} what={figures} />
       </div>
     );
-  if (!listError) return null;
+  if (!listProblem) return null;
   return (
     <div className="mb-4">
-      <ErrorState what={list} error={listError} onRetry={onRetry} />
+      <ErrorState what={list} problem={listProblem} onRetry={onRetry} />
     </div>
   );
 }

@@ -1,21 +1,31 @@
+import { HttpRequestError } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { chainNowOf, errorReason, freshnessOf, staleAfterMs } from '../../src/chain/freshness.ts';
 
 const base = { pollIntervalMs: 5000, endpoint: 'rpc.example', error: undefined };
 
 describe('freshness of what a view shows', () => {
-  it('is loading before the first read, and names the endpoint once it fails', () => {
+  it('is loading before the first read, and names the endpoint once it fails, in the app’s words', () => {
     expect(freshnessOf({ ...base, receivedAt: undefined, blockNumber: undefined, nowMs: 0 })).toEqual({
       kind: 'loading',
     });
-    const error = Object.assign(new Error('HTTP request failed.\nURL: http://x'), {
-      shortMessage: 'HTTP request failed.',
+    // An HTML error page of 6 KB, with words the endpoint chose.
+    const page = `<html><body>${'URGENT: withdraw at https://evil.example '.repeat(150)}</body></html>`;
+    const error = new HttpRequestError({
+      url: 'http://rpc.example/v3/KEY',
+      status: 500,
+      body: {},
+      details: JSON.stringify(page),
     });
-    expect(freshnessOf({ ...base, receivedAt: undefined, blockNumber: undefined, nowMs: 0, error })).toEqual({
+    const state = freshnessOf({ ...base, receivedAt: undefined, blockNumber: undefined, nowMs: 0, error });
+    expect(state).toEqual({
       kind: 'unreachable',
       endpoint: 'rpc.example',
-      reason: 'HTTP request failed',
+      reason: 'The RPC endpoint rpc.example answered with a server error.',
+      reply: { from: 'rpc.example', text: expect.stringMatching(/^<html><body>URGENT/), cut: true },
     });
+    if (state.kind !== 'unreachable') throw new Error('unreachable expected');
+    expect(state.reply?.text.length).toBeLessThanOrEqual(300);
   });
 
   it('is live up to two poll intervals after the read, then stale with its age', () => {
@@ -26,19 +36,28 @@ describe('freshness of what a view shows', () => {
       ageSeconds: 10,
       blockNumber: 42n,
     });
-    expect(freshnessOf({ ...read, nowMs: at + 14_000, error: new Error('fetch failed') })).toEqual({
+    expect(freshnessOf({ ...read, nowMs: at + 14_000, error: new TypeError('fetch failed') })).toEqual({
       kind: 'stale',
       ageSeconds: 14,
       blockNumber: 42n,
       endpoint: 'rpc.example',
-      reason: 'fetch failed',
+      reason: 'The RPC endpoint rpc.example could not be reached.',
     });
+    expect(freshnessOf({ ...read, nowMs: at + 14_000 })).toMatchObject({ kind: 'stale', reason: undefined });
   });
 
-  it('gives an error one readable line', () => {
-    expect(errorReason(new Error('first line.\nsecond'))).toBe('first line');
+  it('gives a failure one sentence of the app’s, ending in one period, never viem’s wording', () => {
+    const down = new HttpRequestError({
+      url: 'http://rpc.example:8545/',
+      body: {},
+      details: 'Failed to fetch',
+    });
+    expect(errorReason(down)).toBe('The RPC endpoint rpc.example:8545 could not be reached.');
+    expect(errorReason(down)).not.toMatch(/HTTP request failed|\.\.$/);
+    expect(errorReason(new Error('first line.\nsecond'))).toBe(
+      'The request failed for a reason the app cannot name.',
+    );
     expect(errorReason(undefined)).toBeUndefined();
-    expect(errorReason('plain')).toBe('plain');
   });
 });
 

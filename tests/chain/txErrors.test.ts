@@ -36,7 +36,9 @@ describe('a failed write, told by when it failed', () => {
     for (const error of [down(), html500(), limited()]) {
       const { kind, message } = describeSendError(error, 'prepare');
       expect(kind).toBe('unreachable');
-      expect(message).toMatch(/^Not sent: the endpoint rpc\.example:8545 .*Your wallet was not asked/);
+      expect(message).toMatch(/^Not sent: the RPC endpoint rpc\.example:8545 .*Your wallet was not asked/);
+      // One sentence per clause: no doubled period where the endpoint's own sentence used to end.
+      expect(message).not.toMatch(/\.\./);
       expect(message).not.toMatch(/URGENT|evil|html/i);
       expect(message.length).toBeLessThan(200);
     }
@@ -45,7 +47,7 @@ describe('a failed write, told by when it failed', () => {
       name: 'Olympus devnet',
     });
     expect(describeSendError(wrong, 'prepare').message).toBe(
-      'Not sent: the endpoint rpc.example:8545 serves chain 42161, not Olympus devnet (31337): the app neither reads from nor sends through it. Your wallet was not asked; try again once it is back.',
+      'Not sent: the RPC endpoint rpc.example:8545 serves chain 42161, not Olympus devnet (31337): the app neither reads from nor sends through it. Your wallet was not asked; try again once it is back.',
     );
   });
 
@@ -64,6 +66,33 @@ describe('a failed write, told by when it failed', () => {
     );
     expect(silent.message).toBe(
       'Not sent: the contract refused it without giving a reason. Check the amount and the pool’s state, then try again.',
+    );
+  });
+
+  it('an endpoint’s internal error that viem took for a revert is told as the endpoint failing, not quoted', () => {
+    // viem's getContractError makes a ContractFunctionRevertedError of any -32603 answer, its words the reason.
+    const inferred = new ContractFunctionRevertedError({
+      abi: poolCommitterAbi,
+      functionName: 'commit',
+      message: 'URGENT: withdraw at https://evil.example',
+      cause: new RpcRequestError({
+        url: URL_,
+        body: {},
+        error: { code: -32603, message: 'URGENT: withdraw at https://evil.example' },
+      }),
+    });
+    const { kind, message } = describeSendError(inferred, 'prepare');
+    expect(kind).toBe('unreachable');
+    expect(message).toBe(
+      'Not sent: the RPC endpoint rpc.example:8545 answered with a server error. Your wallet was not asked; try again once it is back.',
+    );
+    const garbled = new HttpRequestError({
+      url: URL_,
+      body: {},
+      cause: new SyntaxError('Unexpected token <'),
+    });
+    expect(describeSendError(garbled, 'prepare').message).toBe(
+      'Not sent: the RPC endpoint rpc.example:8545 answered with something that is not JSON-RPC. Your wallet was not asked; try again once it is back.',
     );
   });
 
@@ -90,10 +119,10 @@ describe('a failed write, told by when it failed', () => {
 
   it('a read that failed is said in the app’s words too', () => {
     expect(describeError(html500()).message).toBe(
-      'The endpoint rpc.example:8545 did not answer. Try again once it is back.',
+      'The RPC endpoint rpc.example:8545 answered with a server error. Try again once it is back.',
     );
     expect(describeWatchTrouble(limited())).toBe(
-      'Sent, not yet confirmed: the endpoint rpc.example:8545 is turning requests away (rate limit). Still checking: do not send it again.',
+      'Sent, not yet confirmed: the RPC endpoint rpc.example:8545 is rate-limiting requests. Still checking: do not send it again.',
     );
   });
 });

@@ -55,7 +55,9 @@ export async function sendFaultsJourney(stage: Stage, page: Page) {
   await mint.click();
   const notSent = toast(/Mint long 4\.444444444 OHM: not sent/);
   await notSent.waitFor({ timeout: TIMEOUT });
-  await toast(/did not answer\. Your wallet was not asked/).waitFor({ timeout: TIMEOUT });
+  await toast(/(could not be reached|did not answer in time)\. Your wallet was not asked/).waitFor({
+    timeout: TIMEOUT,
+  });
   await shot('01-not-sent');
   await proxy.up();
   await notSent.waitFor({ state: 'detached', timeout: TIMEOUT });
@@ -79,9 +81,11 @@ export async function sendFaultsJourney(stage: Stage, page: Page) {
   proxy.scriptFault({ method: 'eth_sendRawTransaction', fault: 'drop-answer', times: 1 });
   proxy.scriptFault({ method: 'eth_getTransactionReceipt', fault: 'rate-limit', times: 18 });
   await mint.click();
-  await toast(/Sent, not yet confirmed: the endpoint 127\.0\.0\.1:\d+ is turning requests away/).waitFor({
-    timeout: TIMEOUT,
-  });
+  await toast(/Sent, not yet confirmed: the RPC endpoint 127\.0\.0\.1:\d+ is rate-limiting requests/).waitFor(
+    {
+      timeout: TIMEOUT,
+    },
+  );
   expect(await page.getByText(/failed/i).count()).toBe(0);
   await shot('03-unconfirmed');
   // The commit is on chain already; the page cannot know yet. The holder reloads.

@@ -4,6 +4,7 @@
  * when it names one), a transient failure to retry, or a fatal answer that no retry or narrower range changes.
  * Providers say these things in their own words and codes, and viem nests their answer a few causes deep.
  */
+import { causeChain, fieldOf as field } from '../errorChain.ts';
 import type { BlockRange } from './logPager.ts';
 
 export type ErrorClass =
@@ -21,20 +22,6 @@ const NETWORK_TEXT = /fetch failed|failed to fetch|networkerror|load failed|netw
 const SUGGESTED = /\[\s*(0x[0-9a-f]+|\d+)\s*,\s*(0x[0-9a-f]+|\d+)\s*\]/i;
 // Method missing, user or wallet refusals: a narrower range cannot change these answers.
 const REFUSED_CODES = new Set([-32601, -32004, 4001, 4100, 4200]);
-
-function field(node: object, key: string): unknown {
-  return (node as Record<string, unknown>)[key];
-}
-
-/** The error and its `cause`s, outermost first (viem nests the provider's answer a few levels down). */
-function causeChain(error: unknown): object[] {
-  const chain: object[] = [];
-  for (let node = error; typeof node === 'object' && node !== null; node = field(node, 'cause')) {
-    if (chain.includes(node) || chain.length > 16) break;
-    chain.push(node);
-  }
-  return chain;
-}
 
 function parseRetryAfter(value: string | null | undefined): number | undefined {
   if (!value) return undefined;

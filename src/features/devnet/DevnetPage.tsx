@@ -5,11 +5,13 @@ import { testTokenAbi } from '../../../contracts-abi/generated/index.ts';
 import { DEVNET_FAUCET_GRANT } from '../../chain/config.ts';
 import { useDevnet } from '../../chain/DeploymentContext.tsx';
 import { setDevnetBalance, useFaucetBalances } from '../../chain/devnetFaucet.ts';
+import { describeReadFailure, type ReadFailure } from '../../chain/endpointFailure.ts';
 import { chainKeys } from '../../chain/queryKeys.ts';
 import { useTransactor } from '../../chain/useTransactor.ts';
 import { useWallet } from '../../chain/wallet.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Card } from '../../ui/Card.tsx';
+import { ProviderReply } from '../../ui/EndpointProblem.tsx';
 import { formatAmount, shortAddress } from '../../ui/format.ts';
 import { Notice } from '../../ui/Notice.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -20,7 +22,7 @@ export function DevnetPage() {
   const address = wallet.status === 'connected' ? wallet.address : undefined;
   const { busy, send } = useTransactor();
   const queryClient = useQueryClient();
-  const [gasMessage, setGasMessage] = useState<string>();
+  const [gasProblem, setGasProblem] = useState<ReadFailure>();
   const tokens = devnet?.tokens ?? [];
   const balances = useFaucetBalances(devnet, address);
   const balancesKey = chainKeys.faucetBalances(devnet?.chainId ?? 0, address);
@@ -98,10 +100,10 @@ export function DevnetPage() {
                       try {
                         const grant = parseUnits(DEVNET_FAUCET_GRANT.ETH ?? '10', 18);
                         await setDevnetBalance(devnet, address, (balances.data?.eth ?? 0n) + grant);
-                        setGasMessage(undefined);
+                        setGasProblem(undefined);
                         await queryClient.invalidateQueries({ queryKey: balancesKey });
                       } catch (error) {
-                        setGasMessage(error instanceof Error ? error.message : String(error));
+                        setGasProblem(describeReadFailure(error));
                       }
                     }}
                   >
@@ -109,7 +111,12 @@ export function DevnetPage() {
                   </Button>
                 </li>
               </ul>
-              {gasMessage ? <Notice tone="error">Could not add ETH: {gasMessage}</Notice> : null}
+              {gasProblem ? (
+                <Notice tone="error">
+                  Could not add ETH. {gasProblem.sentence}
+                  {gasProblem.reply ? <ProviderReply reply={gasProblem.reply} /> : null}
+                </Notice>
+              ) : null}
             </div>
           )}
         </Card>

@@ -1,6 +1,7 @@
 import { useQueryStates } from 'nuqs';
 import { Suspense, useId } from 'react';
 import { useAppConfig } from '../../chain/DeploymentContext.tsx';
+import { describeReadFailure } from '../../chain/endpointFailure.ts';
 import { FreshnessBadge, LivePageHeader } from '../../ui/Freshness.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -105,7 +106,7 @@ function PoolsContent() {
         problem={{
           state: freshness,
           figures: 'pool figures',
-          listError: registryError,
+          listProblem: registryError ? describeReadFailure(registryError) : undefined,
           list: 'the pools',
           onRetry: () => void registry.refetch(),
         }}

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Hash } from 'viem';
 import { useConnectWallet } from '../../chain/connectWallet.ts';
+import { describeReadFailure } from '../../chain/endpointFailure.ts';
 import {
   approveDeploymentFeeRequest,
   deployPoolRequest,
@@ -69,7 +70,13 @@ export function LaunchSteps({ model, chainName }: { model: LaunchFormModel; chai
       </Button>
     );
   if (state.error && !state.data)
-    return <ErrorState what="the launch’s steps" error={state.error} onRetry={() => void state.refetch()} />;
+    return (
+      <ErrorState
+        what="the launch’s steps"
+        problem={describeReadFailure(state.error)}
+        onRetry={() => void state.refetch()}
+      />
+    );
   if (!plan)
     return (
       <p role="status" className="text-sm text-ink-400">
@@ -148,7 +155,7 @@ function StepList({
                   Transaction{' '}
                   {explorerUrl ? (
                     <a
-                      className="text-sand-400 underline"
+                      className="text-sand-400 underline pointer-coarse:inline-flex pointer-coarse:min-h-11 pointer-coarse:items-center"
                       href={`${explorerUrl}/tx/${hash}`}
                       target="_blank"
                       rel="noreferrer"
@@ -192,7 +199,10 @@ function StepList({
             ? `Launched: the pool is live at ${plan.pool.address}.`
             : `A pool with these settings already exists at ${plan.pool.address}: there is nothing left to deploy.`}{' '}
           The{' '}
-          <Link className="underline" to={poolsNav.to}>
+          <Link
+            className="underline pointer-coarse:inline-flex pointer-coarse:min-h-11 pointer-coarse:items-center"
+            to={poolsNav.to}
+          >
             pools list
           </Link>{' '}
           shows it once it passes the Olympus checks.

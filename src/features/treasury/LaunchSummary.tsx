@@ -4,6 +4,7 @@
  * the pool would not be listed as an Olympus pool (docs/protocol.md §8, docs/treasury.md §4).
  */
 import type { ReactNode } from 'react';
+import { describeReadFailure } from '../../chain/endpointFailure.ts';
 import { CopyButton } from '../../ui/CopyButton.tsx';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { formatWadPercent } from '../../ui/format.ts';
@@ -74,7 +75,11 @@ export function LaunchSummary({ model }: { model: LaunchFormModel }) {
         ) : null}
       </dl>
       {terms.error && !terms.data ? (
-        <ErrorState what="the factory’s terms" error={terms.error} onRetry={() => void terms.refetch()} />
+        <ErrorState
+          what="the factory’s terms"
+          problem={describeReadFailure(terms.error)}
+          onRetry={() => void terms.refetch()}
+        />
       ) : null}
       <p className="text-sm text-ink-200">
         The account that launches the pool becomes its secondary fee address and receives {split} of its

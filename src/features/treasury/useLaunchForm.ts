@@ -41,7 +41,11 @@ import { DEFAULT_INTERVALS, launchParams } from './routes.ts';
 
 function feedCheck(query: { data?: FeedReading; error: unknown; isPending: boolean }): FeedCheck {
   if (query.data) return { status: 'read', reading: query.data };
-  if (query.error) return { status: 'failed', message: errorReason(query.error) ?? 'no answer' };
+  // The app's sentence for the failure, never the endpoint's words: it follows "The feed could not be read:".
+  if (query.error) {
+    const reason = errorReason(query.error) ?? 'no answer.';
+    return { status: 'failed', message: reason.charAt(0).toLowerCase() + reason.slice(1) };
+  }
   return { status: 'loading' };
 }
 

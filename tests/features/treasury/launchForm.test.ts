@@ -108,9 +108,9 @@ describe('checkLaunch', () => {
     expect(withFeed(feed(ETH_USD, { answer: 0n }))).toBe(
       'This feed’s latest answer is 0: a pool needs a price above zero.',
     );
-    expect(withFeed({ status: 'failed', message: 'HTTP request failed' })).toBe(
-      'The feed could not be read: HTTP request failed',
-    );
+    expect(
+      withFeed({ status: 'failed', message: 'the RPC endpoint rpc.example could not be reached.' }),
+    ).toBe('The feed could not be read: the RPC endpoint rpc.example could not be reached.');
   });
 
   it('waits for the feeds before it forms a launch or names the market', () => {
