@@ -11,6 +11,7 @@ import { type ClaimsOutcome, type PaidClaims, paidClaims } from './claims.ts';
 import { addressOf, type KeeperContext, readAll } from './context.ts';
 import { type KeptPool, type PoolDiscovery, poolDiscovery } from './discovery.ts';
 import { errorText } from './log.ts';
+import { pausedPools } from './paused.ts';
 import { TransactionFailedError } from './send.ts';
 import { type UpkeepOutcome, upkeepDuePools } from './upkeep.ts';
 
@@ -26,6 +27,8 @@ export interface KeeperSetup {
   autoClaim?: Address | undefined;
   /** First block to read paid-claim requests from; default: a lookback from the head (claims.ts). */
   claimsFromBlock?: bigint | undefined;
+  /** How long a pool seen paused is left alone before it is asked about again; default a minute (paused.ts). */
+  pausedRecheckMs?: number | undefined;
 }
 
 export interface KeeperInfo {
@@ -76,6 +79,9 @@ export async function createKeeper(ctx: KeeperContext, setup: KeeperSetup): Prom
     authority: { treasury: setup.treasury, governance: info.governance, priceFeeds: setup.feeds },
   });
   const claims: PaidClaims = paidClaims(ctx, { autoClaim: info.autoClaim, fromBlock: setup.claimsFromBlock });
+  // Kept from tick to tick: a paused pool is left out of both passes until its re-check comes.
+  const paused = pausedPools({ recheckMs: setup.pausedRecheckMs });
+  const unpaused = (pools: readonly KeptPool[]) => pools.filter((p) => !paused.isPaused(p.address));
 
   let queue: Promise<unknown> = Promise.resolve();
   const serially = <T>(work: () => Promise<T>): Promise<T> => {
@@ -106,21 +112,21 @@ export async function createKeeper(ctx: KeeperContext, setup: KeeperSetup): Prom
           fail('discovery', error);
         }
         try {
-          outcome.upkeep = await upkeepDuePools(ctx, poolKeeper, outcome.pools);
+          outcome.upkeep = await upkeepDuePools(ctx, poolKeeper, outcome.pools, paused);
         } catch (error) {
           outcome.errors++;
           fail('upkeep', error);
         }
         try {
-          outcome.claims = await claims.run(outcome.pools);
+          outcome.claims = await claims.run(unpaused(outcome.pools));
         } catch (error) {
           outcome.errors++;
           fail('claim', error);
         }
         return outcome;
       }),
-    upkeep: () => serially(async () => upkeepDuePools(ctx, poolKeeper, await discovery.refresh())),
-    claims: () => serially(async () => claims.run(await discovery.refresh())),
+    upkeep: () => serially(async () => upkeepDuePools(ctx, poolKeeper, await discovery.refresh(), paused)),
+    claims: () => serially(async () => claims.run(unpaused(await discovery.refresh()))),
   };
 }
 

@@ -14,12 +14,15 @@ import {
 import { type KeeperContext, readAll } from './context.ts';
 import type { KeptPool } from './discovery.ts';
 import { errorText, type PoolLogEntry } from './log.ts';
+import { type PausedPools, pausedPools } from './paused.ts';
 import { covers, predictUpkeepReward, spendFields, splitGas, type UpkeepRewardPrediction } from './profit.ts';
 import { type ContractCall, contractCall, estimate, sendAndWait } from './send.ts';
 
 export interface UpkeepOutcome {
   /** Pools due at the keeper's block. */
   due: KeptPool[];
+  /** Left out because they are paused: seen so now, or earlier and not yet due a re-check (paused.ts). */
+  paused: KeptPool[];
   /** Left out because their reward did not cover their gas. */
   skipped: KeptPool[];
   tx?: Hash;
@@ -157,24 +160,49 @@ const entryOf = ({ pool, prediction }: Priced): PoolLogEntry => ({
 
 const sum = (values: bigint[]) => values.reduce((a, b) => a + b, 0n);
 
-/** One upkeep pass over `pools`: checks, prices, decides, sends, logs. Throws when a read or the send fails. */
+/**
+ * One upkeep pass over `pools`: checks, prices, decides, sends, logs. Throws when a read or the send fails.
+ * `paused` remembers the pools seen paused from pass to pass, so that they are asked about only now and then.
+ */
 export async function upkeepDuePools(
   ctx: KeeperContext,
   poolKeeper: Address,
   pools: readonly KeptPool[],
+  paused: PausedPools = pausedPools(),
 ): Promise<UpkeepOutcome> {
-  const outcome: UpkeepOutcome = { due: [], skipped: [], upkept: [], failed: [], paid: new Map() };
-  const required = await readAll(
+  const outcome: UpkeepOutcome = {
+    due: [],
+    paused: [],
+    skipped: [],
+    upkept: [],
+    failed: [],
+    paid: new Map(),
+  };
+  const asked = paused.toAsk(pools);
+  // Whether each is due and whether it is paused, in one batched read: both answers are booleans.
+  const answers = await readAll(
     ctx,
-    pools.map((p) => ({
-      address: poolKeeper,
-      abi: poolKeeperAbi,
-      functionName: 'isUpkeepRequiredSinglePool' as const,
-      args: [p.address] as const,
-    })),
+    [
+      ...asked.map((p) => ({
+        address: poolKeeper,
+        abi: poolKeeperAbi,
+        functionName: 'isUpkeepRequiredSinglePool' as const,
+        args: [p.address] as const,
+      })),
+      ...asked.map((p) => ({ address: p.address, abi: leveragedPoolAbi, functionName: 'paused' as const })),
+    ],
     ctx.blockTag,
   );
-  outcome.due = pools.filter((_, i) => required[i]);
+  const newlyPaused = asked.filter((p, i) => paused.record(p.address, answers[asked.length + i] === true));
+  if (newlyPaused.length > 0)
+    ctx.log({
+      action: 'skip',
+      about: 'upkeep',
+      pools: newlyPaused.map((p) => ({ pool: p.address, name: p.name })),
+      reason: `paused: its upkeep reverts until governance unpauses it; asked again every ${paused.recheckMs / 1000} s`,
+    });
+  outcome.paused = pools.filter((p) => paused.isPaused(p.address));
+  outcome.due = asked.filter((p, i) => answers[i] === true && !paused.isPaused(p.address));
   if (outcome.due.length === 0) return outcome;
 
   const gasPrice = await ctx.client.getGasPrice();

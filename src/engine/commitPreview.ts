@@ -8,8 +8,9 @@
  *
  * When the coming upkeeps happen is an assumption, named in `keeper.schedule` (§3.10): a keeper on time upkeeps as
  * each interval falls due; a keeper in its first interval after the due time is about to run; a keeper a
- * whole interval late or more is taken to stay away until the commit's own interval is due, and then one
- * upkeep executes the backlog and the commit together, under one price change and one management fee.
+ * whole interval late or more (as the block read says, keeperTiming.ts) is taken to stay away until the
+ * commit's own interval is due, and then one upkeep executes the backlog and the commit together, under one
+ * price change and one management fee.
  */
 import {
   type CommitType,
@@ -21,12 +22,15 @@ import {
 } from './commits.ts';
 import { MAX_ITERATIONS } from './constants.ts';
 import type { ExecutedInterval } from './execution.ts';
+import { type KeeperSchedule, keeperSchedule } from './keeperTiming.ts';
 import { type EffectiveLeverage, effectiveLeverage, rebalancingRate, skew } from './metrics.ts';
 import { ContractRevert } from './revert.ts';
 import { aggregateDelta } from './settlement.ts';
 import { BOOK_FIELDS, OTHER_SIDE } from './sides.ts';
 import type { PoolState } from './types.ts';
 import { type KeeperInputs, keeperUpkeep } from './upkeep.ts';
+
+export type { KeeperSchedule } from './keeperTiming.ts';
 
 export interface CommitPreviewInput {
   commitType: CommitType;
@@ -47,14 +51,12 @@ export interface CommitPreviewInput {
    * that comes before the commit's interval leaves the figures a little off (`keeper.rewardIgnored`).
    */
   keeper?: KeeperInputs;
+  /**
+   * Timestamp of the block `state` was read at, when `now` is extrapolated past it: the keeper is taken to be
+   * late only once that block says so (keeperTiming.ts). Default: `now`.
+   */
+  readAt?: bigint;
 }
-
-/**
- * When the preview's upkeeps happen (§3.10): `on-time`, the next upkeep is not due yet and each comes as its
- * interval falls due; `due`, the next upkeep is due and comes at once; `late`, the keeper has missed a whole
- * interval and is taken to come back only when the commit's interval is due.
- */
-export type KeeperSchedule = 'on-time' | 'due' | 'late';
 
 export interface CommitPreview {
   commitType: CommitType;
@@ -96,16 +98,6 @@ export interface CommitPreview {
 /** No reward: a gas price of 0 makes the reward formula give 0 (§2.4). */
 const NO_KEEPER: KeeperInputs = { gasPriceWei: 0n, gasSpent: 0n, settlementPerEthWad: 0n };
 
-/**
- * The schedule a keeper is taken to follow from `now` (§3.10), by the pools' health rule ("Pool health"): in
- * the first interval after the upkeep fell due it is waiting for a keeper, after that it is late.
- */
-export function keeperSchedule(state: PoolState, now: bigint): KeeperSchedule {
-  const due = state.lastPriceTimestamp + BigInt(state.updateInterval);
-  if (now < due) return 'on-time';
-  return now < due + BigInt(state.updateInterval) ? 'due' : 'late';
-}
-
 /** Throws ContractRevert where the contract would refuse the commit or its execution (§3.8). */
 export function previewCommit(state: PoolState, input: CommitPreviewInput): CommitPreview {
   // A clock read a moment before the last upkeep's block counts as that block's time.
@@ -121,7 +113,7 @@ export function previewCommit(state: PoolState, input: CommitPreviewInput): Comm
     : state;
   const queued = queueCommit(credited, { commitType: input.commitType, amount: input.amount }, now);
   const updateInterval = BigInt(state.updateInterval);
-  const schedule = keeperSchedule(state, now);
+  const schedule = keeperSchedule(state, now, input.readAt ?? now);
   const keeperInputs = input.keeper ?? NO_KEEPER;
 
   let current = queued.state;

@@ -8,8 +8,6 @@ export {
   type CommitPreview,
   type CommitPreviewInput,
   commitOutput,
-  type KeeperSchedule,
-  keeperSchedule,
   previewCommit,
   smallestYieldingAmount,
 } from './commitPreview.ts';
@@ -61,6 +59,14 @@ export {
   keeperTip,
   payKeeperFromBalances,
 } from './keeper.ts';
+export {
+  intervalsLate,
+  type KeeperClock,
+  type KeeperSchedule,
+  type KeeperTiming,
+  keeperSchedule,
+  keeperTiming,
+} from './keeperTiming.ts';
 export {
   amountToNumber,
   annualFeeFromPerInterval,

@@ -15,16 +15,19 @@ export function formatApproximate(totalSeconds: number): string {
 }
 
 /**
- * "42s", or what is happening once the moment has passed. `approximate` when the figures behind it are stale:
- * then it claims no seconds, and a passed moment is "due" rather than a keeper's fault.
+ * "42s", or what is happening once the moment has passed (`overdueWarn`: in the warning colour, for a claim
+ * that something is wrong). `approximate` when the figures behind it are stale: then it claims no seconds, and
+ * a passed moment is "due" rather than a keeper's fault.
  */
 export function Countdown({
   seconds,
   overdueLabel,
+  overdueWarn = true,
   approximate = false,
 }: {
   seconds: number;
   overdueLabel: string;
+  overdueWarn?: boolean;
   approximate?: boolean;
 }) {
   if (approximate)
@@ -33,6 +36,6 @@ export function Countdown({
         {seconds <= 0 ? 'due (figures stale)' : formatApproximate(seconds)}
       </span>
     );
-  if (seconds <= 0) return <span className="text-warn">{overdueLabel}</span>;
+  if (seconds <= 0) return <span className={overdueWarn ? 'text-warn' : undefined}>{overdueLabel}</span>;
   return <span className="font-mono">{formatDuration(seconds)}</span>;
 }

@@ -55,7 +55,11 @@ export interface TestKeeper {
 export async function cliLikeKeeper(
   chain: TestChain,
   urls: readonly string[],
-  { always = false, receiptTimeoutMs = 20_000 }: { always?: boolean; receiptTimeoutMs?: number } = {},
+  {
+    always = false,
+    receiptTimeoutMs = 20_000,
+    pausedRecheckMs,
+  }: { always?: boolean; receiptTimeoutMs?: number; pausedRecheckMs?: number } = {},
 ): Promise<TestKeeper> {
   const account = privateKeyToAccount(KEEPER_KEY);
   const transport = keeperTransport(urls);
@@ -83,6 +87,7 @@ export async function cliLikeKeeper(
     treasury: deployment.roles.treasury,
     feeds: deployment.feeds.map((f) => f.feed),
     claimsFromBlock: BigInt(deployment.startBlock),
+    pausedRecheckMs,
   });
   return { keeper, ctx, events };
 }

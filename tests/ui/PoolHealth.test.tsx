@@ -81,7 +81,7 @@ describe('health badge in the pools list', () => {
     expect(badgeOf('3-BTC/USD+OHM')).toHaveTextContent('Healthy');
     expect(badgeOf('1-BTC/USD+OHM')).toHaveTextContent('Late 2 intervals');
     // In the list the detail goes on a line of its own, to keep the column narrow.
-    expect(badgeOf('3-ETH/USD+OHM')).toHaveTextContent('Feed stale 1h 06m old');
+    expect(badgeOf('3-ETH/USD+OHM')).toHaveTextContent('Feed stale 66 min old');
     expect(badgeOf('1-ETH/USD+OHM')).toHaveTextContent('Paused');
   });
 
@@ -178,7 +178,7 @@ describe('health section and Run upkeep', () => {
     );
     expect(
       screen.getByText(
-        'The price feed last updated 1h 02m ago: an upkeep now would rebalance the pool and execute its commits at that old price.',
+        'The price feed last updated 62 min ago: an upkeep now would rebalance the pool and execute its commits at that old price.',
       ),
     ).toBeInTheDocument();
     expect(runButton()).toBeDisabled();
@@ -187,7 +187,7 @@ describe('health section and Run upkeep', () => {
   it('refuses on stale figures', async () => {
     show(due, 30);
     expect(
-      screen.getByText('These figures are 30s old: wait for fresh ones before running an upkeep.'),
+      screen.getByText('These figures are 30 s old: wait for fresh ones before running an upkeep.'),
     ).toBeInTheDocument();
     expect(runButton()).toBeDisabled();
   });

@@ -62,10 +62,13 @@ describe('exact amounts', () => {
         paidClaim: { intervalId: 6n, reward: REWARD_WEI },
       },
     };
-    const { wagmi } = renderWithWallet(<MyCommits pools={[pool]} chainNow={NOW} />, {
-      appChains: [devnet, arbitrum],
-      devnet: DEVNET_FIXTURE,
-    });
+    const { wagmi } = renderWithWallet(
+      <MyCommits pools={[pool]} chainNow={NOW} blockTimestamp={BigInt(NOW)} />,
+      {
+        appChains: [devnet, arbitrum],
+        devnet: DEVNET_FIXTURE,
+      },
+    );
     await act(async () => {
       await connect(wagmi, { connector: wagmi.connectors[0]!, chainId: 31337 });
     });

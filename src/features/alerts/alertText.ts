@@ -4,7 +4,7 @@
  */
 import type { PoolSnapshot, UserCommit } from '../../chain/poolSnapshot.ts';
 import type { CommitTotals } from '../../engine/types.ts';
-import { formatApproximate } from '../../ui/Countdown.tsx';
+import { formatAge } from '../../ui/age.ts';
 import { formatTokenAmount } from '../../ui/format.ts';
 import { poolLink } from '../pools/routes.ts';
 import { tradeLink } from '../trade/routes.ts';
@@ -84,7 +84,7 @@ export function claimableText(
 }
 
 /**
- * "Upkeep of 1-ETH/USD+OHM is more than 2 update intervals late (due about 3 min ago): commits wait until a
+ * "Upkeep of 1-ETH/USD+OHM is more than 2 update intervals late (due 3 min ago): commits wait until a
  * keeper performs it." `overdueSeconds` is more than one interval.
  */
 export function lateText(pool: PoolSnapshot, overdueSeconds: bigint): AlertText {
@@ -96,7 +96,7 @@ export function lateText(pool: PoolSnapshot, overdueSeconds: bigint): AlertText 
     title: `Upkeep late: ${name}`,
     body:
       `Upkeep of ${name} is more than ${whole} update interval${whole === 1n ? '' : 's'} late ` +
-      `(due ${formatApproximate(Number(overdueSeconds))} ago): commits wait until a keeper performs it.`,
+      `(due ${formatAge(Number(overdueSeconds))} ago): commits wait until a keeper performs it.`,
     link: { to: poolLink(pool.info.address), label: 'Open the pool' },
   };
 }

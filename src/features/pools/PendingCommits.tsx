@@ -1,4 +1,5 @@
 import { expectedExecutionTime } from '../../engine/commits.ts';
+import { PAUSED_COMMIT } from '../../ui/keeperWords.ts';
 import { TokenAmount } from '../../ui/TokenAmount.tsx';
 import type { PoolRowView } from './poolView.ts';
 
@@ -11,7 +12,10 @@ const LABELS = [
   ['shortBurnLongMintPoolTokens', 'Flips short → long', 'S tokens'],
 ] as const;
 
-/** Every queued interval's totals, with the time it is expected to execute. */
+/**
+ * Every queued interval's totals, with the time it is expected to execute; in a paused pool, that nothing
+ * executes until it is unpaused (no upkeep runs there), never a time.
+ */
 export function PendingCommits({ row }: { row: PoolRowView }) {
   const { state } = row.snapshot;
   if (state.commits.length === 0)
@@ -29,9 +33,13 @@ export function PendingCommits({ row }: { row: PoolRowView }) {
           <li key={interval.intervalId.toString()}>
             <p className="font-semibold">
               Interval {interval.intervalId.toString()}{' '}
-              <span className="font-normal text-ink-400">
-                executes at about {new Date(Number(at) * 1000).toLocaleTimeString()} (chain time)
-              </span>
+              {row.paused ? (
+                <span className="font-normal text-short">{PAUSED_COMMIT}</span>
+              ) : (
+                <span className="font-normal text-ink-400">
+                  executes at about {new Date(Number(at) * 1000).toLocaleTimeString()} (chain time)
+                </span>
+              )}
             </p>
             <ul className="mt-1 grid grid-cols-2 gap-x-4 font-mono text-xs">
               {LABELS.filter(([key]) => interval.totals[key] > 0n).map(([key, label, unit]) => (

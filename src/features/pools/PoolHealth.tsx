@@ -6,18 +6,13 @@
  * what the last read showed is claimed.
  */
 import type { ChainDeployment } from '../../chain/config.ts';
+import { formatAge } from '../../ui/age.ts';
 import { Card } from '../../ui/Card.tsx';
 import { CopyButton } from '../../ui/CopyButton.tsx';
 import { Countdown, formatDuration } from '../../ui/Countdown.tsx';
+import { intervalCount } from '../../ui/keeperWords.ts';
 import { TokenAmount } from '../../ui/TokenAmount.tsx';
-import {
-  feedAgeSeconds,
-  feedIsStale,
-  type HealthAddress,
-  healthAddresses,
-  intervalsLate,
-  invariantView,
-} from './health.ts';
+import { feedAgeSeconds, feedIsStale, type HealthAddress, healthAddresses, invariantView } from './health.ts';
 import { HealthBadge } from './poolCells.tsx';
 import type { PoolRowView } from './poolView.ts';
 import { RunUpkeep } from './RunUpkeep.tsx';
@@ -65,7 +60,8 @@ export function PoolHealth({ row, chainNow, chainId, chainName, deployment, stal
   const at = chainNow - (staleSeconds ?? 0);
   const sinceUpkeep = at - Number(state.lastPriceTimestamp);
   const dueAt = Number(state.lastPriceTimestamp) + state.updateInterval;
-  const late = intervalsLate(state.lastPriceTimestamp, state.updateInterval, at);
+  // Late only as the block read says, the same answer the badge and the list give (engine/keeperTiming.ts).
+  const { keeper } = row;
   const feedAge = feedAgeSeconds(pool, at);
   const invariant = invariantView(pool);
   const { symbol, decimals } = pool.info.collateral;
@@ -86,13 +82,11 @@ export function PoolHealth({ row, chainNow, chainId, chainName, deployment, stal
       >
         <Term>Last upkeep</Term>
         <dd>
-          {formatDuration(sinceUpkeep)} ago:{' '}
-          {late > 0 ? (
-            <span className="text-warn">
-              late {late} interval{late === 1 ? '' : 's'}
-            </span>
-          ) : pool.health.upkeepRequired ? (
-            <span>due now, waiting for a keeper</span>
+          {formatAge(sinceUpkeep)} ago:{' '}
+          {keeper.kind === 'late' ? (
+            <span className="text-warn">late {intervalCount(keeper.intervals)}</span>
+          ) : keeper.kind === 'due' ? (
+            <span>{keeper.confirmed ? 'due now, waiting for a keeper' : 'due now'}</span>
           ) : (
             <span className="text-long">on time</span>
           )}
@@ -107,7 +101,7 @@ export function PoolHealth({ row, chainNow, chainId, chainName, deployment, stal
             </>
           ) : (
             <>
-              {formatDuration(chainNow - dueAt)} ago (one every {state.updateInterval} s)
+              {formatAge(chainNow - dueAt)} ago (one every {state.updateInterval} s)
             </>
           )}
         </dd>
@@ -117,7 +111,7 @@ export function PoolHealth({ row, chainNow, chainId, chainName, deployment, stal
             <span className="text-warn">not answering</span>
           ) : (
             <>
-              updated {formatDuration(feedAge)} ago
+              updated {formatAge(feedAge)} ago
               {feedIsStale(feedAge, maxAge) ? (
                 <span className="text-warn">: stale (older than {formatDuration(maxAge)})</span>
               ) : null}

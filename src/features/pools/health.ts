@@ -10,8 +10,10 @@ import type { ChainDeployment } from '../../chain/config.ts';
 import type { PoolSnapshot } from '../../chain/poolSnapshot.ts';
 import { KEEPER, WAD } from '../../engine/constants.ts';
 import type { KeeperReward } from '../../engine/keeper.ts';
+import { intervalsLate } from '../../engine/keeperTiming.ts';
 import { keeperUpkeep } from '../../engine/upkeep.ts';
-import { formatDuration } from '../../ui/Countdown.tsx';
+import { formatAge } from '../../ui/age.ts';
+import { intervalCount } from '../../ui/keeperWords.ts';
 
 /** The one word for a pool's state, most serious first: paused, then a stale feed, then a late keeper. */
 export type HealthStatus =
@@ -23,15 +25,7 @@ export type HealthStatus =
 
 export type HealthDeployment = Pick<ChainDeployment, 'priceFeedMaxAgeSeconds' | 'explorerUrl' | 'olympus'>;
 
-/**
- * Whole update intervals missed ("Pool health"): none while the pool is not due, nor in the first interval
- * after it became due (a keeper is expected then); one once a whole interval has passed without an upkeep,
- * and so on.
- */
-export function intervalsLate(lastPriceTimestamp: bigint, updateInterval: number, chainNow: number): number {
-  const since = chainNow - Number(lastPriceTimestamp);
-  return Math.max(0, Math.floor(since / updateInterval) - 1);
-}
+export { intervalsLate } from '../../engine/keeperTiming.ts';
 
 /** The feed's age on the chain's clock, in whole seconds; undefined when it did not answer. */
 export function feedAgeSeconds(pool: Pick<PoolSnapshot, 'health'>, chainNow: number): number | undefined {
@@ -43,15 +37,21 @@ export function feedIsStale(ageSeconds: number | undefined, maxAgeSeconds: numbe
   return ageSeconds === undefined || ageSeconds > maxAgeSeconds;
 }
 
+/**
+ * The status at `chainNow`, for a pool read at the block of time `readAt` (default: `chainNow`, a clock that
+ * is the block's own). Lateness is the block's to say, never the clock extrapolated past it (keeperTiming.ts):
+ * the keeper may have upkept since, in a block not read yet.
+ */
 export function healthStatus(
   pool: Pick<PoolSnapshot, 'paused' | 'health' | 'state'>,
   chainNow: number,
   maxFeedAgeSeconds: number,
+  readAt: number = chainNow,
 ): HealthStatus {
   if (pool.paused) return { kind: 'paused' };
   const age = feedAgeSeconds(pool, chainNow);
   if (feedIsStale(age, maxFeedAgeSeconds)) return { kind: 'feed-stale', ageSeconds: age };
-  const intervals = intervalsLate(pool.state.lastPriceTimestamp, pool.state.updateInterval, chainNow);
+  const intervals = intervalsLate(pool.state.lastPriceTimestamp, pool.state.updateInterval, readAt);
   return intervals > 0 ? { kind: 'late', intervals } : { kind: 'healthy' };
 }
 
@@ -62,7 +62,7 @@ export function statusLabel(status: HealthStatus): string {
     case 'feed-stale':
       return 'Feed stale';
     case 'late':
-      return `Late ${status.intervals} interval${status.intervals === 1 ? '' : 's'}`;
+      return `Late ${intervalCount(status.intervals)}`;
     case 'healthy':
       return 'Healthy';
   }
@@ -75,14 +75,11 @@ export function statusWord(status: HealthStatus): string {
 
 /** What the one word leaves out: how many intervals late, how old the feed is. */
 export function statusDetail(status: HealthStatus): string | undefined {
-  if (status.kind === 'late') return `${status.intervals} interval${status.intervals === 1 ? '' : 's'}`;
+  if (status.kind === 'late') return intervalCount(status.intervals);
   if (status.kind === 'feed-stale')
-    return status.ageSeconds === undefined ? 'not answering' : `${formatAgo(status.ageSeconds)} old`;
+    return status.ageSeconds === undefined ? 'not answering' : `${formatAge(status.ageSeconds)} old`;
   return undefined;
 }
-
-/** "3m 05s": how long ago, as the countdowns write durations. */
-export const formatAgo = (seconds: number) => formatDuration(seconds);
 
 /**
  * The invariant check's condition ("Pool health", InvariantCheck): the settlement tokens the pool holds must
@@ -226,7 +223,7 @@ export function upkeepOffer(
   if (staleFiguresSeconds !== undefined)
     return {
       kind: 'refused',
-      reason: `These figures are ${formatAgo(staleFiguresSeconds)} old: wait for fresh ones before running an upkeep.`,
+      reason: `These figures are ${formatAge(staleFiguresSeconds)} old: wait for fresh ones before running an upkeep.`,
     };
   if (pool.paused)
     return {
@@ -242,7 +239,7 @@ export function upkeepOffer(
   if (feedIsStale(age, maxFeedAgeSeconds))
     return {
       kind: 'refused',
-      reason: `The price feed last updated ${formatAgo(age)} ago: an upkeep now would rebalance the pool and execute its commits at that old price.`,
+      reason: `The price feed last updated ${formatAge(age)} ago: an upkeep now would rebalance the pool and execute its commits at that old price.`,
     };
   return { kind: 'available' };
 }

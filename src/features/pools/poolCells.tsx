@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { collateralToUsd } from '../../engine/metrics.ts';
 import { Countdown } from '../../ui/Countdown.tsx';
 import { formatFractionPercent, formatLeverage, formatNumber, formatUsd } from '../../ui/format.ts';
+import { DUE_NOW, WAITING_FOR_KEEPER } from '../../ui/keeperWords.ts';
 import { TokenAmount } from '../../ui/TokenAmount.tsx';
 import { type HealthStatus, statusDetail, statusLabel, statusWord } from './health.ts';
 import type { PoolRowView, SideView } from './poolView.ts';
@@ -67,14 +68,23 @@ export interface PoolAtClock {
   stale: boolean;
 }
 
-/** When the pool next rebalances (or that the keeper is late), or that it is paused. */
+/**
+ * When the pool next rebalances, or that it is paused. Past the due time it says "Due now" until the block read
+ * shows a whole interval missed (row.keeper, engine/keeperTiming.ts): only then is the keeper called late.
+ */
 export function RebalanceCountdown({ row, chainNow, stale }: PoolAtClock) {
   if (row.paused) return <span className="text-short">Paused</span>;
-  const left = row.nextRebalanceAt - chainNow;
+  const { keeper } = row;
+  const left = keeper.kind === 'on-time' ? keeper.secondsLeft : Math.min(0, keeper.dueAt - chainNow);
   const inWindow = row.commitExecutesAt > row.nextRebalanceAt;
   return (
     <div className="flex flex-col">
-      <Countdown seconds={left} overdueLabel="Waiting for keeper" approximate={stale} />
+      <Countdown
+        seconds={left}
+        overdueLabel={keeper.kind === 'late' ? WAITING_FOR_KEEPER : DUE_NOW}
+        overdueWarn={keeper.kind === 'late'}
+        approximate={stale}
+      />
       {inWindow && left > 0 && !stale ? (
         <span
           className="text-xs text-ink-400"

@@ -5,6 +5,7 @@
 
 import type { PoolSnapshot, PoolsSnapshot } from '../../chain/poolReader.ts';
 import { appropriateUpdateIntervalId, expectedExecutionTime } from '../../engine/commits.ts';
+import { type KeeperTiming, keeperTiming } from '../../engine/keeperTiming.ts';
 import {
   amountToNumber,
   collateralToUsd,
@@ -70,6 +71,11 @@ export interface PoolRowView {
   commitExecutesAt: number;
   holdings: Holdings | undefined;
   holdingsValue: number | undefined;
+  /**
+   * Whether the next upkeep is counting down, due or late (engine/keeperTiming.ts): the one answer the
+   * countdown, the badge and the pool page all give.
+   */
+  keeper: KeeperTiming;
   /** The pool's health at `chainNow` (health.ts, docs/protocol.md, "Pool health"). */
   health: HealthStatus;
   /** The same at the block the figures were read at: all a view may claim while they are stale. */
@@ -186,7 +192,13 @@ export function poolRowView(
     commitExecutesAt,
     holdings,
     holdingsValue: holdings ? amountToNumber(holdings.value, decimals) : undefined,
-    health: healthStatus(pool, chainNow, feedMaxAgeSeconds),
+    keeper: keeperTiming({
+      lastPriceTimestamp: state.lastPriceTimestamp,
+      updateInterval: state.updateInterval,
+      blockTimestamp: snapshot.blockTimestamp,
+      chainNow,
+    }),
+    health: healthStatus(pool, chainNow, feedMaxAgeSeconds, Number(snapshot.blockTimestamp)),
     healthAtRead: healthStatus(pool, Number(snapshot.blockTimestamp), feedMaxAgeSeconds),
   };
 }

@@ -5,8 +5,8 @@
  */
 import type { SentTransaction } from '../../chain/sentTransactions.ts';
 import type { CommitType } from '../../engine/commits.ts';
+import { formatAge } from '../../ui/age.ts';
 import { Button } from '../../ui/Button.tsx';
-import { formatApproximate } from '../../ui/Countdown.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import type { TradeStep } from './tradeModel.ts';
 
@@ -50,12 +50,17 @@ export function InFlightNotice({
       <ul className="mt-1 space-y-1">
         {inFlight.map((tx) => (
           <li key={tx.hash}>
-            {tx.label}, sent {formatApproximate(Math.max(0, Math.round((now - tx.sentAt) / 1000)))} ago
+            {tx.label}, sent {formatAge((now - tx.sentAt) / 1000)} ago
             {explorer ? (
               <>
                 {' '}
                 (
-                <a className="underline" href={`${explorer}/tx/${tx.hash}`} target="_blank" rel="noreferrer">
+                <a
+                  className="underline pointer-coarse:inline-flex pointer-coarse:min-h-11 pointer-coarse:items-center"
+                  href={`${explorer}/tx/${tx.hash}`}
+                  target="_blank"
+                  rel="noreferrer"
+                >
                   view
                 </a>
                 )

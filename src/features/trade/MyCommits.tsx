@@ -6,10 +6,12 @@ import { useTransactor } from '../../chain/useTransactor.ts';
 import { useWallet } from '../../chain/wallet.ts';
 import { COMMIT_LABEL } from '../../engine/commitLabels.ts';
 import { CommitType, expectedExecutionTime } from '../../engine/commits.ts';
+import { type KeeperTiming, keeperTiming } from '../../engine/keeperTiming.ts';
 import type { CommitTotals } from '../../engine/types.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { formatApproximate, formatDuration } from '../../ui/Countdown.tsx';
+import { intervalCount, PAUSED_COMMIT } from '../../ui/keeperWords.ts';
 import { TokenAmount } from '../../ui/TokenAmount.tsx';
 
 const PARTS: Array<[keyof CommitTotals, string, 'collateral' | 'L' | 'S']> = [
@@ -21,14 +23,46 @@ const PARTS: Array<[keyof CommitTotals, string, 'collateral' | 'L' | 'S']> = [
   ['shortBurnLongMintPoolTokens', COMMIT_LABEL[CommitType.ShortBurnLongMint], 'S'],
 ];
 
+/**
+ * When a queued commit executes, in words: never a countdown in a paused pool (no upkeep runs there), "due now"
+ * once its time has passed, and "waiting for keeper" only once the block read shows a whole interval missed
+ * (engine/keeperTiming.ts), as the pools list says it.
+ */
+export function commitWaitText({
+  paused,
+  secondsLeft,
+  keeper,
+  stale,
+}: {
+  paused: boolean;
+  secondsLeft: number;
+  keeper: KeeperTiming;
+  stale: boolean;
+}): { text: string; tone: 'plain' | 'muted' | 'warn' | 'paused' } {
+  if (paused) return { text: PAUSED_COMMIT, tone: 'paused' };
+  if (stale)
+    return secondsLeft > 0
+      ? { text: `executes in ${formatApproximate(secondsLeft)}`, tone: 'muted' }
+      : { text: 'due (figures stale)', tone: 'muted' };
+  if (secondsLeft > 0) return { text: `executes in ${formatDuration(secondsLeft)}`, tone: 'plain' };
+  if (keeper.kind === 'late')
+    return { text: `waiting for keeper (${intervalCount(keeper.intervals)} late)`, tone: 'warn' };
+  return { text: 'due now', tone: 'plain' };
+}
+
+const TONE = { plain: '', muted: 'text-ink-400', warn: 'text-warn', paused: 'font-sans text-short' } as const;
+
 /** The user's queued commits (read from the chain, so they survive a reload) and what waits in escrow. */
 export function MyCommits({
   pools,
   chainNow,
+  blockTimestamp,
   stale = false,
 }: {
   pools: PoolSnapshot[];
   chainNow: number;
+  /** Timestamp of the block the pools were read at: only it may say a keeper is late. */
+  blockTimestamp: bigint;
   stale?: boolean;
 }) {
   const wallet = useWallet();
@@ -86,7 +120,17 @@ export function MyCommits({
                   pool.state.updateIntervalId,
                 ),
               );
-              const left = at - chainNow;
+              const wait = commitWaitText({
+                paused: pool.paused,
+                secondsLeft: at - chainNow,
+                keeper: keeperTiming({
+                  lastPriceTimestamp: pool.state.lastPriceTimestamp,
+                  updateInterval: pool.state.updateInterval,
+                  blockTimestamp,
+                  chainNow,
+                }),
+                stale,
+              });
               return (
                 <li
                   key={`${pool.info.address}-${commit.intervalId}`}
@@ -94,17 +138,7 @@ export function MyCommits({
                 >
                   <div className="flex justify-between gap-3">
                     <span className="font-semibold">{pool.info.name}</span>
-                    <span className="font-mono">
-                      {stale ? (
-                        <span className="text-ink-400">
-                          {left > 0 ? `executes in ${formatApproximate(left)}` : 'due (figures stale)'}
-                        </span>
-                      ) : left > 0 ? (
-                        `executes in ${formatDuration(left)}`
-                      ) : (
-                        <span className="text-warn">waiting for keeper</span>
-                      )}
-                    </span>
+                    <span className={`font-mono ${TONE[wait.tone]}`}>{wait.text}</span>
                   </div>
                   <ul className="mt-1 font-mono text-xs text-ink-200">
                     {PARTS.filter(([key]) => commit.totals[key] > 0n).map(([key, label, unit]) => (

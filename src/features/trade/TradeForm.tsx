@@ -36,6 +36,7 @@ export function TradeForm({
   choice,
   onChoice,
   chainNow,
+  blockTimestamp,
   chainId,
   chainName,
   staleSeconds,
@@ -45,6 +46,8 @@ export function TradeForm({
   choice: TradeChoice;
   onChoice: (patch: Partial<TradeChoice>) => void;
   chainNow: number;
+  /** Timestamp of the block `pool` was read at: only it may say the keeper is late. */
+  blockTimestamp: bigint;
   chainId: number;
   chainName: string;
   /** Set while the figures are stale: how old they are. Nothing is sent on them. */
@@ -65,6 +68,7 @@ export function TradeForm({
     choice,
     inputs,
     chainNow,
+    blockTimestamp,
     chainId,
     chainName,
     staleSeconds,
@@ -269,6 +273,7 @@ export function TradeForm({
             side={choice.side}
             action={choice.action}
             chainNow={chainNow}
+            blockTimestamp={blockTimestamp}
             stale={staleSeconds !== undefined}
           />
         </section>

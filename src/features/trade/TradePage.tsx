@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import type { Address } from 'viem';
 import { type AddressText, linkedPoolAddressRefusal, parseAddressText } from '../../chain/addressText.ts';
 import { useAppConfig } from '../../chain/DeploymentContext.tsx';
+import { describeReadFailure } from '../../chain/endpointFailure.ts';
 import { missingPool, type PoolRegistry } from '../../chain/poolRegistry.ts';
 import type { PoolSnapshot } from '../../chain/poolSnapshot.ts';
 import { verificationReasons } from '../../chain/poolVerification.ts';
@@ -46,7 +47,7 @@ export function TradePage() {
         problem={{
           state: freshness,
           figures: 'balances and pool figures',
-          listError: registryError,
+          listProblem: registryError ? describeReadFailure(registryError) : undefined,
           list: 'the pools',
           onRetry: () => void registry.refetch(),
         }}
@@ -77,6 +78,7 @@ export function TradePage() {
                   choice={choice}
                   onChoice={(patch) => void setChoice(patch)}
                   chainNow={chainNow}
+                  blockTimestamp={snapshot.data.blockTimestamp}
                   chainId={chainId}
                   chainName={chainName}
                   staleSeconds={stale?.ageSeconds}
@@ -86,7 +88,12 @@ export function TradePage() {
               )}
             </Card>
           </div>
-          <MyCommits pools={pools} chainNow={chainNow} stale={stale !== undefined} />
+          <MyCommits
+            pools={pools}
+            chainNow={chainNow}
+            blockTimestamp={snapshot.data.blockTimestamp}
+            stale={stale !== undefined}
+          />
         </div>
       )}
     </>

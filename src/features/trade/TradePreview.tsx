@@ -1,10 +1,12 @@
 import type { PoolSnapshot } from '../../chain/poolReader.ts';
 import type { CommitPreview } from '../../engine/commitPreview.ts';
 import { quad } from '../../engine/index.ts';
+import { keeperTiming } from '../../engine/keeperTiming.ts';
 import { annualFeeFromPerInterval } from '../../engine/metrics.ts';
 import type { Side } from '../../engine/types.ts';
 import { formatApproximate, formatDuration } from '../../ui/Countdown.tsx';
 import { formatLeverage, formatNumber, formatWadPercent } from '../../ui/format.ts';
+import { intervalCount } from '../../ui/keeperWords.ts';
 import { TokenAmount } from '../../ui/TokenAmount.tsx';
 import type { Action } from './tradeModel.ts';
 
@@ -19,12 +21,20 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 
 /**
  * When a commit executes: at its rebalance on a keeper that keeps time; after the keeper's next upkeep, no
- * sooner than its rebalance, when the keeper is late; only approximately on stale figures.
+ * sooner than its rebalance, when the keeper is late (`lateIntervals`, as the block read says:
+ * engine/keeperTiming.ts); only approximately on stale figures; not at all while the pool is paused.
  */
-export function executionText(waitSeconds: number, lateIntervals: number, stale: boolean): string {
+export function executionText(
+  waitSeconds: number,
+  lateIntervals: number,
+  stale: boolean,
+  paused = false,
+): string {
+  // No upkeep runs on a paused pool (docs/protocol.md §9), so no countdown means anything there.
+  if (paused) return 'once the pool is unpaused (it is paused now)';
   const at = stale ? formatApproximate : formatDuration;
   if (lateIntervals >= 1) {
-    const late = `it is ${lateIntervals} interval${lateIntervals === 1 ? '' : 's'} late`;
+    const late = `it is ${intervalCount(lateIntervals)} late`;
     return waitSeconds > 0
       ? `after the keeper's next upkeep, in ${at(waitSeconds)} at the soonest (${late})`
       : `after the keeper's next upkeep (${late})`;
@@ -40,6 +50,7 @@ export function TradePreview({
   side,
   action,
   chainNow,
+  blockTimestamp,
   stale = false,
   notes = [],
 }: {
@@ -50,6 +61,8 @@ export function TradePreview({
   side: Side;
   action: Action;
   chainNow: number;
+  /** Timestamp of the block `pool` was read at: only it may say the keeper is late. */
+  blockTimestamp: bigint;
   /** The figures are stale: the wait is approximate. */
   stale?: boolean;
 }) {
@@ -63,8 +76,15 @@ export function TradePreview({
   );
   const burnPrice = quad.quadToNumber(side === 'long' ? preview.prices.longPrice : preview.prices.shortPrice);
   const waitSeconds = Number(preview.executesAt) - chainNow;
-  // Upkeeps the keeper has missed: nothing executes until it runs again, whatever the schedule says.
-  const lateIntervals = Math.floor((chainNow - Number(state.lastPriceTimestamp)) / state.updateInterval);
+  // Upkeeps the keeper has missed at the block read (the count the pools list gives): nothing executes until
+  // it runs again, whatever the schedule says.
+  const keeper = keeperTiming({
+    lastPriceTimestamp: state.lastPriceTimestamp,
+    updateInterval: state.updateInterval,
+    blockTimestamp,
+    chainNow,
+  });
+  const lateIntervals = keeper.kind === 'late' ? keeper.intervals : 0;
   // An upkeep runs before the commit's own: it came inside the coming rebalance's front-running window. (A late
   // keeper's commit waits for its interval instead, which the preview's notes explain.)
   const pushed = preview.keeper.schedule !== 'late' && preview.keeper.upkeepsBefore > 0;
@@ -114,7 +134,7 @@ export function TradePreview({
             </Row>
           </>
         ) : null}
-        <Row label="Executes">{executionText(waitSeconds, lateIntervals, stale)}</Row>
+        <Row label="Executes">{executionText(waitSeconds, lateIntervals, stale, pool.paused)}</Row>
         <Row label="Management fee">{formatNumber(annualFee * 100, 2)}% a year</Row>
         <Row label="Skew after this trade">
           {preview.after.skew === undefined ? '—' : formatNumber(preview.after.skew, 4)}

@@ -52,6 +52,8 @@ export interface TradeContext {
   choice: Pick<TradeChoice, 'side' | 'action'>;
   inputs: TradeInputs;
   chainNow: number;
+  /** Timestamp of the block `pool` was read at: the keeper is taken as late only once it says so. */
+  blockTimestamp: bigint;
   chainName: string;
   /** Whose decimal and group separators the amount is typed with. */
   locale: string;
@@ -191,6 +193,7 @@ function preview(ctx: TradeContext, commitType: CommitType, amount: bigint): Pre
     commitType,
     now,
     price: pool.oraclePrice,
+    readAt: ctx.blockTimestamp,
     ...(settlement
       ? { pendingFeeCredit: { long: settlement.longFeeCredit, short: settlement.shortFeeCredit } }
       : {}),

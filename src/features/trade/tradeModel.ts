@@ -6,6 +6,7 @@
 import type { PoolSnapshot } from '../../chain/poolReader.ts';
 import { CommitType } from '../../engine/commits.ts';
 import type { Side } from '../../engine/types.ts';
+import { formatAge } from '../../ui/age.ts';
 import type { ACTIONS } from './routes.ts';
 import type { AmountCheck } from './validateAmount.ts';
 
@@ -92,7 +93,7 @@ export function nextStep({
   if (staleSeconds !== undefined)
     return {
       kind: 'stale',
-      message: `Not sent: the preview rests on figures from ${staleSeconds} s ago, and the pool may have moved since. The form is ready again as soon as fresh figures arrive.`,
+      message: `Not sent: the preview rests on figures from ${formatAge(staleSeconds)} ago, and the pool may have moved since. The form is ready again as soon as fresh figures arrive.`,
     };
   if (!check.ok) return { kind: 'invalid', message: check.message };
   // Only mints paid from the wallet move collateral through transferFrom (docs/protocol.md §3.6).

@@ -6,8 +6,8 @@
 import { useId, useState } from 'react';
 import type { FeedReading } from '../../chain/launchReads.ts';
 import type { KnownFeed } from '../../chain/useLaunchReads.ts';
+import { formatAge } from '../../ui/age.ts';
 import { FieldError } from '../../ui/FieldError.tsx';
-import { formatAge } from '../../ui/Freshness.tsx';
 import { formatAmount, shortAddress } from '../../ui/format.ts';
 import { INPUT } from '../../ui/TextField.tsx';
 

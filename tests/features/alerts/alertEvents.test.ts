@@ -124,7 +124,7 @@ describe('alert events', () => {
       ['paused', paused.info.address],
     ]);
     expect(events[0]?.body).toBe(
-      'Upkeep of 1-ETH/USD+OHM is more than 2 update intervals late (due about 2m ago): commits wait until a keeper performs it.',
+      'Upkeep of 1-ETH/USD+OHM is more than 2 update intervals late (due 2 min ago): commits wait until a keeper performs it.',
     );
     expect(events[0]?.link.to).toBe(poolLink(eth.info.address));
     expect(events[1]?.body).toBe(

@@ -146,7 +146,7 @@ describe('Run upkeep', () => {
       const o = offer(pool, stale);
       return o.kind === 'refused' ? o.reason : o.kind;
     };
-    expect(reason(due, 12)).toBe('These figures are 12s old: wait for fresh ones before running an upkeep.');
+    expect(reason(due, 12)).toBe('These figures are 12 s old: wait for fresh ones before running an upkeep.');
     expect(reason({ ...due, paused: true })).toBe(
       'The pool is paused: an upkeep reverts until governance unpauses it.',
     );
@@ -154,7 +154,7 @@ describe('Run upkeep', () => {
       'The price feed does not answer: an upkeep now would revert and cost you its gas.',
     );
     expect(reason(withHealth(due, { feedUpdatedAt: BigInt(NOW - 3725) }))).toBe(
-      'The price feed last updated 1h 02m ago: an upkeep now would rebalance the pool and execute its commits at that old price.',
+      'The price feed last updated 62 min ago: an upkeep now would rebalance the pool and execute its commits at that old price.',
     );
   });
 });

@@ -14,6 +14,7 @@ function derive(patch: Partial<TradeContext> & { amount?: string; pool?: PoolSna
     choice: { side: 'long', action: 'mint' },
     inputs: { ...EMPTY_INPUTS, amount },
     chainNow: NOW,
+    blockTimestamp: BigInt(NOW),
     chainName: 'Olympus devnet',
     locale: 'en-US',
     staleSeconds: undefined,
