@@ -3,6 +3,7 @@
  * smaller than the history so that every scan pages: the same events as one unlimited read of the node, a
  * repeat read that asks only for new blocks, and no reuse of what was kept for another chain instance.
  */
+import type { PublicClient } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deployment } from '../../contracts-abi/deployment.ts';
 import {
@@ -21,6 +22,7 @@ import { seedDevnet } from '../../devnet/lib/seed.ts';
 import { devnetChainDeployment } from '../../src/chain/chainDeployments.ts';
 import type { ChainDeployment } from '../../src/chain/config.ts';
 import { type HistoryCache, memoryCache } from '../../src/chain/history/historyCache.ts';
+import type { HistoryProgress } from '../../src/chain/history/historySource.ts';
 import { createLogScanSource } from '../../src/chain/history/logScanSource.ts';
 import { discoverPools, type PoolInfo } from '../../src/chain/poolRegistry.ts';
 import { CommitType, commitParamsToHex, encodeCommitParams } from '../../src/engine/commits.ts';
@@ -191,5 +193,84 @@ describe('log-scan history through a capped, rate-limiting endpoint', () => {
     const events = await source.poolEvents(pool, { toBlock });
     expect(events.upkeeps.length).toBe(firstCount + 2);
     expect(events.fromBlock).toBeGreaterThan(BigInt(deployment.startBlock));
+  });
+
+  it("keeps a failed user read's pages: the next read resumes where it stopped, and no scan outlives the failure", async () => {
+    const [user] = deployment.devAccounts.map((a) => a.address);
+    const toBlock = await direct.public.getBlockNumber({ cacheTime: 0 });
+    const cache = memoryCache();
+    // The endpoint breaks for good after 24 log pages: the read fails with the other scan in the middle.
+    const asked: { from: bigint; filter: string }[] = [];
+    const breaking = (after: number): PublicClient => {
+      const base = viaProxy.public as PublicClient;
+      const request = (async (args: { method: string; params: [{ fromBlock: string; topics: unknown }] }) => {
+        if (args.method === 'eth_getLogs') {
+          asked.push({
+            from: BigInt(args.params[0].fromBlock),
+            filter: JSON.stringify(args.params[0].topics),
+          });
+          if (asked.length > after) throw new Error('the endpoint is gone');
+        }
+        return base.request(args as never);
+      }) as PublicClient['request'];
+      return { ...base, request } as PublicClient;
+    };
+    const failing = createLogScanSource({
+      client: breaking(24),
+      readClient: retrying.public,
+      deployment: chain,
+      cache,
+    });
+    await expect(failing.userEvents(pools, user!, { toBlock })).rejects.toThrow('the endpoint is gone');
+    const atFailure = asked.length;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(asked.length).toBe(atFailure);
+
+    // Where each of the two scans had got to when the read failed.
+    const reached = new Map<string, bigint>();
+    for (const { from, filter } of asked.slice(0, 24))
+      if (from > (reached.get(filter) ?? -1n)) reached.set(filter, from);
+    expect(reached.size).toBe(2);
+
+    asked.length = 0;
+    const progress: HistoryProgress[] = [];
+    const resumed = await createLogScanSource({
+      client: breaking(Number.POSITIVE_INFINITY),
+      readClient: retrying.public,
+      deployment: chain,
+      cache,
+    }).userEvents(pools, user!, { toBlock, onProgress: (p) => progress.push(p) });
+    // Each scan starts again near where it stopped (less the re-read overlap), not at the pools' deployment.
+    const deployed = BigInt(deployment.startBlock);
+    for (const [filter, stoppedAt] of reached) {
+      const first = asked.find((a) => a.filter === filter)!.from;
+      expect(first).toBeGreaterThan(deployed + 8n);
+      expect(first).toBeGreaterThanOrEqual(stoppedAt - 64n - 8n);
+    }
+    // The progress shown picks up from what was kept.
+    expect(progress[0]!.scannedBlocks).toBeGreaterThan(0n);
+    // And the answer is the whole history, the same as a read with nothing kept.
+    const whole = await sourceWith(memoryCache()).userEvents(pools, user!, { toBlock });
+    expect(resumed).toEqual(whole);
+  });
+
+  it("completes a user's first read when most requests are answered 429", async () => {
+    const [user] = deployment.devAccounts.map((a) => a.address);
+    const toBlock = await direct.public.getBlockNumber({ cacheTime: 0 });
+    proxy.setFaults({ rateLimitShare: 0.6 });
+    try {
+      const limited = proxy.stats.rateLimited;
+      const events = await sourceWith(memoryCache()).userEvents(pools, user!, { toBlock });
+      const whole = await createLogScanSource({
+        client: direct.public,
+        deployment: chain,
+        cache: memoryCache(),
+      }).userEvents(pools, user!, { toBlock });
+      expect(events).toEqual(whole);
+      // Most of the read's requests were refused: about 0.6 / 0.4 refusals for each page served.
+      expect(proxy.stats.rateLimited - limited).toBeGreaterThan(50);
+    } finally {
+      proxy.setFaults({ rateLimitShare: 0.1 });
+    }
   });
 });

@@ -19,6 +19,7 @@ import {
   classifyLogError,
   LogScanError,
   mergeLogs,
+  ScanBudget,
   type ScanProgress,
   scanLogs,
 } from '../../src/chain/history/logPager.ts';
@@ -332,23 +333,69 @@ describe('scanLogs retries', () => {
     expect(requests).toBe(4);
   });
 
-  it('gives up with LogScanError after maxRetries 429s in a row', async () => {
+  it('waits out rate limits for up to its patience, then gives up with LogScanError', async () => {
     const provider = fakeProvider([], { fail: () => rateLimited() });
     const sleep = noSleep();
     const error = await scanLogs(
       provider.fetchPage,
       { fromBlock: 0n, toBlock: 99n },
-      { sleep, maxRetries: 8 },
+      // A transient-failure limit far below the count of rate limits: rate limits are not counted by it.
+      { sleep, maxRetries: 2, rateLimitPatienceMs: 60_000 },
     )
       .then(() => undefined)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LogScanError);
     expect((error as LogScanError).message).toMatch(/^Could not fetch logs for blocks 0 to 99: /);
-    expect((error as LogScanError).requests).toBe(9);
     expect((error as LogScanError).reason).toBe('retries-exhausted');
-    expect(sleep.mock.calls.map(([ms]) => ms)).toEqual([
-      500, 1_000, 2_000, 4_000, 8_000, 15_000, 15_000, 15_000,
-    ]);
+    // 0.5 + 1 + 2 + 4 + 8 + 15 + 15 = 45.5 s waited; the next 15 s would pass the minute.
+    expect(sleep.mock.calls.map(([ms]) => ms)).toEqual([500, 1_000, 2_000, 4_000, 8_000, 15_000, 15_000]);
+    expect((error as LogScanError).requests).toBe(8);
+  });
+
+  it('gives up after maxRetries transient failures in a row', async () => {
+    const provider = fakeProvider([], { fail: () => new HttpRequestError({ url: URL, status: 502 }) });
+    const sleep = noSleep();
+    const error = await scanLogs(provider.fetchPage, { fromBlock: 0n, toBlock: 9n }, { sleep, maxRetries: 3 })
+      .then(() => undefined)
+      .catch((e: unknown) => e);
+    expect((error as LogScanError).reason).toBe('retries-exhausted');
+    expect((error as LogScanError).requests).toBe(4);
+    expect(sleep.mock.calls.map(([ms]) => ms)).toEqual([500, 1_000, 2_000]);
+  });
+
+  it("holds every scan of a read while one of them waits out the provider's retry-after", async () => {
+    const budget = new ScanBudget();
+    const log: string[] = [];
+    let release: () => void = () => {};
+    const sleep = vi.fn(
+      (ms: number) =>
+        new Promise<void>((resolve) => {
+          log.push(`sleep ${ms}`);
+          release = () => {
+            log.push('slept');
+            resolve();
+          };
+        }),
+    );
+    const limited = fakeProvider([], { fail: (request) => (request === 1 ? rateLimited('5') : undefined) });
+    const other = fakeProvider([]);
+    const first = scanLogs(limited.fetchPage, { fromBlock: 0n, toBlock: 9n }, { sleep, budget });
+    // Let the first scan meet its 429 and start its pause before the second asks anything.
+    await vi.waitFor(() => expect(sleep).toHaveBeenCalled());
+    const second = scanLogs(
+      async (range) => {
+        log.push('second asks');
+        return other.fetchPage(range);
+      },
+      { fromBlock: 0n, toBlock: 9n },
+      { sleep, budget },
+    );
+    await new Promise((r) => setTimeout(r, 10));
+    expect(log).toEqual(['sleep 5000']);
+    release();
+    await Promise.all([first, second]);
+    expect(log).toEqual(['sleep 5000', 'slept', 'second asks']);
+    expect(budget.requests).toBe(3);
   });
 
   it('resets the retry count after a success', async () => {
@@ -397,7 +444,7 @@ describe('scanLogs abort', () => {
   it('rejects promptly with the abort reason while sleeping in a backoff', async () => {
     const controller = new AbortController();
     const reason = new Error('user left the page');
-    const provider = fakeProvider([], { fail: () => rateLimited('3600') });
+    const provider = fakeProvider([], { fail: () => rateLimited('90') });
     const sleep = vi.fn((_ms: number) => {
       setTimeout(() => controller.abort(reason), 0);
       return new Promise<void>(() => {});
@@ -407,7 +454,7 @@ describe('scanLogs abort', () => {
       scanLogs(provider.fetchPage, { fromBlock: 0n, toBlock: 9n }, { sleep, signal: controller.signal }),
     ).rejects.toBe(reason);
     expect(Date.now() - started).toBeLessThan(500);
-    expect(sleep.mock.calls).toEqual([[3_600_000]]);
+    expect(sleep.mock.calls).toEqual([[90_000]]);
     expect(provider.calls).toHaveLength(1);
   });
 

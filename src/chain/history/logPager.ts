@@ -9,6 +9,11 @@
  * cap is found by a short binary search and then mostly left alone. Result-count caps move with the density
  * of logs, so every PROBE_AFTER pages without a refusal the span tries past that size once: a refusal costs
  * one request and changes nothing, a success forgets the old limit and lets the span double freely again.
+ *
+ * Scans that run side by side for one read share a ScanBudget: a rate limit met by one pauses them all for
+ * the wait the provider asked (its `retry-after`), since the provider counts the client's requests, not the
+ * scan's. A rate limit is waited out for as long as the provider keeps asking, up to a patience of minutes;
+ * any other failure is retried a few times with a doubling backoff.
  */
 import { classifyLogError } from './logErrors.ts';
 
@@ -34,10 +39,17 @@ export interface PagerOptions<T = unknown> {
   initialSpan?: bigint;
   /** Never grow past this; default = initialSpan. */
   maxSpan?: bigint;
-  /** How many 429s / transient failures in a row before giving up; default 6. */
+  /** How many transient failures (network, 5xx, timeout) of one page in a row before giving up; default 6. */
   maxRetries?: number;
+  /**
+   * How long one page may wait out rate limits in a row before giving up; default 2 minutes. A provider that
+   * refuses every request that long is not slowing us down, it is refusing.
+   */
+  rateLimitPatienceMs?: number;
   /** Base backoff when no retry-after is given; default 500 ms, doubling each retry, capped at 15 s. */
   backoffMs?: number;
+  /** Shared with the other scans of the same read; one of its own otherwise. */
+  budget?: ScanBudget;
   sleep?: (ms: number) => Promise<void>;
   /** Abort rejects with the signal's reason, also while waiting out a backoff. */
   signal?: AbortSignal;
@@ -48,6 +60,48 @@ export interface PagerOptions<T = unknown> {
 
 const MAX_BACKOFF_MS = 15_000;
 const PROBE_AFTER = 16;
+
+/**
+ * What the scans of one read share: the pauses a rate limit asked of any of them, which every scan waits out
+ * before its next request, and the count of requests sent.
+ */
+export class ScanBudget {
+  private readonly pauses = new Set<Promise<void>>();
+  requests = 0;
+  /** Holds every scan until `over` settles (the provider's retry-after, or a backoff, running out). */
+  pause(over: Promise<void>): void {
+    const pause: Promise<void> = over.then(
+      () => void this.pauses.delete(pause),
+      () => void this.pauses.delete(pause),
+    );
+    this.pauses.add(pause);
+  }
+  /** Resolves once no pause is left, rejecting with the abort reason as soon as `signal` aborts. */
+  async ready(signal: AbortSignal | undefined): Promise<void> {
+    while (this.pauses.size > 0) {
+      signal?.throwIfAborted();
+      await untilAborted(Promise.all(this.pauses), signal);
+    }
+  }
+}
+
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
 
 export class LogScanError extends Error {
   constructor(
@@ -101,7 +155,8 @@ export async function scanLogs<T>(
   range: BlockRange,
   options: PagerOptions<T> = {},
 ): Promise<{ logs: T[]; requests: number }> {
-  const { signal, maxRetries = 6, backoffMs = 500 } = options;
+  const { signal, maxRetries = 6, backoffMs = 500, rateLimitPatienceMs = 120_000 } = options;
+  const budget = options.budget ?? new ScanBudget();
   const initialSpan = options.initialSpan ?? 100_000n;
   const maxSpan = options.maxSpan ?? initialSpan;
   if (initialSpan < 1n || maxSpan < 1n) throw new RangeError('Log page spans must be at least one block');
@@ -113,15 +168,19 @@ export async function scanLogs<T>(
   let lastGood = 0n;
   let sinceRefusal = 0;
   let failures = 0;
+  let rateLimitedMs = 0;
   let requests = 0;
   let start = range.fromBlock;
 
   while (start <= range.toBlock) {
+    // A rate limit met by this scan or another of the same read holds them all.
+    await budget.ready(signal);
     signal?.throwIfAborted();
     const end = start + span - 1n < range.toBlock ? start + span - 1n : range.toBlock;
     const page = { fromBlock: start, toBlock: end };
     const size = end - start + 1n;
     requests++;
+    budget.requests++;
     let result: T[];
     try {
       result = await fetchPage(page);
@@ -140,16 +199,24 @@ export async function scanLogs<T>(
         continue;
       }
       failures++;
-      if (failures > maxRetries) throw new LogScanError(page, requests, 'retries-exhausted', error);
       const delay =
         verdict.kind === 'rate-limited' && verdict.retryAfterMs !== undefined
           ? verdict.retryAfterMs
           : Math.min(backoffMs * 2 ** (failures - 1), MAX_BACKOFF_MS);
-      await wait(delay, options.sleep, signal);
+      if (verdict.kind === 'rate-limited') {
+        rateLimitedMs += delay;
+        if (rateLimitedMs > rateLimitPatienceMs)
+          throw new LogScanError(page, requests, 'retries-exhausted', error);
+        budget.pause(wait(delay, options.sleep, signal));
+      } else {
+        if (failures > maxRetries) throw new LogScanError(page, requests, 'retries-exhausted', error);
+        await wait(delay, options.sleep, signal);
+      }
       continue;
     }
     signal?.throwIfAborted();
     failures = 0;
+    rateLimitedMs = 0;
     lastGood = size;
     for (const log of result) logs.push(log);
     await options.onPage?.(result, page);

@@ -24,6 +24,12 @@ import type {
 } from './historySource.ts';
 import { type BlockRange, mergeLogs, scanLogs } from './logPager.ts';
 import { type RawLog, type StoredLog, stored, TOPICS } from './logs.ts';
+import { type ScanPart, type ScanPartsOptions, scanParts } from './scanParts.ts';
+
+interface LogFilter {
+  address: Address[];
+  topics: (Hex | Hex[] | null)[];
+}
 
 interface StoredScan {
   fromBlock: bigint;
@@ -77,7 +83,7 @@ export function createLogScanSource({
     [deployment.chainId, await chainIdentity(), ...parts.map((p) => p.toLowerCase())].join(':');
 
   const fetchPage =
-    (filter: { address: Address[]; topics: (Hex | Hex[] | null)[] }) =>
+    (filter: LogFilter) =>
     async (range: BlockRange): Promise<StoredLog[]> => {
       const raw = (await client.request({
         method: 'eth_getLogs',
@@ -93,24 +99,56 @@ export function createLogScanSource({
       return raw.flatMap((log) => stored(log) ?? []);
     };
 
-  /** Reads [fromBlock, toBlock] of each filter, starting after what the cache already holds. */
+  /**
+   * Reads [fromBlock, toBlock] of each filter, each starting after what the cache already holds for it. What
+   * a page brings is kept as it arrives (at most once a second, and when the read ends or fails), so a
+   * reload, a failure or a later read resumes where this one stopped instead of starting again.
+   */
   async function incremental(
     key: string,
     fromBlock: bigint,
-    filters: { address: Address[]; topics: (Hex | Hex[] | null)[] }[],
+    filters: LogFilter[],
     request: HistoryRequest,
   ): Promise<StoredLog[]> {
     const { toBlock } = request;
-    const known = await cache.get<StoredScan>(key);
-    const usable = known && known.fromBlock === fromBlock ? known : undefined;
-    // Asked for no more than is known already (an older snapshot's block): answer from what is kept.
-    if (usable && usable.scannedTo >= toBlock) return usable.logs.filter((log) => log.blockNumber <= toBlock);
-    const resumeAt = usable ? usable.scannedTo + 1n - REORG_OVERLAP : fromBlock;
-    const start = resumeAt > fromBlock ? resumeAt : fromBlock;
-    const fresh = await scanRange(start, filters, request);
-    const logs = mergeLogs(usable?.logs ?? [], fresh, start);
-    await cache.set<StoredScan>(key, { fromBlock, scannedTo: toBlock, logs });
-    return logs;
+    const keys = filters.map((_, i) => `${key}:${i}`);
+    const kept = await Promise.all(keys.map((k) => cache.get<StoredScan>(k)));
+    const scans = kept.map(
+      (scan): StoredScan =>
+        scan && scan.fromBlock === fromBlock ? scan : { fromBlock, scannedTo: fromBlock - 1n, logs: [] },
+    );
+    const savers = keys.map((k) => throttledSaver(cache, k));
+    const parts = filters.map((filter, i): ScanPart => {
+      const { scannedTo } = scans[i]!;
+      const resumeAt = scannedTo + 1n - REORG_OVERLAP;
+      return {
+        fetchPage: fetchPage(filter),
+        originBlock: fromBlock,
+        knownTo: scannedTo,
+        // Asked for no more than is known already (an older snapshot's block): nothing to read.
+        fromBlock: scannedTo >= toBlock ? toBlock + 1n : resumeAt > fromBlock ? resumeAt : fromBlock,
+        onPage: (logs, range) => {
+          const scan = scans[i]!;
+          // The first page re-reads an overlap, whose kept logs it replaces; later ones only add.
+          const merged =
+            logs.length > 0 || range.fromBlock <= scan.scannedTo
+              ? mergeLogs(scan.logs, logs, range.fromBlock)
+              : scan.logs;
+          scans[i] = { fromBlock, scannedTo: range.toBlock, logs: merged };
+          return savers[i]!.save(scans[i]!);
+        },
+      };
+    });
+    try {
+      await scanParts(parts, scanOptions(request));
+    } finally {
+      await Promise.all(savers.map((saver, i) => saver.flush(scans[i]!)));
+    }
+    return mergeLogs(
+      [],
+      scans.flatMap((scan) => scan.logs.filter((log) => log.blockNumber <= toBlock)),
+      fromBlock,
+    );
   }
 
   /**
@@ -137,7 +175,7 @@ export function createLogScanSource({
           : deployment.historyFromBlock;
       const total = request.toBlock - start + 1n;
       let searchedTo = start - 1n;
-      let pages = 0;
+      const saver = throttledSaver(cache, searchKey);
       const allFound = new Error('all pools found');
       try {
         request.onProgress?.({ scannedBlocks: 0n, totalBlocks: total });
@@ -155,15 +193,14 @@ export function createLogScanSource({
               if (found.size === wanted.size) throw allFound;
               searchedTo = range.toBlock;
               request.onProgress?.({ scannedBlocks: searchedTo - start + 1n, totalBlocks: total });
-              pages += 1;
-              if (pages % 50 === 0) await cache.set(searchKey, searchedTo);
+              // Only a search that found none of its pools yet can resume from where it stopped.
+              if (found.size === 0) await saver.save(searchedTo);
             },
           },
         );
       } catch (error) {
         if (error !== allFound) {
-          // Only a search that found none of its pools can resume from where it stopped.
-          if (found.size === 0 && searchedTo >= start) await cache.set(searchKey, searchedTo);
+          if (found.size === 0 && searchedTo >= start) await saver.flush(searchedTo);
           throw error;
         }
       }
@@ -180,41 +217,36 @@ export function createLogScanSource({
     );
   }
 
-  /** Reads blocks `fromBlock..toBlock` of each filter, reporting progress across them all. */
+  const scanOptions = ({ toBlock, signal, onProgress }: HistoryRequest): ScanPartsOptions => ({
+    toBlock,
+    signal,
+    onProgress,
+    ...(learnedSpan ? { pager: { initialSpan: learnedSpan, maxSpan: 100_000n } } : {}),
+    onSpan: (size) => {
+      if (learnedSpan === undefined || size > learnedSpan) learnedSpan = size;
+    },
+  });
+
+  /** Reads blocks `fromBlock..toBlock` of each filter, nothing kept: a short tail another source left. */
   async function scanRange(
     fromBlock: bigint,
-    filters: { address: Address[]; topics: (Hex | Hex[] | null)[] }[],
-    { toBlock, onProgress, signal }: HistoryRequest,
+    filters: LogFilter[],
+    request: HistoryRequest,
   ): Promise<StoredLog[]> {
-    if (fromBlock > toBlock) return [];
-    const total = (toBlock - fromBlock + 1n) * BigInt(filters.length);
-    const done = filters.map(() => 0n);
-    const report = () =>
-      onProgress?.({ scannedBlocks: done.reduce((a, b) => a + b, 0n), totalBlocks: total });
-    report();
-    const results = await Promise.all(
-      filters.map((filter, i) =>
-        scanLogs(
-          fetchPage(filter),
-          { fromBlock, toBlock },
-          {
-            ...(learnedSpan ? { initialSpan: learnedSpan, maxSpan: 100_000n } : {}),
-            ...(signal ? { signal } : {}),
-            onPage: (_logs, range) => {
-              const size = range.toBlock - range.fromBlock + 1n;
-              if (learnedSpan === undefined || size > learnedSpan) learnedSpan = size;
-              done[i] = range.toBlock - fromBlock + 1n;
-              report();
-            },
-          },
-        ),
-      ),
+    const found: StoredLog[] = [];
+    const parts = filters.map(
+      (filter): ScanPart => ({
+        fetchPage: fetchPage(filter),
+        originBlock: fromBlock,
+        fromBlock,
+        knownTo: fromBlock - 1n,
+        onPage: (logs) => {
+          found.push(...logs);
+        },
+      }),
     );
-    return mergeLogs(
-      [],
-      results.flatMap((r) => r.logs),
-      fromBlock,
-    );
+    await scanParts(parts, scanOptions(request));
+    return mergeLogs([], found, fromBlock);
   }
 
   const poolFilters = (pool: PoolInfo) => [
@@ -231,7 +263,7 @@ export function createLogScanSource({
       // Commits by the user, and tokens the user sent: both name the user first.
       { address: [...committers, ...tokens], topics: [[TOPICS.commit, TOPICS.transfer], userTopic] },
       { address: tokens, topics: [TOPICS.transfer, null, userTopic] },
-    ] as { address: Address[]; topics: (Hex | Hex[] | null)[] }[];
+    ] as LogFilter[];
   };
 
   const tailFilter = (pools: readonly PoolInfo[]) => [
@@ -282,6 +314,24 @@ export function createLogScanSource({
       for (const [pool, list] of userEventsOf(pools, user, records(logs))) events.set(pool, list);
       return events;
     },
+  };
+}
+
+/**
+ * Writes a value to the cache at most once a second while a scan runs (each write of a long history costs a
+ * structured clone), and always on `flush`; writes land in order.
+ */
+function throttledSaver<T>(cache: HistoryCache, key: string, everyMs = 1000) {
+  let last = 0;
+  let queue: Promise<void> = Promise.resolve();
+  const write = (value: T) => {
+    last = Date.now();
+    queue = queue.then(() => cache.set<T>(key, value));
+    return queue;
+  };
+  return {
+    save: (value: T): Promise<void> => (Date.now() - last >= everyMs ? write(value) : Promise.resolve()),
+    flush: write,
   };
 }
 

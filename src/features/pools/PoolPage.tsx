@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { Address } from 'viem';
 import { linkedPoolAddressRefusal, parseAddressText } from '../../chain/addressText.ts';
 import { useAppConfig } from '../../chain/DeploymentContext.tsx';
+import { describeReadFailure } from '../../chain/endpointFailure.ts';
 import { provenanceText } from '../../chain/history/provenanceText.ts';
 import { missingPool } from '../../chain/poolRegistry.ts';
 import { verificationReasons } from '../../chain/poolVerification.ts';
@@ -71,7 +72,13 @@ export function PoolPage() {
   if (!read.ok) return <Notice tone="error">{linkedPoolAddressRefusal(raw, read.problem)}</Notice>;
   if (freshness.kind === 'unreachable') return <FreshnessNotice state={freshness} what="pool figures" />;
   if (registry.error && !registry.data) {
-    return <ErrorState what="this pool" error={registry.error} onRetry={() => void registry.refetch()} />;
+    return (
+      <ErrorState
+        what="this pool"
+        problem={describeReadFailure(registry.error)}
+        onRetry={() => void registry.refetch()}
+      />
+    );
   }
   const missing = registry.data && missingPool(registry.data, read.address);
   if (missing === 'unknown') {
@@ -104,7 +111,7 @@ export function PoolPage() {
             <div className="flex gap-2">
               <Link
                 to={simulateHref(row, annualFee)}
-                className="rounded-lg border border-ink-600 px-4 py-2 text-sm font-semibold hover:border-sand-400"
+                className="inline-flex min-h-11 items-center rounded-lg border border-ink-600 px-4 text-sm font-semibold hover:border-sand-400"
               >
                 Simulate this pool
               </Link>
@@ -113,8 +120,8 @@ export function PoolPage() {
                 // A look-alike's page does not urge a trade: the trade page asks for its risk to be accepted.
                 className={
                   row.snapshot.info.verification.verified
-                    ? 'rounded-lg bg-sand-400 px-4 py-2 text-sm font-semibold text-ink-950 hover:bg-sand-300'
-                    : 'rounded-lg border border-ink-600 px-4 py-2 text-sm font-semibold hover:border-sand-400'
+                    ? 'inline-flex min-h-11 items-center rounded-lg bg-sand-400 px-4 text-sm font-semibold text-ink-950 hover:bg-sand-300'
+                    : 'inline-flex min-h-11 items-center rounded-lg border border-ink-600 px-4 text-sm font-semibold hover:border-sand-400'
                 }
               >
                 Trade this pool
@@ -154,10 +161,10 @@ export function PoolPage() {
         staleSeconds={freshness.kind === 'stale' ? freshness.ageSeconds : undefined}
       />
       <Card title="History" className="mb-6">
-        {history.error ? (
+        {history.error && !history.data && !history.progress ? (
           <ErrorState
             what="the pool's history"
-            error={history.error}
+            problem={describeReadFailure(history.error)}
             onRetry={() => void history.refetch()}
           />
         ) : history.data ? (
@@ -180,6 +187,7 @@ export function PoolPage() {
         )}
         <SourceNote
           text={history.data && history.source ? provenanceText(history.source, chainNow) : undefined}
+          lag={history.data && history.error ? describeReadFailure(history.error) : undefined}
         />
       </Card>
       <div className="grid gap-6 lg:grid-cols-2">

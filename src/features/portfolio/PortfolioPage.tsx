@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { useConnectWallet } from '../../chain/connectWallet.ts';
+import { describeReadFailure } from '../../chain/endpointFailure.ts';
 import { provenanceText } from '../../chain/history/provenanceText.ts';
 import { collateralToUsd } from '../../engine/metrics.ts';
 import { Button } from '../../ui/Button.tsx';
@@ -70,7 +71,7 @@ export function PortfolioPage() {
         problem={{
           state: freshness,
           figures: 'positions and values',
-          listError: registryError,
+          listProblem: registryError ? describeReadFailure(registryError) : undefined,
           list: 'your positions',
           onRetry: () => void registry.refetch(),
         }}
@@ -80,7 +81,10 @@ export function PortfolioPage() {
       ) : rows.length === 0 ? (
         <Notice>
           You hold nothing in these pools yet.{' '}
-          <Link className="text-sand-400 underline" to={tradeLink()}>
+          <Link
+            className="text-sand-400 underline pointer-coarse:inline-flex pointer-coarse:min-h-11 pointer-coarse:items-center"
+            to={tradeLink()}
+          >
             Open a position
           </Link>
           .

@@ -1,9 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
-import type { HistoryProgress, HistoryProvenance } from '../../chain/history/historySource.ts';
-import { historyRereadMs } from '../../chain/history/provenanceText.ts';
+import { useMemo } from 'react';
 import type { PoolSnapshot } from '../../chain/poolReader.ts';
 import { chainKeys } from '../../chain/queryKeys.ts';
+import { useHistoryQuery } from '../../chain/useHistoryQuery.ts';
 import { useActiveChain, usePoolsSnapshot } from '../../chain/usePools.ts';
 import { readUserHistory } from '../../chain/userHistory.ts';
 import { useWallet } from '../../chain/wallet.ts';
@@ -42,11 +40,9 @@ export function usePortfolio() {
   const live = usePoolsSnapshot();
   const { snapshot, registry, chainId, deployment } = live;
   const { clients } = useActiveChain();
-  const [progress, setProgress] = useState<HistoryProgress>();
-  const [source, setSource] = useState<HistoryProvenance>();
   const pools = snapshot.data?.pools ?? [];
   // The user's history moves only when their own holdings or queued commits do (a queued commit leaves the
-  // list when a rebalance executes it): key on exactly that, so an idle portfolio reads no logs at all.
+  // list when a rebalance executes it): read again on exactly that, so an idle portfolio reads no logs at all.
   const fingerprint = pools
     .map((p) => {
       const u = p.user;
@@ -57,29 +53,27 @@ export function usePortfolio() {
         .join(':');
     })
     .join('|');
-  const toBlock = snapshot.data?.blockNumber;
-  const history = useQuery({
-    queryKey: [...chainKeys.userHistory(chainId, address), fingerprint],
-    queryFn: ({ signal }) => {
-      if (!address || !registry.data || toBlock === undefined) throw new Error('not ready');
-      return readUserHistory(clients.historySource, clients.read, deployment, registry.data.pools, address, {
-        toBlock,
-        signal,
-        onProgress: setProgress,
-        onSource: setSource,
-      });
-    },
+  const history = useHistoryQuery({
+    queryKey: chainKeys.userHistory(chainId, address),
     // Only once the snapshot carries this account's positions: a snapshot read before the wallet connected
-    // would start a read that the next one (with positions, so another fingerprint) replaces at once.
+    // would start a read at a block before the account's latest holdings.
     enabled: Boolean(
       address && registry.data && snapshot.data && (pools.length === 0 || pools.some((p) => p.user)),
     ),
-    staleTime: Number.POSITIVE_INFINITY,
-    retry: false,
-    refetchInterval: (query) =>
-      historyRereadMs(query.state.status === 'error', source, deployment.pollIntervalMs),
-    placeholderData: (previous, previousQuery) =>
-      previousQuery?.queryKey[3] === (address?.toLowerCase() ?? null) ? previous : undefined,
+    stamp: fingerprint,
+    toBlock: snapshot.data?.blockNumber,
+    pollIntervalMs: deployment.pollIntervalMs,
+    read: (request) => {
+      if (!address || !registry.data) throw new Error('not ready');
+      return readUserHistory(
+        clients.historySource,
+        clients.read,
+        deployment,
+        registry.data.pools,
+        address,
+        request,
+      );
+    },
   });
 
   const rows: PortfolioRow[] = useMemo(() => {
@@ -118,8 +112,8 @@ export function usePortfolio() {
   return {
     rows,
     history,
-    historyProgress: history.isFetching ? progress : undefined,
-    historySource: source,
+    historyProgress: history.progress,
+    historySource: history.source,
     snapshot,
     registry,
     registryError: live.registryError,
