@@ -77,7 +77,16 @@ export async function startAppStage({
   // A devnet build: it reads the deployment at run time and its CSP lets it reach the devnet's node.
   process.env.VITE_DEVNET_RPC_URL = chain.rpcUrl;
   const outDir = join(workDir, 'dist');
-  await build({ root: appRoot, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  // A production build as users get it, React's production build included: under vitest NODE_ENV is "test",
+  // which Vite would pass on to the bundle, and the journeys would then run React's development build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root: appRoot, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   const port = await freePort();
   const server = await preview({
     root: appRoot,

@@ -39,7 +39,10 @@ export function NotFound() {
       subtitle={
         <>
           There is no such page.{' '}
-          <Link className="text-sand-400 underline" to={poolsNav.to}>
+          <Link
+            className="text-sand-400 underline pointer-coarse:inline-flex pointer-coarse:min-h-11 pointer-coarse:items-center"
+            to={poolsNav.to}
+          >
             Go to the pools
           </Link>
           .
@@ -126,7 +129,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 md:gap-x-8">
           <Link
             to={poolsNav.to}
-            className="mr-auto flex items-center gap-2 font-semibold text-ink-50 md:mr-0"
+            className="mr-auto flex min-h-11 items-center gap-2 font-semibold text-ink-50 md:mr-0"
           >
             <img src="/olympus-logo.svg" alt="" width={28} height={28} />
             <span>

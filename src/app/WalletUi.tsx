@@ -11,7 +11,8 @@ import { ConnectButton, darkTheme, RainbowKitProvider, useConnectModal } from '@
 import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { Toaster } from 'sonner';
-import { WagmiProvider } from 'wagmi';
+import { type Config, WagmiProvider } from 'wagmi';
+import type { AppConfig } from '../chain/appConfig.ts';
 import { connectWallet } from '../chain/connectWallet.ts';
 import { useAppConfig, useDevnet } from '../chain/DeploymentContext.tsx';
 import { ResumeSent } from '../chain/useResumeSent.ts';
@@ -23,7 +24,7 @@ import { walletConnectors } from './walletList.ts';
 import { WALLET_SLOT_ID } from './walletSlot.ts';
 
 // Before wagmi or RainbowKit touch storage.
-ensureLocalStorage();
+const storageRefused = ensureLocalStorage();
 
 const theme = darkTheme({ accentColor: '#F8CC82', accentColorForeground: '#0f172a', borderRadius: 'medium' });
 
@@ -72,7 +73,18 @@ function ConnectBridge() {
 export function WalletUi() {
   const app = useAppConfig();
   const devnet = useDevnet();
-  const [wagmi] = useState(() => createWagmiConfig(app, devnet, walletConnectors()));
+  // Built once and kept: wagmi's provider starts a reconnect each time it renders (its Hydrate part, outside
+  // server rendering), and that reconnect sets wagmi's state at once. Drawn again whenever the providers
+  // around it re-render (the connect button publishing its opener does that), it set the state the account
+  // readers hold while React was still rendering it, which React refuses with an error, and reconnected a
+  // wallet that was already there. The same element is skipped by React, so wagmi's provider renders once.
+  const [tree] = useState(() =>
+    walletTree(createWagmiConfig(app, devnet, walletConnectors({ storageRefused })), app),
+  );
+  return tree;
+}
+
+function walletTree(wagmi: Config, app: AppConfig) {
   return (
     <WagmiProvider config={wagmi}>
       <WalletBridge />

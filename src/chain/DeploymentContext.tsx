@@ -13,18 +13,41 @@ export interface AppConfigSource {
   ready: Promise<AppConfig>;
 }
 
+/**
+ * A promise that carries its outcome on itself once settled, in the fields React's `use` reads first
+ * (`status`, `value`, `reason`: React marks a promise it has seen the same way): `use` then returns a loaded
+ * config at once instead of suspending for a moment.
+ */
+type SettledPromise<T> = Promise<T> & {
+  status?: 'fulfilled' | 'rejected';
+  value?: T;
+  reason?: unknown;
+};
+
+function marked<T>(promise: Promise<T>): Promise<T> {
+  const settled: SettledPromise<T> = promise;
+  promise.then(
+    (value) => Object.assign(settled, { status: 'fulfilled', value }),
+    (reason: unknown) => Object.assign(settled, { status: 'rejected', reason }),
+  );
+  return promise;
+}
+
 export function loadAppConfig(load: () => Promise<AppConfig>): AppConfigSource {
   const source: AppConfigSource = { current: undefined, ready: Promise.resolve(undefined as never) };
-  source.ready = load().then((app) => {
-    source.current = app;
-    return app;
-  });
+  source.ready = marked(
+    load().then((app) => {
+      source.current = app;
+      return app;
+    }),
+  );
   return source;
 }
 
 /** An app config that is already there (tests, and anything built synchronously). */
 export function readyAppConfig(app: AppConfig): AppConfigSource {
-  return { current: app, ready: Promise.resolve(app) };
+  const ready: SettledPromise<AppConfig> = Promise.resolve(app);
+  return { current: app, ready: Object.assign(ready, { status: 'fulfilled' as const, value: app }) };
 }
 
 interface DeploymentContextValue {
@@ -55,8 +78,13 @@ export function useDevnet(): DevnetDeployment | undefined {
   return useDeploymentContext().devnet;
 }
 
-/** The app's chains and clients; suspends until they have loaded. */
+/**
+ * The app's chains and clients; suspends until they have loaded. `use` is called on every render, loaded or
+ * not: React replays a component that suspended once the promise settles, and a replay that skipped `use`
+ * (the config being there by then) called the hooks after it out of order, which React reports as an error
+ * ("Update hook called on initial render", then "recovered by rendering the entire root").
+ */
 export function useAppConfig(): AppConfig {
   const { app } = useDeploymentContext();
-  return app.current ?? use(app.ready);
+  return use(app.ready);
 }

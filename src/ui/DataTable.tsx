@@ -76,7 +76,10 @@ export function DataTable<Row>({
   const [sort, setSort] = useState<Sort>(undefined);
   return (
     <details className="mt-3 text-sm" onToggle={(event) => setOpen(event.currentTarget.open)}>
-      <summary className="cursor-pointer text-ink-400 hover:text-ink-200">Show as a table</summary>
+      {/* A fingertip's height on touch screens, as every other control (src/styles.css). */}
+      <summary className="cursor-pointer text-ink-400 hover:text-ink-200 pointer-coarse:min-h-11 pointer-coarse:py-3">
+        Show as a table
+      </summary>
       {open || renderClosed ? (
         <div className="mt-2 max-h-96 overflow-auto rounded-lg border border-ink-800">
           <table className="w-full text-left font-mono text-xs">

@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterEach } from 'vitest';
 import { erc20Abi } from '../../contracts-abi/generated/index.ts';
 import type { DevnetProfile } from '../../devnet/lib/profile.ts';
 import { type AppStage, CHROMIUM, CHROMIUM_FLAGS, startAppStage } from '../../devnet/lib/stage.ts';
@@ -36,6 +37,67 @@ export function watchCsp(context: BrowserContext): string[] {
   return violations;
 }
 
+/** A message of the browser's console, as the console watch sees it: its text and the URL it is about. */
+export interface ConsoleEntry {
+  text: string;
+  url: string;
+}
+
+/** Every console watch opened in this test file, with what it has seen and not yet reported. */
+const consoleWatches = new Set<string[]>();
+
+/**
+ * Collects every `console.error` and uncaught error (`pageerror`) of every page of `context`, with the page
+ * it happened on. They are reported as the failure of the test they happened in (the `afterEach` below), so
+ * a journey fails on any of them. `expected` lets through only what a test brings about on purpose and the
+ * browser itself logs, whatever the app does about it (a request refused by an endpoint the test took down).
+ */
+export function watchConsole(
+  context: BrowserContext,
+  expected: (entry: ConsoleEntry) => boolean = () => false,
+): string[] {
+  const seen: string[] = [];
+  const watch = (page: Page) => {
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      const entry = { text: message.text(), url: message.location().url };
+      if (expected(entry)) return;
+      seen.push(`console.error on ${page.url()}: ${entry.text}${entry.url ? ` (at ${entry.url})` : ''}`);
+    });
+    // An error raised without a stack (a DOMException from IndexedDB) still says what it was.
+    page.on('pageerror', (error) =>
+      seen.push(`uncaught error on ${page.url()}: ${error.stack || `${error.name}: ${error.message}`}`),
+    );
+  };
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  consoleWatches.add(seen);
+  return seen;
+}
+
+afterEach(() => {
+  const seen = [...consoleWatches].flatMap((messages) => messages.splice(0));
+  if (seen.length > 0)
+    throw new Error(`the browser's console reported ${seen.length} error(s):\n${seen.join('\n')}`);
+});
+
+/**
+ * Chromium logs every request that fails at the network or is answered with an error status ("Failed to load
+ * resource: net::ERR_CONNECTION_REFUSED", "…status of 429…"), whatever the page does with the failure. The
+ * stage's endpoint (the provider-like proxy, or the node) and its indexer are the test's own doubles, taken
+ * down, rate-limited and stopped on purpose by the fault journeys (and by design under the Arbitrum profile);
+ * what the app makes of it is what those journeys check. So those lines, for those two origins only, are
+ * expected; a 4xx other than a 429 still fails (that is a request the app got wrong), and so does any failed
+ * load of anything else.
+ */
+export function endpointFailures(stage: AppStage): (entry: ConsoleEntry) => boolean {
+  const origins = [stage.rpcUrl, stage.indexer?.url].flatMap((url) => (url ? [new URL(url).origin] : []));
+  return ({ text, url }) =>
+    /^Failed to load resource: (net::ERR_|the server responded with a status of (429|5\d\d)\b)/.test(text) &&
+    url !== '' &&
+    origins.includes(new URL(url).origin);
+}
+
 export async function startStage({
   walletChainId,
   account,
@@ -59,6 +121,7 @@ export async function startStage({
     testWalletScript({ rpcUrl: app.rpcUrl, address: account, chainId: walletChainId }),
   );
   const cspViolations = watchCsp(context);
+  watchConsole(context, endpointFailures(app));
   const page = context.pages()[0] ?? (await context.newPage());
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
@@ -98,7 +161,7 @@ export async function openConnectModal(page: Page, { tap = false, timeoutMs = 60
 /**
  * A browser of its own beside the stage's (its profile in the stage's scratch folder), with no test wallet:
  * for journeys that connect the devnet's burner, or inject a wallet of their own. Its CSP refusals are
- * collected.
+ * collected, and its console errors fail the test they happen in (`watchConsole`).
  */
 export async function openBrowser(
   stage: AppStage,
@@ -113,6 +176,7 @@ export async function openBrowser(
     ...options,
   });
   const csp = watchCsp(context);
+  watchConsole(context, endpointFailures(stage));
   const page = context.pages()[0] ?? (await context.newPage());
   return { context, page, csp };
 }

@@ -11,6 +11,7 @@ import { devAccount, FEED_DECIMALS, ROLE_INDEX } from '../../devnet/lib/deploy.t
 import { deployLookalikePool } from '../../devnet/lib/lookalike.ts';
 import { LOCAL_BEHIND_PROXY } from '../../devnet/lib/profile.ts';
 import { formatTokenAmount } from '../../src/ui/format.ts';
+import { devModeJourney } from './devMode.ts';
 import {
   chromiumAvailable,
   openBrowser,
@@ -381,6 +382,10 @@ describe.runIf(runnable)('journeys in Chromium', () => {
     } finally {
       await desktop.context.close();
     }
+  }, 180_000);
+
+  it('runs the main pages under the dev server, React’s development build, without a console error', async () => {
+    await devModeJourney(stage, USER);
   }, 180_000);
 
   // Last: it stops the indexer.

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_MNEMONIC } from '../../devnet/config.ts';
 import { devAccount } from '../../devnet/lib/accounts.ts';
 import { CHROMIUM, CHROMIUM_FLAGS } from '../../devnet/lib/stage.ts';
-import { chromiumAvailable, openConnectModal, watchCsp } from './harness.ts';
+import { chromiumAvailable, openConnectModal, watchConsole, watchCsp } from './harness.ts';
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -50,7 +50,18 @@ async function productionSite(env: Record<string, string> = {}) {
   }
 }
 
-/** A browser that reaches nothing beyond this machine: requests elsewhere fail at once rather than hang. */
+/** The origin the CSP check asks for on purpose, to see the policy refuse it. */
+const NOT_ALLOWED = 'https://not-allowed.example/';
+
+const offline = (url: string) => url !== '' && new URL(url).hostname !== '127.0.0.1';
+
+/**
+ * A browser that reaches nothing beyond this machine: requests elsewhere fail at once rather than hang. Its
+ * console errors fail the test they happen in (harness.ts `watchConsole`), except the lines Chromium itself
+ * logs for what this test brings about on purpose: the requests this browser cuts ("Failed to load resource:
+ * net::ERR_INTERNET_DISCONNECTED", for an address off this machine), and its refusal of the one request the
+ * CSP check makes to see it refused.
+ */
 async function offlineBrowser(dir: string) {
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
@@ -60,6 +71,12 @@ async function offlineBrowser(dir: string) {
   await context.route(
     (url) => url.hostname !== '127.0.0.1',
     (route) => route.abort('internetdisconnected'),
+  );
+  watchConsole(
+    context,
+    ({ text, url }) =>
+      (/^Failed to load resource: net::ERR_INTERNET_DISCONNECTED$/.test(text) && offline(url)) ||
+      text.includes(NOT_ALLOWED),
   );
   return context;
 }
@@ -113,7 +130,7 @@ describe.runIf(chromiumAvailable())('the production build', () => {
       expect(requested.filter((path) => path === '/devnet.json')).toEqual([]);
       expect(violations).toEqual([]);
       // And the policy is there to be violated: a request to an origin it does not list is refused and seen.
-      await page.evaluate("fetch('https://not-allowed.example/').catch(() => {})");
+      await page.evaluate(`fetch('${NOT_ALLOWED}').catch(() => {})`);
       await expect.poll(() => violations.length, { timeout: 10_000 }).toBeGreaterThan(0);
     } finally {
       await context.close();

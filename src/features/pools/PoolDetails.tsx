@@ -21,7 +21,7 @@ function AddressRow({
       <dd className="flex min-w-0 flex-wrap items-center gap-1 font-mono text-xs break-all">
         {explorer ? (
           <a
-            className="hover:text-sand-400"
+            className="hover:text-sand-400 pointer-coarse:inline-flex pointer-coarse:min-h-11 pointer-coarse:items-center"
             href={`${explorer}/address/${address}`}
             target="_blank"
             rel="noreferrer"
