@@ -1,8 +1,13 @@
-/** A pool's fee receivers, parameters and contract addresses, each address linked to the explorer. */
+/**
+ * A pool's fee receivers, parameters and contract addresses, each address linked to the explorer; its L and S
+ * tokens can be added to the connected wallet from beside their addresses.
+ */
+import type { ReactNode } from 'react';
 import { annualFeeFromPerInterval } from '../../engine/metrics.ts';
 import { Card } from '../../ui/Card.tsx';
 import { CopyButton } from '../../ui/CopyButton.tsx';
 import { formatAmount, formatNumber, formatWadPercent } from '../../ui/format.ts';
+import { AddToWallet } from '../portfolio/AddToWallet.tsx';
 import { Money } from './poolCells.tsx';
 import type { PoolRowView } from './poolView.ts';
 
@@ -10,10 +15,13 @@ function AddressRow({
   label,
   address,
   explorer,
+  action,
 }: {
   label: string;
   address: string;
   explorer: string | undefined;
+  /** Anything more to do with the address, after its copy button. */
+  action?: ReactNode;
 }) {
   return (
     <>
@@ -32,6 +40,7 @@ function AddressRow({
           address
         )}
         <CopyButton value={address} label={label} />
+        {action}
       </dd>
     </>
   );
@@ -84,8 +93,18 @@ export function PoolDetails({ row, explorer }: { row: PoolRowView; explorer: str
           <AddressRow label="Committer" address={info.committer} explorer={explorer} />
           <AddressRow label="Oracle" address={info.oracleWrapper} explorer={explorer} />
           <AddressRow label="Keeper" address={info.keeper} explorer={explorer} />
-          <AddressRow label="Long token" address={info.longToken} explorer={explorer} />
-          <AddressRow label="Short token" address={info.shortToken} explorer={explorer} />
+          <AddressRow
+            label="Long token"
+            address={info.longToken}
+            explorer={explorer}
+            action={<AddToWallet pool={info} side="long" className="inline-flex" />}
+          />
+          <AddressRow
+            label="Short token"
+            address={info.shortToken}
+            explorer={explorer}
+            action={<AddToWallet pool={info} side="short" className="inline-flex" />}
+          />
           <AddressRow
             label={`Collateral (${row.collateral})`}
             address={info.collateral.address}

@@ -12,6 +12,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { Stat } from '../../ui/Stat.tsx';
 import { tradeLink } from '../trade/routes.ts';
+import { Allowances } from './Allowances.tsx';
 import { HistoryCard } from './HistoryCard.tsx';
 import { Positions } from './Positions.tsx';
 import { usePortfolio } from './usePortfolio.ts';
@@ -104,6 +105,7 @@ export function PortfolioPage() {
           <Positions rows={rows} address={address} />
         </>
       )}
+      <Allowances pools={snapshot.data?.pools} address={address} freshness={freshness} />
       <HistoryCard
         history={history}
         progress={historyProgress}

@@ -14,6 +14,7 @@ import { ScrollFrame } from '../../ui/ScrollFrame.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { TokenAmount } from '../../ui/TokenAmount.tsx';
 import { useMediaQuery, WIDE_SCREEN } from '../../ui/useMediaQuery.ts';
+import { AddToWallet } from './AddToWallet.tsx';
 import type { PortfolioRow } from './usePortfolio.ts';
 
 function usd(raw: bigint, decimals: number, perUnit: number | undefined): string | undefined {
@@ -73,15 +74,21 @@ function CostCell({ row }: { row: PortfolioRow }) {
 function sideTokens(side: Side) {
   return {
     label: side === 'long' ? 'L tokens' : 'S tokens',
-    cell: (row: PortfolioRow) => (
-      <TokenLines
-        held={side === 'long' ? row.longTokens : row.shortTokens}
-        escrow={
-          (side === 'long' ? row.pool.user?.escrow.longTokens : row.pool.user?.escrow.shortTokens) ?? 0n
-        }
-        decimals={row.pool.state.decimals}
-      />
-    ),
+    cell: (row: PortfolioRow) => {
+      const held = side === 'long' ? row.longTokens : row.shortTokens;
+      return (
+        <>
+          <TokenLines
+            held={held}
+            escrow={
+              (side === 'long' ? row.pool.user?.escrow.longTokens : row.pool.user?.escrow.shortTokens) ?? 0n
+            }
+            decimals={row.pool.state.decimals}
+          />
+          {held > 0n ? <AddToWallet pool={row.pool.info} side={side} /> : null}
+        </>
+      );
+    },
   };
 }
 
