@@ -39,9 +39,12 @@ const chainAt = (head: bigint, hash = HASH, chainId = 31337): IndexerChain => ({
   identity: { block: 100n, hash },
   head: { block: head, timestamp: 1_800_000_000 },
 });
+/** A distinct transaction per block, so that a hash that does not travel with its event shows. */
+const txAt = (block: bigint): Hex => `0x${block.toString(16).padStart(64, '0')}`;
 const upkeep = (block: bigint) => ({
   blockNumber: block,
   logIndex: 0,
+  transactionHash: txAt(block),
   startPrice: 1n,
   endPrice: 2n,
   intervalId: 1n,
@@ -50,6 +53,7 @@ const mint = (block: bigint): UserEvent => ({
   kind: 'commit',
   blockNumber: block,
   logIndex: 1,
+  transactionHash: txAt(block),
   commitType: 2,
   amount: 5n,
   intervalId: 3n,
@@ -232,6 +236,9 @@ describe('indexer source', () => {
     expect(fallback.calls).toContainEqual({ kind: 'user', pools: [other.address], fromBlock: undefined });
     expect(fallback.calls).toContainEqual({ kind: 'user', pools: [pool.address], fromBlock: 351n });
     expect(events.get(pool.address.toLowerCase())?.map((e) => e.blockNumber)).toEqual([300n, 351n]);
+    // The indexer's event arrives whole through its JSON, transaction hash included (the ledger links and
+    // exports it).
+    expect(events.get(pool.address.toLowerCase())?.[0]).toEqual(mint(300n));
     expect(events.get(other.address.toLowerCase())?.map((e) => e.blockNumber)).toEqual([100n]);
   });
 });

@@ -228,6 +228,7 @@ export function inChainOrder<T extends { blockNumber: bigint; logIndex: number }
 const located = (r: RecordPlace) => ({
   blockNumber: r.blockNumber,
   logIndex: r.logIndex,
+  transactionHash: r.transactionHash,
   ...(r.timestamp === undefined ? {} : { timestamp: r.timestamp }),
 });
 

@@ -4,7 +4,7 @@
  * scan (logScanSource.ts), which reads the chain's own logs, and the indexer (indexerSource.ts), which asks
  * the history indexer and scans only the blocks it has not reached.
  */
-import type { Address } from 'viem';
+import type { Address, Hex } from 'viem';
 import type { CommitType } from '../../engine/commits.ts';
 import type { PoolInfo } from '../poolRegistry.ts';
 
@@ -46,6 +46,8 @@ export interface HistoryRequest {
 interface Located {
   blockNumber: bigint;
   logIndex: number;
+  /** The transaction that emitted the log: for the explorer's link and the ledger's export. */
+  transactionHash: Hex;
   /** Unix seconds, where the provider returns it with the log. */
   timestamp?: number;
 }

@@ -1,16 +1,26 @@
-/** The user's commits and transfers in the pools, newest first, read from the chain's history. */
+/**
+ * The user's commits and transfers in the pools, newest first, read from the chain's history; each linked to
+ * its transaction on the chain's explorer, filtered by pool, side and type from the link, and what the
+ * filter shows exportable as CSV (docs/ledger.md).
+ */
+import { useQueryStates } from 'nuqs';
+import { useAppConfig } from '../../chain/DeploymentContext.tsx';
 import { describeReadFailure } from '../../chain/endpointFailure.ts';
 import type { HistoryProgress } from '../../chain/history/historySource.ts';
 import type { HistoryQuery } from '../../chain/useHistoryQuery.ts';
 import type { UserPoolHistory } from '../../chain/userHistory.ts';
-import { COMMIT_LABEL } from '../../engine/commitLabels.ts';
-import { CommitType } from '../../engine/commits.ts';
+import { Button } from '../../ui/Button.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { ScanProgress } from '../../ui/ScanProgress.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { SourceNote } from '../../ui/SourceNote.tsx';
-import { TokenAmount } from '../../ui/TokenAmount.tsx';
+import { downloadText } from './downloadText.ts';
+import { ClearFilters, HistoryFilters } from './HistoryFilters.tsx';
+import { HistoryRow } from './HistoryRow.tsx';
+import { filterHistories, isFiltered, poolsWithEvents, resolveFilter } from './historyFilter.ts';
+import { ledgerCsv, ledgerFileName } from './ledgerCsv.ts';
+import { historyFilterParams } from './portfolioParams.ts';
 
 export function HistoryCard({
   history,
@@ -22,7 +32,14 @@ export function HistoryCard({
   /** Where the history came from, already in words. */
   source?: string | undefined;
 }) {
-  const events = (history.data ?? [])
+  const chains = useAppConfig().chains;
+  const explorerOf = (chainId: number) => chains.find((c) => c.id === chainId)?.blockExplorers?.default.url;
+  const [linked, setLinked] = useQueryStates(historyFilterParams);
+  const all = history.data ?? [];
+  const { filter, unknownPool } = resolveFilter(linked, all);
+  const shown = filterHistories(all, filter);
+  const clear = () => void setLinked({ pool: null, side: null, type: null });
+  const events = shown
     .flatMap((h) => h.events.map((event) => ({ event, pool: h.pool })))
     .sort((a, b) =>
       a.event.blockNumber === b.event.blockNumber
@@ -47,50 +64,76 @@ export function HistoryCard({
         />
       ) : !history.data ? (
         <Skeleton className="h-24 w-full" />
-      ) : events.length === 0 ? (
+      ) : all.every((h) => h.events.length === 0) ? (
         <p className="text-sm text-ink-400">No commit or transfer of yours in these pools yet.</p>
       ) : (
-        // Cells keep a gutter, so that on a phone one column's text never runs into the next; a table still too
-        // wide for the screen scrolls inside its card rather than widening the page.
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm [&_td]:pr-2 [&_th]:pr-2">
-            <caption className="sr-only">Your commits and transfers, newest first</caption>
-            <thead className="text-xs uppercase tracking-wide text-ink-400">
-              <tr>
-                <th scope="col" className="py-2">
-                  When
-                </th>
-                <th scope="col">Pool</th>
-                <th scope="col">What</th>
-                <th scope="col">Amount</th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.map(({ event, pool }) => (
-                <tr key={`${event.blockNumber}-${event.logIndex}`} className="border-t border-ink-800">
-                  <td className="py-2 text-ink-400" title={`block ${event.blockNumber}`}>
-                    {event.timestamp
-                      ? new Date(event.timestamp * 1000).toLocaleString()
-                      : `block ${event.blockNumber}`}
-                  </td>
-                  <td>{pool.name}</td>
-                  <td>
-                    {event.kind === 'commit'
-                      ? `${COMMIT_LABEL[event.commitType]}${event.fromEscrow ? ' (from escrow)' : ''}`
-                      : `${event.direction === 'in' ? 'Received' : 'Sent'} ${event.side === 'long' ? 'L' : 'S'} tokens`}
-                  </td>
-                  <td className="font-mono">
-                    <TokenAmount value={event.amount} decimals={pool.collateral.decimals} />{' '}
-                    {event.kind === 'commit' &&
-                    (event.commitType === CommitType.LongMint || event.commitType === CommitType.ShortMint)
-                      ? pool.collateral.symbol
-                      : 'tokens'}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <>
+          <div className="mb-3 flex flex-wrap items-end justify-between gap-3">
+            <HistoryFilters
+              pools={poolsWithEvents(all)}
+              filter={filter}
+              onChange={(patch) => void setLinked(patch)}
+              showClear={isFiltered(linked) && events.length > 0}
+            />
+            {events.length > 0 && (
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  const chainId = all[0]?.pool.chainId ?? 0;
+                  // The file holds what the table shows: with a filter on, only its rows (docs/ledger.md).
+                  const name = ledgerFileName(chainId, new Date(), isFiltered(filter));
+                  downloadText(name, ledgerCsv(shown), 'text/csv;charset=utf-8');
+                }}
+              >
+                {isFiltered(filter)
+                  ? `Export ${events.length === 1 ? 'this row' : `these ${events.length} rows`} as CSV`
+                  : 'Export CSV'}
+              </Button>
+            )}
+          </div>
+          {unknownPool && (
+            <p className="mb-3 text-sm text-ink-400">
+              This link filters on a pool you have no history in; showing all pools.
+            </p>
+          )}
+          {events.length === 0 ? (
+            <div className="flex flex-wrap items-center gap-3">
+              <p className="text-sm text-ink-400">No event matches these filters.</p>
+              <ClearFilters onClear={clear} />
+            </div>
+          ) : (
+            <>
+              {/* Cells keep a gutter, so that on a phone one column's text never runs into the next; a table
+              still too wide for the screen scrolls inside its card rather than widening the page. */}
+              <div className="overflow-x-auto">
+                <table className="w-full text-left text-sm [&_td]:pr-2 [&_th]:pr-2">
+                  <caption className="sr-only">Your commits and transfers, newest first</caption>
+                  <thead className="text-xs uppercase tracking-wide text-ink-400">
+                    <tr>
+                      <th scope="col" className="py-2">
+                        When
+                      </th>
+                      <th scope="col">Pool</th>
+                      <th scope="col">What</th>
+                      <th scope="col">Amount</th>
+                      <th scope="col">Transaction</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {events.map(({ event, pool }) => (
+                      <HistoryRow
+                        key={`${event.blockNumber}-${event.logIndex}`}
+                        event={event}
+                        pool={pool}
+                        explorer={explorerOf(pool.chainId)}
+                      />
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          )}
+        </>
       )}
       <SourceNote
         text={history.data ? source : undefined}

@@ -1,4 +1,7 @@
-/** The portfolio page, `#/portfolio`: everything on it follows from the connected wallet, so no parameters. */
+/**
+ * The portfolio page, `#/portfolio`: what it shows follows from the connected wallet; the link keeps only the
+ * history's filters, `?pool=0x…&side=long&type=mint` (portfolioParams.ts).
+ */
 import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
 

@@ -7,6 +7,7 @@ import { costBasis } from '../../../src/features/portfolio/costBasis.ts';
 const WAD = 10n ** 18n;
 const U = 1_000_000n; // 6-decimal units keep the arithmetic readable
 const price = (num: bigint, den: bigint) => div(fromUInt(num), fromUInt(den));
+const TX = `0x${'11'.repeat(32)}` as const;
 
 function commit(
   block: bigint,
@@ -19,6 +20,7 @@ function commit(
     kind: 'commit',
     blockNumber: block,
     logIndex: 0,
+    transactionHash: TX,
     commitType,
     amount,
     intervalId,
@@ -55,7 +57,15 @@ describe('costBasis from the user’s own history', () => {
       events: [
         commit(1n, CommitType.ShortMint, 100n * U, 1n),
         commit(2n, CommitType.ShortBurnLongMint, 100n * U, 2n),
-        { kind: 'transfer', blockNumber: 3n, logIndex: 1, side: 'long', direction: 'in', amount: 7n * U },
+        {
+          kind: 'transfer',
+          blockNumber: 3n,
+          logIndex: 1,
+          transactionHash: TX,
+          side: 'long',
+          direction: 'in',
+          amount: 7n * U,
+        },
         commit(4n, CommitType.LongMint, 30n * U, 9n),
       ],
       priceHistory: new Map([

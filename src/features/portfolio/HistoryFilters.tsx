@@ -1,0 +1,96 @@
+/**
+ * The history card's filters: pool, side and type, each a native select with its label (a keyboard and a
+ * screen reader use them as any form), wrapping onto more lines on a phone; and "Clear filters" once any is
+ * set. What they hold lives in the link (portfolioParams.ts).
+ */
+
+import { Button } from '../../ui/Button.tsx';
+import type { HistoryFilter, HistorySide, HistoryType } from './historyFilter.ts';
+import { HISTORY_SIDES, HISTORY_TYPES } from './historyFilter.ts';
+import type { LedgerPool } from './ledgerCsv.ts';
+
+const SIDE_LABELS: Record<HistorySide, string> = { long: 'Long', short: 'Short' };
+const TYPE_LABELS: Record<HistoryType, string> = {
+  mint: 'Mint',
+  burn: 'Burn',
+  flip: 'Flip',
+  transfer_in: 'Transfer in',
+  transfer_out: 'Transfer out',
+};
+
+const ALL = '';
+
+function FilterSelect({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: string | null;
+  options: ReadonlyArray<readonly [string, string]>;
+  onChange: (value: string | null) => void;
+}) {
+  return (
+    <label className="flex min-w-32 flex-1 flex-col gap-1 text-xs text-ink-400 sm:max-w-xs sm:flex-none">
+      {label}
+      <select
+        className="rounded-lg border border-ink-700 bg-ink-900 px-3 py-2 text-sm text-ink-50 pointer-coarse:min-h-11"
+        value={value ?? ALL}
+        onChange={(e) => onChange(e.target.value === ALL ? null : e.target.value)}
+      >
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export function ClearFilters({ onClear }: { onClear: () => void }) {
+  return (
+    <Button variant="secondary" onClick={onClear}>
+      Clear filters
+    </Button>
+  );
+}
+
+export function HistoryFilters({
+  pools,
+  filter,
+  onChange,
+  showClear,
+}: {
+  /** The pools the account has events in. */
+  pools: readonly LedgerPool[];
+  /** What the selects show: the link's filter, with a pool the account has no event in already dropped. */
+  filter: HistoryFilter;
+  onChange: (patch: Partial<HistoryFilter>) => void;
+  showClear: boolean;
+}) {
+  return (
+    <div className="flex min-w-0 flex-1 flex-wrap items-end gap-3">
+      <FilterSelect
+        label="Pool"
+        value={filter.pool}
+        options={[[ALL, 'All pools'], ...pools.map((p) => [p.address.toLowerCase(), p.name] as const)]}
+        onChange={(pool) => onChange({ pool })}
+      />
+      <FilterSelect
+        label="Side"
+        value={filter.side}
+        options={[[ALL, 'All sides'], ...HISTORY_SIDES.map((s) => [s, SIDE_LABELS[s]] as const)]}
+        onChange={(side) => onChange({ side: HISTORY_SIDES.find((s) => s === side) ?? null })}
+      />
+      <FilterSelect
+        label="Type"
+        value={filter.type}
+        options={[[ALL, 'All types'], ...HISTORY_TYPES.map((t) => [t, TYPE_LABELS[t]] as const)]}
+        onChange={(type) => onChange({ type: HISTORY_TYPES.find((t) => t === type) ?? null })}
+      />
+      {showClear && <ClearFilters onClear={() => onChange({ pool: null, side: null, type: null })} />}
+    </div>
+  );
+}

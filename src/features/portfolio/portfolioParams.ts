@@ -1,0 +1,21 @@
+/**
+ * The Portfolio's state in the link: the history card's filters, `#/portfolio?pool=0x…&side=long&type=mint`.
+ * Each is "All" when absent, and a value the parser does not know (a misspelt side, a pool that is not an
+ * address) reads as absent too: an old or hand-edited link still opens the page.
+ */
+import { createLoader, createParser, parseAsStringLiteral } from 'nuqs';
+import { HISTORY_SIDES, HISTORY_TYPES, type HistoryFilter, parsePoolAddress } from './historyFilter.ts';
+
+const parseAsPoolAddress = createParser<string>({
+  parse: parsePoolAddress,
+  serialize: (address) => address,
+});
+
+export const historyFilterParams = {
+  pool: parseAsPoolAddress,
+  side: parseAsStringLiteral(HISTORY_SIDES),
+  type: parseAsStringLiteral(HISTORY_TYPES),
+};
+
+/** The filter a link's query asks for (also what the card reads through `useQueryStates`). */
+export const loadHistoryFilter: (query: string) => HistoryFilter = createLoader(historyFilterParams);

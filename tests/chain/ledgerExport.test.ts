@@ -1,0 +1,161 @@
+/**
+ * The ledger's CSV (docs/ledger.md) against a real chain: a mint commit and L-token transfers out and in are
+ * read back through the app's own log scan and readUserHistory, exported, parsed with a strict RFC 4180
+ * reader, and every amount, fee, transaction hash, block and log index is found equal to what the chain's
+ * receipts and logs say, to the wei.
+ */
+import { erc20Abi, parseEventLogs, type TransactionReceipt } from 'viem';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Deployment } from '../../contracts-abi/deployment.ts';
+import { leveragedPoolAbi, poolCommitterAbi } from '../../contracts-abi/generated/index.ts';
+import { devnetConfig } from '../../devnet/config.ts';
+import { type DevnetClients, devnetClients, write } from '../../devnet/lib/clients.ts';
+import { deployDevnet } from '../../devnet/lib/deploy.ts';
+import { upkeepDuePools } from '../../devnet/lib/keeper.ts';
+import { freePort, type RunningNode, startNode } from '../../devnet/lib/node.ts';
+import { seedDevnet } from '../../devnet/lib/seed.ts';
+import { devnetChainDeployment } from '../../src/chain/chainDeployments.ts';
+import type { ChainDeployment } from '../../src/chain/config.ts';
+import { memoryCache } from '../../src/chain/history/historyCache.ts';
+import { createLogScanSource } from '../../src/chain/history/logScanSource.ts';
+import { discoverPools, type PoolInfo } from '../../src/chain/poolRegistry.ts';
+import { readUserHistory } from '../../src/chain/userHistory.ts';
+import { CommitType, commitParamsToHex, encodeCommitParams } from '../../src/engine/commits.ts';
+import { type LedgerColumn, ledgerCsv, utcTime } from '../../src/features/portfolio/ledgerCsv.ts';
+import { csvObjects } from '../fixtures/csv.ts';
+
+const config = devnetConfig();
+let node: RunningNode;
+let direct: DevnetClients;
+let deployment: Deployment;
+let chain: ChainDeployment;
+let pools: PoolInfo[];
+
+beforeAll(async () => {
+  node = await startNode({ port: await freePort() });
+  direct = devnetClients(node.rpcUrl);
+  deployment = await deployDevnet(direct, { rpcUrl: node.rpcUrl, config });
+  await seedDevnet(direct, deployment, config);
+  chain = devnetChainDeployment(deployment);
+  ({ pools } = await discoverPools(direct.public, chain));
+});
+afterAll(async () => {
+  await node?.stop();
+});
+
+describe('the ledger export against the chain', () => {
+  it('gives back every amount, fee and transaction hash the chain has, to the wei', async () => {
+    const pool = pools[0]!;
+    const [user, other] = deployment.devAccounts.map((a) => a.address);
+    // An amount with every digit in use, so that a rounding anywhere would show.
+    const minted = 1_234_567_890_123_456_789n;
+    await write(direct, user!, {
+      address: pool.collateral.address,
+      abi: erc20Abi,
+      functionName: 'approve',
+      args: [pool.address, minted],
+    });
+    const mint = await write(direct, user!, {
+      address: pool.committer,
+      abi: poolCommitterAbi,
+      functionName: 'commit',
+      args: [commitParamsToHex(encodeCommitParams(minted, CommitType.LongMint, false, false))],
+    });
+    await direct.test.increaseTime({ seconds: config.updateIntervalSeconds + 1 });
+    await direct.test.mine({ blocks: 1 });
+    await upkeepDuePools(direct, deployment);
+    await write(direct, user!, {
+      address: pool.committer,
+      abi: poolCommitterAbi,
+      functionName: 'claim',
+      args: [user!],
+    });
+    const sent = await write(direct, user!, {
+      address: pool.longToken,
+      abi: erc20Abi,
+      functionName: 'transfer',
+      args: [other!, 987_654_321_987n],
+    });
+    const received = await write(direct, other!, {
+      address: pool.longToken,
+      abi: erc20Abi,
+      functionName: 'transfer',
+      args: [user!, 400_000_000_001n],
+    });
+
+    const toBlock = await direct.public.getBlockNumber({ cacheTime: 0 });
+    const source = createLogScanSource({
+      client: direct.public,
+      readClient: direct.public,
+      deployment: chain,
+      cache: memoryCache(),
+    });
+    const history = await readUserHistory(source, direct.public, chain, pools, user!, { toBlock });
+    const { rows } = csvObjects<LedgerColumn>(ledgerCsv(history));
+
+    // What the chain says, from the receipts' own logs.
+    const commitLog = parseEventLogs({
+      abi: poolCommitterAbi,
+      eventName: 'CreateCommit',
+      logs: mint.logs,
+    })[0]!;
+    const transferLog = (receipt: TransactionReceipt) =>
+      parseEventLogs({ abi: erc20Abi, eventName: 'Transfer', logs: receipt.logs }).find(
+        (l) => l.address.toLowerCase() === pool.longToken.toLowerCase(),
+      )!;
+    const out = transferLog(sent);
+    const into = transferLog(received);
+    const expected = [
+      { log: commitLog, type: 'mint', amount: commitLog.args.amount, unit: pool.collateral.symbol },
+      { log: out, type: 'transfer_out', amount: out.args.value, unit: 'L tokens' },
+      { log: into, type: 'transfer_in', amount: into.args.value, unit: 'L tokens' },
+    ];
+    expect(commitLog.args.amount).toBe(minted);
+    expect(rows.map((r) => r.type)).toEqual(expected.map((e) => e.type));
+    for (const [i, e] of expected.entries()) {
+      const row = rows[i]!;
+      expect(row.transaction_hash).toBe(e.log.transactionHash);
+      expect(row.block_number).toBe(e.log.blockNumber.toString());
+      expect(row.log_index).toBe(String(e.log.logIndex));
+      expect(row.chain_id).toBe(String(deployment.chainId));
+      expect(row.pool).toBe(pool.address);
+      expect(row.side).toBe('long');
+      expect(row.unit).toBe(e.unit);
+      expect(BigInt(row.amount_raw)).toBe(e.amount);
+      expect(row.amount_decimals).toBe(String(pool.collateral.decimals));
+      expect(parseDecimal(row.amount, Number(row.amount_decimals))).toBe(e.amount);
+      if (row.time_utc !== '') {
+        const block = await direct.public.getBlock({ blockNumber: e.log.blockNumber });
+        expect(row.time_utc).toBe(utcTime(Number(block.timestamp)));
+      }
+    }
+    expect(rows.map((r) => r.transaction_hash)).toEqual([
+      mint.transactionHash,
+      sent.transactionHash,
+      received.transactionHash,
+    ]);
+
+    // The mint's fee is what the pool added to the long side in the commit's own block (docs/protocol.md
+    // §2.2: the fee goes to the side at once, the rest is queued).
+    const longBalance = (blockNumber: bigint) =>
+      direct.public.readContract({
+        address: pool.address,
+        abi: leveragedPoolAbi,
+        functionName: 'longBalance',
+        blockNumber,
+      });
+    const fee = (await longBalance(mint.blockNumber)) - (await longBalance(mint.blockNumber - 1n));
+    expect(fee).toBeGreaterThan(0n);
+    expect(BigInt(rows[0]!.fee_raw)).toBe(fee);
+    expect(parseDecimal(rows[0]!.fee, Number(rows[0]!.fee_decimals))).toBe(fee);
+  });
+});
+
+/** A decimal string back to an integer of the smallest unit, by its digits: exact, and refusing anything else. */
+function parseDecimal(text: string, decimals: number): bigint {
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!match) throw new Error(`not a plain decimal: ${text}`);
+  const fraction = match[2] ?? '';
+  if (fraction.length > decimals) throw new Error(`more digits than ${decimals} decimals: ${text}`);
+  return BigInt(match[1]! + fraction.padEnd(decimals, '0'));
+}

@@ -1,0 +1,138 @@
+/**
+ * The history card's filters (docs/ledger.md, "Filters"): by pool, side and type, alone and together; a flip
+ * under both its sides, a transfer under its token's; a link's values read back as the filter, with anything
+ * unknown or malformed read as "All"; and a linked pool the account has no event in dropped, said, not thrown.
+ */
+import { describe, expect, it } from 'vitest';
+import type { CommitType } from '../../../src/engine/commits.ts';
+import {
+  filterHistories,
+  type HistoryFilter,
+  NO_FILTER,
+  poolsWithEvents,
+  resolveFilter,
+} from '../../../src/features/portfolio/historyFilter.ts';
+import type { LedgerHistory } from '../../../src/features/portfolio/ledgerCsv.ts';
+import { ledgerCsv } from '../../../src/features/portfolio/ledgerCsv.ts';
+import { loadHistoryFilter } from '../../../src/features/portfolio/portfolioParams.ts';
+import { HISTORY, tx } from './ledgerFixture.ts';
+
+const BTC = '0x00000000000000000000000000000000000000b1';
+const ETH = '0x00000000000000000000000000000000000000b2';
+
+/** The fixture's events by the number of their transaction: 1 long mint, 4 L sent, 5 flip long → short
+ * (BTC pool); 2 short burn, 3 short mint, 6 S received (ETH pool). */
+const TXS = [1, 2, 3, 4, 5, 6] as const;
+
+function kept(filter: Partial<HistoryFilter>, history: readonly LedgerHistory[] = HISTORY): number[] {
+  const hashes = filterHistories(history, { ...NO_FILTER, ...filter }).flatMap((h) =>
+    h.events.map((e) => e.transactionHash),
+  );
+  return TXS.filter((n) => hashes.includes(tx(n)));
+}
+
+describe('filterHistories', () => {
+  it('keeps everything with no filter', () => {
+    expect(kept({})).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('filters by pool, whatever the case of the address', () => {
+    expect(kept({ pool: BTC })).toEqual([1, 4, 5]);
+    expect(kept({ pool: ETH })).toEqual([2, 3, 6]);
+    const upper = HISTORY.map((h) => ({
+      ...h,
+      pool: { ...h.pool, address: h.pool.address.toUpperCase() as `0x${string}` },
+    }));
+    expect(kept({ pool: BTC }, upper)).toEqual([1, 4, 5]);
+  });
+
+  it('filters by type, in the ledger words', () => {
+    expect(kept({ type: 'mint' })).toEqual([1, 3]);
+    expect(kept({ type: 'burn' })).toEqual([2]);
+    expect(kept({ type: 'flip' })).toEqual([5]);
+    expect(kept({ type: 'transfer_in' })).toEqual([6]);
+    expect(kept({ type: 'transfer_out' })).toEqual([4]);
+  });
+
+  it("puts a transfer under its token's side, and a flip under both the side it leaves and the one it enters", () => {
+    expect(kept({ side: 'long' })).toEqual([1, 4, 5]);
+    expect(kept({ side: 'short' })).toEqual([2, 3, 5, 6]);
+    expect(kept({ side: 'short', type: 'flip' })).toEqual([5]);
+    expect(kept({ side: 'long', type: 'transfer_in' })).toEqual([]);
+    expect(kept({ side: 'short', type: 'transfer_in' })).toEqual([6]);
+  });
+
+  it('combines the filters', () => {
+    expect(kept({ pool: ETH, side: 'short', type: 'mint' })).toEqual([3]);
+    expect(kept({ pool: BTC, side: 'short' })).toEqual([5]);
+    expect(kept({ pool: BTC, type: 'burn' })).toEqual([]);
+  });
+
+  it('drops a pool left with no event, and leaves a commit type this app does not know out of any side or type', () => {
+    expect(filterHistories(HISTORY, { ...NO_FILTER, type: 'burn' }).map((h) => h.pool.address)).toEqual([
+      ETH,
+    ]);
+    const strange: LedgerHistory[] = [
+      {
+        pool: HISTORY[0]!.pool,
+        events: [{ ...HISTORY[0]!.events[0]!, commitType: 9 as CommitType } as never],
+      },
+    ];
+    expect(filterHistories(strange, NO_FILTER)).toHaveLength(1);
+    expect(filterHistories(strange, { ...NO_FILTER, side: 'long' })).toEqual([]);
+    expect(filterHistories(strange, { ...NO_FILTER, type: 'mint' })).toEqual([]);
+  });
+
+  it("exports what it shows: the CSV of the filtered history has only the filter's rows", () => {
+    const lines = ledgerCsv(filterHistories(HISTORY, { ...NO_FILTER, side: 'short', type: 'mint' })).split(
+      '\r\n',
+    );
+    expect(lines.filter((l) => l !== '')).toHaveLength(2);
+    expect(lines[1]).toContain(tx(3));
+  });
+});
+
+describe('the filter in the link', () => {
+  it('reads pool, side and type', () => {
+    expect(loadHistoryFilter(`?pool=${BTC}&side=long&type=transfer_out`)).toEqual({
+      pool: BTC,
+      side: 'long',
+      type: 'transfer_out',
+    });
+    // A checksummed address reads as the same pool.
+    expect(loadHistoryFilter('?pool=0x00000000000000000000000000000000000000B1').pool).toBe(BTC);
+    expect(loadHistoryFilter('')).toEqual(NO_FILTER);
+  });
+
+  it('reads unknown or malformed values as "All"', () => {
+    expect(loadHistoryFilter('?pool=0x123&side=sideways&type=swap')).toEqual(NO_FILTER);
+    expect(loadHistoryFilter('?pool=nonsense&side=LONG&type=')).toEqual(NO_FILTER);
+    expect(loadHistoryFilter(`?pool=${BTC}00&side=long`)).toEqual({ ...NO_FILTER, side: 'long' });
+    expect(loadHistoryFilter('?type=transfer&side=long%20')).toEqual(NO_FILTER);
+  });
+});
+
+describe('resolveFilter', () => {
+  it('offers the pools the account has events in, by name', () => {
+    const withEmpty = [
+      ...HISTORY,
+      { pool: { ...HISTORY[0]!.pool, address: `0x${'c'.repeat(40)}` as const, name: 'A' }, events: [] },
+    ];
+    expect(poolsWithEvents(withEmpty).map((p) => p.name)).toEqual(['3-ETH/USD+OHM', HISTORY[0]!.pool.name]);
+  });
+
+  it('keeps a pool the account has events in', () => {
+    expect(resolveFilter({ ...NO_FILTER, pool: ETH, side: 'short' }, HISTORY)).toEqual({
+      filter: { pool: ETH, side: 'short', type: null },
+      unknownPool: false,
+    });
+  });
+
+  it('drops a pool the account has no event in, and says so', () => {
+    const other = `0x${'d'.repeat(40)}`;
+    expect(resolveFilter({ pool: other, side: 'long', type: null }, HISTORY)).toEqual({
+      filter: { pool: null, side: 'long', type: null },
+      unknownPool: true,
+    });
+  });
+});
