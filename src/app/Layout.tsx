@@ -5,6 +5,7 @@ import { AlertNotices, AlertsToggle } from '../features/alerts/routes.ts';
 import { devnetNav } from '../features/devnet/routes.ts';
 import { poolsNav } from '../features/pools/routes.ts';
 import { portfolioNav } from '../features/portfolio/routes.ts';
+import { protocolNav } from '../features/protocol/routes.ts';
 import { simulatorNav } from '../features/simulator/routes.ts';
 import { tradeNav } from '../features/trade/routes.ts';
 import { treasuryNav } from '../features/treasury/routes.ts';
@@ -21,7 +22,7 @@ interface NavEntry {
   also: readonly string[];
 }
 
-const NAV: readonly NavEntry[] = [poolsNav, tradeNav, portfolioNav, simulatorNav, treasuryNav];
+const NAV: readonly NavEntry[] = [poolsNav, tradeNav, portfolioNav, protocolNav, simulatorNav, treasuryNav];
 
 /** Takes the page's room while its code loads, so the footer does not flash up and jump away. */
 export function PageFallback() {

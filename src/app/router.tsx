@@ -12,6 +12,7 @@ import { HashRouter, Navigate, Outlet, type RouteObject, useRoutes } from 'react
 import { devnetRoutes } from '../features/devnet/routes.ts';
 import { poolsNav, poolsPages, poolsRoutes } from '../features/pools/routes.ts';
 import { portfolioRoutes } from '../features/portfolio/routes.ts';
+import { protocolPages, protocolRoutes } from '../features/protocol/routes.ts';
 import { simulatorPages, simulatorRoutes } from '../features/simulator/routes.ts';
 import { tradePages, tradeRoutes } from '../features/trade/routes.ts';
 import { treasuryPages, treasuryRoutes } from '../features/treasury/routes.ts';
@@ -41,6 +42,7 @@ export function appRoutes(withDevnet: boolean): RouteObject[] {
         ...portfolioRoutes,
         ...simulatorRoutes,
         ...treasuryRoutes,
+        ...protocolRoutes,
         ...(withDevnet ? devnetRoutes : []),
         { path: '*', element: <NotFound /> },
       ],
@@ -65,6 +67,7 @@ const PAGES: Record<string, () => Promise<unknown>> = {
   ...tradePages,
   ...simulatorPages,
   ...treasuryPages,
+  ...protocolPages,
 };
 
 /**

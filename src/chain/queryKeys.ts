@@ -20,6 +20,8 @@ export const chainKeys = {
   poolHistory: (chainId: number, pool: Address) => ['chain', chainId, 'pool-history', lower(pool)] as const,
   userHistory: (chainId: number, user: Address | undefined) =>
     ['chain', chainId, 'user-history', lower(user)] as const,
+  /** The history indexer's per-pool days (protocolDays.ts): the protocol page. */
+  protocolDays: (chainId: number) => ['chain', chainId, 'protocol-days'] as const,
   /** The chain's gas price: what a paid claim's reward is reckoned from. */
   gasPrice: (chainId: number) => ['chain', chainId, 'gas-price'] as const,
   /** A price feed's description, decimals and latest round (the treasury page). */

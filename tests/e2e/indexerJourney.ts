@@ -2,7 +2,8 @@
  * History from the indexer, then without it, on the journeys' stage (which runs the indexer beside the chain,
  * as `npm start` does): the pool page and the portfolio say they were served by the indexer and ask it, not
  * the chain's logs; with the indexer stopped, a reload reads the same history from the chain's own logs and
- * says why. Screenshots go to tests/e2e/screenshots/indexer-*.png.
+ * says why. Before it stops, the protocol page shows the pools' days and the treasury's total from it.
+ * Screenshots go to tests/e2e/screenshots/indexer-*.png.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -43,6 +44,21 @@ export async function indexerJourney(stage: Stage, page: Page) {
   const withIndexer = await rows.allTextContents();
   expect(asked.some((path) => path.startsWith('/history/user/'))).toBe(true);
   await shot('portfolio');
+
+  // The protocol page: the pool's days in its TVL table and the treasury's total, from the indexer.
+  asked.length = 0;
+  await page.goto(`${stage.baseUrl}#/protocol`);
+  const poolCard = page.locator('section', {
+    has: page.getByRole('heading', { name: pool.name, exact: true }),
+  });
+  const tvl = poolCard.locator('figure', { hasText: `TVL of ${pool.name}` });
+  await tvl.getByText('Show as a table').click({ timeout: TIMEOUT });
+  expect(await tvl.locator('table tbody tr').count()).toBeGreaterThan(0);
+  await expect
+    .poll(() => page.getByTestId('treasury-total-gOHM').textContent(), { timeout: TIMEOUT })
+    .toMatch(/^\d[\d,]*(\.\d+)? gOHM$/);
+  expect(asked.some((path) => path === '/history/protocol')).toBe(true);
+  await shot('protocol');
 
   // The indexer stops: the same history, read from the chain, and the page says so.
   await indexer.stop();
