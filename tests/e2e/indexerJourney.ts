@@ -36,15 +36,6 @@ export async function indexerJourney(stage: Stage, page: Page) {
   expect(asked).toContain(`/history/pool/${pool.address.toLowerCase()}`);
   await shot('pool');
 
-  asked.length = 0;
-  await page.goto(`${stage.baseUrl}#/portfolio`);
-  await expect.poll(() => note.textContent(), { timeout: TIMEOUT }).toMatch(/^From the history indexer/);
-  const rows = page.locator('table:has(caption:text("Your commits and transfers")) tbody tr');
-  expect(await rows.count()).toBeGreaterThan(0);
-  const withIndexer = await rows.allTextContents();
-  expect(asked.some((path) => path.startsWith('/history/user/'))).toBe(true);
-  await shot('portfolio');
-
   // The protocol page: the pool's days in its TVL table and the treasury's total, from the indexer.
   asked.length = 0;
   await page.goto(`${stage.baseUrl}#/protocol`);
@@ -60,7 +51,16 @@ export async function indexerJourney(stage: Stage, page: Page) {
   expect(asked.some((path) => path === '/history/protocol')).toBe(true);
   await shot('protocol');
 
-  // The indexer stops: the same history, read from the chain, and the page says so.
+  asked.length = 0;
+  await page.goto(`${stage.baseUrl}#/portfolio`);
+  await expect.poll(() => note.textContent(), { timeout: TIMEOUT }).toMatch(/^From the history indexer/);
+  const rows = page.locator('table:has(caption:text("Your commits and transfers")) tbody tr');
+  expect(await rows.count()).toBeGreaterThan(0);
+  const withIndexer = await rows.allTextContents();
+  expect(asked.some((path) => path.startsWith('/history/user/'))).toBe(true);
+  await shot('portfolio');
+
+  // The indexer stops: the same history, read from the chain on a reload of the portfolio, and it says so.
   await indexer.stop();
   asked.length = 0;
   await page.reload();
