@@ -103,12 +103,13 @@ export function HistoryCard({
             </div>
           ) : (
             <>
-              {/* Cells keep a gutter, so that on a phone one column's text never runs into the next; a table
-              still too wide for the screen scrolls inside its card rather than widening the page. */}
+              {/* On a phone each row is a two-column block (when and pool, what and amount, transaction) rather
+              than a five-column line that would not fit; cells keep a gutter so one never runs into the next,
+              and anything still too wide scrolls inside the card rather than widening the page. */}
               <div className="overflow-x-auto">
-                <table className="w-full text-left text-sm [&_td]:pr-2 [&_th]:pr-2">
+                <table className="w-full text-left text-sm max-md:block max-md:[&>tbody]:block [&_td]:pr-2 [&_th]:pr-2">
                   <caption className="sr-only">Your commits and transfers, newest first</caption>
-                  <thead className="text-xs uppercase tracking-wide text-ink-400">
+                  <thead className="text-xs uppercase tracking-wide text-ink-400 max-md:sr-only">
                     <tr>
                       <th scope="col" className="py-2">
                         When

@@ -18,8 +18,8 @@ export function HistoryRow({
 }) {
   const hash = event.transactionHash;
   return (
-    <tr className="border-t border-ink-800">
-      <td className="py-2 text-ink-400" title={`block ${event.blockNumber}`}>
+    <tr className="border-t border-ink-800 max-md:grid max-md:grid-cols-2 max-md:gap-x-3 max-md:py-2">
+      <td className="py-2 text-ink-400 max-md:py-0.5" title={`block ${event.blockNumber}`}>
         {event.timestamp ? new Date(event.timestamp * 1000).toLocaleString() : `block ${event.blockNumber}`}
       </td>
       <td>{pool.name}</td>
