@@ -118,6 +118,8 @@ export function createLogScanSource({
         scan && scan.fromBlock === fromBlock ? scan : { fromBlock, scannedTo: fromBlock - 1n, logs: [] },
     );
     const savers = keys.map((k) => throttledSaver(cache, k));
+    // Which scans read a page in this read: only those are written back when it ends.
+    const read = filters.map(() => false);
     const parts = filters.map((filter, i): ScanPart => {
       const { scannedTo } = scans[i]!;
       const resumeAt = scannedTo + 1n - REORG_OVERLAP;
@@ -135,6 +137,7 @@ export function createLogScanSource({
               ? mergeLogs(scan.logs, logs, range.fromBlock)
               : scan.logs;
           scans[i] = { fromBlock, scannedTo: range.toBlock, logs: merged };
+          read[i] = true;
           return savers[i]!.save(scans[i]!);
         },
       };
@@ -142,7 +145,7 @@ export function createLogScanSource({
     try {
       await scanParts(parts, scanOptions(request));
     } finally {
-      await Promise.all(savers.map((saver, i) => saver.flush(scans[i]!)));
+      await Promise.all(savers.map((saver, i) => (read[i] ? saver.flush(scans[i]!) : undefined)));
     }
     return mergeLogs(
       [],
