@@ -44,7 +44,8 @@ export async function indexerJourney(stage: Stage, page: Page) {
   });
   const tvl = poolCard.locator('figure', { hasText: `TVL of ${pool.name}` });
   await tvl.getByText('Show as a table').click({ timeout: TIMEOUT });
-  expect(await tvl.locator('table tbody tr').count()).toBeGreaterThan(0);
+  // The table is drawn once the toggle has opened: wait for its rows rather than count them at the click.
+  await expect.poll(() => tvl.locator('table tbody tr').count(), { timeout: TIMEOUT }).toBeGreaterThan(0);
   await expect
     .poll(() => page.getByTestId('treasury-total-gOHM').textContent(), { timeout: TIMEOUT })
     .toMatch(/^\d[\d,]*(\.\d+)? gOHM$/);
