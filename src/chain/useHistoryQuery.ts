@@ -15,6 +15,8 @@ import { historyRereadMs } from './history/provenanceText.ts';
 interface Stamped<T> {
   value: T;
   stamp: string;
+  /** Where this value came from: kept with it, so a page mounted again over the cached value still says so. */
+  source?: HistoryProvenance;
 }
 
 export interface HistoryQueryOptions<T> {
@@ -49,6 +51,7 @@ export function useHistoryQuery<T>({
       const { stamp: readStamp, toBlock: readTo, read: readNow } = latest.current;
       if (readTo === undefined) throw new Error('history asked for before the chain was read');
       const mine = ++attempt.current;
+      let from: HistoryProvenance | undefined;
       const value = await readNow({
         toBlock: readTo,
         signal,
@@ -56,16 +59,18 @@ export function useHistoryQuery<T>({
           if (mine === attempt.current) setProgress(p);
         },
         onSource: (s) => {
+          from = s;
           if (mine === attempt.current) setSource(s);
         },
       });
-      return { value, stamp: readStamp };
+      return { value, stamp: readStamp, ...(from ? { source: from } : {}) };
     },
     enabled: enabled && toBlock !== undefined,
     staleTime: Number.POSITIVE_INFINITY,
     // The pager already retried what can be retried; a failed read is tried again below, from its kept pages.
     retry: false,
-    refetchInterval: (q) => historyRereadMs(q.state.status === 'error', source, pollIntervalMs),
+    refetchInterval: (q) =>
+      historyRereadMs(q.state.status === 'error', source ?? q.state.data?.source, pollIntervalMs),
   });
 
   const { data, isFetching, refetch } = query;
@@ -80,7 +85,8 @@ export function useHistoryQuery<T>({
     isFetching,
     refetch,
     progress: isFetching ? progress : undefined,
-    source,
+    /** Where the history on screen came from; before the first value, where the read in flight is reading. */
+    source: data?.source ?? source,
   };
 }
 

@@ -76,6 +76,31 @@ describe('useHistoryQuery', () => {
     expect(reads).toHaveLength(2);
   });
 
+  it('still says where the history came from when a page mounts again over the cached value', async () => {
+    const { reads, read } = controlledReads();
+    // One QueryClient for both mounts, as the app has one for its whole life.
+    const shared = wrapper();
+    const options = {
+      queryKey: ['chain', 1, 'user-history', '0xuser'],
+      enabled: true,
+      stamp: '7',
+      toBlock: 10n,
+      pollIntervalMs: 60_000,
+      read,
+    };
+    const first = renderHook(() => useHistoryQuery(options), { wrapper: shared });
+    await waitFor(() => expect(reads).toHaveLength(1));
+    act(() => reads[0]!.request.onSource?.({ kind: 'indexer', indexedTo: 10n, indexedAt: 1 }));
+    act(() => reads[0]!.finish('to block 10'));
+    await waitFor(() => expect(first.result.current.data).toBe('to block 10'));
+    first.unmount();
+    // Back on the page: the value is the cached one, no read runs, and its provenance came with it.
+    const again = renderHook(() => useHistoryQuery(options), { wrapper: shared });
+    expect(again.result.current.data).toBe('to block 10');
+    expect(again.result.current.source).toEqual({ kind: 'indexer', indexedTo: 10n, indexedAt: 1 });
+    expect(reads).toHaveLength(1);
+  });
+
   it('keeps the history on screen when a later read fails', async () => {
     const { reads, read } = controlledReads();
     let fail = false;
