@@ -4,7 +4,8 @@
  * at 13,387,522, the provider-like proxy), with the history indexer and without it. Requests are the page's
  * history requests to the RPC and the indexer together: the indexer's routes, `eth_getLogs`, and the
  * `eth_getBlockByNumber` that names the chain; the one `eth_call` that reads the executed intervals' token
- * prices is the same with either source and is counted apart. Seconds run from the page's first history
+ * prices is the same with either source and is counted apart, except in `ledger.portfolio.first.*`: the
+ * activity, profit split and fees on screen, which count it with the history's requests. Seconds run from the page's first history
  * request to the history on screen. Then the indexer's catch-up and memory, and the log scan of a pool the
  * configuration does not list (found from the factory's block): the time left it shows after a minute. Last,
  * the portfolio's first read without the indexer behind a hostile endpoint (a 2,000-block log cap, 60% of
@@ -14,6 +15,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { toFunctionSelector } from 'viem';
 import { ARBITRUM_PROFILE } from '../devnet/lib/profile.ts';
 import { type AppStage, startAppStage } from '../devnet/lib/stage.ts';
 import { connect, countCalls, newContext } from './browserKit.ts';
@@ -22,10 +24,14 @@ const MINUTE = 60_000;
 const figure = (name: string, value: number | string, unit: string) =>
   console.log(`${name}: ${value} ${unit}`.trimEnd());
 
+/** `priceHistory(uint256)`, inside the one multicall that reads the prices of a portfolio's intervals. */
+const PRICE_HISTORY = toFunctionSelector('priceHistory(uint256)').slice(2);
+
 /** The page's history requests, and when the first one left. */
 function historyRequests(page: Page, stage: AppStage) {
   const rpc = countCalls(page, stage.rpcUrl);
   let indexer = 0;
+  let prices = 0;
   let first: number | undefined;
   const indexerUrl = stage.indexer?.url;
   page.on('request', (request) => {
@@ -34,11 +40,14 @@ function historyRequests(page: Page, stage: AppStage) {
     const isHistoryRpc =
       url.startsWith(stage.rpcUrl) && /eth_getLogs|eth_getBlockByNumber/.test(request.postData() ?? '');
     if (isIndexer) indexer += 1;
+    if (url.startsWith(stage.rpcUrl) && (request.postData() ?? '').includes(PRICE_HISTORY)) prices += 1;
     if ((isIndexer || isHistoryRpc) && first === undefined) first = performance.now();
   });
   return {
     requests: () => indexer + rpc.of('eth_getLogs', 'eth_getBlockByNumber'),
-    detail: () => `indexer=${indexer},${rpc.detail()}`,
+    /** The history's requests and the `eth_call`s that read its intervals' prices: all the ledger waits for. */
+    ledgerRequests: () => indexer + rpc.of('eth_getLogs', 'eth_getBlockByNumber') + prices,
+    detail: () => `indexer=${indexer},priceReads=${prices},${rpc.detail()}`,
     secondsSinceFirst: () => (first === undefined ? Number.NaN : (performance.now() - first) / 1000),
   };
 }
@@ -88,6 +97,15 @@ async function measure(stage: AppStage, prefix: string, run: number) {
   figure(`${prefix}.portfolio.first.requests`, mine.requests(), 'requests');
   figure(`${prefix}.portfolio.first.seconds`, mine.secondsSinceFirst().toFixed(2), 's');
   console.log(`  (${mine.detail()}; ${await wallet.getByTestId('history-source').textContent()})`);
+  if (prefix === 'history.indexer') {
+    // The ledger: the activity, the profit split and the fees, which need the indexer's upkeep steps.
+    await wallet
+      .locator('[data-testid^="profit-total-"]')
+      .first()
+      .waitFor({ timeout: 10 * MINUTE });
+    figure('ledger.portfolio.first.requests', mine.ledgerRequests(), 'requests');
+    figure('ledger.portfolio.first.seconds', mine.secondsSinceFirst().toFixed(2), 's');
+  }
   await holder.close();
 }
 

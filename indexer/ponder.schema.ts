@@ -88,3 +88,66 @@ export const chainIdentity = onchainTable('chain_identity', (t) => ({
   block: t.bigint().notNull(),
   hash: t.hex().notNull(),
 }));
+
+/**
+ * One upkeep of one pool, as the holder's profit split needs it (docs/indexer.md, "Upkeep steps"): keyed by
+ * `${pool}:${transactionHash}` (lower case), since one keeper transaction may upkeep several pools. Its logs
+ * (`UpkeepSuccessful`, `PoolRebalance`, `ExecutedCommitsForInterval`, `KeeperPaid`) each add their part to
+ * the row, in whatever order they are handled. V2.1 records no balances at an upkeep: `before` and the prices
+ * come from the pool's book as the indexer replays it (`poolBook`, indexer/src/book.ts), not from state reads.
+ */
+export const upkeepStep = onchainTable(
+  'upkeep_step',
+  (t) => ({
+    id: t.text().primaryKey(),
+    pool: t.hex().notNull(),
+    transactionHash: t.hex().notNull(),
+    blockNumber: t.bigint().notNull(),
+    /** The upkeep's first log in this pool. */
+    logIndex: t.integer().notNull(),
+    timestamp: t.bigint().notNull(),
+    /** The intervals executed, first and last (null when none). */
+    firstInterval: t.bigint(),
+    lastInterval: t.bigint(),
+    /** The prices of `firstInterval` as the replay executed it (the committer's `priceHistory`): bytes16 quads. */
+    longPrice: t.hex(),
+    shortPrice: t.hex(),
+    /** The replayed side balances just before the `PoolRebalance` (null when none was emitted). */
+    longBefore: t.bigint(),
+    shortBefore: t.bigint(),
+    /** `PoolRebalance`: management fee and each side's whole change (fee included, signed); zeros when none. */
+    longFee: t.bigint().notNull(),
+    shortFee: t.bigint().notNull(),
+    longChange: t.bigint().notNull(),
+    shortChange: t.bigint().notNull(),
+    /** `KeeperPaid` in the same transaction, in settlement units. */
+    keeperReward: t.bigint().notNull(),
+  }),
+  (t) => ({ byPool: index().on(t.pool, t.blockNumber) }),
+);
+
+/**
+ * Each pool's book as the indexer replays it from its events (indexer/src/book.ts): side balances, token
+ * supplies, queued burns, and the minting fee its last commit named.
+ */
+export const poolBook = onchainTable('pool_book', (t) => ({
+  pool: t.hex().primaryKey(),
+  longBalance: t.bigint().notNull(),
+  shortBalance: t.bigint().notNull(),
+  longSupply: t.bigint().notNull(),
+  shortSupply: t.bigint().notNull(),
+  pendingLongBurnPoolTokens: t.bigint().notNull(),
+  pendingShortBurnPoolTokens: t.bigint().notNull(),
+  mintingFeeWad: t.bigint().notNull(),
+}));
+
+/** What each interval of each pool has queued (`${pool}:${intervalId}`): the committer's six totals. */
+export const intervalTotals = onchainTable('interval_totals', (t) => ({
+  id: t.text().primaryKey(),
+  longMintSettlement: t.bigint().notNull(),
+  longBurnPoolTokens: t.bigint().notNull(),
+  shortMintSettlement: t.bigint().notNull(),
+  shortBurnPoolTokens: t.bigint().notNull(),
+  shortBurnLongMintPoolTokens: t.bigint().notNull(),
+  longBurnShortMintPoolTokens: t.bigint().notNull(),
+}));

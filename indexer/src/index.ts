@@ -1,49 +1,26 @@
 /**
  * The indexing functions. Each log is decoded by the app's own decoder (historyRecords.ts) and kept as a
- * record; nothing here reads contract state, so no handler needs an archive node.
+ * record. Beside the records, each pool's book is replayed from its events by the engine (book.ts, steps.ts),
+ * which gives the upkeep steps the holder's profit split needs. Nothing here reads contract state, so no
+ * handler needs an archive node.
  */
 import { ponder } from 'ponder:registry';
 import schema from 'ponder:schema';
-import type { Address, Hex } from 'viem';
-import {
-  decodeHistoryLog,
-  type HistoryRecord,
-  historyToJson,
-} from '../../src/chain/history/historyRecords.ts';
+import type { Address } from 'viem';
+import { type HistoryRecord, historyToJson } from '../../src/chain/history/historyRecords.ts';
 import { CommitType } from '../../src/engine/commits.ts';
 import { indexedChain } from '../chain.ts';
-
-/** What every log event Ponder hands over carries, whatever its contract. */
-interface LogEvent {
-  id: string;
-  log: { address: Address; topics: [Hex, ...Hex[]] | []; data: Hex; logIndex: number };
-  block: { number: bigint; timestamp: bigint };
-  transaction: { hash: Hex };
-}
-
-type Db = Parameters<Parameters<typeof ponder.on<'PoolFactory:DeployPool'>>[1]>[0]['context']['db'];
+import { type Db, type LogEvent, poolOf, recordOf } from './events.ts';
+import {
+  balancesToBook,
+  commitToBook,
+  executedStepOf,
+  keeperStepOf,
+  rebalanceStepOf,
+  upkeepStepOf,
+} from './steps.ts';
 
 const DAY = 86_400n;
-
-function recordOf(event: LogEvent): HistoryRecord | undefined {
-  const [signature, ...rest] = event.log.topics;
-  if (!signature) return undefined;
-  return decodeHistoryLog({
-    address: event.log.address,
-    topics: [signature, ...rest],
-    data: event.log.data,
-    blockNumber: event.block.number,
-    logIndex: event.log.logIndex,
-    transactionHash: event.transaction.hash,
-    timestamp: Number(event.block.timestamp),
-  });
-}
-
-/** The pool a committer belongs to, as the factory announced it. */
-async function poolOf(db: Db, committer: Address): Promise<Address | undefined> {
-  const row = await db.find(schema.committerOf, { committer: committer.toLowerCase() as Address });
-  return row?.pool;
-}
 
 async function keep(
   db: Db,
@@ -164,6 +141,7 @@ ponder.on('PoolKeeper:UpkeepSuccessful', async ({ event, context }) => {
   if (r?.kind !== 'upkeep') return;
   await keep(context.db, event, r, { pool: r.pool });
   await addToDay(context.db, r.pool, event.block.timestamp, { upkeeps: 1 });
+  await upkeepStepOf(context.db, event, r);
 });
 
 ponder.on('PoolKeeper:KeeperPaid', async ({ event, context }) => {
@@ -171,11 +149,15 @@ ponder.on('PoolKeeper:KeeperPaid', async ({ event, context }) => {
   if (r?.kind !== 'keeperPaid') return;
   await keep(context.db, event, r, { pool: r.pool, party: r.keeper });
   await addToDay(context.db, r.pool, event.block.timestamp, { keeperRewards: r.reward });
+  await keeperStepOf(context.db, event, r);
 });
 
 ponder.on('PoolCommitter:ExecutedCommitsForInterval', async ({ event, context }) => {
   const r = recordOf(event);
-  if (r) await keep(context.db, event, r, { pool: await poolOf(context.db, r.address) });
+  if (r?.kind !== 'executed') return;
+  const pool = await poolOf(context.db, r.address);
+  await keep(context.db, event, r, { pool });
+  if (pool) await executedStepOf(context.db, event, pool, r);
 });
 
 ponder.on('PoolCommitter:CreateCommit', async ({ event, context }) => {
@@ -184,6 +166,7 @@ ponder.on('PoolCommitter:CreateCommit', async ({ event, context }) => {
   const pool = await poolOf(context.db, r.address);
   await keep(context.db, event, r, { pool, party: r.user });
   if (!pool) return;
+  await commitToBook(context.db, pool, r);
   const mint = r.commitType === CommitType.LongMint || r.commitType === CommitType.ShortMint;
   const longBurn = r.commitType === CommitType.LongBurn || r.commitType === CommitType.LongBurnShortMint;
   await addToDay(context.db, pool, event.block.timestamp, {
@@ -208,6 +191,7 @@ ponder.on('LeveragedPool:PoolBalancesChanged', async ({ event, context }) => {
   const balances = { longBalance: r.longBalance, shortBalance: r.shortBalance };
   await keep(context.db, event, r, { pool: r.address });
   await addToDay(context.db, r.address, event.block.timestamp, balances);
+  await balancesToBook(context.db, r);
   const pool = { address: r.address.toLowerCase() as Address };
   if (await context.db.find(schema.pool, pool)) await context.db.update(schema.pool, pool).set(balances);
 });
@@ -217,6 +201,7 @@ ponder.on('LeveragedPool:PoolRebalance', async ({ event, context }) => {
   if (r?.kind !== 'rebalance') return;
   await keep(context.db, event, r, { pool: r.address });
   await addToDay(context.db, r.address, event.block.timestamp, { feesCharged: r.longFee + r.shortFee });
+  await rebalanceStepOf(context.db, event, r);
 });
 
 const feesPaid = async ({ event, context }: { event: LogEvent; context: { db: Db } }) => {

@@ -1,16 +1,17 @@
 /**
- * A user's own history in the pools, for the portfolio's cost basis: their commits and the L/S tokens they
- * sent or received outside the pools (claims from the pool's escrow and burns are the pools' own business and
- * are left out), from the HistorySource; then, in one `eth_call` at the latest block, the token prices and burn
+ * A user's own history in the pools, for the portfolio's cost basis and activity: their commits, claims and
+ * AutoClaim requests and payments, and the L/S tokens they sent or received outside the pools (the pool's own
+ * transfers at claims and burns are accounted by those events and left out), from the HistorySource; then, in one `eth_call` at the latest block, the token prices and burn
  * fees the pools stored for those intervals. Nothing is read at an old block.
  */
 import type { Address, PublicClient } from 'viem';
 import { poolCommitterAbi } from '../../contracts-abi/generated/index.ts';
+import type { SplitStep } from '../engine/profit/split.ts';
 import { quadFromHex, toUInt } from '../engine/quad.ts';
 import type { IntervalPrices } from '../engine/settlement.ts';
 import { ReadBatch } from './batch.ts';
 import type { ChainDeployment } from './config.ts';
-import type { HistoryRequest, HistorySource, UserEvent } from './history/historySource.ts';
+import type { HistoryRequest, HistorySource, UpkeepStep, UserEvent } from './history/historySource.ts';
 import type { PoolInfo } from './poolRegistry.ts';
 
 export type { CommitEvent, TransferEvent } from './history/historySource.ts';
@@ -23,6 +24,46 @@ export interface UserPoolHistory {
   burnFeeHistory: Map<bigint, bigint>;
   updateIntervalId: bigint;
   mintingFeeWad: bigint;
+  /**
+   * The pool's upkeeps since the user's first event in it, for the profit split, and the block they are read
+   * to; undefined when no indexer served them (the log scan cannot read the balances around an upkeep).
+   */
+  steps?: { steps: SplitStep[]; through: bigint };
+}
+
+function splitStepOf(step: UpkeepStep): SplitStep {
+  return {
+    blockNumber: step.blockNumber,
+    logIndex: step.logIndex,
+    fee: step.fee,
+    change: step.change,
+    keeperReward: step.keeperReward,
+    ...(step.firstInterval === undefined ? {} : { firstInterval: step.firstInterval }),
+    ...(step.lastInterval === undefined ? {} : { lastInterval: step.lastInterval }),
+    ...(step.before ? { before: step.before } : {}),
+    ...(step.prices
+      ? { prices: { longPrice: quadFromHex(step.prices.long), shortPrice: quadFromHex(step.prices.short) } }
+      : {}),
+  };
+}
+
+/** The indexer's upkeep steps, asked beside the events; a failure only leaves the split out. */
+async function readSteps(
+  source: HistorySource,
+  pools: readonly PoolInfo[],
+  user: Address,
+  request: HistoryRequest,
+) {
+  if (!source.upkeepSteps) return undefined;
+  try {
+    return await source.upkeepSteps(pools, user, {
+      toBlock: request.toBlock,
+      ...(request.signal ? { signal: request.signal } : {}),
+    });
+  } catch (error) {
+    if (request.signal?.aborted) throw error;
+    return undefined;
+  }
 }
 
 export async function readUserHistory(
@@ -34,7 +75,10 @@ export async function readUserHistory(
   request: HistoryRequest,
 ): Promise<UserPoolHistory[]> {
   if (pools.length === 0) return [];
-  const events = await source.userEvents(pools, user, request);
+  const [events, served] = await Promise.all([
+    source.userEvents(pools, user, request),
+    readSteps(source, pools, user, request),
+  ]);
   const batch = new ReadBatch();
   const reads = pools.map((pool) => {
     const list = events.get(pool.address.toLowerCase()) ?? [];
@@ -73,6 +117,14 @@ export async function readUserHistory(
       burnFeeHistory,
       updateIntervalId: current,
       mintingFeeWad: mintingFee.value,
+      ...(served
+        ? {
+            steps: {
+              steps: (served.steps.get(pool.address.toLowerCase()) ?? []).map(splitStepOf),
+              through: served.through,
+            },
+          }
+        : {}),
     };
   });
 }

@@ -171,10 +171,19 @@ describe('log-scan history through a capped, rate-limiting endpoint', () => {
     const toBlock = await direct.public.getBlockNumber({ cacheTime: 0 });
     const events = (await source.userEvents(pools, user!, { toBlock })).get(pool.address.toLowerCase()) ?? [];
     const kinds = events.map((e) =>
-      e.kind === 'commit' ? `commit ${e.commitType} ${e.amount}` : `${e.direction} ${e.side} ${e.amount}`,
+      e.kind === 'commit'
+        ? `commit ${e.commitType} ${e.amount}`
+        : e.kind === 'transfer'
+          ? `${e.direction} ${e.side} ${e.amount}`
+          : e.kind,
     );
-    // The claim's transfer from the pool is the pool's own business and is left out.
-    expect(kinds).toEqual([`commit ${CommitType.LongMint} ${10n ** 18n}`, 'out long 1000', 'in long 400']);
+    // The claim is an event; its transfer from the pool is the pool's own business and is left out.
+    expect(kinds).toEqual([
+      `commit ${CommitType.LongMint} ${10n ** 18n}`,
+      'claim',
+      'out long 1000',
+      'in long 400',
+    ]);
   });
 
   it('keeps nothing across chain instances: a fresh node with the same addresses starts from scratch', async () => {

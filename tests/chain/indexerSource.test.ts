@@ -13,6 +13,7 @@ import type {
   HistoryRequest,
   HistorySource,
   PoolEvents,
+  UpkeepStep,
   UserEvent,
 } from '../../src/chain/history/historySource.ts';
 import type { IndexerChain } from '../../src/chain/history/indexerApi.ts';
@@ -240,5 +241,77 @@ describe('indexer source', () => {
     // exports it).
     expect(events.get(pool.address.toLowerCase())?.[0]).toEqual(mint(300n));
     expect(events.get(other.address.toLowerCase())?.map((e) => e.blockNumber)).toEqual([100n]);
+  });
+  describe('upkeep steps', () => {
+    const step = (block: bigint): UpkeepStep => ({
+      blockNumber: block,
+      logIndex: 2,
+      transactionHash: txAt(block),
+      timestamp: 1_800_000_000,
+      firstInterval: 7n,
+      lastInterval: 8n,
+      prices: { long: `0x${'3f'.repeat(16)}`, short: `0x${'40'.repeat(16)}` },
+      before: { long: 42_000_000_000n, short: 30_000_000_000n },
+      fee: { long: 11n, short: 9n },
+      // Signed: the losing side's transfer is negative, and must come back negative.
+      change: { long: -1_234n, short: 1_234n },
+      keeperReward: 5n,
+    });
+    const bare = (block: bigint): UpkeepStep => ({
+      blockNumber: block,
+      logIndex: 0,
+      transactionHash: txAt(block),
+      fee: { long: 0n, short: 0n },
+      change: { long: 0n, short: 0n },
+      keeperReward: 0n,
+    });
+
+    it('decodes the indexer’s answer in one request, with only the pools it serves', async () => {
+      const fallback = recordingFallback();
+      const key = pool.address.toLowerCase();
+      const indexer = scriptedIndexer(() => ({
+        chain: chainAt(350n),
+        through: 350n,
+        served: [key],
+        steps: { [key]: [step(200n), bare(300n)] },
+      }));
+      const answer = await sourceWith(indexer.fetcher, fallback.source).upkeepSteps?.(
+        [pool, other],
+        USER,
+        request(400n),
+      );
+      expect(indexer.asked).toHaveLength(1);
+      expect(indexer.asked[0]?.pathname).toBe(`/history/steps/${USER.toLowerCase()}`);
+      expect(indexer.asked[0]?.searchParams.get('toBlock')).toBe('400');
+      expect(indexer.asked[0]?.searchParams.get('pools')).toBe(
+        [pool.address, other.address].map((a) => a.toLowerCase()).join(','),
+      );
+      expect(answer?.through).toBe(350n);
+      expect([...(answer?.steps.keys() ?? [])]).toEqual([key]);
+      expect(answer?.steps.get(key)).toEqual([step(200n), bare(300n)]);
+      expect(fallback.calls).toEqual([]);
+    });
+
+    it.each([
+      ['another chain id', () => ({ chain: chainAt(500n, HASH, 1), through: 400n, served: [], steps: {} })],
+      [
+        'another chain instance (a restarted devnet)',
+        () => ({ chain: chainAt(500n, `0x${'cd'.repeat(32)}`), through: 400n, served: [], steps: {} }),
+      ],
+      ['an indexer still starting', () => new Response('{"error":"not started"}', { status: 503 })],
+      [
+        'an indexer that is down',
+        () => {
+          throw new TypeError('fetch failed');
+        },
+      ],
+    ] as const)('answers undefined for %s, and asks the log scan nothing', async (_what, answer) => {
+      const fallback = recordingFallback();
+      const indexer = scriptedIndexer(answer);
+      const source = sourceWith(indexer.fetcher, fallback.source);
+      expect(source.upkeepSteps).toBeDefined();
+      expect(await source.upkeepSteps?.([pool], USER, request(400n))).toBeUndefined();
+      expect(fallback.calls).toEqual([]);
+    });
   });
 });

@@ -23,6 +23,7 @@ import {
   tokenBalance,
 } from './harness.ts';
 import { indexerJourney } from './indexerJourney.ts';
+import { ledgerJourney } from './ledgerJourney.ts';
 import { openPhone, phoneJourney } from './phone.ts';
 import { selfUpkeepJourney } from './selfUpkeep.ts';
 import { sendFaultsJourney } from './sendFaults.ts';
@@ -389,6 +390,10 @@ describe.runIf(runnable)('journeys in Chromium', () => {
   }, 180_000);
 
   // Last: it stops the indexer.
+  it('keeps the holder’s ledger: each event with its fees, the export, the profit split and the treasury’s share, against the chain', async () => {
+    await ledgerJourney(stage, page(), USER);
+  });
+
   it('shows the pool page and the portfolio from the indexer, then from the chain once the indexer stops', async () => {
     await indexerJourney(stage, page());
   }, 240_000);

@@ -134,7 +134,10 @@ export async function phoneJourney(stage: Stage, page: Page) {
     args: [stage.deployment.devAccounts[1]!.address, 1n],
   });
   // Shown short, the exact amount a tap away.
-  const dust = page.getByRole('button', { name: /^<0\.000001$/ }).first();
+  const dust = page
+    .locator('table:has(caption:text("Your commits and transfers"))')
+    .getByRole('button', { name: /^<0\.000001 tokens$/ })
+    .first();
   await visit(stage, page, '#/portfolio', 'Portfolio', dust);
   // Positions are cards on a phone.
   await page
@@ -143,7 +146,7 @@ export async function phoneJourney(stage: Stage, page: Page) {
     .waitFor({ timeout: TIMEOUT });
   await checkFits(page, 'the portfolio with its positions and history');
   await dust.tap();
-  await page.getByText('0.000000000000000001', { exact: true }).waitFor({ timeout: TIMEOUT });
+  await page.getByText('0.000000000000000001 tokens', { exact: true }).waitFor({ timeout: TIMEOUT });
   await checkFits(page, 'the portfolio with the exact amount shown');
   await page.screenshot({ path: join(SCREENSHOTS, '12-phone-portfolio.png'), fullPage: true });
 }

@@ -14,13 +14,17 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Address, numberToHex, type PublicClient } from 'viem';
+import { type Address, createPublicClient, http, numberToHex, type PublicClient, parseEventLogs } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { leveragedPoolAbi, poolCommitterAbi, poolKeeperAbi } from '../../contracts-abi/generated/index.ts';
+import { devnetConfig } from '../../devnet/config.ts';
 import { mint } from '../../devnet/lib/historyTrades.ts';
 import { type RunningIndexer, startIndexer } from '../../devnet/lib/indexer.ts';
+import { upkeepDuePools } from '../../devnet/lib/keeper.ts';
 import { freePort } from '../../devnet/lib/node.ts';
 import { type RpcProxy, startRpcProxy } from '../../devnet/lib/rpcProxy.ts';
 import { decodeHistoryLog, type HistoryRecord } from '../../src/chain/history/historyRecords.ts';
+import type { UpkeepStep } from '../../src/chain/history/historySource.ts';
 import {
   INDEXER_ROUTES,
   type IndexerChain,
@@ -30,10 +34,12 @@ import {
   type UserHistoryAnswer,
 } from '../../src/chain/history/indexerApi.ts';
 import { type RawLog, stored } from '../../src/chain/history/logs.ts';
+import type { PoolInfo } from '../../src/chain/poolRegistry.ts';
 import { CommitType } from '../../src/engine/commits.ts';
 import { type SeededChain, startSeededChain } from '../chain/seededChain.ts';
 import { appSources, sourcedRequest } from './appSources.ts';
 import { type IndexerStage, type StageIndexer, startIndexerStage } from './indexerStage.ts';
+import { checkLedgerSplit } from './ledgerSplit.ts';
 import { postgresAvailable, type RunningPostgres, startPostgres } from './postgres.ts';
 
 const SCHEMA = 'pools_test';
@@ -155,7 +161,7 @@ describe('the history indexer on the Arbitrum profile', () => {
       });
     });
 
-    it('answers every dev account alike over all pools, and the holder has commits and transfers', async () => {
+    it('answers every dev account alike over all pools, and the holder has commits, claims and transfers', async () => {
       const accounts = stage.chain.deployment.devAccounts;
       const kinds = new Map<Address, Set<string>>();
       await stage.time('every dev account from three indexers', async () => {
@@ -172,7 +178,7 @@ describe('the history indexer on the Arbitrum profile', () => {
       });
       // Dev account 1 traded through the long history (devnet/lib/longHistory.ts).
       const holder = accounts[0]!.address;
-      expect([...(kinds.get(holder) ?? [])].sort()).toEqual(['commit', 'transfer']);
+      expect([...(kinds.get(holder) ?? [])].sort()).toEqual(['claim', 'commit', 'transfer']);
     });
 
     it('answers the protocol alike, with days of mint volume', async () => {
@@ -228,8 +234,8 @@ describe('the history indexer on the Arbitrum profile', () => {
           for (const list of fromIndexer.values()) for (const e of list) kinds.add(e.kind);
         }),
       );
-      // The holder's history has both commits and transfers of L/S tokens (a sent and a received one).
-      expect(kinds).toEqual(new Set(['commit', 'transfer']));
+      // The holder's history has commits, claims, and transfers of L/S tokens (a sent and a received one).
+      expect(kinds).toEqual(new Set(['commit', 'claim', 'transfer']));
       expect(sources.fallbackReads).toEqual([]);
     });
 
@@ -262,6 +268,47 @@ describe('the history indexer on the Arbitrum profile', () => {
         feesCharged += expected.feesCharged;
       }
       expect(feesCharged).toBeGreaterThan(0n);
+    });
+
+    it("serves a pool's upkeep steps since the holder's first trade as the chain has them", async () => {
+      const sources = appSources(stage.chain.deployment, indexer.url);
+      const toBlock = await indexedHead();
+      const pools = await sources.pools();
+      const answer = await sources.viaIndexer.upkeepSteps?.(pools, holder, { toBlock });
+      expect(answer?.through).toBe(toBlock);
+      const events = await sources.logScan.userEvents(pools, holder, { toBlock });
+      const traded = (p: PoolInfo) =>
+        (events.get(p.address.toLowerCase()) ?? []).filter(
+          (e) => e.kind === 'commit' || e.kind === 'transfer',
+        );
+      const pool = pools.find((p) => traded(p).some((e) => e.kind === 'commit'))!;
+      const firstTrade = traded(pool)[0]!.blockNumber;
+      const steps = answer!.steps.get(pool.address.toLowerCase())!;
+      expect(steps.length).toBeGreaterThan(2);
+      expect(steps[0]!.blockNumber).toBeGreaterThanOrEqual(firstTrade);
+      // Exactly the pool's upkeeps since the holder's first trade, in chain order.
+      const upkeeps = (await sources.logScan.poolEvents(pool, { toBlock })).upkeeps;
+      expect(steps.map((s) => s.transactionHash)).toEqual(
+        upkeeps.filter((u) => u.blockNumber >= firstTrade).map((u) => u.transactionHash),
+      );
+      for (const [i, s] of steps.entries())
+        if (i > 0) expect(s.blockNumber).toBeGreaterThan(steps[i - 1]!.blockNumber);
+      // The node itself, not the proxy. Its stored prices check the indexer's replayed book at every upkeep;
+      // this profile's node keeps no past state (a pruned public node's lot), so the balances before each
+      // upkeep are checked on the second devnet below, which keeps it.
+      const node = createPublicClient({ transport: http(stage.chain.node().rpcUrl) });
+      const checked = [];
+      for (const s of steps) checked.push(await expectStepAsOnChain(node, pool, s));
+      expect(checked.filter((c) => c.rebalanced).length).toBeGreaterThan(0);
+      expect(checked.some((c) => c.priced)).toBe(true);
+    });
+
+    it('splits the holder’s profit into parts that add up, with tokens and collateral as the chain has them', async () => {
+      const sources = appSources(stage.chain.deployment, indexer.url);
+      const check = await checkLedgerSplit(sources, stage.chain.node().rpcUrl, holder, indexer);
+      expect(check.positions).toBeGreaterThanOrEqual(3);
+      for (const { pool, side, split } of check.parts)
+        console.log(`ledger split: ${pool} ${side}: total ${split.total}`, split.parts);
     });
 
     it('reads only the blocks past an indexer that fell behind from the chain, and says so', async () => {
@@ -341,6 +388,25 @@ describe('the history indexer on the Arbitrum profile', () => {
         expect(events).toEqual(await sources.logScan.userEvents(pools, holder, { toBlock }));
       });
 
+      it('replays the side balances before each upkeep as the node, which keeps past state, has them', async () => {
+        // This devnet's node keeps every past state, as an archive node does. A second upkeep, an interval
+        // after the seed's, starts from balances the seed put in.
+        const provider = other.deployment.roles.liquidityProvider;
+        await other.clients.test.increaseTime({ seconds: devnetConfig().updateIntervalSeconds + 1 });
+        await other.clients.test.mine({ blocks: 1 });
+        expect(await upkeepDuePools(other.clients, other.deployment)).toBeGreaterThan(0);
+        const toBlock = await other.clients.public.getBlockNumber({ cacheTime: 0 });
+        await otherIndexer.waitForBlock(toBlock, 60_000);
+        const sources = appSources(other.deployment, otherIndexer.url);
+        const pools = await sources.pools();
+        const answer = await sources.viaIndexer.upkeepSteps?.(pools, provider, { toBlock });
+        const checked = [];
+        for (const pool of pools)
+          for (const s of answer?.steps.get(pool.address.toLowerCase()) ?? [])
+            checked.push(await expectStepAsOnChain(other.clients.public, pool, s));
+        expect(checked.filter((c) => c.withBalances).length).toBeGreaterThan(0);
+      });
+
       it('drops a commit whose blocks were reorganised away, as the chain does', async () => {
         const sources = appSources(other.deployment, otherIndexer.url);
         const pools = await sources.pools();
@@ -367,6 +433,66 @@ describe('the history indexer on the Arbitrum profile', () => {
     });
   });
 });
+
+/**
+ * Checks one upkeep step against the chain itself, decoding the transaction's logs with the ABI, not the app:
+ * fees and value transfer as `PoolRebalance` has them, the keeper's reward, the intervals executed and their
+ * stored prices (which the indexer's replayed book must give exactly), and the balances at the block before,
+ * where the node still has that state.
+ */
+async function expectStepAsOnChain(client: PublicClient, pool: PoolInfo, s: UpkeepStep) {
+  const where = `step at block ${s.blockNumber} of ${pool.name}`;
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  const { logs } = await client.getTransactionReceipt({ hash: s.transactionHash });
+  const rebalance = parseEventLogs({ abi: leveragedPoolAbi, eventName: 'PoolRebalance', logs }).find((l) =>
+    same(l.address, pool.address),
+  );
+  const executed = parseEventLogs({ abi: poolCommitterAbi, eventName: 'ExecutedCommitsForInterval', logs });
+  const ids = executed.filter((l) => same(l.address, pool.committer)).map((l) => l.args.updateIntervalId);
+  const paid = parseEventLogs({ abi: poolKeeperAbi, eventName: 'KeeperPaid', logs });
+  expect(s.fee, where).toEqual({
+    long: rebalance?.args.longFeeAmount ?? 0n,
+    short: rebalance?.args.shortFeeAmount ?? 0n,
+  });
+  expect(s.change, where).toEqual({
+    long: rebalance?.args.longBalanceChange ?? 0n,
+    short: rebalance?.args.shortBalanceChange ?? 0n,
+  });
+  expect(s.keeperReward, where).toBe(
+    paid.filter((l) => same(l.args._pool, pool.address)).reduce((a, l) => a + l.args.reward, 0n),
+  );
+  expect(s.firstInterval, where).toBe(ids[0]);
+  expect(s.lastInterval, where).toBe(ids.at(-1));
+  if (s.firstInterval === undefined) expect(s.prices, where).toBeUndefined();
+  else {
+    const [long, short] = await client.readContract({
+      address: pool.committer,
+      abi: poolCommitterAbi,
+      functionName: 'priceHistory',
+      args: [s.firstInterval],
+    });
+    expect(s.prices, where).toEqual({ long, short });
+  }
+  // `balances()` answers (short, long); a node that pruned the block's state refuses.
+  const past = rebalance
+    ? await client
+        .readContract({
+          address: pool.address,
+          abi: leveragedPoolAbi,
+          functionName: 'balances',
+          blockNumber: s.blockNumber - 1n,
+        })
+        .then(([short, long]) => ({ long, short }))
+        .catch(() => undefined)
+    : undefined;
+  if (past) expect(s.before, where).toEqual(past);
+  else expect(s.before !== undefined, where).toBe(rebalance !== undefined);
+  return {
+    rebalanced: rebalance !== undefined,
+    priced: s.prices !== undefined,
+    withBalances: past !== undefined && past.long + past.short > 0n,
+  };
+}
 
 /** Every log of `addresses` in the range, decoded by the app's records module, paged under the proxy's cap. */
 async function logsOf(

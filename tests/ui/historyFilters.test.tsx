@@ -73,7 +73,7 @@ describe('the history filters', () => {
       within(type)
         .getAllByRole('option')
         .map((o) => o.textContent),
-    ).toEqual(['All types', 'Mint', 'Burn', 'Flip', 'Transfer in', 'Transfer out']);
+    ).toEqual(['All types', 'Mint', 'Burn', 'Flip', 'Transfer in', 'Transfer out', 'Claims']);
     expect(rows()).toEqual([6, 5, 4, 3, 2, 1]);
     expect(screen.queryByRole('button', { name: 'Clear filters' })).toBeNull();
   });

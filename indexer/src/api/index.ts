@@ -15,7 +15,6 @@ import {
   historyFromJson,
   historyToJson,
   poolEventsOf,
-  userEventsOf,
 } from '../../../src/chain/history/historyRecords.ts';
 import type {
   IndexerChain,
@@ -24,8 +23,10 @@ import type {
   ProtocolAnswer,
   UserHistoryAnswer,
 } from '../../../src/chain/history/indexerApi.ts';
+import { userEventsOf } from '../../../src/chain/history/userEvents.ts';
 import { discoverPools } from '../../../src/chain/poolRegistry.ts';
 import { indexedChain } from '../../chain.ts';
+import { stepsRoute } from './steps.ts';
 
 const chain = indexedChain();
 const client = (() => {
@@ -230,8 +231,20 @@ app.get('/history/user/:address', async (c) => {
   );
   const { rows, through } = await page(
     and(
-      inArray(schema.record.address, contracts),
-      inArray(schema.record.kind, ['commit', 'transfer']),
+      or(
+        and(
+          inArray(schema.record.address, contracts),
+          inArray(schema.record.kind, ['commit', 'transfer', 'claim']),
+        ),
+        // AutoClaim's records come from AutoClaim itself: they are the pool's through the committer they name.
+        and(
+          inArray(schema.record.kind, ['claimRequest', 'claimExecuted']),
+          inArray(
+            schema.record.pool,
+            served.map((p) => p.address),
+          ),
+        ),
+      ),
       or(eq(schema.record.party, user), eq(schema.record.counterparty, user)),
     ),
     from,
@@ -246,6 +259,8 @@ app.get('/history/user/:address', async (c) => {
     events,
   } satisfies UserHistoryAnswer);
 });
+
+app.get('/history/steps/:user', stepsRoute({ chainNow, olympusPools, json, blockParam }));
 
 app.get('/history/protocol', async (c) => {
   const now = await chainNow();

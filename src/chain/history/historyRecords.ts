@@ -14,7 +14,7 @@ import {
 } from '../../../contracts-abi/generated/index.ts';
 import type { CommitType } from '../../engine/commits.ts';
 import { quadFromHex, toUInt } from '../../engine/quad.ts';
-import type { BalanceEvent, UpkeepEvent, UserEvent } from './historySource.ts';
+import type { BalanceEvent, UpkeepEvent } from './historySource.ts';
 import { type StoredLog, TOPICS } from './logs.ts';
 
 /** Where a record came from: enough to order it and to join records of one transaction. */
@@ -33,7 +33,7 @@ export type HistoryRecord = RecordPlace &
     | { kind: 'poolInitialized'; longToken: Address; shortToken: Address; settlementToken: Address }
     | { kind: 'upkeep'; pool: Address; startPrice: bigint; endPrice: bigint }
     | { kind: 'keeperPaid'; pool: Address; keeper: Address; reward: bigint }
-    | { kind: 'executed'; intervalId: bigint }
+    | { kind: 'executed'; intervalId: bigint; burningFeeWad: bigint }
     | { kind: 'rebalance'; longChange: bigint; shortChange: bigint; longFee: bigint; shortFee: bigint }
     | { kind: 'balances'; longBalance: bigint; shortBalance: bigint }
     | { kind: 'fees'; tier: 'primary' | 'secondary'; recipient: Address; amount: bigint }
@@ -110,7 +110,12 @@ export function decodeHistoryLog(log: StoredLog): HistoryRecord | undefined {
           eventName: 'ExecutedCommitsForInterval',
           ...payload(log),
         }).args;
-        return { ...place, kind: 'executed', intervalId: a.updateIntervalId };
+        return {
+          ...place,
+          kind: 'executed',
+          intervalId: a.updateIntervalId,
+          burningFeeWad: toUInt(quadFromHex(a.burningFee)),
+        };
       }
       case TOPICS.rebalance: {
         const a = decodeEventLog({ abi: leveragedPoolAbi, eventName: 'PoolRebalance', ...payload(log) }).args;
@@ -213,8 +218,7 @@ export function decodeHistoryLog(log: StoredLog): HistoryRecord | undefined {
   }
 }
 
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-const ZERO = /^0x0{40}$/i;
+export const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /** Records in chain order, whichever source gathered them. */
 export function inChainOrder<T extends { blockNumber: bigint; logIndex: number }>(
@@ -225,7 +229,7 @@ export function inChainOrder<T extends { blockNumber: bigint; logIndex: number }
   );
 }
 
-const located = (r: RecordPlace) => ({
+export const located = (r: RecordPlace) => ({
   blockNumber: r.blockNumber,
   logIndex: r.logIndex,
   transactionHash: r.transactionHash,
@@ -261,62 +265,6 @@ export function poolEventsOf(
     }
   }
   return { upkeeps, balances };
-}
-
-/**
- * A user's commits and token transfers, per pool (lower-case address), oldest first. Transfers from the pool
- * (escrow claims) and to the zero address (burns) are accounted by the commits, and a transfer to oneself
- * changes no holding: none of them is an event.
- */
-export function userEventsOf(
-  pools: readonly HistoryPool[],
-  user: Address,
-  records: readonly HistoryRecord[],
-): Map<string, UserEvent[]> {
-  const byCommitter = new Map(pools.map((p) => [p.committer.toLowerCase(), p]));
-  const byToken = new Map<string, { pool: HistoryPool; side: 'long' | 'short' }>();
-  for (const p of pools) {
-    byToken.set(p.longToken.toLowerCase(), { pool: p, side: 'long' });
-    byToken.set(p.shortToken.toLowerCase(), { pool: p, side: 'short' });
-  }
-  const out = new Map<string, UserEvent[]>();
-  const push = (pool: HistoryPool, event: UserEvent) => {
-    const key = pool.address.toLowerCase();
-    const list = out.get(key);
-    if (list) list.push(event);
-    else out.set(key, [event]);
-  };
-  for (const r of inChainOrder(records)) {
-    if (r.kind === 'commit') {
-      const pool = byCommitter.get(r.address.toLowerCase());
-      if (!pool || !same(r.user, user)) continue;
-      push(pool, {
-        kind: 'commit',
-        ...located(r),
-        commitType: r.commitType,
-        amount: r.amount,
-        intervalId: r.intervalId,
-        fromEscrow: r.fromEscrow,
-        mintingFeeWad: r.mintingFeeWad,
-      });
-    } else if (r.kind === 'transfer') {
-      const token = byToken.get(r.address.toLowerCase());
-      if (!token) continue;
-      const toMe = same(r.to, user);
-      const fromMe = same(r.from, user);
-      if (toMe === fromMe) continue;
-      const counterparty = toMe ? r.from : r.to;
-      if (same(counterparty, token.pool.address) || ZERO.test(counterparty)) continue;
-      push(token.pool, {
-        kind: 'transfer',
-        ...located(r),
-        side: token.side,
-        direction: toMe ? 'in' : 'out',
-        amount: r.value,
-      });
-    }
-  }
-  return out;
 }
 
 /**

@@ -89,7 +89,46 @@ export interface TransferEvent extends Located {
   amount: bigint;
 }
 
-export type UserEvent = CommitEvent | TransferEvent;
+/** The user's `Claim` on the pool's committer: their escrow (tokens or collateral) paid out to the wallet. */
+export interface ClaimEvent extends Located {
+  kind: 'claim';
+}
+
+/**
+ * AutoClaim's record of a commit that paid for a claim (`payForClaim`), or of a later update of that request:
+ * `reward` is in the chain's native currency (wei), not collateral.
+ */
+export interface AutoClaimRequestEvent extends Located {
+  kind: 'autoClaimRequest';
+  /** The interval after which the request can be executed. */
+  intervalId: bigint;
+  reward: bigint;
+}
+
+/** Someone claimed for the user through AutoClaim and took the `reward` (wei, native currency). */
+export interface AutoClaimPaidEvent extends Located {
+  kind: 'autoClaimPaid';
+  reward: bigint;
+}
+
+export type UserEvent = CommitEvent | TransferEvent | ClaimEvent | AutoClaimRequestEvent | AutoClaimPaidEvent;
+
+/** One upkeep of a pool as the profit split needs it (served by the indexer only). */
+export interface UpkeepStep extends Located {
+  // Located: the upkeep transaction, the block, and the logIndex of the upkeep's first log in that pool
+  /** The intervals the upkeep executed, first and last (absent when it executed none). */
+  firstInterval?: bigint;
+  lastInterval?: bigint;
+  /** The token prices the committer stored for `firstInterval`, as the bytes16 quads it returns. */
+  prices?: { long: Hex; short: Hex };
+  /** Side balances at the end of the block before the upkeep's (absent if no PoolRebalance was emitted). */
+  before?: { long: bigint; short: bigint };
+  /** `PoolRebalance`: the management fee each side paid, and each side's value transfer (signed). Zeros when none. */
+  fee: { long: bigint; short: bigint };
+  change: { long: bigint; short: bigint };
+  /** `KeeperPaid` in the same transaction, in settlement units; 0n when none. */
+  keeperReward: bigint;
+}
 
 export interface HistorySource {
   poolEvents(pool: PoolInfo, request: HistoryRequest): Promise<PoolEvents>;
@@ -99,4 +138,14 @@ export interface HistorySource {
     user: Address,
     request: HistoryRequest,
   ): Promise<Map<string, UserEvent[]>>;
+  /**
+   * Each pool's upkeep steps from the user's first commit or transfer in it up to `request.toBlock` (or the
+   * indexer's head, whichever is lower), in chain order. Undefined when no indexer serves them (none
+   * configured, unreachable, another chain instance): the log scan cannot read past state.
+   */
+  upkeepSteps?(
+    pools: readonly PoolInfo[],
+    user: Address,
+    request: HistoryRequest,
+  ): Promise<{ steps: Map<string, UpkeepStep[]>; through: bigint } | undefined>;
 }

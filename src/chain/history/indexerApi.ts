@@ -5,7 +5,7 @@
  * from the chain itself. Bigints travel in historyRecords.ts's JSON form.
  */
 import type { Address, Hex } from 'viem';
-import type { BalanceEvent, UpkeepEvent, UserEvent } from './historySource.ts';
+import type { BalanceEvent, UpkeepEvent, UpkeepStep, UserEvent } from './historySource.ts';
 
 export interface IndexerChain {
   chainId: number;
@@ -42,6 +42,19 @@ export interface UserHistoryAnswer extends Page {
   events: Record<string, UserEvent[]>;
 }
 
+/**
+ * A user's upkeep steps, in one answer (not paged): for each pool asked that the indexer serves, the pool's
+ * steps from the block of the user's first commit or transfer in it to `through` (the lower of `toBlock` and
+ * the indexer's head), in chain order. A pool the user never traded in has an empty list.
+ */
+export interface StepsAnswer {
+  chain: IndexerChain;
+  through: bigint;
+  /** The pools asked for that the indexer serves (lower case). */
+  served: Address[];
+  steps: Record<string, UpkeepStep[]>;
+}
+
 /** One pool's figures for one UTC day, in the pool's own units (settlement, or pool tokens for burns). */
 export interface PoolDayFigures {
   pool: Address;
@@ -73,5 +86,6 @@ export const INDEXER_ROUTES = {
   chain: '/history/chain',
   pool: (pool: Address) => `/history/pool/${pool.toLowerCase()}`,
   user: (user: Address) => `/history/user/${user.toLowerCase()}`,
+  steps: (user: Address) => `/history/steps/${user.toLowerCase()}`,
   protocol: '/history/protocol',
 } as const;

@@ -18,12 +18,14 @@ import type {
   HistoryRequest,
   HistorySource,
   PoolEvents,
+  UpkeepStep,
   UserEvent,
 } from './historySource.ts';
 import {
   INDEXER_ROUTES,
   type IndexerChain,
   type PoolHistoryAnswer,
+  type StepsAnswer,
   type UserHistoryAnswer,
 } from './indexerApi.ts';
 
@@ -197,6 +199,32 @@ export function createIndexerSource({
       for (const more of [whole, rest])
         for (const [pool, list] of more ?? []) events.get(pool)?.push(...list);
       return events;
+    },
+
+    /**
+     * One request, no log scan behind it: past balances and stored prices are the indexer's to read. Refused
+     * as userEvents refuses (unreachable, not ready, another chain): then undefined. Pools the indexer does
+     * not serve have no entry.
+     */
+    async upkeepSteps(pools, user, request) {
+      const asked = pools.map((p) => p.address.toLowerCase()).join(',');
+      let answer: StepsAnswer;
+      try {
+        answer = await ask<StepsAnswer>(
+          `${INDEXER_ROUTES.steps(user)}?toBlock=${request.toBlock}&pools=${asked}`,
+          request.signal,
+        );
+      } catch (error) {
+        if (error instanceof IndexerRefused) return undefined;
+        throw error;
+      }
+      const served = new Set(answer.served.map((p) => p.toLowerCase()));
+      const steps = new Map<string, UpkeepStep[]>();
+      for (const pool of pools) {
+        const key = pool.address.toLowerCase();
+        if (served.has(key)) steps.set(key, answer.steps[key] ?? []);
+      }
+      return { steps, through: answer.through };
     },
   };
 }

@@ -8,13 +8,14 @@
  *   with a small overlap re-read in case the last blocks were reorganised;
  * - nothing needs archive state: every figure comes from the logs themselves.
  * A pool's scan is one request per page (keeper, committer and pool logs in one filter); a user's is two
- * (what the user sent or committed, and what they received).
+ * (what the user sent, committed or claimed, with their AutoClaim requests and payments; and what they
+ * received).
  */
 import { type Address, type Hex, numberToHex, type PublicClient, pad } from 'viem';
 import type { ChainDeployment } from '../config.ts';
 import type { PoolInfo } from '../poolRegistry.ts';
 import type { HistoryCache } from './historyCache.ts';
-import { decodeHistoryLog, type HistoryRecord, poolEventsOf, userEventsOf } from './historyRecords.ts';
+import { decodeHistoryLog, type HistoryRecord, poolEventsOf } from './historyRecords.ts';
 import type {
   HistoryProgress,
   HistoryRequest,
@@ -25,6 +26,7 @@ import type {
 import { type BlockRange, mergeLogs, scanLogs } from './logPager.ts';
 import { type RawLog, type StoredLog, stored, TOPICS } from './logs.ts';
 import { type ScanPart, type ScanPartsOptions, scanParts } from './scanParts.ts';
+import { userEventsOf } from './userEvents.ts';
 
 interface LogFilter {
   address: Address[];
@@ -258,21 +260,34 @@ export function createLogScanSource({
       topics: [[TOPICS.upkeep, TOPICS.executed, TOPICS.balances]] as (Hex | Hex[] | null)[],
     },
   ];
+  // AutoClaim's logs where the chain has AutoClaim; without its address, those rows are simply absent.
+  const autoClaim = deployment.autoClaim ? [deployment.autoClaim] : [];
+  const userTopics = [
+    TOPICS.commit,
+    TOPICS.transfer,
+    TOPICS.claim,
+    ...(autoClaim.length ? [TOPICS.claimRequest, TOPICS.claimExecuted] : []),
+  ];
   const userFilters = (pools: readonly PoolInfo[], user: Address) => {
     const committers = pools.map((p) => p.committer);
     const tokens = pools.flatMap((p) => [p.longToken, p.shortToken]);
     const userTopic = pad(user);
     return [
-      // Commits by the user, and tokens the user sent: both name the user first.
-      { address: [...committers, ...tokens], topics: [[TOPICS.commit, TOPICS.transfer], userTopic] },
+      // Commits and claims by the user, AutoClaim's records of them, and tokens the user sent: all name the
+      // user first.
+      { address: [...committers, ...tokens, ...autoClaim], topics: [userTopics, userTopic] },
       { address: tokens, topics: [TOPICS.transfer, null, userTopic] },
     ] as LogFilter[];
   };
 
   const tailFilter = (pools: readonly PoolInfo[]) => [
     {
-      address: [...pools.map((p) => p.committer), ...pools.flatMap((p) => [p.longToken, p.shortToken])],
-      topics: [[TOPICS.commit, TOPICS.transfer]] as (Hex | Hex[] | null)[],
+      address: [
+        ...pools.map((p) => p.committer),
+        ...pools.flatMap((p) => [p.longToken, p.shortToken]),
+        ...autoClaim,
+      ],
+      topics: [userTopics] as (Hex | Hex[] | null)[],
     },
   ];
 
@@ -298,8 +313,8 @@ export function createLogScanSource({
       request.onSource?.({ kind: 'chain' });
       if (pools.length === 0) return events;
       if (request.fromBlock !== undefined) {
-        // A short tail: one request for every commit and token transfer in these pools, the user's picked
-        // out here, rather than one request per position the user can take in a log.
+        // A short tail: one request for every commit, claim, AutoClaim record and token transfer in these
+        // pools, the user's picked out here, rather than one request per position the user can take in a log.
         const logs = await scanRange(request.fromBlock, tailFilter(pools), request);
         for (const [pool, list] of userEventsOf(pools, user, records(logs))) events.set(pool, list);
         return events;
@@ -309,7 +324,8 @@ export function createLogScanSource({
       const fromBlock =
         [...starts].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))[0] ?? deployment.historyFromBlock;
       const logs = await incremental(
-        await keyOf('user', user, ...pools.map((p) => p.address).sort()),
+        // 'user-v2': scans kept before claims and AutoClaim were read lack them, so they are read again once.
+        await keyOf('user-v2', user, ...pools.map((p) => p.address).sort()),
         fromBlock,
         userFilters(pools, user),
         request,

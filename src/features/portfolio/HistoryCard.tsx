@@ -1,9 +1,11 @@
 /**
- * The user's commits and transfers in the pools, newest first, read from the chain's history; each linked to
- * its transaction on the chain's explorer, filtered by pool, side and type from the link, and what the
- * filter shows exportable as CSV (docs/ledger.md).
+ * The user's commits, claims, AutoClaim requests and payments, and transfers in the pools, newest first, read
+ * from the chain's history; each with its execution and fees (from the cost basis), linked to its transaction
+ * on the chain's explorer, filtered by pool, side and type from the link, and what the filter shows
+ * exportable as CSV (docs/ledger.md).
  */
 import { useQueryStates } from 'nuqs';
+import { useMemo } from 'react';
 import { useAppConfig } from '../../chain/DeploymentContext.tsx';
 import { describeReadFailure } from '../../chain/endpointFailure.ts';
 import type { HistoryProgress } from '../../chain/history/historySource.ts';
@@ -16,6 +18,7 @@ import { ScanProgress } from '../../ui/ScanProgress.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { SourceNote } from '../../ui/SourceNote.tsx';
 import { downloadText } from './downloadText.ts';
+import { eventKey, executionRows } from './executions.ts';
 import { ClearFilters, HistoryFilters } from './HistoryFilters.tsx';
 import { HistoryRow } from './HistoryRow.tsx';
 import { filterHistories, isFiltered, poolsWithEvents, resolveFilter } from './historyFilter.ts';
@@ -36,6 +39,12 @@ export function HistoryCard({
   const explorerOf = (chainId: number) => chains.find((c) => c.id === chainId)?.blockExplorers?.default.url;
   const [linked, setLinked] = useQueryStates(historyFilterParams);
   const all = history.data ?? [];
+  // From every pool's whole history, before any filter: a row's figures are those of the positions.
+  const executions = useMemo(() => executionRows(history.data ?? []), [history.data]);
+  const native = chains.find((c) => c.id === all[0]?.pool.chainId)?.nativeCurrency ?? {
+    symbol: 'ETH',
+    decimals: 18,
+  };
   const { filter, unknownPool } = resolveFilter(linked, all);
   const shown = filterHistories(all, filter);
   const clear = () => void setLinked({ pool: null, side: null, type: null });
@@ -65,7 +74,7 @@ export function HistoryCard({
       ) : !history.data ? (
         <Skeleton className="h-24 w-full" />
       ) : all.every((h) => h.events.length === 0) ? (
-        <p className="text-sm text-ink-400">No commit or transfer of yours in these pools yet.</p>
+        <p className="text-sm text-ink-400">No commit, claim or transfer of yours in these pools yet.</p>
       ) : (
         <>
           <div className="mb-3 flex flex-wrap items-end justify-between gap-3">
@@ -82,7 +91,7 @@ export function HistoryCard({
                   const chainId = all[0]?.pool.chainId ?? 0;
                   // The file holds what the table shows: with a filter on, only its rows (docs/ledger.md).
                   const name = ledgerFileName(chainId, new Date(), isFiltered(filter));
-                  downloadText(name, ledgerCsv(shown), 'text/csv;charset=utf-8');
+                  downloadText(name, ledgerCsv(shown, { executions, native }), 'text/csv;charset=utf-8');
                 }}
               >
                 {isFiltered(filter)
@@ -103,12 +112,15 @@ export function HistoryCard({
             </div>
           ) : (
             <>
-              {/* On a phone each row is a two-column block (when and pool, what and amount, transaction) rather
-              than a five-column line that would not fit; cells keep a gutter so one never runs into the next,
-              and anything still too wide scrolls inside the card rather than widening the page. */}
+              {/* On a phone each row is a two-column block (when and pool, what and amount, execution and fees,
+              transaction) rather than a seven-column line that would not fit; cells keep a gutter so one never
+              runs into the next, and anything still too wide scrolls inside the card rather than widening the
+              page. */}
               <div className="overflow-x-auto">
                 <table className="w-full text-left text-sm max-md:block max-md:[&>tbody]:block [&_td]:pr-2 [&_th]:pr-2">
-                  <caption className="sr-only">Your commits and transfers, newest first</caption>
+                  <caption className="sr-only">
+                    Your commits and transfers, newest first, with claims and AutoClaim rewards
+                  </caption>
                   <thead className="text-xs uppercase tracking-wide text-ink-400 max-md:sr-only">
                     <tr>
                       <th scope="col" className="py-2">
@@ -117,6 +129,8 @@ export function HistoryCard({
                       <th scope="col">Pool</th>
                       <th scope="col">What</th>
                       <th scope="col">Amount</th>
+                      <th scope="col">Execution</th>
+                      <th scope="col">Fees</th>
                       <th scope="col">Transaction</th>
                     </tr>
                   </thead>
@@ -127,6 +141,8 @@ export function HistoryCard({
                         event={event}
                         pool={pool}
                         explorer={explorerOf(pool.chainId)}
+                        execution={executions.get(eventKey(event))}
+                        native={native}
                       />
                     ))}
                   </tbody>

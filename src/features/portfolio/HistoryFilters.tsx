@@ -16,6 +16,7 @@ const TYPE_LABELS: Record<HistoryType, string> = {
   flip: 'Flip',
   transfer_in: 'Transfer in',
   transfer_out: 'Transfer out',
+  claim: 'Claims',
 };
 
 const ALL = '';

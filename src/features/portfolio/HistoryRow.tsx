@@ -1,20 +1,28 @@
-/** One row of the Portfolio's history: when, which pool, what, how much, and the transaction that did it. */
+/**
+ * One row of the Portfolio's history: when, which pool, what, how much, how it executed, its fees, and the
+ * transaction that did it.
+ */
 import type { UserEvent } from '../../chain/history/historySource.ts';
-import type { PoolInfo } from '../../chain/poolRegistry.ts';
-import { COMMIT_LABEL } from '../../engine/commitLabels.ts';
-import { CommitType } from '../../engine/commits.ts';
 import { shortAddress } from '../../ui/format.ts';
-import { TokenAmount } from '../../ui/TokenAmount.tsx';
+import type { CostBasisRow } from './costBasis.ts';
+import { AmountCell, ExecutionCell, eventLabel, FeeCell, type RowPool } from './HistoryCells.tsx';
+import type { NativeCurrency } from './ledgerCsv.ts';
 
 export function HistoryRow({
   event,
   pool,
   explorer,
+  execution,
+  native,
 }: {
   event: UserEvent;
-  pool: Pick<PoolInfo, 'name' | 'collateral'>;
+  pool: RowPool;
   /** The chain's explorer, where it has one. */
   explorer: string | undefined;
+  /** The event's cost-basis row (executions.ts): its execution and fees; absent while prices are unread. */
+  execution?: CostBasisRow | undefined;
+  /** The chain's own currency, in which AutoClaim's rewards are paid. */
+  native: NativeCurrency;
 }) {
   const hash = event.transactionHash;
   return (
@@ -23,17 +31,15 @@ export function HistoryRow({
         {event.timestamp ? new Date(event.timestamp * 1000).toLocaleString() : `block ${event.blockNumber}`}
       </td>
       <td>{pool.name}</td>
+      <td>{eventLabel(event)}</td>
+      <td className="font-mono">
+        <AmountCell event={event} pool={pool} native={native} />
+      </td>
       <td>
-        {event.kind === 'commit'
-          ? `${COMMIT_LABEL[event.commitType]}${event.fromEscrow ? ' (from escrow)' : ''}`
-          : `${event.direction === 'in' ? 'Received' : 'Sent'} ${event.side === 'long' ? 'L' : 'S'} tokens`}
+        <ExecutionCell event={event} pool={pool} execution={execution} />
       </td>
       <td className="font-mono">
-        <TokenAmount value={event.amount} decimals={pool.collateral.decimals} />{' '}
-        {event.kind === 'commit' &&
-        (event.commitType === CommitType.LongMint || event.commitType === CommitType.ShortMint)
-          ? pool.collateral.symbol
-          : 'tokens'}
+        <FeeCell event={event} pool={pool} execution={execution} />
       </td>
       <td className="font-mono text-xs">
         {explorer ? (

@@ -15,12 +15,14 @@ import { tradeLink } from '../trade/routes.ts';
 import { Allowances } from './Allowances.tsx';
 import { HistoryCard } from './HistoryCard.tsx';
 import { Positions } from './Positions.tsx';
+import { ProfitCard } from './ProfitCard.tsx';
 import { usePortfolio } from './usePortfolio.ts';
 
 export function PortfolioPage() {
   const { openConnectModal } = useConnectWallet();
   const {
     rows,
+    profit,
     history,
     historyProgress,
     historySource,
@@ -104,6 +106,11 @@ export function PortfolioPage() {
           </Card>
           <Positions rows={rows} address={address} />
         </>
+      )}
+      {profit.kind !== 'none' && !(profit.kind === 'loading' && history.error) && (
+        <div className="mt-6">
+          <ProfitCard view={profit} />
+        </div>
       )}
       <Allowances pools={snapshot.data?.pools} address={address} freshness={freshness} />
       <HistoryCard

@@ -59,7 +59,9 @@ function CostCell({ row }: { row: PortfolioRow }) {
     <>
       {cost === undefined ? <Skeleton className="h-4 w-16" /> : `${formatTokenAmount(cost, d)} ${c}`}
       {row.pnl && (row.pnl.long.unknownCostTokens > 0n || row.pnl.short.unknownCostTokens > 0n) ? (
-        <div className="text-xs text-warn">includes tokens received from others, cost unknown</div>
+        <div className="text-xs text-warn">
+          leaves out tokens received from others: their cost is unknown, so their value is not in the profit
+        </div>
       ) : null}
       {row.pnl && row.pnl.pendingMint > 0n ? (
         <div className="text-xs text-ink-400">

@@ -9,6 +9,7 @@ import type { HistoryEvent } from '../../chain/userHistory.ts';
 import { CommitType } from '../../engine/commits.ts';
 import { feeAmount, mintFeeAtCommit } from '../../engine/fees.ts';
 import { flipProceeds, settlementForTokens, tokensForSettlement } from '../../engine/prices.ts';
+import type { Quad } from '../../engine/quad.ts';
 import type { IntervalPrices } from '../../engine/settlement.ts';
 
 export interface SidePosition {
@@ -27,6 +28,11 @@ export interface CostBasisRow {
   /** Fees it paid, collateral units. */
   fees: bigint;
   pending: boolean;
+  /**
+   * Where an executed commit executed: its interval and the token price the pool stored for it, of the side
+   * it minted (mints, flips) or burned (burns). Absent while pending, and for events that are not commits.
+   */
+  execution?: { intervalId: bigint; price: Quad };
 }
 
 export interface PoolPnl {
@@ -80,6 +86,12 @@ export function costBasis(input: CostBasisInput): PoolPnl {
       result.rows.push({ event, received: event.amount, fees: 0n, pending: false });
       continue;
     }
+    // Claims move what is already the user's from escrow to the wallet, and AutoClaim's rewards are paid in
+    // the chain's native currency: neither changes a position or its cost.
+    if (event.kind !== 'commit') {
+      result.rows.push({ event, fees: 0n, pending: false });
+      continue;
+    }
     const executed = event.intervalId < input.updateIntervalId;
     const prices = input.priceHistory.get(event.intervalId);
     const { commitType, amount } = event;
@@ -94,6 +106,10 @@ export function costBasis(input: CostBasisInput): PoolPnl {
       continue;
     }
     const burnFeeWad = input.burnFeeHistory.get(event.intervalId) ?? 0n;
+    const at = (long: boolean) => ({
+      intervalId: event.intervalId,
+      price: long ? prices.longPrice : prices.shortPrice,
+    });
     switch (commitType) {
       case CommitType.LongMint:
       case CommitType.ShortMint: {
@@ -103,7 +119,7 @@ export function costBasis(input: CostBasisInput): PoolPnl {
         const side = long ? result.long : result.short;
         side.tokens += tokens;
         side.cost += amount;
-        result.rows.push({ event, received: tokens, fees: fee, pending: false });
+        result.rows.push({ event, received: tokens, fees: fee, pending: false, execution: at(long) });
         break;
       }
       case CommitType.LongBurn:
@@ -113,7 +129,7 @@ export function costBasis(input: CostBasisInput): PoolPnl {
         const fee = feeAmount(burnFeeWad, gross);
         const costOut = reduce(long ? result.long : result.short, amount);
         result.realized += gross - fee - costOut;
-        result.rows.push({ event, received: gross - fee, fees: fee, pending: false });
+        result.rows.push({ event, received: gross - fee, fees: fee, pending: false, execution: at(long) });
         break;
       }
       case CommitType.LongBurnShortMint:
@@ -133,7 +149,13 @@ export function costBasis(input: CostBasisInput): PoolPnl {
         const into = fromLong ? result.short : result.long;
         into.tokens += tokens;
         into.cost += fetched;
-        result.rows.push({ event, received: tokens, fees: flip.burnFee + flip.mintFee, pending: false });
+        result.rows.push({
+          event,
+          received: tokens,
+          fees: flip.burnFee + flip.mintFee,
+          pending: false,
+          execution: at(!fromLong),
+        });
         break;
       }
     }

@@ -4,7 +4,8 @@
  *
  * Sides and types are the ledger's own words (`side` and `type` columns, ledgerCsv.ts), with one choice of
  * ours: a flip burns one side and mints the other, so it shows under either side (its `side` column still
- * names the side it leaves). A transfer belongs to its token's side.
+ * names the side it leaves). A transfer belongs to its token's side. Claims and AutoClaim's records have no
+ * side (a claim pays out whatever the escrow holds), and share one type, `claim`.
  */
 import type { UserEvent } from '../../chain/history/historySource.ts';
 import { commitAction } from '../../engine/commits.ts';
@@ -12,7 +13,7 @@ import type { LedgerHistory } from './ledgerCsv.ts';
 
 export const HISTORY_SIDES = ['long', 'short'] as const;
 export type HistorySide = (typeof HISTORY_SIDES)[number];
-export const HISTORY_TYPES = ['mint', 'burn', 'flip', 'transfer_in', 'transfer_out'] as const;
+export const HISTORY_TYPES = ['mint', 'burn', 'flip', 'transfer_in', 'transfer_out', 'claim'] as const;
 export type HistoryType = (typeof HISTORY_TYPES)[number];
 
 /** A filter as the card applies it; `null` is "All". The pool is an address in lower case. */
@@ -35,6 +36,7 @@ export function parsePoolAddress(text: string): string | null {
 /** The sides an event touches: none for a commit type this app does not know. */
 export function eventSides(event: UserEvent): HistorySide[] {
   if (event.kind === 'transfer') return [event.side];
+  if (event.kind !== 'commit') return [];
   const action = commitAction(event.commitType);
   if (!action) return [];
   if (action.kind !== 'flip') return [action.side];
@@ -44,6 +46,7 @@ export function eventSides(event: UserEvent): HistorySide[] {
 /** The event's type in the ledger's words; undefined for a commit type this app does not know. */
 export function eventType(event: UserEvent): HistoryType | undefined {
   if (event.kind === 'transfer') return event.direction === 'in' ? 'transfer_in' : 'transfer_out';
+  if (event.kind !== 'commit') return 'claim';
   return commitAction(event.commitType)?.kind;
 }
 

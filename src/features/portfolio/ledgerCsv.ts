@@ -9,6 +9,8 @@ import type { UserEvent } from '../../chain/history/historySource.ts';
 import type { PoolInfo } from '../../chain/poolRegistry.ts';
 import { commitAction } from '../../engine/commits.ts';
 import { mintFeeAtCommit } from '../../engine/fees.ts';
+import type { CostBasisRow } from './costBasis.ts';
+import { type ExecutionHistory, eventKey, executionRows } from './executions.ts';
 
 export const LEDGER_COLUMNS = [
   'time_utc',
@@ -28,6 +30,11 @@ export const LEDGER_COLUMNS = [
   'fee_raw',
   'fee_decimals',
   'fee',
+  'interval_id',
+  'received_raw',
+  'received_decimals',
+  'received',
+  'received_unit',
 ] as const;
 
 export type LedgerColumn = (typeof LEDGER_COLUMNS)[number];
@@ -35,11 +42,22 @@ export type LedgerRow = Record<LedgerColumn, string>;
 
 export type LedgerPool = Pick<PoolInfo, 'chainId' | 'address' | 'name' | 'collateral'>;
 
-/** One pool's events, as `readUserHistory` answers them (any order: the ledger puts them in chain order). */
-export interface LedgerHistory {
+/**
+ * One pool's events, as `readUserHistory` answers them (any order: the ledger puts them in chain order), with
+ * the pool's stored prices where they were read: then executed commits carry what they gave and their fees.
+ */
+export interface LedgerHistory extends ExecutionHistory {
   pool: LedgerPool;
   events: readonly UserEvent[];
 }
+
+/** The chain's native currency, in which AutoClaim's rewards are paid. */
+export interface NativeCurrency {
+  symbol: string;
+  decimals: number;
+}
+
+const ETHER: NativeCurrency = { symbol: 'ETH', decimals: 18 };
 
 /**
  * Unix seconds as ISO-8601 UTC to the second, `2026-12-07T18:25:50Z`; empty when the provider gave no time
@@ -56,31 +74,78 @@ function amountFields(value: bigint, decimals: number) {
   return { raw: value.toString(), decimals: String(decimals), text: formatUnits(value, decimals) };
 }
 
-/** The ledger's row for one event: every field already text, unquoted. */
-export function ledgerRow(pool: LedgerPool, event: UserEvent): LedgerRow {
-  const decimals = pool.collateral.decimals;
-  let side = '';
-  let type: string;
-  let unit: string;
-  let fee: bigint | undefined;
-  if (event.kind === 'transfer') {
-    side = event.side;
-    type = event.direction === 'in' ? 'transfer_in' : 'transfer_out';
-    unit = sideTokens(event.side);
-    // The pool takes nothing on a token transfer (the network's gas is not a pool fee).
-    fee = 0n;
-  } else {
-    const action = commitAction(event.commitType);
-    // A type outside the six would be a contract this app does not know: kept, with what is certain.
-    type = action?.kind ?? 'commit';
-    if (action) side = action.side;
-    unit = action?.kind === 'mint' ? pool.collateral.symbol : action ? sideTokens(action.side) : '';
-    // Only a mint's fee is fixed at commit time, from the rate the event carries (docs/protocol.md §2.2);
-    // burns and flips pay theirs when their interval executes and the user settles (§2.3).
-    if (action?.kind === 'mint') fee = mintFeeAtCommit(event.amount, event.mintingFeeWad).fee;
+const EMPTY = { raw: '', decimals: '', text: '' };
+
+/** The event's type, side and unit in the ledger's words (docs/ledger.md, "Columns"). */
+function describe(pool: LedgerPool, event: UserEvent, native: NativeCurrency) {
+  switch (event.kind) {
+    case 'transfer':
+      return {
+        side: event.side,
+        type: event.direction === 'in' ? 'transfer_in' : 'transfer_out',
+        unit: sideTokens(event.side),
+      };
+    case 'claim':
+      return { side: '', type: 'claim', unit: '' };
+    case 'autoClaimRequest':
+      return { side: '', type: 'autoclaim_request', unit: native.symbol };
+    case 'autoClaimPaid':
+      return { side: '', type: 'autoclaim_paid', unit: native.symbol };
+    case 'commit': {
+      const action = commitAction(event.commitType);
+      // A type outside the six would be a contract this app does not know: kept, with what is certain.
+      if (!action) return { side: '', type: 'commit', unit: '' };
+      return {
+        side: action.side,
+        type: action.kind,
+        unit: action.kind === 'mint' ? pool.collateral.symbol : sideTokens(action.side),
+      };
+    }
   }
-  const amount = amountFields(event.amount, decimals);
-  const paid = fee === undefined ? undefined : amountFields(fee, decimals);
+}
+
+/** What an executed commit gave, in what: tokens of the side minted, or collateral for a burn. */
+function receivedUnit(pool: LedgerPool, event: UserEvent): string {
+  if (event.kind !== 'commit') return '';
+  const action = commitAction(event.commitType);
+  if (!action) return '';
+  if (action.kind === 'burn') return pool.collateral.symbol;
+  if (action.kind === 'mint') return sideTokens(action.side);
+  return sideTokens(action.side === 'long' ? 'short' : 'long');
+}
+
+/**
+ * The ledger's row for one event: every field already text, unquoted. `execution` is the event's cost-basis
+ * row (executions.ts), where the pool's prices were read.
+ */
+export function ledgerRow(
+  pool: LedgerPool,
+  event: UserEvent,
+  execution?: CostBasisRow,
+  native: NativeCurrency = ETHER,
+): LedgerRow {
+  const decimals = pool.collateral.decimals;
+  const { side, type, unit } = describe(pool, event, native);
+  let fee: bigint | undefined;
+  let amount = EMPTY;
+  if (event.kind === 'commit') {
+    amount = amountFields(event.amount, decimals);
+    if (execution && !execution.pending) fee = execution.fees;
+    // Only a mint's fee is fixed at commit time, from the rate the event carries (docs/protocol.md §2.2);
+    // burns and flips pay theirs when their interval executes (§2.3): until then, not known.
+    else if (type === 'mint') fee = mintFeeAtCommit(event.amount, event.mintingFeeWad).fee;
+  } else {
+    // The pool takes nothing on a transfer or a claim (the network's gas is not a pool fee), and AutoClaim's
+    // reward is the row's amount, in the native currency, not a collateral fee.
+    fee = 0n;
+    if (event.kind === 'transfer') amount = amountFields(event.amount, decimals);
+    else if (event.kind !== 'claim') amount = amountFields(event.reward, native.decimals);
+  }
+  const paid = fee === undefined ? EMPTY : amountFields(fee, decimals);
+  const received =
+    execution?.received !== undefined && !execution.pending && event.kind === 'commit'
+      ? amountFields(execution.received, decimals)
+      : EMPTY;
   return {
     time_utc: utcTime(event.timestamp),
     chain_id: String(pool.chainId),
@@ -96,9 +161,15 @@ export function ledgerRow(pool: LedgerPool, event: UserEvent): LedgerRow {
     amount_decimals: amount.decimals,
     amount: amount.text,
     unit,
-    fee_raw: paid?.raw ?? '',
-    fee_decimals: paid?.decimals ?? '',
-    fee: paid?.text ?? '',
+    fee_raw: paid.raw,
+    fee_decimals: paid.decimals,
+    fee: paid.text,
+    interval_id:
+      event.kind === 'commit' || event.kind === 'autoClaimRequest' ? event.intervalId.toString() : '',
+    received_raw: received.raw,
+    received_decimals: received.decimals,
+    received: received.text,
+    received_unit: received === EMPTY ? '' : receivedUnit(pool, event),
   };
 }
 
@@ -112,8 +183,17 @@ export function csvField(text: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-/** Every event of every pool, oldest first, with a header row; CRLF line ends, as RFC 4180 has them. */
-export function ledgerCsv(histories: readonly LedgerHistory[]): string {
+/**
+ * Every event of every pool, oldest first, with a header row; CRLF line ends, as RFC 4180 has them. The
+ * executions default to those of the histories given: pass the unfiltered ones' when `histories` is filtered.
+ */
+export function ledgerCsv(
+  histories: readonly LedgerHistory[],
+  {
+    executions = executionRows(histories),
+    native = ETHER,
+  }: { executions?: ReadonlyMap<string, CostBasisRow>; native?: NativeCurrency } = {},
+): string {
   const rows = histories
     .flatMap((h) => h.events.map((event) => ({ pool: h.pool, event })))
     .sort((a, b) =>
@@ -123,7 +203,7 @@ export function ledgerCsv(histories: readonly LedgerHistory[]): string {
           ? -1
           : 1,
     )
-    .map(({ pool, event }) => ledgerRow(pool, event));
+    .map(({ pool, event }) => ledgerRow(pool, event, executions.get(eventKey(event)), native));
   const lines = [
     LEDGER_COLUMNS.join(','),
     ...rows.map((row) => LEDGER_COLUMNS.map((c) => csvField(row[c])).join(',')),

@@ -7,6 +7,7 @@ import { readUserHistory } from '../../chain/userHistory.ts';
 import { useWallet } from '../../chain/wallet.ts';
 import { sideTokenValue } from '../../engine/prices.ts';
 import { costBasis, type PoolPnl } from './costBasis.ts';
+import { profitView } from './profitView.ts';
 
 export interface PortfolioRow {
   pool: PoolSnapshot;
@@ -33,6 +34,9 @@ function holds(pool: PoolSnapshot): boolean {
         u.commits.length),
   );
 }
+
+/** The tokens held whose cost the history tells: all but those received from another account. */
+const known = (tokens: bigint, unknown: bigint) => (unknown >= tokens ? 0n : tokens - unknown);
 
 export function usePortfolio() {
   const wallet = useWallet();
@@ -103,14 +107,33 @@ export function usePortfolio() {
         escrowSettlement: u.escrow.settlementTokens,
         value: longValue + shortValue + u.escrow.settlementTokens,
         pnl,
-        profit: pnl ? longValue + shortValue - pnl.long.cost - pnl.short.cost + pnl.realized : undefined,
+        // Tokens received from another account have no cost the chain can tell: their value is left out of the
+        // profit rather than counted as gain (docs/ledger.md); a wei sent to an account cannot hide its profit.
+        profit: pnl
+          ? sideTokenValue(s, 'long', known(longTokens, pnl.long.unknownCostTokens)) +
+            sideTokenValue(s, 'short', known(shortTokens, pnl.short.unknownCostTokens)) -
+            pnl.long.cost -
+            pnl.short.cost +
+            pnl.realized
+          : undefined,
         usdPerCollateral: usd === undefined ? undefined : Number(usd) / 1e18,
       };
     });
   }, [pools, history.data, snapshot.data]);
 
+  const profit = useMemo(
+    () =>
+      profitView(
+        history.data,
+        (pool) =>
+          snapshot.data?.pools.find((p) => p.info.address === pool.address)?.state.secondaryFeeSplitPercent,
+      ),
+    [history.data, snapshot.data],
+  );
+
   return {
     rows,
+    profit,
     history,
     historyProgress: history.progress,
     historySource: history.source,

@@ -3,6 +3,7 @@ import type { HistoryEvent } from '../../../src/chain/userHistory.ts';
 import { CommitType } from '../../../src/engine/commits.ts';
 import { div, fromUInt, ONE } from '../../../src/engine/quad.ts';
 import { costBasis } from '../../../src/features/portfolio/costBasis.ts';
+import { ACTIVITY, EXPECTED } from './activityFixture.ts';
 
 const WAD = 10n ** 18n;
 const U = 1_000_000n; // 6-decimal units keep the arithmetic readable
@@ -86,5 +87,32 @@ describe('costBasis from the user’s own history', () => {
     expect(pnl.long.unknownCostTokens).toBe(7n * U);
     expect(pnl.pendingMint).toBe(30n * U);
     expect(pnl.rows.at(-1)?.pending).toBe(true);
+  });
+
+  it('leaves positions and profit as they were for claims and AutoClaim rows, which pay no collateral fee', () => {
+    const all = costBasis({ ...ACTIVITY, events: [...ACTIVITY.events] });
+    const commitsOnly = costBasis({
+      ...ACTIVITY,
+      events: ACTIVITY.events.filter((e) => e.kind === 'commit'),
+    });
+    expect(all.long).toEqual(commitsOnly.long);
+    expect(all.short).toEqual(commitsOnly.short);
+    expect(all.realized).toBe(commitsOnly.realized);
+    expect(all.pendingMint).toBe(commitsOnly.pendingMint);
+    const others = all.rows.filter((r) => r.event.kind !== 'commit');
+    expect(others.map((r) => r.event.kind)).toEqual(['autoClaimRequest', 'claim', 'autoClaimPaid']);
+    for (const row of others) expect(row).toEqual({ event: row.event, fees: 0n, pending: false });
+  });
+
+  it("gives each executed commit's interval and the price it executed at; none while pending", () => {
+    const { rows } = costBasis({ ...ACTIVITY, events: [...ACTIVITY.events] });
+    const commits = rows.filter((r) => r.event.kind === 'commit');
+    expect(commits.map((r) => [r.pending, r.received, r.fees, r.execution?.intervalId])).toEqual([
+      [false, EXPECTED.mint.received, EXPECTED.mint.fee, 8n],
+      [false, EXPECTED.burn.received, EXPECTED.burn.fee, 9n],
+      [true, undefined, 0n, undefined],
+    ]);
+    // The short side's stored price: the side a short mint enters and a short burn leaves.
+    expect(commits[0]!.execution!.price).toBe(ACTIVITY.priceHistory.get(8n)!.shortPrice);
   });
 });

@@ -15,6 +15,7 @@ import {
 import type { LedgerHistory } from '../../../src/features/portfolio/ledgerCsv.ts';
 import { ledgerCsv } from '../../../src/features/portfolio/ledgerCsv.ts';
 import { loadHistoryFilter } from '../../../src/features/portfolio/portfolioParams.ts';
+import { ACTIVITY } from './activityFixture.ts';
 import { HISTORY, tx } from './ledgerFixture.ts';
 
 const BTC = '0x00000000000000000000000000000000000000b1';
@@ -89,6 +90,28 @@ describe('filterHistories', () => {
     );
     expect(lines.filter((l) => l !== '')).toHaveLength(2);
     expect(lines[1]).toContain(tx(3));
+  });
+});
+
+describe('claims and AutoClaim in the filter', () => {
+  /** The activity fixture's events kept, as `block:logIndex`. */
+  const keptActivity = (filter: Partial<HistoryFilter>) =>
+    filterHistories([ACTIVITY], { ...NO_FILTER, ...filter }).flatMap((h) =>
+      h.events.map((e) => `${e.blockNumber}:${e.logIndex}`),
+    );
+
+  it('keeps claims and both AutoClaim records under "claim", and nothing else', () => {
+    expect(keptActivity({ type: 'claim' })).toEqual(['200:2', '230:0', '230:3']);
+    expect(keptActivity({ type: 'mint' })).toEqual(['200:1']);
+  });
+
+  it('puts a claim under no side: a side filter leaves it out', () => {
+    expect(keptActivity({ side: 'short' })).toEqual(['200:1', '240:0', '250:0']);
+    expect(keptActivity({ side: 'long', type: 'claim' })).toEqual([]);
+  });
+
+  it('reads the type from the link', () => {
+    expect(loadHistoryFilter('?type=claim')).toEqual({ ...NO_FILTER, type: 'claim' });
   });
 });
 

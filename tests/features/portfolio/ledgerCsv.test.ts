@@ -11,6 +11,7 @@ import { parseUnits } from 'viem';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CommitType } from '../../../src/engine/commits.ts';
 import { mintFeeAtCommit } from '../../../src/engine/fees.ts';
+import { executionRows } from '../../../src/features/portfolio/executions.ts';
 import {
   csvField,
   LEDGER_COLUMNS,
@@ -21,11 +22,13 @@ import {
   utcTime,
 } from '../../../src/features/portfolio/ledgerCsv.ts';
 import { csvObjects, parseCsv } from '../../fixtures/csv.ts';
+import { ACTIVITY, EXPECTED, OHM, REWARD } from './activityFixture.ts';
 import { HISTORY, MAX_UINT256, QUOTED_NAME, T0, tx, WAD } from './ledgerFixture.ts';
 
 const HEADER =
   'time_utc,chain_id,block_number,transaction_hash,log_index,pool,pool_name,side,type,from_escrow,' +
-  'amount_raw,amount_decimals,amount,unit,fee_raw,fee_decimals,fee';
+  'amount_raw,amount_decimals,amount,unit,fee_raw,fee_decimals,fee,' +
+  'interval_id,received_raw,received_decimals,received,received_unit';
 
 const csv = ledgerCsv(HISTORY);
 const { header, rows } = csvObjects<LedgerColumn>(csv);
@@ -162,6 +165,8 @@ describe('an export parsed back', () => {
     const events = HISTORY.flatMap((h) => h.events.map((event) => ({ pool: h.pool, event })));
     expect(rows).toHaveLength(events.length);
     for (const { pool, event } of events) {
+      if (event.kind !== 'commit' && event.kind !== 'transfer')
+        throw new Error('the fixture has no other kind');
       const row = rows.find(
         (r) => r.transaction_hash === event.transactionHash && r.log_index === String(event.logIndex),
       );
@@ -199,5 +204,86 @@ describe('an export parsed back', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('claims, AutoClaim and executions in the ledger', () => {
+  const { rows: activity } = csvObjects<LedgerColumn>(ledgerCsv([ACTIVITY]));
+  const at = (block: number, logIndex: number) =>
+    activity.find((r) => r.block_number === String(block) && r.log_index === String(logIndex))!;
+
+  it('writes a claim and both AutoClaim records, with no side, and the reward in ETH', () => {
+    expect(activity.map((r) => r.type)).toEqual([
+      'mint',
+      'autoclaim_request',
+      'claim',
+      'autoclaim_paid',
+      'burn',
+      'burn',
+    ]);
+    expect(at(230, 0)).toMatchObject({ side: '', amount_raw: '', amount: '', unit: '', fee_raw: '0' });
+    for (const [block, logIndex] of [
+      [200, 2],
+      [230, 3],
+    ] as const) {
+      const row = at(block, logIndex);
+      expect(row).toMatchObject({ side: '', unit: 'ETH', amount_decimals: '18', amount: '0.001', fee: '0' });
+      expect(BigInt(row.amount_raw)).toBe(REWARD);
+    }
+    expect(at(200, 2).interval_id).toBe('8');
+    // Another chain's native currency, when the card passes it.
+    const other = csvObjects<LedgerColumn>(
+      ledgerCsv([ACTIVITY], { native: { symbol: 'xDAI', decimals: 18 } }),
+    ).rows;
+    expect(other[1]!.unit).toBe('xDAI');
+  });
+
+  it("writes an executed commit's interval, what it gave and its fee, exactly; a pending one's interval only", () => {
+    expect(at(200, 1)).toMatchObject({
+      interval_id: '8',
+      fee_raw: EXPECTED.mint.fee.toString(),
+      fee_decimals: '9',
+      received_raw: EXPECTED.mint.received.toString(),
+      received_decimals: '9',
+      received: '49.5',
+      received_unit: 'S tokens',
+    });
+    expect(at(240, 0)).toMatchObject({
+      interval_id: '9',
+      fee_raw: EXPECTED.burn.fee.toString(),
+      fee: '0.2',
+      received_raw: EXPECTED.burn.received.toString(),
+      received: '39.8',
+      received_unit: 'OHM',
+    });
+    expect(parseUnits(at(240, 0).received, 9)).toBe(EXPECTED.burn.received);
+    // Pending: its burning fee is not known yet, and it has given nothing.
+    expect(at(250, 0)).toMatchObject({
+      interval_id: '10',
+      amount_raw: (5n * OHM).toString(),
+      fee_raw: '',
+      fee: '',
+      received_raw: '',
+      received: '',
+      received_unit: '',
+    });
+    // Claims, AutoClaim and transfers have no execution.
+    for (const r of [at(230, 0), at(230, 3)]) expect(r).toMatchObject({ interval_id: '', received_raw: '' });
+  });
+
+  it('takes the executions it is given, as the card passes those of the whole history with a filter on', () => {
+    const burnOnly = { pool: ACTIVITY.pool, events: [ACTIVITY.events[4]!] };
+    // Without the pool's prices the burn's fee and proceeds are not known: empty, never zero.
+    expect(csvObjects<LedgerColumn>(ledgerCsv([burnOnly])).rows[0]).toMatchObject({
+      fee_raw: '',
+      received_raw: '',
+    });
+    const [row] = csvObjects<LedgerColumn>(
+      ledgerCsv([burnOnly], { executions: executionRows([ACTIVITY]) }),
+    ).rows;
+    expect(row).toMatchObject({
+      fee_raw: EXPECTED.burn.fee.toString(),
+      received_raw: EXPECTED.burn.received.toString(),
+    });
   });
 });
