@@ -5,7 +5,7 @@
  * exportable as CSV (docs/ledger.md).
  */
 import { useQueryStates } from 'nuqs';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useAppConfig } from '../../chain/DeploymentContext.tsx';
 import { describeReadFailure } from '../../chain/endpointFailure.ts';
 import type { HistoryProgress } from '../../chain/history/historySource.ts';
@@ -25,6 +25,9 @@ import { filterHistories, isFiltered, poolsWithEvents, resolveFilter } from './h
 import { ledgerCsv, ledgerFileName } from './ledgerCsv.ts';
 import { historyFilterParams } from './portfolioParams.ts';
 
+/** Rows the history table draws at first, and adds at each "Show older". */
+export const HISTORY_PAGE = 50;
+
 export function HistoryCard({
   history,
   progress: historyProgress,
@@ -38,6 +41,8 @@ export function HistoryCard({
   const chains = useAppConfig().chains;
   const explorerOf = (chainId: number) => chains.find((c) => c.id === chainId)?.blockExplorers?.default.url;
   const [linked, setLinked] = useQueryStates(historyFilterParams);
+  // Every event is read (the cost basis and the profit split need them all); the table draws a page of them.
+  const [shownRows, setShownRows] = useState(HISTORY_PAGE);
   const all = history.data ?? [];
   // From every pool's whole history, before any filter: a row's figures are those of the positions.
   const executions = useMemo(() => executionRows(history.data ?? []), [history.data]);
@@ -135,7 +140,7 @@ export function HistoryCard({
                     </tr>
                   </thead>
                   <tbody>
-                    {events.map(({ event, pool }) => (
+                    {events.slice(0, shownRows).map(({ event, pool }) => (
                       <HistoryRow
                         key={`${event.blockNumber}-${event.logIndex}`}
                         event={event}
@@ -148,6 +153,16 @@ export function HistoryCard({
                   </tbody>
                 </table>
               </div>
+              {events.length > shownRows && (
+                <div className="mt-3 flex flex-wrap items-center gap-3 text-sm text-ink-400">
+                  <span>
+                    Showing the newest {shownRows} of {events.length}.
+                  </span>
+                  <Button variant="secondary" onClick={() => setShownRows((n) => n + HISTORY_PAGE)}>
+                    Show {Math.min(HISTORY_PAGE, events.length - shownRows)} older
+                  </Button>
+                </div>
+              )}
             </>
           )}
         </>
