@@ -10,7 +10,8 @@
  * configuration does not list (found from the factory's block): the time left it shows after a minute. Last,
  * the portfolio's first read without the indexer behind a hostile endpoint (a 2,000-block log cap, 60% of
  * requests answered 429, 100–800 ms added to each): how long until the history is on screen, and how many
- * history requests it took. `HISTORY_BENCH=hostile` measures only that.
+ * history requests it took. `HISTORY_BENCH=hostile` measures only that, `HISTORY_BENCH=ledger` only the reads
+ * with the indexer.
  * One figure a line; figures only, nothing fails.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -24,8 +25,13 @@ const MINUTE = 60_000;
 const figure = (name: string, value: number | string, unit: string) =>
   console.log(`${name}: ${value} ${unit}`.trimEnd());
 
-/** `priceHistory(uint256)`, inside the one multicall that reads the prices of a portfolio's intervals. */
-const PRICE_HISTORY = toFunctionSelector('priceHistory(uint256)').slice(2);
+/**
+ * The portfolio history's one multicall (src/chain/userHistory.ts): the only one that asks both the minting
+ * fee and the stored burn fees (the positions' reads ask the first, the pending settlement's the second).
+ */
+const HISTORY_MULTICALL = ['getMintingFee()', 'burnFeeHistory(uint256)'].map((f) =>
+  toFunctionSelector(f).slice(2),
+);
 
 /** The page's history requests, and when the first one left. */
 function historyRequests(page: Page, stage: AppStage) {
@@ -40,7 +46,9 @@ function historyRequests(page: Page, stage: AppStage) {
     const isHistoryRpc =
       url.startsWith(stage.rpcUrl) && /eth_getLogs|eth_getBlockByNumber/.test(request.postData() ?? '');
     if (isIndexer) indexer += 1;
-    if (url.startsWith(stage.rpcUrl) && (request.postData() ?? '').includes(PRICE_HISTORY)) prices += 1;
+    const body = request.postData() ?? '';
+    if (url.startsWith(stage.rpcUrl) && HISTORY_MULTICALL.every((selector) => body.includes(selector)))
+      prices += 1;
     if ((isIndexer || isHistoryRpc) && first === undefined) first = performance.now();
   });
   return {
@@ -109,24 +117,31 @@ async function measure(stage: AppStage, prefix: string, run: number) {
   await holder.close();
 }
 
-const onlyHostile = process.env.HISTORY_BENCH === 'hostile';
-const stage = await startAppStage({ profile: ARBITRUM_PROFILE, indexer: !onlyHostile });
+const only = process.env.HISTORY_BENCH;
+const stage = await startAppStage({ profile: ARBITRUM_PROFILE, indexer: only !== 'hostile' });
 try {
-  if (!onlyHostile) await measureAll(stage);
-  await measureHostile(stage);
+  if (only === 'ledger') await measureWithIndexer(stage);
+  else {
+    if (only !== 'hostile') await measureAll(stage);
+    await measureHostile(stage);
+  }
 } finally {
   await stage.close();
 }
 
-async function measureAll(stage: AppStage) {
+/** The indexer's catch-up and memory, then the first pool and portfolio reads with it (and the ledger's). */
+async function measureWithIndexer(stage: AppStage) {
   const indexer = stage.indexer!;
   const head = await stage.clients.public.getBlockNumber();
   await indexer.waitForBlock(head, 15 * MINUTE);
   figure('indexer.catchup.seconds', ((performance.now() - indexer.startedAt) / 1000).toFixed(1), 's');
   figure('indexer.rss.mb', (indexer.memory()?.rssMiB ?? Number.NaN).toFixed(0), 'MB');
   figure('indexer.rss.peak.mb', (indexer.memory()?.peakMiB ?? Number.NaN).toFixed(0), 'MB');
-
   await measure(stage, 'history.indexer', 1);
+}
+
+async function measureAll(stage: AppStage) {
+  await measureWithIndexer(stage);
 
   // The same chain without the indexer: the deployment the app reads at run time no longer names it.
   const deployment = JSON.parse(readFileSync(stage.deploymentFile, 'utf8')) as Record<string, unknown>;

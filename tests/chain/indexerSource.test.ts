@@ -292,6 +292,37 @@ describe('indexer source', () => {
       expect(fallback.calls).toEqual([]);
     });
 
+    it('takes the steps the user read brings, page by page, when asked beside it: no request of their own', async () => {
+      const fallback = recordingFallback();
+      const key = pool.address.toLowerCase();
+      const indexer = scriptedIndexer((url) => {
+        const first = url.searchParams.get('fromBlock') === null;
+        return {
+          chain: chainAt(400n),
+          served: [key],
+          deployBlock: 100n,
+          through: first ? 250n : 400n,
+          events: { [key]: [mint(first ? 200n : 300n)] },
+          steps: { [key]: [first ? step(200n) : bare(300n)] },
+        };
+      });
+      const source = sourceWith(indexer.fetcher, fallback.source);
+      const [events, steps] = await Promise.all([
+        source.userEvents([pool], USER, request(400n)),
+        source.upkeepSteps?.([pool], USER, request(400n)),
+      ]);
+      expect(indexer.asked.map((u) => u.pathname)).toEqual([
+        `/history/user/${USER.toLowerCase()}`,
+        `/history/user/${USER.toLowerCase()}`,
+      ]);
+      expect(events.get(key)?.map((e) => e.blockNumber)).toEqual([200n, 300n]);
+      expect(steps?.through).toBe(400n);
+      expect(steps?.steps.get(key)).toEqual([step(200n), bare(300n)]);
+      // Asked again once that read is over, the indexer is asked itself.
+      await source.upkeepSteps?.([pool], USER, request(400n));
+      expect(indexer.asked.at(-1)?.pathname).toBe(`/history/steps/${USER.toLowerCase()}`);
+    });
+
     it.each([
       ['another chain id', () => ({ chain: chainAt(500n, HASH, 1), through: 400n, served: [], steps: {} })],
       [

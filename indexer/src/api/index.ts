@@ -16,6 +16,7 @@ import {
   historyToJson,
   poolEventsOf,
 } from '../../../src/chain/history/historyRecords.ts';
+import type { UpkeepStep } from '../../../src/chain/history/historySource.ts';
 import type {
   IndexerChain,
   PoolDayFigures,
@@ -26,7 +27,7 @@ import type {
 import { userEventsOf } from '../../../src/chain/history/userEvents.ts';
 import { discoverPools } from '../../../src/chain/poolRegistry.ts';
 import { indexedChain } from '../../chain.ts';
-import { stepsRoute } from './steps.ts';
+import { stepsRoute, userSteps } from './steps.ts';
 
 const chain = indexedChain();
 const client = (() => {
@@ -222,6 +223,7 @@ app.get('/history/user/:address', async (c) => {
       deployBlock: 0n,
       through: to,
       events: {},
+      steps: {},
     } satisfies UserHistoryAnswer);
   const from = blockParam(c.req.query('fromBlock')) ?? deployBlock;
   const pools = served.map((p) => olympus.get(p.address)!);
@@ -251,12 +253,16 @@ app.get('/history/user/:address', async (c) => {
     to,
   );
   const events = Object.fromEntries(userEventsOf(pools, user, recordsOf(rows)));
+  // The upkeep steps of the same blocks, so the portfolio's profit split needs no request of its own.
+  const steps: Record<string, UpkeepStep[]> = {};
+  for (const pool of pools) steps[pool.address.toLowerCase()] = await userSteps(pool, user, from, through);
   return json(c, {
     chain: now,
     served: served.map((p) => p.address),
     deployBlock,
     through,
     events,
+    steps,
   } satisfies UserHistoryAnswer);
 });
 

@@ -68,6 +68,32 @@ async function firstBlock(pool: HistoryPool, user: Address, to: bigint): Promise
   return first?.blockNumber;
 }
 
+/**
+ * A pool's steps in `from..to` that the user lived through: from the block of their first commit or transfer
+ * in the pool (up to `to`) on. Shared by this route and the user route, which serves them page by page.
+ */
+export async function userSteps(
+  pool: HistoryPool,
+  user: Address,
+  from: bigint,
+  to: bigint,
+): Promise<UpkeepStep[]> {
+  const first = await firstBlock(pool, user, to);
+  if (first === undefined) return [];
+  const rows = await db
+    .select()
+    .from(schema.upkeepStep)
+    .where(
+      and(
+        eq(schema.upkeepStep.pool, lower(pool.address)),
+        gte(schema.upkeepStep.blockNumber, first > from ? first : from),
+        lte(schema.upkeepStep.blockNumber, to),
+      ),
+    )
+    .orderBy(asc(schema.upkeepStep.blockNumber), asc(schema.upkeepStep.logIndex));
+  return rows.map(stepOf);
+}
+
 export function stepsRoute({ chainNow, olympusPools, json, blockParam }: StepsRouteDeps) {
   return async (c: Context) => {
     const address = c.req.param('user') ?? '';
@@ -85,24 +111,7 @@ export function stepsRoute({ chainNow, olympusPools, json, blockParam }: StepsRo
     const served = wanted.filter((p) => olympus.has(p) && deployed.some((d) => d.address === p));
     const through = earlier(toBlock, now.head.block);
     const steps: Record<string, UpkeepStep[]> = {};
-    for (const pool of served) {
-      const from = await firstBlock(olympus.get(pool)!, user, through);
-      const rows =
-        from === undefined
-          ? []
-          : await db
-              .select()
-              .from(schema.upkeepStep)
-              .where(
-                and(
-                  eq(schema.upkeepStep.pool, pool),
-                  gte(schema.upkeepStep.blockNumber, from),
-                  lte(schema.upkeepStep.blockNumber, through),
-                ),
-              )
-              .orderBy(asc(schema.upkeepStep.blockNumber), asc(schema.upkeepStep.logIndex));
-      steps[pool] = rows.map(stepOf);
-    }
+    for (const pool of served) steps[pool] = await userSteps(olympus.get(pool)!, user, 0n, through);
     return json(c, { chain: now, through, served, steps } satisfies StepsAnswer);
   };
 }

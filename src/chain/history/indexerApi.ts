@@ -40,6 +40,12 @@ export interface UserHistoryAnswer extends Page {
   /** The earliest deployment block among the served pools. */
   deployBlock: bigint;
   events: Record<string, UserEvent[]>;
+  /**
+   * The served pools' upkeep steps in the page's blocks that the user lived through (from their first commit
+   * or transfer in the pool on), as `StepsAnswer` has them: the profit split's, in the same answer. Absent
+   * from an indexer that predates them.
+   */
+  steps?: Record<string, UpkeepStep[]>;
 }
 
 /**

@@ -28,6 +28,7 @@ import {
   type StepsAnswer,
   type UserHistoryAnswer,
 } from './indexerApi.ts';
+import { sharedSteps } from './sharedSteps.ts';
 
 export interface IndexerSourceOptions {
   /** The indexer's origin, e.g. `https://history.example.org`. */
@@ -70,6 +71,7 @@ export function createIndexerSource({
 }: IndexerSourceOptions): HistorySource {
   const origin = url.replace(/\/+$/, '');
   let downUntil = 0;
+  const stepsBrought = sharedSteps();
 
   async function ask<T extends { chain: IndexerChain }>(path: string, signal?: AbortSignal): Promise<T> {
     if (now() < downUntil) throw new IndexerRefused('unreachable');
@@ -167,6 +169,10 @@ export function createIndexerSource({
       const events = new Map<string, UserEvent[]>(pools.map((p) => [p.address.toLowerCase(), []]));
       if (pools.length === 0) return events;
       const served = new Set<string>();
+      const steps = new Map<string, UpkeepStep[]>();
+      let withSteps = true;
+      let through = 0n;
+      const settleSteps = stepsBrought.open(pools, user, request.toBlock);
       let chain: IndexerChain;
       try {
         chain = await pages<UserHistoryAnswer>(
@@ -176,9 +182,15 @@ export function createIndexerSource({
           (answer) => {
             for (const pool of answer.served) served.add(pool.toLowerCase());
             for (const [pool, list] of Object.entries(answer.events)) events.get(pool)?.push(...list);
+            if (!answer.steps) withSteps = false;
+            for (const [pool, list] of Object.entries(answer.steps ?? {}))
+              steps.set(pool, [...(steps.get(pool) ?? []), ...list]);
+            through = answer.through;
           },
         );
+        settleSteps(withSteps ? { steps, through } : undefined);
       } catch (error) {
+        settleSteps(undefined);
         if (!(error instanceof IndexerRefused)) throw error;
         request.onSource?.({ kind: 'chain', why: error.why });
         return fallback.userEvents(pools, user, quiet(request));
@@ -207,6 +219,8 @@ export function createIndexerSource({
      * not serve have no entry.
      */
     async upkeepSteps(pools, user, request) {
+      const brought = await stepsBrought.take(pools, user, request.toBlock);
+      if (brought) return brought;
       const asked = pools.map((p) => p.address.toLowerCase()).join(',');
       let answer: StepsAnswer;
       try {
