@@ -5,7 +5,12 @@
  * Providers say these things in their own words and codes, and viem nests their answer a few causes deep.
  */
 import { causeChain, fieldOf as field } from '../errorChain.ts';
-import type { BlockRange } from './logPager.ts';
+
+/** Blocks `fromBlock..toBlock`, both included: a page of a log scan, or the range a provider suggests. */
+export interface BlockRange {
+  fromBlock: bigint;
+  toBlock: bigint;
+}
 
 export type ErrorClass =
   | { kind: 'rate-limited'; retryAfterMs?: number }

@@ -15,15 +15,12 @@
  * scan's. A rate limit is waited out for as long as the provider keeps asking, up to a patience of minutes;
  * any other failure is retried a few times with a doubling backoff.
  */
-import { classifyLogError } from './logErrors.ts';
+import { type BlockRange, classifyLogError } from './logErrors.ts';
+
+export type { BlockRange } from './logErrors.ts';
 
 export { classifyLogError, type ErrorClass } from './logErrors.ts';
 export { mergeLogs } from './logMerge.ts';
-
-export interface BlockRange {
-  fromBlock: bigint;
-  toBlock: bigint;
-}
 
 export interface ScanProgress {
   fromBlock: bigint;
