@@ -13,7 +13,8 @@ import { expect } from 'vitest';
 import { leveragedPoolAbi, poolCommitterAbi } from '../../contracts-abi/generated/index.ts';
 import { readUserHistory } from '../../src/chain/userHistory.ts';
 import { CommitType } from '../../src/engine/commits.ts';
-import { type PositionSplit, splitProfit, sumParts } from '../../src/engine/profit/split.ts';
+import { type PositionSplit, sumParts } from '../../src/engine/profit/split.ts';
+import { splitHistory } from '../../src/features/portfolio/profitView.ts';
 import type { AppSources } from './appSources.ts';
 
 const BURNS: Record<'long' | 'short', CommitType[]> = {
@@ -72,17 +73,7 @@ export async function checkLedgerSplit(
         args: [holder],
       }),
     ]);
-    const split = splitProfit({
-      steps: h.steps!.steps,
-      events: h.events.map((e) =>
-        e.kind === 'commit' || e.kind === 'transfer' ? e : { ...e, kind: 'other' as const },
-      ),
-      priceHistory: h.priceHistory,
-      burnFeeHistory: h.burnFeeHistory,
-      updateIntervalId: h.updateIntervalId,
-      mintingFeeWad: h.mintingFeeWad,
-      secondaryFeePercent: pct,
-    });
+    const split = splitHistory(h, h.steps!.steps, pct);
     const queuedBurns = (side: 'long' | 'short') =>
       h.events.reduce(
         (sum, e) =>

@@ -17,6 +17,13 @@ import type { NativeCurrency } from './ledgerCsv.ts';
 
 export type RowPool = Pick<PoolInfo, 'name' | 'collateral'>;
 
+/** What the execution and fee cells are drawn from: the event, its pool, and its cost-basis row if read. */
+interface CellProps {
+  event: UserEvent;
+  pool: RowPool;
+  execution: CostBasisRow | undefined;
+}
+
 /** A cell's name on a phone, where the table's header is hidden and each row is a two-column block. */
 function PhoneLabel({ children }: { children: string }) {
   return <span className="mr-1 text-xs text-ink-400 md:hidden">{children}</span>;
@@ -90,15 +97,7 @@ function receivedUnit(event: UserEvent, pool: RowPool): string {
 /** A stored token price, collateral per token, to four decimals (as the pools list shows prices). */
 const priceText = (price: Quad) => formatNumber(quadToNumber(price), 4);
 
-export function ExecutionCell({
-  event,
-  pool,
-  execution,
-}: {
-  event: UserEvent;
-  pool: RowPool;
-  execution: CostBasisRow | undefined;
-}) {
+export function ExecutionCell({ event, pool, execution }: CellProps) {
   if (event.kind !== 'commit' || !execution) return <None />;
   if (execution.pending || !execution.execution || execution.received === undefined)
     return (
@@ -125,15 +124,7 @@ export function ExecutionCell({
   );
 }
 
-export function FeeCell({
-  event,
-  pool,
-  execution,
-}: {
-  event: UserEvent;
-  pool: RowPool;
-  execution: CostBasisRow | undefined;
-}) {
+export function FeeCell({ event, pool, execution }: CellProps) {
   if (event.kind !== 'commit' || !execution) return <None />;
   const { decimals, symbol } = pool.collateral;
   // A burn or a flip pays its fees when its interval executes: until then they are not known.

@@ -5,7 +5,13 @@
  * are never added together.
  */
 import type { UserPoolHistory } from '../../chain/userHistory.ts';
-import { type PositionSplit, type SplitParts, splitProfit, zeroParts } from '../../engine/profit/split.ts';
+import {
+  type PositionSplit,
+  type SplitParts,
+  type SplitStep,
+  splitProfit,
+  zeroParts,
+} from '../../engine/profit/split.ts';
 import type { Side } from '../../engine/types.ts';
 
 export interface PositionProfit {
@@ -50,6 +56,20 @@ export function feesOf(parts: SplitParts): { paid: bigint; toSecondary: bigint }
 const active = (s: PositionSplit) =>
   s.cost !== 0n || s.proceeds !== 0n || s.tokens !== 0n || s.received.tokens !== 0n || s.pendingMint !== 0n;
 
+/** The engine's split of one pool's history, with its upkeep steps and the pool's secondary fee split. */
+export function splitHistory(h: UserPoolHistory, steps: readonly SplitStep[], secondaryFeePercent: bigint) {
+  return splitProfit({
+    steps,
+    // Claims and AutoClaim's records change no position.
+    events: h.events.map((e) => (e.kind === 'commit' || e.kind === 'transfer' ? e : { ...e, kind: 'other' })),
+    priceHistory: h.priceHistory,
+    burnFeeHistory: h.burnFeeHistory,
+    updateIntervalId: h.updateIntervalId,
+    mintingFeeWad: h.mintingFeeWad,
+    secondaryFeePercent,
+  });
+}
+
 export function profitView(
   histories: readonly UserPoolHistory[] | undefined,
   /** The pool's `secondaryFeeSplitPercent`, from its live state; undefined while it is not read. */
@@ -63,17 +83,7 @@ export function profitView(
   for (const h of traded) {
     const pct = secondaryPercentOf(h.pool);
     if (pct === undefined) return { kind: 'loading' };
-    const split = splitProfit({
-      steps: h.steps!.steps,
-      events: h.events.map((e) =>
-        e.kind === 'commit' || e.kind === 'transfer' ? e : { ...e, kind: 'other' },
-      ),
-      priceHistory: h.priceHistory,
-      burnFeeHistory: h.burnFeeHistory,
-      updateIntervalId: h.updateIntervalId,
-      mintingFeeWad: h.mintingFeeWad,
-      secondaryFeePercent: pct,
-    });
+    const split = splitHistory(h, h.steps!.steps, pct);
     for (const side of ['long', 'short'] as const) {
       if (!active(split[side])) continue;
       const fees = feesOf(split[side].parts);
