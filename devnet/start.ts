@@ -64,6 +64,7 @@ async function main() {
     deploymentFile,
     port: indexerPort,
     pgliteDir: resolve(workDir, 'indexer'),
+    rpcUrl: chain.indexerRpcUrl,
     ...(verbose ? { log: (line) => say(`[indexer] ${line}`) } : {}),
   });
   const head = await clients.public.getBlockNumber();

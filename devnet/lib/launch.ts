@@ -25,6 +25,8 @@ export interface LaunchedChain {
   proxy: RpcProxy | undefined;
   /** The node itself; under a proxy, only the proxy should talk to it. */
   node: () => RunningNode;
+  /** The history indexer's endpoint: its own proxy where the profile gives it one, else `rpcUrl`. */
+  indexerRpcUrl: string;
   stop(): Promise<void>;
 }
 
@@ -59,6 +61,7 @@ export async function launchChain({
       : {}),
   });
   let proxy: RpcProxy | undefined;
+  let indexerProxy: RpcProxy | undefined;
   try {
     const direct = devnetClients(node.rpcUrl);
     const deployment = await deployDevnet(direct, { rpcUrl: node.rpcUrl, config, log });
@@ -84,6 +87,12 @@ export async function launchChain({
         `RPC proxy on ${proxy.url}: capped eth_getLogs, 429s, latency and pruned state, like a public provider`,
       );
     }
+    if (profile.indexerProxy)
+      indexerProxy = await startRpcProxy({
+        upstream: node.rpcUrl,
+        port: await freePort(),
+        ...profile.indexerProxy,
+      });
     const rpcUrl = proxy?.url ?? node.rpcUrl;
     const clients = devnetClients(rpcUrl, { retryCount: proxy ? CLIENTS.retriesBehindProxy : 0 });
     const current = node;
@@ -103,13 +112,16 @@ export async function launchChain({
       rpcUrl,
       proxy,
       node: () => current,
+      indexerRpcUrl: indexerProxy?.url ?? rpcUrl,
       async stop() {
         await proxy?.close();
+        await indexerProxy?.close();
         await current.stop();
       },
     };
   } catch (error) {
     await proxy?.close();
+    await indexerProxy?.close();
     await node.stop();
     throw error;
   }

@@ -27,6 +27,11 @@ export interface DevnetProfile {
   history?: { eras: number; blocksPerEra: number };
   /** A public-provider-like proxy in front of the node, and its faults. */
   proxy?: Partial<RpcProxyFaults>;
+  /**
+   * The history indexer's own endpoint, a second proxy in front of the node, and its faults; absent: the
+   * indexer reads through `proxy` (or the node).
+   */
+  indexerProxy?: Partial<RpcProxyFaults>;
 }
 
 /** What a free public Arbitrum endpoint does to its callers: the provider-like proxy's faults by default. */
@@ -38,6 +43,18 @@ export const PUBLIC_ENDPOINT_FAULTS: RpcProxyFaults = {
   maxLogResults: 10_000,
   logRangeError: LOG_RANGE_ERRORS[0]!,
   stateWindow: 128,
+};
+
+/**
+ * What an indexer operator's endpoint does: a paid plan next to the indexer, with a public one's caps but tens of
+ * milliseconds of latency and no random 429s. Live indexing asks for every block, four a second on Arbitrum,
+ * one after another; Ponder backs off for seconds at each 429, so through the public-like proxy it fell 30 s and
+ * more behind the head and stayed there (docs/indexer.md, "Running it in production").
+ */
+export const OPERATOR_ENDPOINT_FAULTS: RpcProxyFaults = {
+  ...PUBLIC_ENDPOINT_FAULTS,
+  latencyMs: [10, 40],
+  rateLimitShare: 0,
 };
 
 /**
@@ -92,6 +109,7 @@ export const ARBITRUM_PROFILE: DevnetProfile = {
   // Five eras of trades, 30,000 blocks apart: a user's history spans 120,000 blocks.
   history: { eras: 5, blocksPerEra: 30_000 },
   proxy: PUBLIC_ENDPOINT_FAULTS,
+  indexerProxy: OPERATOR_ENDPOINT_FAULTS,
 };
 
 export function devnetProfile(raw: string | undefined = process.env.DEVNET_PROFILE): DevnetProfile {

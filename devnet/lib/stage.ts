@@ -68,7 +68,12 @@ export async function startAppStage({
   writeFileSync(deploymentFile, JSON.stringify(deployment));
   // It indexes while the app builds; whoever needs it caught up waits for it (`indexer.waitForBlock`).
   const indexer = indexerPort
-    ? startIndexer({ deploymentFile, port: indexerPort, pgliteDir: join(workDir, 'indexer') })
+    ? startIndexer({
+        deploymentFile,
+        port: indexerPort,
+        pgliteDir: join(workDir, 'indexer'),
+        rpcUrl: chain.indexerRpcUrl,
+      })
     : undefined;
   if (deployment.indexerUrl) process.env.VITE_DEVNET_INDEXER_URL = deployment.indexerUrl;
   else delete process.env.VITE_DEVNET_INDEXER_URL;
