@@ -1,7 +1,8 @@
 /**
  * The layers of docs/architecture.md, checked on every `npm test` (`npm run lint:layers`): an import that goes
- * up a layer, a new import circle, or React reaching the Node keeper fails the run. Circles that were there
- * when the check came in are listed in .dependency-cruiser-known-violations.json, to be removed, never added.
+ * up a layer, any import circle, a feature reaching past another feature's links.ts, or React reaching the
+ * Node keeper fails the run. .dependency-cruiser-known-violations.json is the list of known exceptions, and it
+ * is empty: it stays so.
  */
 module.exports = {
   forbidden: [
@@ -38,6 +39,32 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/features/' },
       to: { path: '^src/app/' },
+    },
+    {
+      name: 'features-meet-through-links',
+      comment:
+        "A feature reaches another only through that feature's links.ts (paths, link parameters, link " +
+        'builders, nav entry), never its pages or inner files. One exception: the pool page shows the ' +
+        "portfolio's Add to wallet button, which reads the wallet and so cannot live in src/ui.",
+      severity: 'error',
+      from: { path: '^src/features/([^/]+)/' },
+      to: {
+        path: '^src/features/',
+        pathNot: [
+          '^src/features/$1/',
+          '^src/features/[^/]+/links\\.ts$',
+          '^src/features/portfolio/AddToWallet\\.tsx$',
+        ],
+      },
+    },
+    {
+      name: 'pages-for-the-shell',
+      comment:
+        "A feature's lazily loaded pages (pages.ts, and the alerts' lazyAlerts.ts) are mounted by src/app " +
+        'alone: a page or a feature importing them would close an import circle through the page.',
+      severity: 'error',
+      from: { pathNot: '^src/app/' },
+      to: { path: '^src/features/[^/]+/(pages|lazyAlerts)\\.ts$' },
     },
     {
       name: 'keeper-without-react',

@@ -1,21 +1,23 @@
 /**
  * The app's routes: hash routing (`#/pools`, `#/trade?…`), so the built app is plain static files that any
- * host (or IPFS) can serve. Each feature declares its own pages and link parameters in its `routes.ts`; this
- * file only mounts them under the shell. Each page is its own chunk (`React.lazy`), loaded under the shell's
- * Suspense, so the header and nav draw at once and only the page's room waits.
+ * host (or IPFS) can serve. Each feature declares its paths and link parameters in its `links.ts` and its
+ * lazy pages in its `pages.ts`, which only the shell imports; this file only mounts them under the shell.
+ * Each page is its own chunk (`React.lazy`), loaded under the shell's Suspense, so the header and nav draw
+ * at once and only the page's room waits.
  *
  * React Router's declarative `HashRouter` rather than `createHashRouter`: the app has no loaders or actions
  * (the chain layer and TanStack Query fetch), and the data router's extra code is about 17 KB gzip on the
  * first load (32.5 KB against 15.6 KB, measured with esbuild) for nothing the app uses.
  */
 import { HashRouter, Navigate, Outlet, type RouteObject, useRoutes } from 'react-router';
-import { devnetRoutes } from '../features/devnet/routes.ts';
-import { poolsNav, poolsPages, poolsRoutes } from '../features/pools/routes.ts';
-import { portfolioRoutes } from '../features/portfolio/routes.ts';
-import { protocolPages, protocolRoutes } from '../features/protocol/routes.ts';
-import { simulatorPages, simulatorRoutes } from '../features/simulator/routes.ts';
-import { tradePages, tradeRoutes } from '../features/trade/routes.ts';
-import { treasuryPages, treasuryRoutes } from '../features/treasury/routes.ts';
+import { devnetRoutes } from '../features/devnet/pages.ts';
+import { poolsNav } from '../features/pools/links.ts';
+import { poolsPages, poolsRoutes } from '../features/pools/pages.ts';
+import { portfolioRoutes } from '../features/portfolio/pages.ts';
+import { protocolPages, protocolRoutes } from '../features/protocol/pages.ts';
+import { simulatorPages, simulatorRoutes } from '../features/simulator/pages.ts';
+import { tradePages, tradeRoutes } from '../features/trade/pages.ts';
+import { treasuryPages, treasuryRoutes } from '../features/treasury/pages.ts';
 import { Layout, NotFound } from './Layout.tsx';
 import { NuqsRouterAdapter } from './nuqsHashAdapter.tsx';
 

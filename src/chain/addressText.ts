@@ -5,7 +5,13 @@
  * docs/protocol.md §8) and is refused rather than read. All-lowercase or all-uppercase hex carries no checksum
  * and is accepted as it is. Pure: no network, no browser.
  */
-import { type Address, getAddress, isAddress } from 'viem';
+import { type Address, getAddress, isAddress, isAddressEqual } from 'viem';
+
+/**
+ * Addresses are checksummed where they enter the app (links, forms, the pool registry, the deployment), and
+ * compared with this rather than by lower-casing, which works whatever case either side arrived in.
+ */
+export { isAddressEqual };
 
 export type AddressText =
   /** `address` is checksummed, whatever the case of the text. */
@@ -18,6 +24,15 @@ export function parseAddressText(text: string): AddressText {
   const mixedCase = hex !== hex.toLowerCase() && hex !== hex.toUpperCase();
   if (mixedCase && !isAddress(text, { strict: true })) return { ok: false, problem: 'checksum' };
   return { ok: true, address: getAddress(text) };
+}
+
+/**
+ * The checksummed address a text names, by the rule above (surrounding blanks ignored); undefined when it
+ * names none or its mixed case is not its checksum.
+ */
+export function toAddress(text: string): Address | undefined {
+  const read = parseAddressText(text.trim());
+  return read.ok ? read.address : undefined;
 }
 
 /** The one sentence for a pool address a link carries that cannot be read. */

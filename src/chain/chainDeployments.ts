@@ -1,13 +1,14 @@
 /** Where the protocol lives on each chain the app serves: Arbitrum One from config, the devnet from its file. */
 import type { Address } from 'viem';
 import { ARBITRUM_DEPLOYMENT, type ChainDeployment, type CollateralSymbol } from './config.ts';
-import type { DevnetDeployment } from './devnet.ts';
+import { checksummedDevnet, type DevnetDeployment } from './devnet.ts';
 
 function isCollateral(symbol: string): symbol is CollateralSymbol {
   return symbol === 'OHM' || symbol === 'gOHM';
 }
 
-export function devnetChainDeployment(devnet: DevnetDeployment): ChainDeployment {
+export function devnetChainDeployment(raw: DevnetDeployment): ChainDeployment {
+  const devnet = checksummedDevnet(raw);
   const usdOracles: Partial<Record<CollateralSymbol, Address>> = {};
   for (const feed of devnet.feeds) {
     const [base, quote] = feed.pair.split('/');
@@ -29,6 +30,7 @@ export function devnetChainDeployment(devnet: DevnetDeployment): ChainDeployment
     usdOracles,
     historyFromBlock: BigInt(devnet.historyFromBlock ?? devnet.startBlock),
     identityBlock: BigInt(devnet.startBlock),
+    // Keyed in lower case: the history's log scan looks pools up that way (config.ts).
     poolDeployBlocks: Object.fromEntries(
       devnet.pools.flatMap((p) => (p.deployBlock ? [[p.address.toLowerCase(), BigInt(p.deployBlock)]] : [])),
     ),

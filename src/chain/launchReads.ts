@@ -4,7 +4,7 @@
  * are already on chain and the pool's address, each as one Multicall3 call, plus a simulation of
  * `deployPool` from the launching account once both wrappers exist.
  */
-import { type Address, erc20Abi, type PublicClient, zeroAddress } from 'viem';
+import { type Address, erc20Abi, isAddressEqual, type PublicClient, zeroAddress } from 'viem';
 import {
   aggregatorV3InterfaceAbi,
   chainlinkOracleWrapperAbi,
@@ -163,8 +163,7 @@ export async function readLaunchState(
     : undefined;
   await batch.run(client, { multicall3 });
 
-  const mine = (slot: typeof marketDeployer) =>
-    slot.ok && slot.value.toLowerCase() === launch.account.toLowerCase();
+  const mine = (slot: typeof marketDeployer) => slot.ok && isAddressEqual(slot.value, launch.account);
   const built = { market: mine(marketDeployer), settlementEth: mine(settlementDeployer) };
   const poolExists = valid.value;
   const tokensTaken = !poolExists && longToken.ok;

@@ -8,6 +8,7 @@
  * answer leaves its figure undefined instead of failing the whole read; the protocol's own contracts must
  * answer.
  */
+import { getAddress } from 'viem';
 import {
   aggregatorV3InterfaceAbi,
   chainlinkOracleWrapperAbi,
@@ -57,7 +58,7 @@ export type HealthReadSlots = ReturnType<typeof addHealthReads>;
 
 /**
  * `PoolKeeper.gasPrice()` once per keeper the pools name (one per chain in practice: the factory gives every
- * pool its keeper), keyed by the keeper's lower-case address.
+ * pool its keeper), keyed by the keeper's checksummed address.
  */
 export function addKeeperGasPriceReads(
   batch: ReadBatch,
@@ -65,7 +66,7 @@ export function addKeeperGasPriceReads(
 ): ReadonlyMap<string, Slot<bigint>> {
   const slots = new Map<string, Slot<bigint>>();
   for (const { keeper } of pools) {
-    const key = keeper.toLowerCase();
+    const key = getAddress(keeper);
     if (!slots.has(key))
       slots.set(key, batch.add({ address: keeper, abi: poolKeeperAbi, functionName: 'gasPrice' }));
   }
@@ -79,7 +80,7 @@ export function decodeHealth(
   slots: HealthReadSlots,
   gasPrices: ReadonlyMap<string, Slot<bigint>>,
 ): PoolHealthReads {
-  const gasPrice = gasPrices.get(info.keeper.toLowerCase());
+  const gasPrice = gasPrices.get(getAddress(info.keeper));
   if (!gasPrice) throw new Error(`no gas price read for keeper ${info.keeper}`);
   const round = answered(slots.feedRound);
   return {

@@ -5,12 +5,13 @@
  * unverified one carries its failures, which the pages show before any trade). Four `eth_call`s in all, made
  * once and again only when the factory's pool count moves (the pools snapshot reads it with everything else).
  */
-import type { Address, PublicClient } from 'viem';
+import { type Address, getAddress, type PublicClient } from 'viem';
 import {
   chainlinkOracleWrapperAbi,
   leveragedPoolAbi,
   poolFactoryAbi,
 } from '../../contracts-abi/generated/index.ts';
+import { isAddressEqual } from './addressText.ts';
 import { ReadBatch } from './batch.ts';
 import type { ChainDeployment, CollateralToken } from './config.ts';
 import { type PoolTrustFacts, type PoolVerification, verifyPool } from './poolVerification.ts';
@@ -60,7 +61,7 @@ export function missingPool(
   registry: PoolRegistry,
   address: Address,
 ): 'unknown' | 'otherCollateral' | undefined {
-  const same = (a: Address) => a.toLowerCase() === address.toLowerCase();
+  const same = (a: Address) => isAddressEqual(a, address);
   if (registry.rejected.some(same)) return 'unknown';
   return registry.pools.some((p) => same(p.address)) ? undefined : 'otherCollateral';
 }
@@ -91,13 +92,15 @@ export async function discoverPools(
   );
   await listing.run(client, { multicall3 });
 
-  const known = new Set(listed.map((slot) => slot.value.toLowerCase()));
-  const rejected = requested.filter((_, i) => !(validity[i]?.ok && validity[i]?.value));
-  const imported = requested.filter(
-    (address, i) => validity[i]?.ok && validity[i]?.value && !known.has(address.toLowerCase()),
-  );
+  // The pools asked for come from links and forms in any case: checksummed here, so that every address the
+  // registry hands on is (viem's decoding already checksums the factory's answers).
+  const asked = requested.map((a) => getAddress(a));
+  const factoryPools = listed.map((slot) => slot.value);
+  const known = new Set(factoryPools);
+  const rejected = asked.filter((_, i) => !(validity[i]?.ok && validity[i]?.value));
+  const imported = asked.filter((address, i) => validity[i]?.ok && validity[i]?.value && !known.has(address));
   const candidates = [
-    ...listed.map((slot) => ({ address: slot.value, imported: false })),
+    ...factoryPools.map((address) => ({ address, imported: false })),
     ...imported.map((address) => ({ address, imported: true })),
   ];
 
@@ -132,14 +135,13 @@ export async function discoverPools(
   }));
   await feeds.run(client, { multicall3 });
 
-  const asked = new Set(requested.map((a) => a.toLowerCase()));
   const pools: PoolInfo[] = [];
   let otherCollateralCount = 0;
   let unverifiedCount = 0;
   candidates.forEach(({ address, imported: isImported }, i) => {
     const row = rows[i]!;
-    const settlement = row.settlementToken.value.toLowerCase();
-    const collateral = deployment.collaterals.find((c) => c.address.toLowerCase() === settlement);
+    const settlement = row.settlementToken.value;
+    const collateral = deployment.collaterals.find((c) => isAddressEqual(c.address, settlement));
     if (!collateral) {
       otherCollateralCount += 1;
       return;
@@ -151,7 +153,7 @@ export async function discoverPools(
       settlementEthFeed: feedRows[i]!.settlementEth.value,
     };
     const verification = verifyPool(trust, deployment.olympus);
-    if (!verification.verified && !asked.has(address.toLowerCase())) {
+    if (!verification.verified && !asked.includes(address)) {
       unverifiedCount += 1;
       return;
     }

@@ -10,7 +10,7 @@
  *
  * Pure, and free of the browser's environment, so the keeper (Node) applies the same rule as the app.
  */
-import type { Address } from 'viem';
+import { type Address, isAddressEqual } from 'viem';
 
 /** Who and what Olympus trusts on one chain. */
 export interface OlympusAuthority {
@@ -40,15 +40,13 @@ export interface PoolVerification {
   failures: VerificationFailure[];
 }
 
-const same = (a: Address, b: Address) => a.toLowerCase() === b.toLowerCase();
-
 export function verifyPool(facts: PoolTrustFacts, authority: OlympusAuthority | undefined): PoolVerification {
   if (!authority)
     return { verified: false, failures: ['deployer', 'governance', 'marketFeed', 'settlementEthFeed'] };
-  const known = (feed: Address) => authority.priceFeeds.some((f) => same(f, feed));
+  const known = (feed: Address) => authority.priceFeeds.some((f) => isAddressEqual(f, feed));
   const failures: VerificationFailure[] = [];
-  if (!same(facts.secondaryFeeAddress, authority.treasury)) failures.push('deployer');
-  if (!same(facts.governance, authority.governance)) failures.push('governance');
+  if (!isAddressEqual(facts.secondaryFeeAddress, authority.treasury)) failures.push('deployer');
+  if (!isAddressEqual(facts.governance, authority.governance)) failures.push('governance');
   if (!known(facts.marketFeed)) failures.push('marketFeed');
   if (!known(facts.settlementEthFeed)) failures.push('settlementEthFeed');
   return { verified: failures.length === 0, failures };

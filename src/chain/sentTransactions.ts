@@ -9,7 +9,7 @@
  * says to forget it. Anything unreadable in storage is ignored, never trusted.
  */
 import { useSyncExternalStore } from 'react';
-import type { Address, Hash } from 'viem';
+import { type Address, type Hash, isAddressEqual } from 'viem';
 
 /** What a sent transaction does, so a form can recognise the same action in flight. */
 export type SentIntent =
@@ -145,7 +145,7 @@ function ofAccount(
   chainId: number,
 ): SentTransaction[] {
   if (!account) return [];
-  return list.filter((t) => t.chainId === chainId && t.account.toLowerCase() === account.toLowerCase());
+  return list.filter((t) => t.chainId === chainId && isAddressEqual(t.account, account));
 }
 
 /** Every remembered transaction of `account` on `chainId`, oldest first. */

@@ -3,7 +3,7 @@
  * devnet the deployment's feeds with their pairs, elsewhere the Olympus authority's list (poolVerification.ts).
  */
 import { useQuery } from '@tanstack/react-query';
-import type { Address, PublicClient } from 'viem';
+import { type Address, isAddressEqual, type PublicClient } from 'viem';
 import type { ChainDeployment } from './config.ts';
 import type { DevnetDeployment } from './devnet.ts';
 import type { PlannedWrapper, PoolLaunch } from './launchPlan.ts';
@@ -35,7 +35,7 @@ export function settlementEthFeedOf(known: readonly KnownFeed[], collateral: str
 }
 
 export function isKnownFeed(known: readonly KnownFeed[], feed: Address): boolean {
-  return known.some((f) => f.feed.toLowerCase() === feed.toLowerCase());
+  return known.some((f) => isAddressEqual(f.feed, feed));
 }
 
 interface ActiveChain {

@@ -70,7 +70,8 @@ export function usePoolsSnapshot(requested: readonly Address[] = []) {
   // After a read that could not see every queued interval (a late keeper), read further ahead.
   const extraIntervals = useRef(0);
   const pools = registry.data?.pools;
-  const poolsKey = pools?.map((p) => p.address.toLowerCase()).join(',') ?? null;
+  // The registry's addresses are checksummed: the key names each pool one way.
+  const poolsKey = pools?.map((p) => p.address).join(',') ?? null;
 
   const snapshot = useQuery<PoolsSnapshot>({
     queryKey: [...chainKeys.snapshot(chainId, user), poolsKey],

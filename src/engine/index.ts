@@ -29,6 +29,7 @@ export {
   queueCommit,
 } from './commits.ts';
 export { KEEPER, MAX_ITERATIONS, MAX_MINTING_FEE_WAD, SECONDS_PER_LEAP_YEAR, WAD } from './constants.ts';
+export { type DecimalUnits, decimalToUnits } from './decimalUnits.ts';
 export {
   type ExecuteCommitmentsInput,
   type ExecuteCommitmentsResult,

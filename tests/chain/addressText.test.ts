@@ -5,7 +5,12 @@
  */
 import { getAddress } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { linkedPoolAddressRefusal, parseAddressText } from '../../src/chain/addressText.ts';
+import {
+  isAddressEqual,
+  linkedPoolAddressRefusal,
+  parseAddressText,
+  toAddress,
+} from '../../src/chain/addressText.ts';
 
 const LOWER = '0x8ba1f109551bd432803012645ac136ddd64dba72';
 const CHECKSUMMED = getAddress(LOWER);
@@ -44,5 +49,24 @@ describe('parseAddressText', () => {
     expect(linkedPoolAddressRefusal(altered, 'checksum')).toBe(
       `The pool address in this link, ${altered}, fails its checksum: a character was changed or mistyped, so it may not be the pool you were sent, and it is not opened.`,
     );
+  });
+});
+
+describe('toAddress', () => {
+  it('gives the checksummed address of lowercase, uppercase or checksummed text, blanks around it ignored', () => {
+    expect(toAddress(LOWER)).toBe(CHECKSUMMED);
+    expect(toAddress(`0x${LOWER.slice(2).toUpperCase()}`)).toBe(CHECKSUMMED);
+    expect(toAddress(CHECKSUMMED)).toBe(CHECKSUMMED);
+    expect(toAddress(`  ${LOWER}\n`)).toBe(CHECKSUMMED);
+  });
+
+  it('gives nothing for text that is not an address or whose mixed case is not its checksum', () => {
+    for (const text of ['', '   ', '0x1234', LOWER.slice(2), `${LOWER}00`, wrongChecksum(CHECKSUMMED)])
+      expect(toAddress(text)).toBeUndefined();
+  });
+
+  it('compares addresses whatever their case', () => {
+    expect(isAddressEqual(LOWER, CHECKSUMMED)).toBe(true);
+    expect(isAddressEqual(LOWER, `0x${'1'.repeat(40)}`)).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
  * through the same permissionless factory, settled in gOHM and named like a real one but priced by its own
  * feed, is not listed; asked for by address, it is read with the checks it fails.
  */
-import { getAddress } from 'viem';
+import { type Address, getAddress } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leveragedPoolAbi } from '../../contracts-abi/generated/index.ts';
 import { devnetConfig } from '../../devnet/config.ts';
@@ -13,7 +13,7 @@ import { deployLookalikePool, type Lookalike } from '../../devnet/lib/lookalike.
 import { freePort, type RunningNode, startNode } from '../../devnet/lib/node.ts';
 import { devnetChainDeployment } from '../../src/chain/chainDeployments.ts';
 import type { ChainDeployment } from '../../src/chain/config.ts';
-import { discoverPools } from '../../src/chain/poolRegistry.ts';
+import { discoverPools, missingPool } from '../../src/chain/poolRegistry.ts';
 import { verificationReasons } from '../../src/chain/poolVerification.ts';
 
 const config = devnetConfig();
@@ -62,5 +62,21 @@ describe('a look-alike pool on the devnet', () => {
     expect(reasons).toHaveLength(2);
     expect(reasons[0]).toContain(attacker);
     expect(reasons[1]).toContain(getAddress(lookalike.feed));
+  });
+
+  it('asked for in lower case, is the same pool, handed on checksummed, as is an unknown address', async () => {
+    const listed = (await discoverPools(clients.public, chain)).pools[0]!.address;
+    const unknown = '0x8ba1f109551bd432803012645ac136ddd64dba72';
+    const lower = (a: Address) => a.toLowerCase() as Address;
+    const registry = await discoverPools(clients.public, chain, [
+      lower(lookalike.pool),
+      lower(listed),
+      unknown,
+    ]);
+    const found = registry.pools.filter((p) => p.address.toLowerCase() === lower(lookalike.pool));
+    expect(found.map((p) => p.address)).toEqual([getAddress(lookalike.pool)]);
+    expect(registry.pools.filter((p) => p.address === listed)).toHaveLength(1);
+    expect(registry.rejected).toEqual([getAddress(unknown)]);
+    expect(missingPool(registry, lower(lookalike.pool))).toBeUndefined();
   });
 });

@@ -8,7 +8,7 @@ import 'fake-indexeddb/auto';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { IDBFactory } from 'fake-indexeddb';
-import { parseUnits } from 'viem';
+import { getAddress, parseUnits } from 'viem';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PoolSnapshot } from '../../src/chain/poolSnapshot.ts';
 import { chainKeys } from '../../src/chain/queryKeys.ts';
@@ -187,7 +187,7 @@ describe('alerts', () => {
     poll([holding(false)], 100n);
     poll([holding(true)], 101n);
     expect(FakeNotification.shown.map((n) => [n.title, n.options.body, n.options.tag])).toEqual([
-      ['Ready to claim in 3-BTC/USD+gOHM', CLAIMABLE, `claimable:31337:${btc.info.address.toLowerCase()}`],
+      ['Ready to claim in 3-BTC/USD+gOHM', CLAIMABLE, `claimable:31337:${getAddress(btc.info.address)}`],
     ]);
   });
 });

@@ -7,7 +7,7 @@ import { connect } from 'wagmi/actions';
 import type { PoolSnapshot } from '../../src/chain/poolReader.ts';
 import { forgetSent, rememberSent } from '../../src/chain/sentTransactions.ts';
 import { CommitType } from '../../src/engine/commits.ts';
-import type { TradeChoice } from '../../src/features/trade/routes.ts';
+import type { TradeChoice } from '../../src/features/trade/links.ts';
 import { TradeForm } from '../../src/features/trade/TradeForm.tsx';
 import { DEVNET_FIXTURE } from '../fixtures/deployment.ts';
 import { NOW, OHM_POOL, ohmPool, poolSnapshot, withUser } from '../fixtures/pools.ts';

@@ -3,6 +3,7 @@
  * localStorage: per account and chain, amounts kept exact, anything unreadable ignored, another tab's writes
  * seen at once.
  */
+import { getAddress } from 'viem';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   forgetSent,
@@ -24,7 +25,7 @@ const sent = (over: Partial<SentTransaction>): SentTransaction => ({
   label: 'Mint long 123,456.789 OHM',
   sentAt: 1_700_000_000_000,
   intent: { kind: 'commit', pool: POOL, commitType: 2, amount: 123_456_789_000_000n, fromEscrow: false },
-  refresh: [['chain', 31337, 'snapshot', ALICE.toLowerCase()]],
+  refresh: [['chain', 31337, 'snapshot', getAddress(ALICE)]],
   ...over,
 });
 

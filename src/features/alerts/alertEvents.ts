@@ -8,7 +8,7 @@
  * pools (a pool added by address joins one page's read only), and a pool that drops out of one read must not
  * count as seen for the first time when it comes back.
  */
-import type { Address } from 'viem';
+import { type Address, getAddress } from 'viem';
 import { freshnessOf } from '../../chain/freshness.ts';
 import type { EscrowBalance, PoolSnapshot, PoolsSnapshot, UserCommit } from '../../chain/poolSnapshot.ts';
 import { claimableText, type EscrowGrowth, lateText, pausedText } from './alertText.ts';
@@ -78,9 +78,10 @@ function isLate(pool: PoolSnapshot, blockTimestamp: bigint): boolean {
   return !pool.paused && interval > 0n && upkeepOverdueSeconds(pool, blockTimestamp) > interval;
 }
 
-const poolKey = (chainId: number, pool: Address) => `${chainId}:${pool.toLowerCase()}`;
+// Keyed by checksummed address, whatever case the pool or the account arrived in.
+const poolKey = (chainId: number, pool: Address) => `${chainId}:${getAddress(pool)}`;
 const userKey = (chainId: number, user: Address, pool: Address) =>
-  `${chainId}:${user.toLowerCase()}:${pool.toLowerCase()}`;
+  `${chainId}:${getAddress(user)}:${getAddress(pool)}`;
 const more = (next: bigint, previous: bigint) => (next > previous ? next - previous : 0n);
 
 function escrowGrowth(previous: EscrowBalance, next: EscrowBalance): EscrowGrowth | undefined {

@@ -6,8 +6,8 @@ import type { PoolSnapshot, UserCommit } from '../../chain/poolSnapshot.ts';
 import type { CommitTotals } from '../../engine/types.ts';
 import { formatAge } from '../../ui/age.ts';
 import { formatTokenAmount } from '../../ui/format.ts';
-import { poolLink } from '../pools/routes.ts';
-import { tradeLink } from '../trade/routes.ts';
+import { poolLink } from '../pools/links.ts';
+import { tradeLink } from '../trade/links.ts';
 
 /** What grew in the user's escrow between two reads, in raw units (pool tokens share the collateral's decimals). */
 export interface EscrowGrowth {

@@ -1,10 +1,11 @@
 /** Shows a pool the list does not include, by address; the address joins the link's `add` parameter. */
 import { useQueryStates } from 'nuqs';
 import { useId, useState } from 'react';
-import { parseAddressText } from '../../chain/addressText.ts';
+import type { Address } from 'viem';
+import { isAddressEqual, parseAddressText } from '../../chain/addressText.ts';
 import { Button } from '../../ui/Button.tsx';
 import { FieldError } from '../../ui/FieldError.tsx';
-import { addedPoolsParam } from './routes.ts';
+import { addedPoolsParam } from './links.ts';
 
 /** One sentence for what is wrong with a typed address, or undefined when it is one. */
 export function addressProblem(text: string): string | undefined {
@@ -15,7 +16,7 @@ export function addressProblem(text: string): string | undefined {
     : 'That address fails its checksum: a character was probably mistyped. Paste it again from its source.';
 }
 
-export function AddPoolForm({ requested }: { requested: readonly string[] }) {
+export function AddPoolForm({ requested }: { requested: readonly Address[] }) {
   const id = useId();
   const [value, setValue] = useState('');
   const [error, setError] = useState<string>();
@@ -31,7 +32,7 @@ export function AddPoolForm({ requested }: { requested: readonly string[] }) {
         setError(addressProblem(text));
         if (!read.ok) return;
         const { address } = read;
-        const known = requested.some((r) => r.toLowerCase() === address.toLowerCase());
+        const known = requested.some((r) => isAddressEqual(r, address));
         void setAdded({ add: known ? [...requested] : [...requested, address] });
         setValue('');
       }}

@@ -4,10 +4,10 @@
  */
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { tradeLink } from '../trade/routes.ts';
+import { tradeLink } from '../trade/links.ts';
+import { poolLink } from './links.ts';
 import { PoolBadges } from './poolCells.tsx';
 import { columnsFor, listLabel, type PoolListProps } from './poolColumns.tsx';
-import { poolLink } from './routes.ts';
 
 function Figure({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -1,6 +1,6 @@
 import { Segmented } from '../../ui/Segmented.tsx';
+import type { PoolFilterState, SortKey, ValueUnit } from './links.ts';
 import type { PoolRowView } from './poolView.ts';
-import type { PoolFilterState, SortKey, ValueUnit } from './routes.ts';
 
 const SORT_LABELS: Record<SortKey, string> = {
   name: 'Name',

@@ -18,14 +18,14 @@ import { ScanProgress } from '../../ui/ScanProgress.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { SourceNote } from '../../ui/SourceNote.tsx';
 import { TrustWarning } from '../../ui/TrustWarning.tsx';
-import { simulatorLink } from '../simulator/routes.ts';
-import { tradeLink } from '../trade/routes.ts';
+import { simulatorLink } from '../simulator/links.ts';
+import { tradeLink } from '../trade/links.ts';
+import { poolPageParams } from './links.ts';
 import { PendingCommits } from './PendingCommits.tsx';
 import { PoolDetails } from './PoolDetails.tsx';
 import { PoolFigures } from './PoolFigures.tsx';
 import { PoolHealth } from './PoolHealth.tsx';
 import type { PoolRowView } from './poolView.ts';
-import { poolPageParams } from './routes.ts';
 import { usePoolHistory } from './usePoolHistory.ts';
 import { usePoolRows } from './usePoolRows.ts';
 
@@ -60,7 +60,8 @@ export function PoolPage() {
   const asked = read.ok ? read.address : undefined;
   const extra = useMemo<Address[]>(() => (asked ? [asked] : []), [asked]);
   const { rows, registry, snapshot, chainId, deployment, chainNow, freshness } = usePoolRows(extra);
-  const row = rows.find((r) => r.address.toLowerCase() === raw.toLowerCase());
+  // Both sides are checksummed: the link's address by parseAddressText, the rows' by the pool registry.
+  const row = asked ? rows.find((r) => r.address === asked) : undefined;
   const history = usePoolHistory(
     row?.snapshot.info,
     row?.snapshot.state.lastPriceTimestamp,

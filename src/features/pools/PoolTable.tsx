@@ -3,10 +3,10 @@ import { Link } from 'react-router';
 import { ListTableHead } from '../../ui/ListTableHead.tsx';
 import { ScrollFrame } from '../../ui/ScrollFrame.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
-import { tradeLink } from '../trade/routes.ts';
+import { tradeLink } from '../trade/links.ts';
+import { poolLink } from './links.ts';
 import { PoolBadges } from './poolCells.tsx';
 import { columnsFor, listLabel, type PoolListProps } from './poolColumns.tsx';
-import { poolLink } from './routes.ts';
 
 /**
  * Cell padding: a little tighter than other tables, so that every column, the trade link included, fits a

@@ -8,12 +8,12 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useMediaQuery, WIDE_SCREEN } from '../../ui/useMediaQuery.ts';
 import { AddPoolForm } from './AddPoolForm.tsx';
 import { applyFilters } from './filterRows.ts';
+import { poolFilterParams } from './links.ts';
 import { PoolCards } from './PoolCards.tsx';
 import { PoolFilters } from './PoolFilters.tsx';
 import { PoolTable, PoolTableSkeleton } from './PoolTable.tsx';
 import type { PoolListProps } from './poolColumns.tsx';
 import { splitByVerification } from './poolView.ts';
-import { poolFilterParams } from './routes.ts';
 import { usePoolRows } from './usePoolRows.ts';
 
 /** The table on wide screens, cards on phones (where the table would scroll sideways). */

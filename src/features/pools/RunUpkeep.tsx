@@ -9,6 +9,7 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { Address } from 'viem';
 import { useConnectWallet } from '../../chain/connectWallet.ts';
 import { describeError } from '../../chain/errors.ts';
 import type { PoolSnapshot } from '../../chain/poolSnapshot.ts';
@@ -80,8 +81,9 @@ export function RunUpkeep({
     ...(staleSeconds === undefined ? {} : { staleFiguresSeconds: staleSeconds }),
   });
   // The pool whose warning the user accepted here; another pool shown in this place asks again.
-  const [acceptedFor, setAcceptedFor] = useState<string>();
-  const poolKey = pool.info.address.toLowerCase();
+  const [acceptedFor, setAcceptedFor] = useState<Address>();
+  // Checksummed by the pool registry: one spelling per pool.
+  const poolKey = pool.info.address;
   const mustAccept = !pool.info.verification.verified && acceptedFor !== poolKey;
   // Estimated for the wallet that would send it: the reward goes to the sender, so the sender is part of it.
   const estimating = offer.kind === 'available' && user !== undefined && !mustAccept;

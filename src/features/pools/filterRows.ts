@@ -1,6 +1,7 @@
 /** The pools list's filters and sort, as a plain function of the rows and the link's filter state. */
+
+import type { PoolFilterState, SortKey } from './links.ts';
 import type { PoolRowView } from './poolView.ts';
-import type { PoolFilterState, SortKey } from './routes.ts';
 
 export function applyFilters(rows: PoolRowView[], filters: PoolFilterState): PoolRowView[] {
   const query = filters.search.trim().toLowerCase();

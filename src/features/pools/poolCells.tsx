@@ -6,8 +6,8 @@ import { formatFractionPercent, formatLeverage, formatNumber, formatUsd } from '
 import { DUE_NOW, WAITING_FOR_KEEPER } from '../../ui/keeperWords.ts';
 import { TokenAmount } from '../../ui/TokenAmount.tsx';
 import { type HealthStatus, statusDetail, statusLabel, statusWord } from './health.ts';
+import type { ValueUnit } from './links.ts';
 import type { PoolRowView, SideView } from './poolView.ts';
-import type { ValueUnit } from './routes.ts';
 
 export function formatSkew(value: number | undefined): string {
   if (value === undefined) return '—';

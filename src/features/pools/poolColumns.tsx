@@ -4,6 +4,7 @@
  * drawing in poolCells.tsx).
  */
 import type { ReactNode } from 'react';
+import type { ValueUnit } from './links.ts';
 import {
   BalanceLines,
   HealthBadge,
@@ -15,7 +16,6 @@ import {
   SkewFigures,
 } from './poolCells.tsx';
 import type { PoolRowView } from './poolView.ts';
-import type { ValueUnit } from './routes.ts';
 
 export interface PoolListContext {
   unit: ValueUnit;

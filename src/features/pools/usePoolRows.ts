@@ -3,8 +3,8 @@ import { useMemo } from 'react';
 import type { Address } from 'viem';
 import { parseAddressText } from '../../chain/addressText.ts';
 import { usePoolsSnapshot } from '../../chain/usePools.ts';
+import { addedPoolsParam } from './links.ts';
 import { type PoolRowView, poolRowView } from './poolView.ts';
-import { addedPoolsParam } from './routes.ts';
 
 /**
  * Pools asked for in the link (`?add=0x…,0x…`); entries that are not addresses, or whose mixed case fails its

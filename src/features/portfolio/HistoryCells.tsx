@@ -6,10 +6,10 @@
 import { formatUnits } from 'viem';
 import type { UserEvent } from '../../chain/history/historySource.ts';
 import type { PoolInfo } from '../../chain/poolRegistry.ts';
-import { COMMIT_LABEL } from '../../engine/commitLabels.ts';
 import { commitAction } from '../../engine/commits.ts';
 import { type Quad, quadToNumber } from '../../engine/quad.ts';
 import { CopyButton } from '../../ui/CopyButton.tsx';
+import { commitLabel } from '../../ui/commitLabels.ts';
 import { formatNumber } from '../../ui/format.ts';
 import { TokenAmount } from '../../ui/TokenAmount.tsx';
 import type { CostBasisRow } from './costBasis.ts';
@@ -36,7 +36,7 @@ const sideTokens = (side: 'long' | 'short') => (side === 'long' ? 'L tokens' : '
 export function eventLabel(event: UserEvent): string {
   switch (event.kind) {
     case 'commit':
-      return `${COMMIT_LABEL[event.commitType]}${event.fromEscrow ? ' (from escrow)' : ''}`;
+      return `${commitLabel(commitAction(event.commitType))}${event.fromEscrow ? ' (from escrow)' : ''}`;
     case 'transfer':
       return `${event.direction === 'in' ? 'Received' : 'Sent'} ${event.side === 'long' ? 'L' : 'S'} tokens`;
     case 'claim':

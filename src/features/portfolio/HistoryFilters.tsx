@@ -4,9 +4,10 @@
  * set. What they hold lives in the link (portfolioParams.ts).
  */
 
+import { getAddress } from 'viem';
 import { Button } from '../../ui/Button.tsx';
 import type { HistoryFilter, HistorySide, HistoryType } from './historyFilter.ts';
-import { HISTORY_SIDES, HISTORY_TYPES } from './historyFilter.ts';
+import { HISTORY_SIDES, HISTORY_TYPES, parsePoolAddress } from './historyFilter.ts';
 import type { LedgerPool } from './ledgerCsv.ts';
 
 const SIDE_LABELS: Record<HistorySide, string> = { long: 'Long', short: 'Short' };
@@ -76,8 +77,8 @@ export function HistoryFilters({
       <FilterSelect
         label="Pool"
         value={filter.pool}
-        options={[[ALL, 'All pools'], ...pools.map((p) => [p.address.toLowerCase(), p.name] as const)]}
-        onChange={(pool) => onChange({ pool })}
+        options={[[ALL, 'All pools'], ...pools.map((p) => [getAddress(p.address), p.name] as const)]}
+        onChange={(pool) => onChange({ pool: pool === null ? null : parsePoolAddress(pool) })}
       />
       <FilterSelect
         label="Side"

@@ -11,7 +11,7 @@ import { Notice } from '../../ui/Notice.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { Stat } from '../../ui/Stat.tsx';
-import { tradeLink } from '../trade/routes.ts';
+import { tradeLink } from '../trade/links.ts';
 import { Allowances } from './Allowances.tsx';
 import { HistoryCard } from './HistoryCard.tsx';
 import { Positions } from './Positions.tsx';

@@ -7,6 +7,8 @@
  * names the side it leaves). A transfer belongs to its token's side. Claims and AutoClaim's records have no
  * side (a claim pays out whatever the escrow holds), and share one type, `claim`.
  */
+import type { Address } from 'viem';
+import { isAddressEqual, toAddress } from '../../chain/addressText.ts';
 import type { UserEvent } from '../../chain/history/historySource.ts';
 import { commitAction } from '../../engine/commits.ts';
 import type { LedgerHistory } from './ledgerCsv.ts';
@@ -16,21 +18,21 @@ export type HistorySide = (typeof HISTORY_SIDES)[number];
 export const HISTORY_TYPES = ['mint', 'burn', 'flip', 'transfer_in', 'transfer_out', 'claim'] as const;
 export type HistoryType = (typeof HISTORY_TYPES)[number];
 
-/** A filter as the card applies it; `null` is "All". The pool is an address in lower case. */
+/** A filter as the card applies it; `null` is "All". The pool is a checksummed address. */
 export interface HistoryFilter {
-  pool: string | null;
+  pool: Address | null;
   side: HistorySide | null;
   type: HistoryType | null;
 }
 
 export const NO_FILTER: HistoryFilter = { pool: null, side: null, type: null };
 
-const ADDRESS = /^0x[0-9a-f]{40}$/;
-
-/** A pool address from a link, in lower case; null for anything that is not one (then: all pools). */
-export function parsePoolAddress(text: string): string | null {
-  const lower = text.trim().toLowerCase();
-  return ADDRESS.test(lower) ? lower : null;
+/**
+ * A pool address from a link, checksummed; null for anything that is not one, a mixed case that fails its
+ * checksum included (then: all pools).
+ */
+export function parsePoolAddress(text: string): Address | null {
+  return toAddress(text) ?? null;
 }
 
 /** The sides an event touches: none for a commit type this app does not know. */
@@ -50,8 +52,8 @@ export function eventType(event: UserEvent): HistoryType | undefined {
   return commitAction(event.commitType)?.kind;
 }
 
-export function matchesFilter(pool: string, event: UserEvent, filter: HistoryFilter): boolean {
-  if (filter.pool !== null && pool.toLowerCase() !== filter.pool) return false;
+export function matchesFilter(pool: Address, event: UserEvent, filter: HistoryFilter): boolean {
+  if (filter.pool !== null && !isAddressEqual(pool, filter.pool)) return false;
   if (filter.side !== null && !eventSides(event).includes(filter.side)) return false;
   if (filter.type !== null && eventType(event) !== filter.type) return false;
   return true;
@@ -83,8 +85,9 @@ export function resolveFilter(
   linked: HistoryFilter,
   histories: readonly LedgerHistory[],
 ): { filter: HistoryFilter; unknownPool: boolean } {
-  if (linked.pool === null) return { filter: linked, unknownPool: false };
-  const known = poolsWithEvents(histories).some((p) => p.address.toLowerCase() === linked.pool);
+  const { pool } = linked;
+  if (pool === null) return { filter: linked, unknownPool: false };
+  const known = poolsWithEvents(histories).some((p) => isAddressEqual(p.address, pool));
   return known
     ? { filter: linked, unknownPool: false }
     : { filter: { ...linked, pool: null }, unknownPool: true };

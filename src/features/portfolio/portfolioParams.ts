@@ -4,9 +4,10 @@
  * address) reads as absent too: an old or hand-edited link still opens the page.
  */
 import { createLoader, createParser, parseAsStringLiteral } from 'nuqs';
+import type { Address } from 'viem';
 import { HISTORY_SIDES, HISTORY_TYPES, type HistoryFilter, parsePoolAddress } from './historyFilter.ts';
 
-const parseAsPoolAddress = createParser<string>({
+const parseAsPoolAddress = createParser<Address>({
   parse: parsePoolAddress,
   serialize: (address) => address,
 });

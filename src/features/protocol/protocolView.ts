@@ -3,7 +3,8 @@
  * pool, days in order, with exact totals. Amounts stay bigints in the pool's settlement units; pools of
  * different collateral (OHM, gOHM) are never added together, so the all-pools totals are per collateral.
  */
-import type { Address } from 'viem';
+import { type Address, getAddress } from 'viem';
+import { toAddress } from '../../chain/addressText.ts';
 import type { PoolDayFigures } from '../../chain/history/indexerApi.ts';
 
 /** What the page knows of a pool from the registry: its name and its settlement token. */
@@ -108,11 +109,12 @@ function dayRow(figures: PoolDayFigures): ProtocolDayRow {
 }
 
 export function protocolView(days: readonly PoolDayFigures[], pools: readonly NamedPool[]): ProtocolView {
-  const named = new Map(pools.map((p) => [p.address.toLowerCase(), p]));
+  // Keyed by checksummed address: the indexer may answer in lower case.
+  const named = new Map<string, NamedPool>(pools.map((p) => [getAddress(p.address), p]));
   const byPool = new Map<string, ProtocolDayRow[]>();
   const unlisted = new Set<string>();
   for (const figures of days) {
-    const key = figures.pool.toLowerCase();
+    const key = toAddress(figures.pool) ?? figures.pool;
     if (!named.has(key)) {
       unlisted.add(key);
       continue;

@@ -4,23 +4,23 @@ import { refreshAfter } from '../../chain/queryKeys.ts';
 import { useSentTransactions } from '../../chain/sentTransactions.ts';
 import { useTransactor } from '../../chain/useTransactor.ts';
 import { useWallet } from '../../chain/wallet.ts';
-import { COMMIT_LABEL } from '../../engine/commitLabels.ts';
-import { CommitType, expectedExecutionTime } from '../../engine/commits.ts';
+import { expectedExecutionTime } from '../../engine/commits.ts';
 import { type KeeperTiming, keeperTiming } from '../../engine/keeperTiming.ts';
 import type { CommitTotals } from '../../engine/types.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { formatApproximate, formatDuration } from '../../ui/Countdown.tsx';
+import { commitLabel } from '../../ui/commitLabels.ts';
 import { intervalCount, PAUSED_COMMIT } from '../../ui/keeperWords.ts';
 import { TokenAmount } from '../../ui/TokenAmount.tsx';
 
 const PARTS: Array<[keyof CommitTotals, string, 'collateral' | 'L' | 'S']> = [
-  ['longMintSettlement', COMMIT_LABEL[CommitType.LongMint], 'collateral'],
-  ['shortMintSettlement', COMMIT_LABEL[CommitType.ShortMint], 'collateral'],
-  ['longBurnPoolTokens', COMMIT_LABEL[CommitType.LongBurn], 'L'],
-  ['shortBurnPoolTokens', COMMIT_LABEL[CommitType.ShortBurn], 'S'],
-  ['longBurnShortMintPoolTokens', COMMIT_LABEL[CommitType.LongBurnShortMint], 'L'],
-  ['shortBurnLongMintPoolTokens', COMMIT_LABEL[CommitType.ShortBurnLongMint], 'S'],
+  ['longMintSettlement', commitLabel({ kind: 'mint', side: 'long' }), 'collateral'],
+  ['shortMintSettlement', commitLabel({ kind: 'mint', side: 'short' }), 'collateral'],
+  ['longBurnPoolTokens', commitLabel({ kind: 'burn', side: 'long' }), 'L'],
+  ['shortBurnPoolTokens', commitLabel({ kind: 'burn', side: 'short' }), 'S'],
+  ['longBurnShortMintPoolTokens', commitLabel({ kind: 'flip', side: 'long' }), 'L'],
+  ['shortBurnLongMintPoolTokens', commitLabel({ kind: 'flip', side: 'short' }), 'S'],
 ];
 
 /**

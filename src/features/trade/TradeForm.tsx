@@ -5,6 +5,7 @@
  */
 import { useId, useState } from 'react';
 import { formatUnits } from 'viem';
+import { isAddressEqual } from '../../chain/addressText.ts';
 import { useClaimReward } from '../../chain/autoClaim.ts';
 import { useConnectWallet } from '../../chain/connectWallet.ts';
 import { useAppConfig } from '../../chain/DeploymentContext.tsx';
@@ -14,17 +15,18 @@ import { refreshAfter } from '../../chain/queryKeys.ts';
 import { useSentTransactions } from '../../chain/sentTransactions.ts';
 import { useTransactor } from '../../chain/useTransactor.ts';
 import { switchWalletChain } from '../../chain/wallet.ts';
-import { COMMIT_LABEL } from '../../engine/commitLabels.ts';
+import { commitAction } from '../../engine/commits.ts';
 import type { Side } from '../../engine/types.ts';
 import { amountForInput, userLocale } from '../../ui/amountText.ts';
 import { Button } from '../../ui/Button.tsx';
+import { commitLabel } from '../../ui/commitLabels.ts';
 import { exactAmount, formatTokenAmount } from '../../ui/format.ts';
 import { Notice } from '../../ui/Notice.tsx';
 import { NumberInput } from '../../ui/NumberInput.tsx';
 import { Segmented } from '../../ui/Segmented.tsx';
 import { AutoClaimOption } from './AutoClaimOption.tsx';
 import { heldBack, InFlightNotice } from './InFlight.tsx';
-import type { TradeChoice } from './routes.ts';
+import type { TradeChoice } from './links.ts';
 import { TradePreview } from './TradePreview.tsx';
 import { EMPTY_INPUTS, type TradeInputs } from './tradeDerivation.ts';
 import type { Action, Source } from './tradeModel.ts';
@@ -78,7 +80,7 @@ export function TradeForm({
   const claim = useClaimReward(inputs.autoClaim);
   // What this account has sent on this pool and the chain has not settled yet, across reloads and tabs.
   const inFlight = useSentTransactions(trade.address, chainId).filter(
-    (tx) => 'pool' in tx.intent && tx.intent.pool.toLowerCase() === pool.info.address.toLowerCase(),
+    (tx) => 'pool' in tx.intent && isAddressEqual(tx.intent.pool, pool.info.address),
   );
   const [secondCommitWanted, setSecondCommitWanted] = useState(false);
   const held = heldBack(step, inFlight, trade.commitType, secondCommitWanted);
@@ -113,7 +115,7 @@ export function TradeForm({
     }
     if (step.kind === 'commit') {
       const receipt = await send(
-        `${COMMIT_LABEL[trade.commitType]} ${exactAmount(step.amount, decimals)} ${unit}`,
+        `${commitLabel(commitAction(trade.commitType))} ${exactAmount(step.amount, decimals)} ${unit}`,
         commitRequest(
           pool.info,
           trade.commitType,

@@ -13,8 +13,8 @@ import { LivePageHeader } from '../../ui/Freshness.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { TrustWarning } from '../../ui/TrustWarning.tsx';
+import { tradeParams } from './links.ts';
 import { MyCommits } from './MyCommits.tsx';
-import { tradeParams } from './routes.ts';
 import { TradeForm } from './TradeForm.tsx';
 
 export function TradePage() {
@@ -27,16 +27,14 @@ export function TradePage() {
   const requested = useMemo<Address[]>(() => (asked ? [asked] : []), [asked]);
   const { snapshot, registry, registryError, chainId, chainNow, freshness } = usePoolsSnapshot(requested);
   // Pools whose warning the user has read and accepted, for as long as the page is open.
-  const [accepted, setAccepted] = useState<readonly string[]>([]);
+  const [accepted, setAccepted] = useState<readonly Address[]>([]);
   const chainName = app.chains.find((c) => c.id === chainId)?.name ?? `chain ${chainId}`;
   const stale = freshness.kind === 'stale' ? freshness : undefined;
   const pools = snapshot.data?.pools ?? [];
-  const pool = choosePool(pools, choice.pool);
+  const pool = choosePool(pools, choice.pool, asked);
   const refusal = refuseNamedPool(choice.pool, read, registry.data, chainName);
   const mustAccept =
-    pool !== undefined &&
-    !pool.info.verification.verified &&
-    !accepted.includes(pool.info.address.toLowerCase());
+    pool !== undefined && !pool.info.verification.verified && !accepted.includes(pool.info.address);
   return (
     <>
       <LivePageHeader
@@ -67,7 +65,7 @@ export function TradePage() {
                 <TrustWarning
                   title={`${pool.info.name} is not an Olympus pool`}
                   reasons={verificationReasons(pool.info.verification, pool.info.trust)}
-                  onAcknowledge={() => setAccepted((list) => [...list, pool.info.address.toLowerCase()])}
+                  onAcknowledge={() => setAccepted((list) => [...list, pool.info.address])}
                 />
               ) : pool ? (
                 <TradeForm
@@ -104,8 +102,13 @@ export function TradePage() {
  * The pool the link names, once read; with none named, the first Olympus pool. Never another pool in place of
  * the one named: a trade link must not silently trade something else.
  */
-function choosePool(pools: readonly PoolSnapshot[], named: string | null): PoolSnapshot | undefined {
-  if (named) return pools.find((p) => p.info.address.toLowerCase() === named.toLowerCase());
+function choosePool(
+  pools: readonly PoolSnapshot[],
+  named: string | null,
+  asked: Address | undefined,
+): PoolSnapshot | undefined {
+  // Checksummed equality: the link's address by parseAddressText, the pools' by the pool registry.
+  if (named) return asked ? pools.find((p) => p.info.address === asked) : undefined;
   return pools.find((p) => p.info.verification.verified);
 }
 

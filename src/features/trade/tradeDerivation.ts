@@ -5,7 +5,6 @@
  */
 import { formatUnits } from 'viem';
 import type { PoolSnapshot } from '../../chain/poolReader.ts';
-import { COMMIT_LABEL } from '../../engine/commitLabels.ts';
 import {
   type CommitPreview,
   type CommitPreviewInput,
@@ -13,13 +12,14 @@ import {
   previewCommit,
   smallestYieldingAmount,
 } from '../../engine/commitPreview.ts';
-import type { CommitType } from '../../engine/commits.ts';
+import { type CommitType, commitAction } from '../../engine/commits.ts';
 import { ContractRevert } from '../../engine/revert.ts';
 import type { SettleAggregateResult } from '../../engine/settlement.ts';
 import type { KeeperInputs } from '../../engine/upkeep.ts';
 import { amountForInput } from '../../ui/amountText.ts';
 import { formatDuration } from '../../ui/Countdown.tsx';
-import type { TradeChoice } from './routes.ts';
+import { commitLabel } from '../../ui/commitLabels.ts';
+import type { TradeChoice } from './links.ts';
 import {
   amountUnit,
   availableOf,
@@ -238,7 +238,7 @@ function stepLabel(step: TradeStep, ctx: TradeContext, commitType: CommitType): 
     case 'approve':
       return `Approve ${ctx.pool.info.collateral.symbol}`;
     default:
-      return COMMIT_LABEL[commitType];
+      return commitLabel(commitAction(commitType));
   }
 }
 

@@ -7,7 +7,7 @@ import type { PoolSnapshot } from '../../chain/poolReader.ts';
 import { CommitType } from '../../engine/commits.ts';
 import type { Side } from '../../engine/types.ts';
 import { formatAge } from '../../ui/age.ts';
-import type { ACTIONS } from './routes.ts';
+import type { ACTIONS } from './links.ts';
 import type { AmountCheck } from './validateAmount.ts';
 
 export type Action = (typeof ACTIONS)[number];

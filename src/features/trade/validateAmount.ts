@@ -3,6 +3,7 @@
  * fully valid input yields a `bigint`. Amounts are parsed as decimal strings, never through floats.
  */
 import { MAX_COMMIT_AMOUNT } from '../../engine/commits.ts';
+import { decimalToUnits } from '../../engine/decimalUnits.ts';
 import { numberConventions, readAmountText, writeAmountText } from '../../ui/amountText.ts';
 
 export type AmountCheck = { ok: true; amount: bigint } | { ok: false; message: string };
@@ -17,8 +18,6 @@ export interface AmountContext {
   /** The user's locale (e.g. navigator.language): whose decimal and group separators the text uses. */
   locale: string;
 }
-
-const NUMBER = /^\d*\.?\d*$/;
 
 /**
  * Reads what the user typed by their locale's conventions (src/ui/amountText.ts), then checks it. A rewrite
@@ -45,16 +44,16 @@ function amountOf(text: string, ctx: AmountContext): AmountCheck {
   if (/^-.*[1-9]/.test(text)) return { ok: false, message: 'The amount cannot be negative.' };
   const { decimal } = numberConventions(ctx.locale);
   const magnitude = text.replace(/^-/, '');
-  if (!NUMBER.test(magnitude) || magnitude === '.')
+  const units = decimalToUnits(magnitude, ctx.decimals);
+  if (!units.ok && units.problem === 'format')
     return { ok: false, message: `Enter a number, like ${writeAmountText('12.5', ctx.locale)}.` };
-  const [whole = '', fraction = ''] = magnitude.split('.');
-  if (fraction.length > ctx.decimals) {
+  if (!units.ok) {
     return {
       ok: false,
       message: `${ctx.unit} has ${ctx.decimals} decimals: use at most ${ctx.decimals} after the ${decimal === '.' ? 'point' : decimal === ',' ? 'comma' : 'decimal separator'}.`,
     };
   }
-  const amount = BigInt((whole || '0') + fraction.padEnd(ctx.decimals, '0'));
+  const amount = units.units;
   if (amount === 0n) return { ok: false, message: 'The amount must be above zero.' };
   if (amount > MAX_COMMIT_AMOUNT)
     return { ok: false, message: 'That amount is beyond what a commit can carry (2^128 − 1 units).' };

@@ -4,6 +4,7 @@
  * it cannot price a pool.
  */
 import { useId, useState } from 'react';
+import { isAddressEqual, toAddress } from '../../chain/addressText.ts';
 import type { FeedReading } from '../../chain/launchReads.ts';
 import type { KnownFeed } from '../../chain/useLaunchReads.ts';
 import { formatAge } from '../../ui/age.ts';
@@ -36,7 +37,8 @@ export function FeedField({
 }) {
   const id = useId();
   const [typing, setTyping] = useState(false);
-  const match = known.find((f) => f.feed.toLowerCase() === value.trim().toLowerCase());
+  const typed = toAddress(value);
+  const match = typed ? known.find((f) => isAddressEqual(f.feed, typed)) : undefined;
   const chosen = value.trim() === '' ? fallback : match;
   const other = known.length === 0 || typing || (value.trim() !== '' && !match);
   const selectValue = other ? OTHER : (chosen?.feed ?? '');

@@ -21,7 +21,7 @@ import { Button } from '../../ui/Button.tsx';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { shortAddress } from '../../ui/format.ts';
 import { Notice } from '../../ui/Notice.tsx';
-import { poolLink, poolsNav } from '../pools/routes.ts';
+import { poolLink, poolsNav } from '../pools/links.ts';
 import type { LaunchStep, StepId } from './launchSteps.ts';
 import type { LaunchFormModel, LaunchPlan } from './useLaunchForm.ts';
 

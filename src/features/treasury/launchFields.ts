@@ -3,7 +3,9 @@
  * (docs/treasury.md §3): one sentence per refusal, and only a valid field yields a value. Percentages become
  * WAD `bigint`s (1% = 1e16) straight from their decimal digits, never through a float.
  */
-import { type Address, isAddress } from 'viem';
+import type { Address } from 'viem';
+import { parseAddressText } from '../../chain/addressText.ts';
+import { decimalToUnits } from '../../engine/decimalUnits.ts';
 import { numberConventions, readAmountText, writeAmountText } from '../../ui/amountText.ts';
 
 export type Field<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -26,12 +28,17 @@ export const MAX_DECIMALS = 18;
 /** Digits after the point a percentage can carry: 1e-16 % is one wei of a WAD rate. */
 const PERCENT_DECIMALS = 16;
 
+/** An address typed into the form, checksummed; mixed case that is not its checksum is refused (addressText.ts). */
 export function readAddress(text: string, what: string): Field<Address> {
   const trimmed = text.trim();
   if (trimmed === '') return fail(`Enter the ${what}’s address.`);
-  if (!isAddress(trimmed, { strict: false }))
-    return fail(`“${trimmed}” is not an address: it is 0x followed by 40 hexadecimal characters.`);
-  return { ok: true, value: trimmed as Address };
+  const read = parseAddressText(trimmed);
+  if (read.ok) return { ok: true, value: read.address };
+  return read.problem === 'format'
+    ? fail(`“${trimmed}” is not an address: it is 0x followed by 40 hexadecimal characters.`)
+    : fail(
+        `“${trimmed}” fails its checksum: a character was probably mistyped. Paste it again from its source.`,
+      );
 }
 
 /**
@@ -216,10 +223,11 @@ export function readPercentWad(text: string, locale: string, bound?: FeeBound): 
   return refusal ? fail(refusal) : { ok: true, value: wadOf(read.decimal) };
 }
 
-/** A non-negative percentage (a plain decimal, at most 16 decimals) as a WAD rate. */
+/** A non-negative percentage (a plain decimal, at most 16 decimals, checked before) as a WAD rate. */
 function wadOf(amount: string): bigint {
-  const [whole = '', fraction = ''] = amount.replace(/^-/, '').split('.');
-  return BigInt((whole || '0') + fraction.padEnd(PERCENT_DECIMALS, '0'));
+  const units = decimalToUnits(amount.replace(/^-/, ''), PERCENT_DECIMALS);
+  if (units.ok) return units.units;
+  throw new Error(`Not a percentage with at most ${PERCENT_DECIMALS} decimals: ${amount}`);
 }
 
 export function readFees(

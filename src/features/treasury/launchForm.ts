@@ -3,6 +3,7 @@
  * launch they make when every check passes. Pure, so each refusal is tested in the node environment.
  */
 import type { Address } from 'viem';
+import { isAddressEqual } from '../../chain/addressText.ts';
 import type { CollateralSymbol, CollateralToken } from '../../chain/config.ts';
 import type { PoolLaunch } from '../../chain/launchPlan.ts';
 import type { FeedReading } from '../../chain/launchReads.ts';
@@ -18,7 +19,7 @@ import {
   readMarket,
 } from './launchFields.ts';
 
-/** The form's fields as text, as the link keeps them (routes.ts). */
+/** The form's fields as text, as the link keeps them (links.ts). */
 export interface LaunchInputs {
   feed: string;
   /** The market's name; empty takes it from the known feed or the feed's description. */
@@ -73,10 +74,10 @@ export function resolveFeeds(
         };
   if (!settlementEth.ok) return { market, settlementEth };
   const refuse = (message: string) => ({ market, settlementEth: { ok: false, message } as const });
-  if (market.ok && market.value.toLowerCase() === settlementEth.value.toLowerCase())
+  if (market.ok && isAddressEqual(market.value, settlementEth.value))
     return refuse('The settlement/ETH feed must be another feed than the market’s.');
   // A known feed says what it prices: one for another collateral would misprice every keeper reward.
-  const pair = known.find((f) => f.feed.toLowerCase() === settlementEth.value.toLowerCase())?.pair;
+  const pair = known.find((f) => isAddressEqual(f.feed, settlementEth.value))?.pair;
   if (pair && pair !== `ETH/${inputs.collateral}`)
     return refuse(
       `That is the ${pair} feed: keeper rewards paid in ${inputs.collateral} need the ETH/${inputs.collateral} feed.`,
@@ -104,7 +105,7 @@ export function derivedMarket(
   known: readonly KnownFeed[],
   check: FeedCheck | undefined,
 ): string | undefined {
-  const pair = feed ? known.find((f) => f.feed.toLowerCase() === feed.toLowerCase())?.pair : undefined;
+  const pair = feed ? known.find((f) => isAddressEqual(f.feed, feed))?.pair : undefined;
   if (pair) return pair;
   return check?.status === 'read' && check.reading.kind === 'feed'
     ? marketFromDescription(check.reading.description)
@@ -254,7 +255,7 @@ export function sameNameWarning(
   const twin = existing.find(
     (pool) =>
       pool.name.toLowerCase() === poolName.toLowerCase() &&
-      pool.address.toLowerCase() !== planned?.toLowerCase(),
+      (planned === undefined || !isAddressEqual(pool.address, planned)),
   );
   if (!twin) return undefined;
   return `A pool named ${twin.name} already exists at ${twin.address}: a second one would appear under the same name in the pools list, and holders could not tell them apart by name.`;

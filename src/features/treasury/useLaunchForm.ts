@@ -9,6 +9,7 @@
 import { useQueryStates } from 'nuqs';
 import { useMemo } from 'react';
 import { chainlinkOracleWrapperBytecode } from '../../../contracts-abi/generated/bytecode/ChainlinkOracleWrapper.ts';
+import { isAddressEqual } from '../../chain/addressText.ts';
 import { useDevnet } from '../../chain/DeploymentContext.tsx';
 import { errorReason } from '../../chain/freshness.ts';
 import {
@@ -37,7 +38,7 @@ import {
   sameNameWarning,
 } from './launchForm.ts';
 import { launchBlocker, launchSteps, nextStep, poolAddressOf } from './launchSteps.ts';
-import { DEFAULT_INTERVALS, launchParams } from './routes.ts';
+import { DEFAULT_INTERVALS, launchParams } from './links.ts';
 
 function feedCheck(query: { data?: FeedReading; error: unknown; isPending: boolean }): FeedCheck {
   if (query.data) return { status: 'read', reading: query.data };
@@ -159,12 +160,10 @@ export function useLaunchForm() {
     poolName,
     plan,
     warnings: {
-      notTreasury:
-        account !== undefined && (!olympus || olympus.treasury.toLowerCase() !== account.toLowerCase()),
+      notTreasury: account !== undefined && (!olympus || !isAddressEqual(olympus.treasury, account)),
       unknownFeeds,
       foreignGovernance:
-        terms.data !== undefined &&
-        (!olympus || olympus.governance.toLowerCase() !== terms.data.governance.toLowerCase()),
+        terms.data !== undefined && (!olympus || !isAddressEqual(olympus.governance, terms.data.governance)),
       sameName,
     },
   };

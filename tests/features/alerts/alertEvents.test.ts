@@ -1,4 +1,4 @@
-import { parseUnits } from 'viem';
+import { getAddress, parseUnits } from 'viem';
 import { describe, expect, it } from 'vitest';
 import type { PoolSnapshot, PoolsSnapshot, UserCommit } from '../../../src/chain/poolSnapshot.ts';
 import { emptyTotals } from '../../../src/engine/commits.ts';
@@ -10,8 +10,8 @@ import {
   alertStillHolds,
   NO_MEMORY,
 } from '../../../src/features/alerts/alertEvents.ts';
-import { poolLink } from '../../../src/features/pools/routes.ts';
-import { tradeLink } from '../../../src/features/trade/routes.ts';
+import { poolLink } from '../../../src/features/pools/links.ts';
+import { tradeLink } from '../../../src/features/trade/links.ts';
 import { NOW, poolSnapshot, poolsSnapshot, samplePools } from '../../fixtures/pools.ts';
 
 const USER = '0x976EA74026E726554dB657fA54763abd0C3a0aa9' as const;
@@ -148,7 +148,7 @@ describe('alert events', () => {
     expect(read([btc])).toEqual([]);
     const [event] = read([late(btc, 130)]);
     expect(event?.kind).toBe('late');
-    expect(event?.tag).toBe(`late:31337:${btc.info.address.toLowerCase()}`);
+    expect(event?.tag).toBe(`late:31337:${getAddress(btc.info.address)}`);
     expect(read([late(btc, 190)])).toEqual([]);
     expect(read([late(btc, 10)])).toEqual([]);
     expect(read([late(btc, 200)]).map((e) => e.kind)).toEqual(['late']);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyFilters } from '../../../src/features/pools/filterRows.ts';
+import { DEFAULT_FILTERS } from '../../../src/features/pools/links.ts';
 import { poolRowView } from '../../../src/features/pools/poolView.ts';
-import { DEFAULT_FILTERS } from '../../../src/features/pools/routes.ts';
 import { NOW, poolsSnapshot, samplePools } from '../../fixtures/pools.ts';
 
 const { btc, eth, paused } = samplePools();

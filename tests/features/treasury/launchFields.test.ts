@@ -11,7 +11,7 @@ import {
   readPercentWad,
   readSeconds,
 } from '../../../src/features/treasury/launchFields.ts';
-import { DEFAULT_INTERVALS, launchParams } from '../../../src/features/treasury/routes.ts';
+import { DEFAULT_INTERVALS, launchParams } from '../../../src/features/treasury/links.ts';
 
 const message = (field: { ok: boolean; message?: string }) => (field.ok ? undefined : field.message);
 
@@ -194,6 +194,15 @@ describe('addresses and the market', () => {
     expect(message(readAddress('', 'market price feed'))).toBe('Enter the market price feed’s address.');
     expect(message(readAddress('0x12', 'feed'))).toBe(
       '“0x12” is not an address: it is 0x followed by 40 hexadecimal characters.',
+    );
+  });
+
+  it('checksums an address typed in any case, and refuses mixed case that is not its checksum', () => {
+    const checksummed = '0x5FbDB2315678afecb367f032d93F642f64180aa3';
+    expect(readAddress(` ${checksummed.toLowerCase()} `, 'feed')).toEqual({ ok: true, value: checksummed });
+    const altered = checksummed.replace('F', 'f');
+    expect(message(readAddress(altered, 'feed'))).toBe(
+      `“${altered}” fails its checksum: a character was probably mistyped. Paste it again from its source.`,
     );
   });
 

@@ -1,7 +1,8 @@
 /**
- * The pools feature's pages and the state each keeps in the link: `#/pools?…` (the list, its filters and the
- * pools added by address) and `#/pool?address=0x…` (one pool). Other features link here through `poolLink`;
- * the app shell mounts `poolsRoutes`.
+ * The pools feature's public entry for the rest of the app: its paths, the state each page keeps in the link
+ * (`#/pools?…`: the list, its filters and the pools added by address; `#/pool?address=0x…`: one pool), the
+ * `poolLink` other features link here with, and its nav entry. No page is imported here, so a page can read
+ * its parsers from this file without an import circle; the lazy pages are in `pages.ts`, for the shell alone.
  */
 import {
   createLoader,
@@ -11,8 +12,6 @@ import {
   parseAsString,
   parseAsStringLiteral,
 } from 'nuqs';
-import { lazy } from 'react';
-import type { RouteObject } from 'react-router';
 
 export const SORT_KEYS = [
   'name',
@@ -48,19 +47,6 @@ const serializePool = createSerializer(poolPageParams);
 export const poolLink = (address: string) => serializePool('/pool', { address });
 
 export const poolsNav = { to: '/pools', label: 'Pools', also: ['/pool'] } as const;
-
-const loadPoolsPage = () => import('./PoolsPage.tsx');
-const loadPoolPage = () => import('./PoolPage.tsx');
-const PoolsPage = lazy(() => loadPoolsPage().then((m) => ({ default: m.PoolsPage })));
-const PoolPage = lazy(() => loadPoolPage().then((m) => ({ default: m.PoolPage })));
-
-/** Each page's code by path, to fetch the landing page's while React starts (app/router.tsx). */
-export const poolsPages = { '/pools': loadPoolsPage, '/pool': loadPoolPage };
-
-export const poolsRoutes: RouteObject[] = [
-  { path: 'pools', Component: PoolsPage },
-  { path: 'pool', Component: PoolPage },
-];
 
 /** The unfiltered list: what an empty link reads as. */
 export const DEFAULT_FILTERS: PoolFilterState = createLoader(poolFilterParams)('');

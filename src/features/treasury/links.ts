@@ -1,11 +1,10 @@
 /**
- * The treasury page, `#/treasury`, where the treasury launches a new Olympus pool (docs/treasury.md). Every
- * setting of the launch lives in the link: it can be shared for review before anyone signs, and a reload
- * brings it back, so an interrupted launch resumes where it stopped.
+ * The treasury page's path, `#/treasury`, where the treasury launches a new Olympus pool (docs/treasury.md),
+ * and its nav entry. Every setting of the launch lives in the link: it can be shared for review before anyone
+ * signs, and a reload brings it back, so an interrupted launch resumes where it stopped. The lazy page is in
+ * `pages.ts`, which only the shell imports.
  */
 import { parseAsString } from 'nuqs';
-import { lazy } from 'react';
-import type { RouteObject } from 'react-router';
 import { amountForInput } from '../../ui/amountText.ts';
 
 /** Suggested intervals, where the chain has none of its own to suggest (the devnet's are its pools'). */
@@ -32,12 +31,3 @@ export function launchParams(intervals: { update: string; frontRunning: string }
 }
 
 export const treasuryNav = { to: '/treasury', label: 'Treasury', also: [] } as const;
-
-const loadTreasuryPage = () => import('./TreasuryPage.tsx');
-
-/** The page's code by path, to fetch it while React starts when it is the landing page. */
-export const treasuryPages = { '/treasury': loadTreasuryPage };
-
-export const treasuryRoutes: RouteObject[] = [
-  { path: 'treasury', Component: lazy(() => loadTreasuryPage().then((m) => ({ default: m.TreasuryPage }))) },
-];

@@ -1,8 +1,6 @@
-/** The protocol page, `#/protocol`: the Olympus pools' figures from the history indexer; no parameters. */
+/** The protocol page, `#/protocol`, as its own lazily loaded chunk; only the shell imports this file. */
 import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
-
-export const protocolNav = { to: '/protocol', label: 'Protocol', also: [] } as const;
 
 const loadProtocolPage = () => import('./ProtocolPage.tsx');
 

@@ -1,8 +1,6 @@
-/** The devnet's faucet and deployment page, `#/devnet`, mounted only when the app runs on the local chain. */
+/** The devnet's page, `#/devnet`, as its own lazily loaded chunk; only the shell imports this file. */
 import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
-
-export const devnetNav = { to: '/devnet', label: 'Devnet', also: [] } as const;
 
 export const devnetRoutes: RouteObject[] = [
   {

@@ -1,13 +1,6 @@
-/**
- * The simulator's page, `#/simulator?…`: its parameters (one per input) are the parsers in simulatorParams.ts,
- * and other features link to it with `simulatorLink`.
- */
+/** The simulator's page, `#/simulator`, as its own lazily loaded chunk; only the shell imports this file. */
 import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
-
-export { simulatorLink } from './simulatorParams.ts';
-
-export const simulatorNav = { to: '/simulator', label: 'Simulator', also: [] } as const;
 
 const loadSimulatorPage = () => import('./SimulatorPage.tsx');
 

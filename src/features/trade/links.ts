@@ -1,10 +1,10 @@
 /**
- * The trade page and what its link holds: `#/trade?pool=0x…&side=long&action=mint`. The amount is not in the
- * link on purpose: a shared link chooses a trade, it never fills in how much of someone's money to commit.
+ * The trade page's path and what its link holds: `#/trade?pool=0x…&side=long&action=mint`, with `tradeLink`
+ * for other features and the nav entry. The amount is not in the link on purpose: a shared link chooses a
+ * trade, it never fills in how much of someone's money to commit. The lazy page is in `pages.ts`, which only
+ * the shell imports, so the page can read its parsers here without an import circle.
  */
 import { createSerializer, type inferParserType, parseAsString, parseAsStringLiteral } from 'nuqs';
-import { lazy } from 'react';
-import type { RouteObject } from 'react-router';
 
 export const SIDES = ['long', 'short'] as const;
 export const ACTIONS = ['mint', 'burn', 'flip'] as const;
@@ -20,12 +20,3 @@ const serializeTrade = createSerializer(tradeParams);
 export const tradeLink = (params: Partial<TradeChoice> = {}) => serializeTrade('/trade', params);
 
 export const tradeNav = { to: '/trade', label: 'Trade', also: [] } as const;
-
-const loadTradePage = () => import('./TradePage.tsx');
-
-/** The page's code by path, to fetch it while React starts when it is the landing page. */
-export const tradePages = { '/trade': loadTradePage };
-
-export const tradeRoutes: RouteObject[] = [
-  { path: 'trade', Component: lazy(() => loadTradePage().then((m) => ({ default: m.TradePage }))) },
-];
