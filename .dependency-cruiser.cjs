@@ -67,11 +67,33 @@ module.exports = {
       to: { path: '^src/features/[^/]+/(pages|lazyAlerts)\\.ts$' },
     },
     {
+      name: 'chain-react-in-its-folders',
+      comment:
+        'In src/chain, React and the wallet libraries are used in react/ (hooks, contexts, queries) and ' +
+        'wallet/ only: config/, pools/, history/, tx/, launch/ and errors/ are plain modules that any caller, ' +
+        'the Node keeper included, can use.',
+      severity: 'error',
+      from: { path: '^src/chain/', pathNot: '^src/chain/(react|wallet)/' },
+      to: {
+        path: [
+          'node_modules/(react|react-dom|wagmi|@wagmi|@rainbow-me|@tanstack)/',
+          '^src/chain/(react|wallet)/',
+        ],
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
       name: 'keeper-without-react',
       comment: 'The Node keeper imports chain files: nothing it reaches may bring React or the wallet layer.',
       severity: 'error',
       from: { path: '^keeper/' },
-      to: { path: 'node_modules/(react|react-dom|wagmi|@rainbow-me)/', reachable: true },
+      to: {
+        path: [
+          'node_modules/(react|react-dom|wagmi|@wagmi|@rainbow-me|@tanstack)/',
+          '^src/chain/(react|wallet)/',
+        ],
+        reachable: true,
+      },
     },
     {
       name: 'no-circular',

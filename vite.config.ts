@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
-import { arbitrumRpcUrls } from './src/chain/rpcUrls.ts';
+import { arbitrumRpcUrls } from './src/chain/config/rpcUrls.ts';
 
 /**
  * Serves the running devnet's deployment at `/devnet.json` (dev server and preview alike), so the app

@@ -26,7 +26,7 @@ const figure = (name: string, value: number | string, unit: string) =>
   console.log(`${name}: ${value} ${unit}`.trimEnd());
 
 /**
- * The portfolio history's one multicall (src/chain/userHistory.ts): the only one that asks both the minting
+ * The portfolio history's one multicall (src/chain/history/userHistory.ts): the only one that asks both the minting
  * fee and the stored burn fees (the positions' reads ask the first, the pending settlement's the second).
  */
 const HISTORY_MULTICALL = ['getMintingFee()', 'burnFeeHistory(uint256)'].map((f) =>

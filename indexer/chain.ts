@@ -7,8 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseDeployment } from '../contracts-abi/deployment.ts';
-import { devnetChainDeployment } from '../src/chain/chainDeployments.ts';
-import { ARBITRUM_DEPLOYMENT, type ChainDeployment } from '../src/chain/config.ts';
+import { devnetChainDeployment } from '../src/chain/config/chainDeployments.ts';
+import { ARBITRUM_DEPLOYMENT, type ChainDeployment } from '../src/chain/config/config.ts';
 
 export interface IndexedChain {
   /** `devnet` or `arbitrum`: the chain's name in Ponder's config and status. */

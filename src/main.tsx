@@ -4,8 +4,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { Providers } from './app/Providers.tsx';
 import { preloadLandingPage } from './app/router.tsx';
-import { loadAppConfig } from './chain/DeploymentContext.tsx';
-import { loadDevnetDeployment } from './chain/devnet.ts';
+import { loadDevnetDeployment } from './chain/config/devnet.ts';
+import { loadAppConfig } from './chain/react/DeploymentContext.tsx';
 
 async function boot() {
   preloadLandingPage(window.location.hash);
@@ -22,7 +22,9 @@ async function boot() {
     }
   }
   // viem and the read clients load alongside the first paint; pages wait for them, the shell does not.
-  const app = loadAppConfig(() => import('./chain/appConfig.ts').then((m) => m.createAppConfig(devnet)));
+  const app = loadAppConfig(() =>
+    import('./chain/config/appConfig.ts').then((m) => m.createAppConfig(devnet)),
+  );
   createRoot(root).render(
     <StrictMode>
       <Providers app={app} devnet={devnet}>

@@ -1,5 +1,5 @@
 /**
- * The read batcher every batched read of the app goes through (src/chain/batch.ts), at the address where
+ * The read batcher every batched read of the app goes through (src/chain/pools/batch.ts), at the address where
  * Multicall3 lives on every public chain. The devnet's own contract answers the calls the app and viem make
  * (devnet/multicall/DevnetMulticall.sol; docs/devnet.md, "Multicall3").
  */

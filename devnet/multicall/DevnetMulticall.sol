@@ -3,7 +3,7 @@ pragma solidity ^0.8.20;
 
 /**
  * The devnet's read batcher. It answers the part of the Multicall3 interface that the app's batched reads
- * (src/chain/batch.ts, src/chain/poolReader.ts) and viem's actions call, with the same function signatures,
+ * (src/chain/pools/batch.ts, src/chain/pools/poolReader.ts) and viem's actions call, with the same function signatures,
  * so it can stand at Multicall3's usual address (docs/devnet.md, "Multicall3").
  */
 contract DevnetMulticall {

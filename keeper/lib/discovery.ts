@@ -1,6 +1,6 @@
 /**
  * Which pools this keeper serves: the factory's pools (`numPools`, `pools(i)`) that pass the app's own rule for
- * an Olympus pool, `verifyPool` in src/chain/poolVerification.ts (docs/protocol.md, "Verified pools"): treasury
+ * an Olympus pool, `verifyPool` in src/chain/pools/poolVerification.ts (docs/protocol.md, "Verified pools"): treasury
  * as deployer, Olympus governance, and known feeds behind both oracle wrappers. Deploying a pool is
  * permissionless and the keeper is paid out of the pool by a price the pool's own settlement/ETH wrapper gives,
  * so a keeper that upkept any pool could be fed a rigged reward or a griefing pool; it keeps to the pools the
@@ -17,7 +17,7 @@ import {
   type PoolTrustFacts,
   verificationFailureText,
   verifyPool,
-} from '../../src/chain/poolVerification.ts';
+} from '../../src/chain/pools/poolVerification.ts';
 import { type KeeperContext, readAll } from './context.ts';
 
 /** A verified pool, with what the upkeep and claim passes need of it. */

@@ -16,8 +16,8 @@ import {
   TransactionReceiptNotFoundError,
   type WriteContractParameters,
 } from 'viem';
-import { withGasHeadroom } from '../../src/chain/gas.ts';
 import { classifyLogError } from '../../src/chain/history/logErrors.ts';
+import { withGasHeadroom } from '../../src/chain/tx/gas.ts';
 import type { KeeperContext } from './context.ts';
 import { errorText } from './log.ts';
 

@@ -1,4 +1,4 @@
-import { useDevnet } from '../chain/DeploymentContext.tsx';
+import { useDevnet } from '../chain/react/DeploymentContext.tsx';
 import { AppRouter } from './router.tsx';
 
 export function App() {

@@ -1,6 +1,6 @@
 import { type ReactNode, Suspense, useState } from 'react';
 import { Link, useLocation } from 'react-router';
-import { useDevnet } from '../chain/DeploymentContext.tsx';
+import { useDevnet } from '../chain/react/DeploymentContext.tsx';
 import { AlertNotices, AlertsToggle } from '../features/alerts/lazyAlerts.ts';
 import { devnetNav } from '../features/devnet/links.ts';
 import { poolsNav } from '../features/pools/links.ts';
@@ -13,7 +13,7 @@ import { PageErrorBoundary } from '../ui/PageErrorBoundary.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { useOnceIdle } from './idle.ts';
 import { NetworkGuard } from './NetworkGuard.tsx';
-import { WalletButton } from './WalletButton.tsx';
+import { WalletButton } from './wallet/WalletButton.tsx';
 
 interface NavEntry {
   to: string;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { useAppConfig } from '../chain/DeploymentContext.tsx';
-import { switchWalletChain, useWallet, type WalletState } from '../chain/wallet.ts';
+import { useAppConfig } from '../chain/react/DeploymentContext.tsx';
+import { switchWalletChain, useWallet, type WalletState } from '../chain/wallet/wallet.ts';
 import { Button } from '../ui/Button.tsx';
 import { Notice } from '../ui/Notice.tsx';
 

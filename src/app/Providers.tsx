@@ -1,17 +1,17 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
-import { useConnectWallet } from '../chain/connectWallet.ts';
-import { type AppConfigSource, DeploymentProvider } from '../chain/DeploymentContext.tsx';
-import type { DevnetDeployment } from '../chain/devnet.ts';
-import { TxReporterProvider } from '../chain/txReporter.ts';
+import type { DevnetDeployment } from '../chain/config/devnet.ts';
+import { type AppConfigSource, DeploymentProvider } from '../chain/react/DeploymentContext.tsx';
+import { TxReporterProvider } from '../chain/react/txReporter.ts';
+import { useConnectWallet } from '../chain/wallet/connectWallet.ts';
 import { PageErrorBoundary } from '../ui/PageErrorBoundary.tsx';
 import { whenIdle } from './idle.ts';
 import { reportTx } from './txToasts.tsx';
 
 // The wallet stack (wagmi, RainbowKit, the toaster) is the largest part of the app's code: the pages draw
 // without it and it arrives once the page has settled, beside the app rather than around it, so its arrival
-// re-renders nothing but what reads the wallet (src/chain/wallet.ts).
-const WalletUi = lazy(() => import('./WalletUi.tsx').then((m) => ({ default: m.WalletUi })));
+// re-renders nothing but what reads the wallet (src/chain/wallet/wallet.ts).
+const WalletUi = lazy(() => import('./wallet/WalletUi.tsx').then((m) => ({ default: m.WalletUi })));
 
 /**
  * True once the read clients have loaded and the browser is then idle (at the latest `maxWaitMs` later), or at

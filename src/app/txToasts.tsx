@@ -6,7 +6,7 @@
  * passed. Forms show no second copy of a write's outcome. Sonner (hover pause, swipe, keyboard focus,
  * screen-reader announcements) arrives with the wallet layer, after first paint: no write can start before.
  */
-import type { TxEvent } from '../chain/txReporter.ts';
+import type { TxEvent } from '../chain/react/txReporter.ts';
 
 const explorerAction = (event: TxEvent) =>
   event.explorerTx

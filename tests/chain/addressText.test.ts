@@ -1,5 +1,5 @@
 /**
- * One rule for an address read from text (src/chain/addressText.ts), shared by the Add pool form and the
+ * One rule for an address read from text (src/chain/config/addressText.ts), shared by the Add pool form and the
  * `#/pool?address=`, `#/trade?pool=` and `#/pools?add=` links: mixed case must be its EIP-55 checksum; all
  * lowercase or all uppercase hex carries none and is accepted. Pure: no node is started.
  */
@@ -10,7 +10,7 @@ import {
   linkedPoolAddressRefusal,
   parseAddressText,
   toAddress,
-} from '../../src/chain/addressText.ts';
+} from '../../src/chain/config/addressText.ts';
 
 const LOWER = '0x8ba1f109551bd432803012645ac136ddd64dba72';
 const CHECKSUMMED = getAddress(LOWER);

@@ -8,10 +8,10 @@ import { erc20Abi, maxUint256, parseUnits } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { write } from '../../devnet/lib/clients.ts';
 import { devAccount, ROLE_INDEX } from '../../devnet/lib/deploy.ts';
-import { readPools } from '../../src/chain/poolReader.ts';
-import type { PoolInfo } from '../../src/chain/poolRegistry.ts';
-import { approveRequest } from '../../src/chain/poolWrites.ts';
-import { WALLET_SYMBOL_MAX, walletSymbol } from '../../src/chain/watchAsset.ts';
+import { readPools } from '../../src/chain/pools/poolReader.ts';
+import type { PoolInfo } from '../../src/chain/pools/poolRegistry.ts';
+import { approveRequest } from '../../src/chain/tx/poolWrites.ts';
+import { WALLET_SYMBOL_MAX, walletSymbol } from '../../src/chain/wallet/watchAsset.ts';
 import { allowanceText } from '../../src/features/portfolio/Allowances.tsx';
 import { type SeededChain, startSeededChain } from './seededChain.ts';
 

@@ -12,12 +12,12 @@ import { type DevnetClients, devnetClients, write } from '../../devnet/lib/clien
 import { deployDevnet, devAccount, ROLE_INDEX } from '../../devnet/lib/deploy.ts';
 import { freePort, type RunningNode, startNode } from '../../devnet/lib/node.ts';
 import { seedDevnet } from '../../devnet/lib/seed.ts';
-import { claimReward, PAID_CLAIM_GAS } from '../../src/chain/autoClaim.ts';
-import { devnetChainDeployment } from '../../src/chain/chainDeployments.ts';
-import type { ChainDeployment } from '../../src/chain/config.ts';
-import { readPools } from '../../src/chain/poolReader.ts';
-import { discoverPools, type PoolInfo } from '../../src/chain/poolRegistry.ts';
-import { approveRequest, commitRequest } from '../../src/chain/poolWrites.ts';
+import { devnetChainDeployment } from '../../src/chain/config/chainDeployments.ts';
+import type { ChainDeployment } from '../../src/chain/config/config.ts';
+import { readPools } from '../../src/chain/pools/poolReader.ts';
+import { discoverPools, type PoolInfo } from '../../src/chain/pools/poolRegistry.ts';
+import { claimReward, PAID_CLAIM_GAS } from '../../src/chain/react/autoClaim.ts';
+import { approveRequest, commitRequest } from '../../src/chain/tx/poolWrites.ts';
 import { CommitType } from '../../src/engine/commits.ts';
 
 const config = devnetConfig();

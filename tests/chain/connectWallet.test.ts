@@ -1,15 +1,15 @@
 /**
- * A click on "Connect Wallet" is never lost (src/chain/connectWallet.ts): made before the wallet layer has
+ * A click on "Connect Wallet" is never lost (src/chain/wallet/connectWallet.ts): made before the wallet layer has
  * loaded, or while wagmi reconnects a wallet from an earlier visit (RainbowKit has no opener then), it waits
  * for an opener and is honoured once; it is dropped if the reconnect connects a wallet after all.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 describe('a request to connect a wallet', () => {
-  let connectWallet: typeof import('../../src/chain/connectWallet.ts').connectWallet;
+  let connectWallet: typeof import('../../src/chain/wallet/connectWallet.ts').connectWallet;
   beforeEach(async () => {
     vi.resetModules();
-    ({ connectWallet } = await import('../../src/chain/connectWallet.ts'));
+    ({ connectWallet } = await import('../../src/chain/wallet/connectWallet.ts'));
   });
 
   it('made before the layer loads and while it reconnects, opens the modal once an opener comes', () => {

@@ -1,13 +1,13 @@
 /**
- * Addresses are checksummed where the devnet's deployment enters the app (src/chain/devnet.ts,
+ * Addresses are checksummed where the devnet's deployment enters the app (src/chain/config/devnet.ts,
  * chainDeployments.ts), whatever case the file writes them in, so that pages and keys see one spelling of
  * each contract. Pure: no node is started.
  */
 import { getAddress } from 'viem';
 import { describe, expect, it } from 'vitest';
 import type { Deployment } from '../../contracts-abi/deployment.ts';
-import { devnetChainDeployment } from '../../src/chain/chainDeployments.ts';
-import { checksummedDevnet, loadDevnetDeployment } from '../../src/chain/devnet.ts';
+import { devnetChainDeployment } from '../../src/chain/config/chainDeployments.ts';
+import { checksummedDevnet, loadDevnetDeployment } from '../../src/chain/config/devnet.ts';
 import { DEVNET_FIXTURE } from '../fixtures/deployment.ts';
 
 /** Mixed-case addresses whose checksum differs from their lower case: a lower-case file shows the change. */

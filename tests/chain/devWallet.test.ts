@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devAccount, ROLE_INDEX } from '../../devnet/lib/deploy.ts';
 import { freePort, type RunningNode, startNode } from '../../devnet/lib/node.ts';
 import { startRpcProxy } from '../../devnet/lib/rpcProxy.ts';
-import { createDevProvider, ProviderRpcError } from '../../src/chain/devWallet.ts';
+import { createDevProvider, ProviderRpcError } from '../../src/chain/wallet/devWallet.ts';
 
 describe('the devnet burner wallet', () => {
   let node: RunningNode;

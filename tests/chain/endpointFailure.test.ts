@@ -1,5 +1,5 @@
 /**
- * A hostile or broken RPC endpoint's failures, sorted into what happened (src/chain/endpointFailure.ts): the
+ * A hostile or broken RPC endpoint's failures, sorted into what happened (src/chain/errors/endpointFailure.ts): the
  * sentence on screen is the app's, chosen from the kind and the host alone; what the endpoint sent is kept
  * apart, cleaned and cut short. Errors come from viem itself: its http transport fed canned answers through
  * `fetchFn`, or its error classes built as its transport builds them.
@@ -16,15 +16,15 @@ import {
   TimeoutError,
 } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { WrongChainEndpointError } from '../../src/chain/endpointChain.ts';
+import { WrongChainEndpointError } from '../../src/chain/config/endpointChain.ts';
 import {
   classifyEndpointFailure,
   describeReadFailure,
   type EndpointFailure,
   endpointSentence,
-} from '../../src/chain/endpointFailure.ts';
-import { errorReason } from '../../src/chain/freshness.ts';
-import { boundProviderText, hostOfUrl, PROVIDER_TEXT_LIMIT } from '../../src/chain/providerText.ts';
+} from '../../src/chain/errors/endpointFailure.ts';
+import { boundProviderText, hostOfUrl, PROVIDER_TEXT_LIMIT } from '../../src/chain/errors/providerText.ts';
+import { errorReason } from '../../src/chain/pools/freshness.ts';
 
 // RPC URLs carry their API keys in the path or the query (Infura, Alchemy, QuickNode).
 const URL_ = 'https://user:pass@rpc.example.org/v2/SECRETKEY123?apikey=SECRET456';

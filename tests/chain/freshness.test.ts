@@ -1,6 +1,6 @@
 import { HttpRequestError } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { chainNowOf, errorReason, freshnessOf, staleAfterMs } from '../../src/chain/freshness.ts';
+import { chainNowOf, errorReason, freshnessOf, staleAfterMs } from '../../src/chain/pools/freshness.ts';
 
 const base = { pollIntervalMs: 5000, endpoint: 'rpc.example', error: undefined };
 

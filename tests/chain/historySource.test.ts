@@ -19,12 +19,12 @@ import { upkeepDuePools } from '../../devnet/lib/keeper.ts';
 import { freePort, type RunningNode, startNode } from '../../devnet/lib/node.ts';
 import { type RpcProxy, startRpcProxy } from '../../devnet/lib/rpcProxy.ts';
 import { seedDevnet } from '../../devnet/lib/seed.ts';
-import { devnetChainDeployment } from '../../src/chain/chainDeployments.ts';
-import type { ChainDeployment } from '../../src/chain/config.ts';
+import { devnetChainDeployment } from '../../src/chain/config/chainDeployments.ts';
+import type { ChainDeployment } from '../../src/chain/config/config.ts';
 import { type HistoryCache, memoryCache } from '../../src/chain/history/historyCache.ts';
 import type { HistoryProgress } from '../../src/chain/history/historySource.ts';
 import { createLogScanSource } from '../../src/chain/history/logScanSource.ts';
-import { discoverPools, type PoolInfo } from '../../src/chain/poolRegistry.ts';
+import { discoverPools, type PoolInfo } from '../../src/chain/pools/poolRegistry.ts';
 import { CommitType, commitParamsToHex, encodeCommitParams } from '../../src/engine/commits.ts';
 
 const config = devnetConfig();

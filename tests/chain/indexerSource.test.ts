@@ -6,7 +6,7 @@
  */
 import type { Address, Hex } from 'viem';
 import { describe, expect, it } from 'vitest';
-import type { ChainDeployment } from '../../src/chain/config.ts';
+import type { ChainDeployment } from '../../src/chain/config/config.ts';
 import { historyToJson } from '../../src/chain/history/historyRecords.ts';
 import type {
   HistoryProvenance,
@@ -19,7 +19,7 @@ import type {
 import type { IndexerChain } from '../../src/chain/history/indexerApi.ts';
 import { createIndexerSource } from '../../src/chain/history/indexerSource.ts';
 import { provenanceText } from '../../src/chain/history/provenanceText.ts';
-import type { PoolInfo } from '../../src/chain/poolRegistry.ts';
+import type { PoolInfo } from '../../src/chain/pools/poolRegistry.ts';
 import { poolSnapshot } from '../fixtures/pools.ts';
 
 const HASH = `0x${'ab'.repeat(32)}` as Hex;

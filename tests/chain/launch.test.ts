@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chainlinkOracleWrapperAbi, poolFactoryAbi } from '../../contracts-abi/generated/index.ts';
 import { write } from '../../devnet/lib/clients.ts';
 import { devAccount, ROLE_INDEX } from '../../devnet/lib/deploy.ts';
-import { readFeed } from '../../src/chain/launchReads.ts';
-import { deployPoolRequest, wrapperDeployRequest } from '../../src/chain/launchWrites.ts';
-import { discoverPools } from '../../src/chain/poolRegistry.ts';
+import { readFeed } from '../../src/chain/launch/launchReads.ts';
+import { deployPoolRequest, wrapperDeployRequest } from '../../src/chain/launch/launchWrites.ts';
+import { discoverPools } from '../../src/chain/pools/poolRegistry.ts';
 import { type LaunchDevnet, launchBy, sendCall, startLaunchDevnet, stateOf } from './launchDevnet.ts';
 
 let net: LaunchDevnet;

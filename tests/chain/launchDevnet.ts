@@ -10,11 +10,11 @@ import { devnetConfig } from '../../devnet/config.ts';
 import { type DevnetClients, devnetClients } from '../../devnet/lib/clients.ts';
 import { deployDevnet } from '../../devnet/lib/deploy.ts';
 import { freePort, type RunningNode, startNode } from '../../devnet/lib/node.ts';
-import { devnetChainDeployment } from '../../src/chain/chainDeployments.ts';
-import type { ChainDeployment } from '../../src/chain/config.ts';
-import { factoryPoolName, type PoolLaunch, planWrappers } from '../../src/chain/launchPlan.ts';
-import { type FactoryTerms, readFactoryTerms, readLaunchState } from '../../src/chain/launchReads.ts';
-import type { CallRequest } from '../../src/chain/useTransactor.ts';
+import { devnetChainDeployment } from '../../src/chain/config/chainDeployments.ts';
+import type { ChainDeployment } from '../../src/chain/config/config.ts';
+import { factoryPoolName, type PoolLaunch, planWrappers } from '../../src/chain/launch/launchPlan.ts';
+import { type FactoryTerms, readFactoryTerms, readLaunchState } from '../../src/chain/launch/launchReads.ts';
+import type { CallRequest } from '../../src/chain/react/useTransactor.ts';
 import { launchBlocker, launchSteps, nextStep } from '../../src/features/treasury/launchSteps.ts';
 
 export interface LaunchDevnet {

@@ -6,12 +6,12 @@ import { getAddress, parseUnits } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { erc20Abi, poolFactoryAbi, testTokenAbi } from '../../contracts-abi/generated/index.ts';
 import { write } from '../../devnet/lib/clients.ts';
-import { readFactoryTerms } from '../../src/chain/launchReads.ts';
+import { readFactoryTerms } from '../../src/chain/launch/launchReads.ts';
 import {
   approveDeploymentFeeRequest,
   deployPoolRequest,
   wrapperDeployRequest,
-} from '../../src/chain/launchWrites.ts';
+} from '../../src/chain/launch/launchWrites.ts';
 import { type LaunchDevnet, launchBy, sendCall, startLaunchDevnet, stateOf } from './launchDevnet.ts';
 
 let net: LaunchDevnet;

@@ -11,10 +11,10 @@ import { type DevnetClients, devnetClients } from '../../devnet/lib/clients.ts';
 import { deployDevnet, devAccount, ROLE_INDEX } from '../../devnet/lib/deploy.ts';
 import { deployLookalikePool, type Lookalike } from '../../devnet/lib/lookalike.ts';
 import { freePort, type RunningNode, startNode } from '../../devnet/lib/node.ts';
-import { devnetChainDeployment } from '../../src/chain/chainDeployments.ts';
-import type { ChainDeployment } from '../../src/chain/config.ts';
-import { discoverPools, missingPool } from '../../src/chain/poolRegistry.ts';
-import { verificationReasons } from '../../src/chain/poolVerification.ts';
+import { devnetChainDeployment } from '../../src/chain/config/chainDeployments.ts';
+import type { ChainDeployment } from '../../src/chain/config/config.ts';
+import { discoverPools, missingPool } from '../../src/chain/pools/poolRegistry.ts';
+import { verificationReasons } from '../../src/chain/pools/poolVerification.ts';
 
 const config = devnetConfig();
 const attacker = devAccount(ROLE_INDEX.firstUser + 3).address;

@@ -15,10 +15,10 @@ import {
 } from 'viem';
 import { describe, expect, it } from 'vitest';
 import * as abis from '../../contracts-abi/generated/index.ts';
-import { ReadBatch } from '../../src/chain/batch.ts';
-import type { ChainDeployment } from '../../src/chain/config.ts';
-import { commitWindow, layoutPoolsRead } from '../../src/chain/poolReadLayout.ts';
-import type { PoolInfo } from '../../src/chain/poolRegistry.ts';
+import type { ChainDeployment } from '../../src/chain/config/config.ts';
+import { ReadBatch } from '../../src/chain/pools/batch.ts';
+import { commitWindow, layoutPoolsRead } from '../../src/chain/pools/poolReadLayout.ts';
+import type { PoolInfo } from '../../src/chain/pools/poolRegistry.ts';
 
 const functionNames = new Map<string, string>();
 for (const abi of Object.values(abis) as unknown as AbiFunction[][])

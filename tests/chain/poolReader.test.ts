@@ -12,11 +12,11 @@ import { deployDevnet, devAccount, FEED_DECIMALS, ROLE_INDEX } from '../../devne
 import { upkeepDuePools } from '../../devnet/lib/keeper.ts';
 import { freePort, type RunningNode, startNode } from '../../devnet/lib/node.ts';
 import { seedDevnet } from '../../devnet/lib/seed.ts';
-import { devnetChainDeployment } from '../../src/chain/chainDeployments.ts';
-import type { ChainDeployment } from '../../src/chain/config.ts';
-import { readPools } from '../../src/chain/poolReader.ts';
-import { discoverPools } from '../../src/chain/poolRegistry.ts';
-import { approveRequest, commitRequest } from '../../src/chain/poolWrites.ts';
+import { devnetChainDeployment } from '../../src/chain/config/chainDeployments.ts';
+import type { ChainDeployment } from '../../src/chain/config/config.ts';
+import { readPools } from '../../src/chain/pools/poolReader.ts';
+import { discoverPools } from '../../src/chain/pools/poolRegistry.ts';
+import { approveRequest, commitRequest } from '../../src/chain/tx/poolWrites.ts';
 import { CommitType } from '../../src/engine/commits.ts';
 
 /** A client that counts the JSON-RPC methods it sends, batched or not. */

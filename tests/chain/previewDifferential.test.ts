@@ -16,7 +16,7 @@ import type { Address } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { erc20Abi, testChainlinkOracleAbi, testTokenAbi } from '../../contracts-abi/generated/index.ts';
 import { devAccount, ROLE_INDEX } from '../../devnet/lib/deploy.ts';
-import { readPendingSettlement } from '../../src/chain/userSettlement.ts';
+import { readPendingSettlement } from '../../src/chain/pools/userSettlement.ts';
 import {
   type CommitPreview,
   type CommitPreviewInput,

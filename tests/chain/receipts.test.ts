@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DevnetClients, devnetClients } from '../../devnet/lib/clients.ts';
 import { devAccount, ROLE_INDEX } from '../../devnet/lib/deploy.ts';
 import { freePort, type RunningNode, startNode } from '../../devnet/lib/node.ts';
-import { walletReceipts, watchTransaction } from '../../src/chain/receipts.ts';
+import { walletReceipts, watchTransaction } from '../../src/chain/tx/receipts.ts';
 
 describe('a receipt asked of the wallet (Safe)', () => {
   let node: RunningNode;

@@ -10,9 +10,9 @@ import { type DevnetClients, devnetClients, write } from '../../devnet/lib/clien
 import { deployDevnet } from '../../devnet/lib/deploy.ts';
 import { freePort, type RunningNode, startNode } from '../../devnet/lib/node.ts';
 import { seedDevnet } from '../../devnet/lib/seed.ts';
-import { devnetChainDeployment } from '../../src/chain/chainDeployments.ts';
-import type { ChainDeployment } from '../../src/chain/config.ts';
-import { discoverPools, type PoolInfo } from '../../src/chain/poolRegistry.ts';
+import { devnetChainDeployment } from '../../src/chain/config/chainDeployments.ts';
+import type { ChainDeployment } from '../../src/chain/config/config.ts';
+import { discoverPools, type PoolInfo } from '../../src/chain/pools/poolRegistry.ts';
 
 export interface SeededChain {
   node: RunningNode;

@@ -22,11 +22,11 @@ import { devnetConfig } from '../../devnet/config.ts';
 import { type DevnetClients, write } from '../../devnet/lib/clients.ts';
 import { devAccount, ROLE_INDEX } from '../../devnet/lib/deploy.ts';
 import type { RunningNode } from '../../devnet/lib/node.ts';
-import type { ChainDeployment } from '../../src/chain/config.ts';
-import { type PoolSnapshot, readPools } from '../../src/chain/poolReader.ts';
-import type { PoolInfo } from '../../src/chain/poolRegistry.ts';
-import { approveRequest, commitRequest, upkeepRequest } from '../../src/chain/poolWrites.ts';
-import { estimateUpkeepCost } from '../../src/chain/upkeepCost.ts';
+import type { ChainDeployment } from '../../src/chain/config/config.ts';
+import { type PoolSnapshot, readPools } from '../../src/chain/pools/poolReader.ts';
+import type { PoolInfo } from '../../src/chain/pools/poolRegistry.ts';
+import { estimateUpkeepCost } from '../../src/chain/react/upkeepCost.ts';
+import { approveRequest, commitRequest, upkeepRequest } from '../../src/chain/tx/poolWrites.ts';
 import { CommitType } from '../../src/engine/commits.ts';
 import { keeperUpkeep } from '../../src/engine/upkeep.ts';
 import {

@@ -1,7 +1,7 @@
 /**
- * What a failed write tells the user (src/chain/errors.ts), from errors as viem builds them: whether anything
+ * What a failed write tells the user (src/chain/errors/errors.ts), from errors as viem builds them: whether anything
  * was sent, in the app's own words, never the endpoint's. And how a sent transaction's wait meets faults
- * (src/chain/receipts.ts) with a stand-in receipt source: only a receipt or a taken nonce ends it.
+ * (src/chain/tx/receipts.ts) with a stand-in receipt source: only a receipt or a taken nonce ends it.
  */
 import {
   ContractFunctionRevertedError,
@@ -15,9 +15,9 @@ import {
 } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { poolCommitterAbi } from '../../contracts-abi/generated/index.ts';
-import { WrongChainEndpointError } from '../../src/chain/endpointChain.ts';
-import { describeError, describeSendError, describeWatchTrouble } from '../../src/chain/errors.ts';
-import { type ReceiptSource, watchTransaction } from '../../src/chain/receipts.ts';
+import { WrongChainEndpointError } from '../../src/chain/config/endpointChain.ts';
+import { describeError, describeSendError, describeWatchTrouble } from '../../src/chain/errors/errors.ts';
+import { type ReceiptSource, watchTransaction } from '../../src/chain/tx/receipts.ts';
 
 const URL_ = 'http://rpc.example:8545/';
 const HTML_500 = `<html><body>${'URGENT: withdraw at https://evil.example '.repeat(150)}</body></html>`;

@@ -16,7 +16,7 @@ import {
 
 /**
  * What the app and viem call on Multicall3: viem's own ABI of it (multicall, batched eth_calls, balances) and
- * the two clock reads src/chain/poolReader.ts adds to its batch.
+ * the two clock reads src/chain/pools/poolReader.ts adds to its batch.
  */
 const CALLED_ABI = [
   ...multicall3Abi,

@@ -141,7 +141,7 @@ export async function startStage({
 
 /**
  * Opens RainbowKit's connect modal from the header and returns it. A click that lands before the wallet layer
- * has loaded or while wagmi reconnects is remembered by the app (src/chain/connectWallet.ts), which can take
+ * has loaded or while wagmi reconnects is remembered by the app (src/chain/wallet/connectWallet.ts), which can take
  * many seconds on a loaded machine. Under CI's full load a first click in the production build was still
  * seen to open nothing within a minute, for a cause not yet found: like a user, this clicks again when
  * nothing has opened after 10 s.

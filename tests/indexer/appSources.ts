@@ -1,12 +1,12 @@
 /**
- * The app's two history sources as the browser builds them (src/chain/clients.ts), made here in Node against a
+ * The app's two history sources as the browser builds them (src/chain/config/clients.ts), made here in Node against a
  * devnet: the log scan through the chain's endpoint (the provider-like proxy under the Arbitrum profile), and
  * the indexer source over it, whose fallback is counted so a test can tell which blocks went to the chain.
  */
 import { createPublicClient, http, type PublicClient } from 'viem';
 import type { Deployment } from '../../contracts-abi/deployment.ts';
-import { devnetChainDeployment } from '../../src/chain/chainDeployments.ts';
-import type { ChainDeployment } from '../../src/chain/config.ts';
+import { devnetChainDeployment } from '../../src/chain/config/chainDeployments.ts';
+import type { ChainDeployment } from '../../src/chain/config/config.ts';
 import { memoryCache } from '../../src/chain/history/historyCache.ts';
 import type {
   HistoryProvenance,
@@ -15,7 +15,7 @@ import type {
 } from '../../src/chain/history/historySource.ts';
 import { createIndexerSource } from '../../src/chain/history/indexerSource.ts';
 import { chainIdentityReader, createLogScanSource } from '../../src/chain/history/logScanSource.ts';
-import { discoverPools, type PoolInfo } from '../../src/chain/poolRegistry.ts';
+import { discoverPools, type PoolInfo } from '../../src/chain/pools/poolRegistry.ts';
 
 export interface AppSources {
   chain: ChainDeployment;

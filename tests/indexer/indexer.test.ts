@@ -34,7 +34,7 @@ import {
   type UserHistoryAnswer,
 } from '../../src/chain/history/indexerApi.ts';
 import { type RawLog, stored } from '../../src/chain/history/logs.ts';
-import type { PoolInfo } from '../../src/chain/poolRegistry.ts';
+import type { PoolInfo } from '../../src/chain/pools/poolRegistry.ts';
 import { CommitType } from '../../src/engine/commits.ts';
 import { type SeededChain, startSeededChain } from '../chain/seededChain.ts';
 import { appSources, sourcedRequest } from './appSources.ts';

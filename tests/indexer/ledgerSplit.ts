@@ -11,7 +11,7 @@
 import { type Address, createPublicClient, erc20Abi, http, parseEventLogs } from 'viem';
 import { expect } from 'vitest';
 import { leveragedPoolAbi, poolCommitterAbi } from '../../contracts-abi/generated/index.ts';
-import { readUserHistory } from '../../src/chain/userHistory.ts';
+import { readUserHistory } from '../../src/chain/history/userHistory.ts';
 import { CommitType } from '../../src/engine/commits.ts';
 import { type PositionSplit, sumParts } from '../../src/engine/profit/split.ts';
 import { splitHistory } from '../../src/features/portfolio/profitView.ts';

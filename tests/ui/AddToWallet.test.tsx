@@ -11,7 +11,7 @@ import { arbitrum } from 'viem/chains';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Config } from 'wagmi';
 import { connect, disconnect } from 'wagmi/actions';
-import { walletSymbol } from '../../src/chain/watchAsset.ts';
+import { walletSymbol } from '../../src/chain/wallet/watchAsset.ts';
 import { AddToWallet } from '../../src/features/portfolio/AddToWallet.tsx';
 import { DEVNET_FIXTURE } from '../fixtures/deployment.ts';
 import { OHM_POOL, poolSnapshot } from '../fixtures/pools.ts';

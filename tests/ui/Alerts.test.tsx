@@ -10,8 +10,8 @@ import userEvent from '@testing-library/user-event';
 import { IDBFactory } from 'fake-indexeddb';
 import { getAddress, parseUnits } from 'viem';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PoolSnapshot } from '../../src/chain/poolSnapshot.ts';
-import { chainKeys } from '../../src/chain/queryKeys.ts';
+import type { PoolSnapshot } from '../../src/chain/pools/poolSnapshot.ts';
+import { chainKeys } from '../../src/chain/react/queryKeys.ts';
 import { DEVNET_FIXTURE } from '../fixtures/deployment.ts';
 import { poolsSnapshot, samplePools } from '../fixtures/pools.ts';
 
@@ -55,7 +55,7 @@ afterEach(() => {
 async function openApp() {
   const { QueryClient, QueryClientProvider } = await import('@tanstack/react-query');
   const { HashRouter } = await import('react-router');
-  const { DeploymentProvider } = await import('../../src/chain/DeploymentContext.tsx');
+  const { DeploymentProvider } = await import('../../src/chain/react/DeploymentContext.tsx');
   const { AlertNotices } = await import('../../src/features/alerts/AlertNotices.tsx');
   const { AlertsToggle } = await import('../../src/features/alerts/AlertsToggle.tsx');
   const { preferenceLoaded } = await import('../../src/features/alerts/alertPreference.ts');

@@ -7,8 +7,8 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpRequestError, InvalidInputRpcError, RpcRequestError } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { describeReadFailure } from '../../src/chain/endpointFailure.ts';
-import { freshnessOf } from '../../src/chain/freshness.ts';
+import { describeReadFailure } from '../../src/chain/errors/endpointFailure.ts';
+import { freshnessOf } from '../../src/chain/pools/freshness.ts';
 import { ErrorState } from '../../src/ui/ErrorState.tsx';
 import { FreshnessNotice } from '../../src/ui/Freshness.tsx';
 

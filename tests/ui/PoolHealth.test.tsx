@@ -2,15 +2,15 @@
  * Pool health in jsdom (docs/protocol.md, "Pool health"): the list's badge in each state, and the pool page's
  * section with its "Run upkeep" button (hidden when nothing is due, refused with one sentence on a paused
  * pool or a stale feed, asking for a wallet, showing the reward and the gas). The gas estimate and the
- * pre-send check are the chain layer's (src/chain/upkeepCost.ts), replaced here by fixed answers: nothing
+ * pre-send check are the chain layer's (src/chain/react/upkeepCost.ts), replaced here by fixed answers: nothing
  * reaches a network.
  */
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { arbitrum } from 'viem/chains';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { connect } from 'wagmi/actions';
-import { devnetChainDeployment } from '../../src/chain/chainDeployments.ts';
-import type { PoolSnapshot } from '../../src/chain/poolSnapshot.ts';
+import { devnetChainDeployment } from '../../src/chain/config/chainDeployments.ts';
+import type { PoolSnapshot } from '../../src/chain/pools/poolSnapshot.ts';
 import { PoolHealth } from '../../src/features/pools/PoolHealth.tsx';
 import { PoolTable } from '../../src/features/pools/PoolTable.tsx';
 import { poolRowView } from '../../src/features/pools/poolView.ts';
@@ -20,7 +20,7 @@ import { renderInRouter, renderWithWallet } from './renderWithWallet.tsx';
 
 const chainCalls = vi.hoisted(() => ({ stillRequired: true, checks: 0 }));
 
-vi.mock('../../src/chain/upkeepCost.ts', () => ({
+vi.mock('../../src/chain/react/upkeepCost.ts', () => ({
   // 300,000 gas at 1 gwei: 0.0003 ETH.
   useUpkeepCost: (_pool: unknown, _last: unknown, _user: unknown, enabled: boolean) => ({
     data: enabled ? { gas: 300_000n, gasPriceWei: 1_000_000_000n, costWei: 300_000_000_000_000n } : undefined,

@@ -7,7 +7,7 @@
 import { screen, within } from '@testing-library/react';
 import { arbitrum } from 'viem/chains';
 import { describe, expect, it, vi } from 'vitest';
-import type { PoolSnapshot } from '../../src/chain/poolSnapshot.ts';
+import type { PoolSnapshot } from '../../src/chain/pools/poolSnapshot.ts';
 import { poolLink } from '../../src/features/pools/links.ts';
 import { PoolCards } from '../../src/features/pools/PoolCards.tsx';
 import { PoolsPage } from '../../src/features/pools/PoolsPage.tsx';

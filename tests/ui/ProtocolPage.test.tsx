@@ -19,11 +19,11 @@ const state = vi.hoisted(() => ({
   refetch: vi.fn(),
 }));
 
-vi.mock('../../src/chain/useProtocolDays.ts', () => ({
+vi.mock('../../src/chain/react/useProtocolDays.ts', () => ({
   useProtocolDays: () => ({ error: null, ...state.query, refetch: state.refetch }),
 }));
 
-vi.mock('../../src/chain/usePools.ts', () => ({
+vi.mock('../../src/chain/react/usePools.ts', () => ({
   usePoolRegistry: () => ({
     data: {
       pools: [

@@ -14,8 +14,8 @@ import { DEVNET_FIXTURE } from '../fixtures/deployment.ts';
 import { renderWithWallet, TEST_USER } from './renderWithWallet.tsx';
 
 // The pools list already shows one Olympus pool, 1-ETH/USD+OHM: what a launch under its name is warned of.
-vi.mock('../../src/chain/usePools.ts', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../src/chain/usePools.ts')>();
+vi.mock('../../src/chain/react/usePools.ts', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/chain/react/usePools.ts')>();
   const { poolSnapshot } = await import('../fixtures/pools.ts');
   const listed = poolSnapshot({
     name: '1-ETH/USD+OHM',

@@ -1,6 +1,6 @@
 /**
  * A pool address carried by a link is read by the same rule as one typed into Add pool
- * (src/chain/addressText.ts): an address whose mixed case is not its checksum is refused with one sentence on
+ * (src/chain/config/addressText.ts): an address whose mixed case is not its checksum is refused with one sentence on
  * `#/pool?address=`, `#/trade?pool=` and `#/pools?add=`, and is not read. The RPC is a closed port here.
  */
 import { screen } from '@testing-library/react';

@@ -1,5 +1,5 @@
 /**
- * Pages wait for the app's chains and clients (src/chain/DeploymentContext.tsx `useAppConfig`), which load
+ * Pages wait for the app's chains and clients (src/chain/react/DeploymentContext.tsx `useAppConfig`), which load
  * just after the first paint. A page drawn in a transition (a navigation) is suspended while they load and,
  * when they arrive before React resumes its work, replayed: it must come through that replay without an
  * error for React to recover from, which the production build logs as error #520.
@@ -9,14 +9,14 @@ import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { arbitrum } from 'viem/chains';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AppConfig } from '../../src/chain/appConfig.ts';
+import type { AppConfig } from '../../src/chain/config/appConfig.ts';
 import {
   type AppConfigSource,
   DeploymentProvider,
   loadAppConfig,
   readyAppConfig,
   useAppConfig,
-} from '../../src/chain/DeploymentContext.tsx';
+} from '../../src/chain/react/DeploymentContext.tsx';
 
 const APP: AppConfig = { chains: [arbitrum], defaultChain: arbitrum, clients: new Map() };
 

@@ -8,7 +8,7 @@ import { formatUnits, parseUnits } from 'viem';
 import { arbitrum } from 'viem/chains';
 import { describe, expect, it } from 'vitest';
 import { connect } from 'wagmi/actions';
-import type { PoolSnapshot } from '../../src/chain/poolSnapshot.ts';
+import type { PoolSnapshot } from '../../src/chain/pools/poolSnapshot.ts';
 import { emptyTotals } from '../../src/engine/commits.ts';
 import { AutoClaimOption } from '../../src/features/trade/AutoClaimOption.tsx';
 import { MyCommits } from '../../src/features/trade/MyCommits.tsx';

@@ -7,7 +7,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { Chain } from 'viem';
 import { arbitrum } from 'viem/chains';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { UserPoolHistory } from '../../src/chain/userHistory.ts';
+import type { UserPoolHistory } from '../../src/chain/history/userHistory.ts';
 import { HistoryCard } from '../../src/features/portfolio/HistoryCard.tsx';
 import { ACTIVITY, OHM } from '../features/portfolio/activityFixture.ts';
 import { DEVNET_FIXTURE } from '../fixtures/deployment.ts';

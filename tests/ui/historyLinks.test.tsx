@@ -7,7 +7,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import type { Chain } from 'viem';
 import { arbitrum } from 'viem/chains';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { UserPoolHistory } from '../../src/chain/userHistory.ts';
+import type { UserPoolHistory } from '../../src/chain/history/userHistory.ts';
 import { CommitType } from '../../src/engine/commits.ts';
 import { REVOKE_AFTER_MS } from '../../src/features/portfolio/downloadText.ts';
 import { HistoryCard } from '../../src/features/portfolio/HistoryCard.tsx';

@@ -4,7 +4,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { arbitrum } from 'viem/chains';
 import { describe, expect, it } from 'vitest';
-import type { UserPoolHistory } from '../../src/chain/userHistory.ts';
+import type { UserPoolHistory } from '../../src/chain/history/userHistory.ts';
 import { HISTORY_PAGE, HistoryCard } from '../../src/features/portfolio/HistoryCard.tsx';
 import { DEVNET_FIXTURE } from '../fixtures/deployment.ts';
 import { poolSnapshot } from '../fixtures/pools.ts';

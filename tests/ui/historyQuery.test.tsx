@@ -9,9 +9,9 @@ import { act, render, renderHook, screen, waitFor } from '@testing-library/react
 import type { ReactNode } from 'react';
 import { HttpRequestError } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { describeReadFailure } from '../../src/chain/endpointFailure.ts';
+import { describeReadFailure } from '../../src/chain/errors/endpointFailure.ts';
 import type { HistoryRequest } from '../../src/chain/history/historySource.ts';
-import { useHistoryQuery } from '../../src/chain/useHistoryQuery.ts';
+import { useHistoryQuery } from '../../src/chain/react/useHistoryQuery.ts';
 import { SourceNote } from '../../src/ui/SourceNote.tsx';
 
 interface Read {

@@ -7,7 +7,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { parseUnits } from 'viem';
 import { describe, expect, it } from 'vitest';
-import type { PoolSnapshot } from '../../src/chain/poolSnapshot.ts';
+import type { PoolSnapshot } from '../../src/chain/pools/poolSnapshot.ts';
 import { emptyTotals } from '../../src/engine/commits.ts';
 import { keeperTiming } from '../../src/engine/keeperTiming.ts';
 import { statusLabel } from '../../src/features/pools/health.ts';

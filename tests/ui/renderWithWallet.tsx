@@ -13,14 +13,14 @@ import { arbitrum } from 'viem/chains';
 import { type Config, createConfig, http, WagmiProvider } from 'wagmi';
 import { mock } from 'wagmi/connectors';
 import { NuqsRouterAdapter } from '../../src/app/nuqsHashAdapter.tsx';
-import { WalletBridge } from '../../src/app/walletBridge.tsx';
-import type { AppConfig } from '../../src/chain/appConfig.ts';
-import { devnetChainDeployment } from '../../src/chain/chainDeployments.ts';
-import { createChainClients } from '../../src/chain/clients.ts';
-import { ARBITRUM_DEPLOYMENT } from '../../src/chain/config.ts';
-import { DeploymentProvider, readyAppConfig } from '../../src/chain/DeploymentContext.tsx';
-import type { DevnetDeployment } from '../../src/chain/devnet.ts';
+import { WalletBridge } from '../../src/app/wallet/walletBridge.tsx';
+import type { AppConfig } from '../../src/chain/config/appConfig.ts';
+import { devnetChainDeployment } from '../../src/chain/config/chainDeployments.ts';
+import { createChainClients } from '../../src/chain/config/clients.ts';
+import { ARBITRUM_DEPLOYMENT } from '../../src/chain/config/config.ts';
+import type { DevnetDeployment } from '../../src/chain/config/devnet.ts';
 import { memoryCache } from '../../src/chain/history/historyCache.ts';
+import { DeploymentProvider, readyAppConfig } from '../../src/chain/react/DeploymentContext.tsx';
 
 export const TEST_USER = '0x976EA74026E726554dB657fA54763abd0C3a0aa9' as const;
 
@@ -61,7 +61,7 @@ export function renderWithWallet(ui: ReactNode, setup: WalletSetup): { wagmi: Co
         <HashRouter>
           <NuqsRouterAdapter>{ui}</NuqsRouterAdapter>
         </HashRouter>
-        {/* Beside the app, as in it: the wallet reaches the app through src/chain/wallet.ts. */}
+        {/* Beside the app, as in it: the wallet reaches the app through src/chain/wallet/wallet.ts. */}
         <WagmiProvider config={wagmi}>
           <WalletBridge />
         </WagmiProvider>

@@ -1,5 +1,5 @@
 /**
- * The transactions in flight, as remembered across reloads and tabs (src/chain/sentTransactions.ts), in jsdom's
+ * The transactions in flight, as remembered across reloads and tabs (src/chain/tx/sentTransactions.ts), in jsdom's
  * localStorage: per account and chain, amounts kept exact, anything unreadable ignored, another tab's writes
  * seen at once.
  */
@@ -11,7 +11,7 @@ import {
   rememberSent,
   type SentTransaction,
   sentBy,
-} from '../../src/chain/sentTransactions.ts';
+} from '../../src/chain/tx/sentTransactions.ts';
 
 const KEY = 'olympus-pools:sent-transactions:v1';
 const ALICE = '0x976EA74026E726554dB657fA54763abd0C3a0aa9' as const;

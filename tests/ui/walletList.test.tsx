@@ -1,10 +1,10 @@
 /**
  * The wallets offered where the browser refuses storage to the page (a Safe app framed by the Safe's UI in
- * Safari): none whose code leaves that refusal uncaught as it loads (src/app/walletList.ts).
+ * Safari): none whose code leaves that refusal uncaught as it loads (src/app/wallet/walletList.ts).
  */
 import { coinbaseWallet, safeWallet, walletConnectWallet } from '@rainbow-me/rainbowkit/wallets';
 import { describe, expect, it } from 'vitest';
-import { popularWallets } from '../../src/app/walletList.ts';
+import { popularWallets } from '../../src/app/wallet/walletList.ts';
 
 describe('the wallets offered with a WalletConnect project id', () => {
   it('include Coinbase Wallet, except where the browser refuses storage to the page', () => {

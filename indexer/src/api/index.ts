@@ -25,7 +25,7 @@ import type {
   UserHistoryAnswer,
 } from '../../../src/chain/history/indexerApi.ts';
 import { userEventsOf } from '../../../src/chain/history/userEvents.ts';
-import { discoverPools } from '../../../src/chain/poolRegistry.ts';
+import { discoverPools } from '../../../src/chain/pools/poolRegistry.ts';
 import { indexedChain } from '../../chain.ts';
 import { stepsRoute, userSteps } from './steps.ts';
 

@@ -6,7 +6,7 @@
  */
 import type { Address, Hex } from 'viem';
 import type { CommitType } from '../../engine/commits.ts';
-import type { PoolInfo } from '../poolRegistry.ts';
+import type { PoolInfo } from '../pools/poolRegistry.ts';
 
 export interface HistoryProgress {
   /** Blocks read so far and in all, across every scan the request needs. */

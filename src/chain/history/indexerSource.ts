@@ -10,8 +10,8 @@
  * chain's logs serve everything meanwhile. A plain `fetch`: no client library in the bundle.
  */
 import type { Hex } from 'viem';
-import type { ChainDeployment } from '../config.ts';
-import type { PoolInfo } from '../poolRegistry.ts';
+import type { ChainDeployment } from '../config/config.ts';
+import type { PoolInfo } from '../pools/poolRegistry.ts';
 import { historyFromJson } from './historyRecords.ts';
 import type {
   HistoryProvenance,

@@ -4,7 +4,7 @@
  * when it names one), a transient failure to retry, or a fatal answer that no retry or narrower range changes.
  * Providers say these things in their own words and codes, and viem nests their answer a few causes deep.
  */
-import { causeChain, fieldOf as field } from '../errorChain.ts';
+import { causeChain, fieldOf as field } from '../errors/errorChain.ts';
 
 /** Blocks `fromBlock..toBlock`, both included: a page of a log scan, or the range a provider suggests. */
 export interface BlockRange {

@@ -12,8 +12,8 @@
  * received).
  */
 import { type Address, type Hex, numberToHex, type PublicClient, pad } from 'viem';
-import type { ChainDeployment } from '../config.ts';
-import type { PoolInfo } from '../poolRegistry.ts';
+import type { ChainDeployment } from '../config/config.ts';
+import type { PoolInfo } from '../pools/poolRegistry.ts';
 import type { HistoryCache } from './historyCache.ts';
 import { decodeHistoryLog, type HistoryRecord, poolEventsOf } from './historyRecords.ts';
 import type {

@@ -6,7 +6,7 @@
  * the same chain id and the same hash for the block that names the chain instance.
  */
 import type { Hex } from 'viem';
-import type { ChainDeployment } from '../config.ts';
+import type { ChainDeployment } from '../config/config.ts';
 import { historyFromJson } from './historyRecords.ts';
 import { INDEXER_ROUTES, type PoolDayFigures, type ProtocolAnswer } from './indexerApi.ts';
 

@@ -5,7 +5,7 @@
  * settled finds nothing here and asks the indexer itself.
  */
 import type { Address } from 'viem';
-import type { PoolInfo } from '../poolRegistry.ts';
+import type { PoolInfo } from '../pools/poolRegistry.ts';
 import type { UpkeepStep } from './historySource.ts';
 
 export type StepsResult = { steps: Map<string, UpkeepStep[]>; through: bigint };

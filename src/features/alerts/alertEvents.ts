@@ -9,8 +9,13 @@
  * count as seen for the first time when it comes back.
  */
 import { type Address, getAddress } from 'viem';
-import { freshnessOf } from '../../chain/freshness.ts';
-import type { EscrowBalance, PoolSnapshot, PoolsSnapshot, UserCommit } from '../../chain/poolSnapshot.ts';
+import { freshnessOf } from '../../chain/pools/freshness.ts';
+import type {
+  EscrowBalance,
+  PoolSnapshot,
+  PoolsSnapshot,
+  UserCommit,
+} from '../../chain/pools/poolSnapshot.ts';
 import { claimableText, type EscrowGrowth, lateText, pausedText } from './alertText.ts';
 
 export type AlertKind = 'claimable' | 'late' | 'paused';
@@ -57,7 +62,7 @@ export interface SnapshotRead {
   /** The account the snapshot was read for (its query key); undefined when none was connected. */
   user: Address | undefined;
   pollIntervalMs: number;
-  /** Wall-clock ms now, to judge whether the snapshot is live (src/chain/freshness.ts). */
+  /** Wall-clock ms now, to judge whether the snapshot is live (src/chain/pools/freshness.ts). */
   nowMs: number;
 }
 

@@ -2,7 +2,7 @@
  * The words of each alert: one plain sentence naming the pool, a short title for an OS notification, and
  * where to act. Amounts stay `bigint` until they are written here (src/ui/format.ts).
  */
-import type { PoolSnapshot, UserCommit } from '../../chain/poolSnapshot.ts';
+import type { PoolSnapshot, UserCommit } from '../../chain/pools/poolSnapshot.ts';
 import type { CommitTotals } from '../../engine/types.ts';
 import { formatAge } from '../../ui/age.ts';
 import { formatTokenAmount } from '../../ui/format.ts';

@@ -1,5 +1,5 @@
 /**
- * Feeds the alerts from the pools snapshots the pages already read (src/chain/usePools.ts), by listening to
+ * Feeds the alerts from the pools snapshots the pages already read (src/chain/react/usePools.ts), by listening to
  * the query cache rather than reading anything: the alerts add no RPC request, and while the tab is hidden
  * (when the snapshot is not polled) they see nothing new. What happened meanwhile is told once, from the first
  * read after the tab returns, compared with the last one seen before it was hidden (docs/alerts.md).
@@ -8,10 +8,10 @@ import { type Query, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef } from 'react';
 import { useNavigate } from 'react-router';
 import type { Address } from 'viem';
-import { chainDeployments } from '../../chain/chainDeployments.ts';
-import { useDevnet } from '../../chain/DeploymentContext.tsx';
-import type { PoolsSnapshot } from '../../chain/poolSnapshot.ts';
-import { chainKeys } from '../../chain/queryKeys.ts';
+import { chainDeployments } from '../../chain/config/chainDeployments.ts';
+import type { PoolsSnapshot } from '../../chain/pools/poolSnapshot.ts';
+import { useDevnet } from '../../chain/react/DeploymentContext.tsx';
+import { chainKeys } from '../../chain/react/queryKeys.ts';
 import type { SnapshotRead } from './alertEvents.ts';
 import { observeSnapshot } from './alertsStore.ts';
 import { notifyBrowser } from './browserNotify.ts';

@@ -2,7 +2,7 @@
 import { useQueryStates } from 'nuqs';
 import { useId, useState } from 'react';
 import type { Address } from 'viem';
-import { isAddressEqual, parseAddressText } from '../../chain/addressText.ts';
+import { isAddressEqual, parseAddressText } from '../../chain/config/addressText.ts';
 import { Button } from '../../ui/Button.tsx';
 import { FieldError } from '../../ui/FieldError.tsx';
 import { addedPoolsParam } from './links.ts';

@@ -5,7 +5,7 @@
  * is derived in health.ts from the same snapshot and clock as the rest of the page; with stale figures, only
  * what the last read showed is claimed.
  */
-import type { ChainDeployment } from '../../chain/config.ts';
+import type { ChainDeployment } from '../../chain/config/config.ts';
 import { formatAge } from '../../ui/age.ts';
 import { Card } from '../../ui/Card.tsx';
 import { CopyButton } from '../../ui/CopyButton.tsx';

@@ -1,4 +1,4 @@
-import type { PoolHistory } from '../../chain/poolHistory.ts';
+import type { PoolHistory } from '../../chain/history/poolHistory.ts';
 import { quadToNumber } from '../../engine/quad.ts';
 import { ChartFrame, Plot, plotLines } from '../../ui/ChartFrame.tsx';
 import { CHART_COLORS } from '../../ui/chartTheme.ts';

@@ -1,7 +1,7 @@
 import { useQueryStates } from 'nuqs';
 import { Suspense, useId } from 'react';
-import { useAppConfig } from '../../chain/DeploymentContext.tsx';
-import { describeReadFailure } from '../../chain/endpointFailure.ts';
+import { describeReadFailure } from '../../chain/errors/endpointFailure.ts';
+import { useAppConfig } from '../../chain/react/DeploymentContext.tsx';
 import { FreshnessBadge, LivePageHeader } from '../../ui/Freshness.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';

@@ -6,8 +6,8 @@
  * from here.
  */
 import type { Address } from 'viem';
-import type { ChainDeployment } from '../../chain/config.ts';
-import type { PoolSnapshot } from '../../chain/poolSnapshot.ts';
+import type { ChainDeployment } from '../../chain/config/config.ts';
+import type { PoolSnapshot } from '../../chain/pools/poolSnapshot.ts';
 import { KEEPER, WAD } from '../../engine/constants.ts';
 import type { KeeperReward } from '../../engine/keeper.ts';
 import { intervalsLate } from '../../engine/keeperTiming.ts';

@@ -3,7 +3,7 @@
  * engine. Numbers here are for display only (charts, sorting, percentages); money stays bigint.
  */
 
-import type { PoolSnapshot, PoolsSnapshot } from '../../chain/poolReader.ts';
+import type { PoolSnapshot, PoolsSnapshot } from '../../chain/pools/poolReader.ts';
 import { appropriateUpdateIntervalId, expectedExecutionTime } from '../../engine/commits.ts';
 import { type KeeperTiming, keeperTiming } from '../../engine/keeperTiming.ts';
 import {

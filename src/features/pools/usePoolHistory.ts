@@ -1,8 +1,8 @@
-import { readPoolHistory } from '../../chain/poolHistory.ts';
-import type { PoolInfo } from '../../chain/poolRegistry.ts';
-import { chainKeys } from '../../chain/queryKeys.ts';
-import { useHistoryQuery } from '../../chain/useHistoryQuery.ts';
-import { useActiveChain } from '../../chain/usePools.ts';
+import { readPoolHistory } from '../../chain/history/poolHistory.ts';
+import type { PoolInfo } from '../../chain/pools/poolRegistry.ts';
+import { chainKeys } from '../../chain/react/queryKeys.ts';
+import { useHistoryQuery } from '../../chain/react/useHistoryQuery.ts';
+import { useActiveChain } from '../../chain/react/usePools.ts';
 
 /**
  * The pool's rebalances and recorded balances, read again when the pool has been upkept since (its

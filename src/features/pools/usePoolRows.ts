@@ -1,8 +1,8 @@
 import { useQueryStates } from 'nuqs';
 import { useMemo } from 'react';
 import type { Address } from 'viem';
-import { parseAddressText } from '../../chain/addressText.ts';
-import { usePoolsSnapshot } from '../../chain/usePools.ts';
+import { parseAddressText } from '../../chain/config/addressText.ts';
+import { usePoolsSnapshot } from '../../chain/react/usePools.ts';
 import { addedPoolsParam } from './links.ts';
 import { type PoolRowView, poolRowView } from './poolView.ts';
 

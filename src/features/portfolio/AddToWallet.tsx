@@ -1,12 +1,16 @@
 /**
  * "Add to wallet" for one side's token of a pool: one press asks the connected wallet to list it
- * (src/chain/watchAsset.ts), and one sentence under the button says how that went. Shown only with a wallet
+ * (src/chain/wallet/watchAsset.ts), and one sentence under the button says how that went. Shown only with a wallet
  * connected: there is nothing to add it to otherwise.
  */
 import { useState } from 'react';
-import type { PoolInfo } from '../../chain/poolRegistry.ts';
-import { useWallet } from '../../chain/wallet.ts';
-import { addTokenToWallet, type WatchAssetOutcome, watchAssetSentence } from '../../chain/watchAsset.ts';
+import type { PoolInfo } from '../../chain/pools/poolRegistry.ts';
+import { useWallet } from '../../chain/wallet/wallet.ts';
+import {
+  addTokenToWallet,
+  type WatchAssetOutcome,
+  watchAssetSentence,
+} from '../../chain/wallet/watchAsset.ts';
 import type { Side } from '../../engine/types.ts';
 import { Button } from '../../ui/Button.tsx';
 

@@ -4,11 +4,11 @@
  * path and reads the snapshot again once it is mined. Like every send, it waits for fresh figures.
  */
 import type { Address } from 'viem';
-import type { FreshnessState } from '../../chain/freshness.ts';
-import type { PoolSnapshot } from '../../chain/poolReader.ts';
-import { approveRequest } from '../../chain/poolWrites.ts';
-import { refreshAfter } from '../../chain/queryKeys.ts';
-import { useTransactor } from '../../chain/useTransactor.ts';
+import type { FreshnessState } from '../../chain/pools/freshness.ts';
+import type { PoolSnapshot } from '../../chain/pools/poolReader.ts';
+import { refreshAfter } from '../../chain/react/queryKeys.ts';
+import { useTransactor } from '../../chain/react/useTransactor.ts';
+import { approveRequest } from '../../chain/tx/poolWrites.ts';
 import { formatAge } from '../../ui/age.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Card } from '../../ui/Card.tsx';

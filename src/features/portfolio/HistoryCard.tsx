@@ -6,11 +6,11 @@
  */
 import { useQueryStates } from 'nuqs';
 import { useMemo, useState } from 'react';
-import { useAppConfig } from '../../chain/DeploymentContext.tsx';
-import { describeReadFailure } from '../../chain/endpointFailure.ts';
+import { describeReadFailure } from '../../chain/errors/endpointFailure.ts';
 import type { HistoryProgress } from '../../chain/history/historySource.ts';
-import type { HistoryQuery } from '../../chain/useHistoryQuery.ts';
-import type { UserPoolHistory } from '../../chain/userHistory.ts';
+import type { UserPoolHistory } from '../../chain/history/userHistory.ts';
+import { useAppConfig } from '../../chain/react/DeploymentContext.tsx';
+import type { HistoryQuery } from '../../chain/react/useHistoryQuery.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { ErrorState } from '../../ui/ErrorState.tsx';

@@ -5,7 +5,7 @@
  */
 import { formatUnits } from 'viem';
 import type { UserEvent } from '../../chain/history/historySource.ts';
-import type { PoolInfo } from '../../chain/poolRegistry.ts';
+import type { PoolInfo } from '../../chain/pools/poolRegistry.ts';
 import { commitAction } from '../../engine/commits.ts';
 import { type Quad, quadToNumber } from '../../engine/quad.ts';
 import { CopyButton } from '../../ui/CopyButton.tsx';

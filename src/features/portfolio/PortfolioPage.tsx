@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
-import { useConnectWallet } from '../../chain/connectWallet.ts';
-import { describeReadFailure } from '../../chain/endpointFailure.ts';
+import { describeReadFailure } from '../../chain/errors/endpointFailure.ts';
 import { provenanceText } from '../../chain/history/provenanceText.ts';
+import { useConnectWallet } from '../../chain/wallet/connectWallet.ts';
 import { collateralToUsd } from '../../engine/metrics.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Card } from '../../ui/Card.tsx';

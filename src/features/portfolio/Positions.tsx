@@ -1,10 +1,10 @@
 /** The user's positions, one per pool: tokens in wallet and escrow, value, cost, profit, and Claim. */
 import type { ReactNode } from 'react';
 import type { Address } from 'viem';
-import { claimWouldFail, hasEscrow } from '../../chain/poolReader.ts';
-import { claimRequest } from '../../chain/poolWrites.ts';
-import { refreshAfter } from '../../chain/queryKeys.ts';
-import { useTransactor } from '../../chain/useTransactor.ts';
+import { claimWouldFail, hasEscrow } from '../../chain/pools/poolReader.ts';
+import { refreshAfter } from '../../chain/react/queryKeys.ts';
+import { useTransactor } from '../../chain/react/useTransactor.ts';
+import { claimRequest } from '../../chain/tx/poolWrites.ts';
 import { collateralToUsd } from '../../engine/metrics.ts';
 import type { Side } from '../../engine/types.ts';
 import { Button } from '../../ui/Button.tsx';

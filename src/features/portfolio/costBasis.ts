@@ -5,7 +5,7 @@
  * amounts `bigint`.
  */
 
-import type { HistoryEvent } from '../../chain/userHistory.ts';
+import type { HistoryEvent } from '../../chain/history/userHistory.ts';
 import { CommitType } from '../../engine/commits.ts';
 import { feeAmount, mintFeeAtCommit } from '../../engine/fees.ts';
 import { flipProceeds, settlementForTokens, tokensForSettlement } from '../../engine/prices.ts';

@@ -8,7 +8,7 @@
  * side (a claim pays out whatever the escrow holds), and share one type, `claim`.
  */
 import type { Address } from 'viem';
-import { isAddressEqual, toAddress } from '../../chain/addressText.ts';
+import { isAddressEqual, toAddress } from '../../chain/config/addressText.ts';
 import type { UserEvent } from '../../chain/history/historySource.ts';
 import { commitAction } from '../../engine/commits.ts';
 import type { LedgerHistory } from './ledgerCsv.ts';

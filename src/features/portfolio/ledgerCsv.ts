@@ -6,7 +6,7 @@
  */
 import { formatUnits } from 'viem';
 import type { UserEvent } from '../../chain/history/historySource.ts';
-import type { PoolInfo } from '../../chain/poolRegistry.ts';
+import type { PoolInfo } from '../../chain/pools/poolRegistry.ts';
 import { commitAction } from '../../engine/commits.ts';
 import { mintFeeAtCommit } from '../../engine/fees.ts';
 import type { CostBasisRow } from './costBasis.ts';

@@ -4,7 +4,7 @@
  * gave the pools' secondary address (the Olympus treasury, for a verified pool). Positions in OHM and gOHM
  * are never added together.
  */
-import type { UserPoolHistory } from '../../chain/userHistory.ts';
+import type { UserPoolHistory } from '../../chain/history/userHistory.ts';
 import {
   type PositionSplit,
   type SplitParts,

@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
-import type { PoolSnapshot } from '../../chain/poolReader.ts';
-import { chainKeys } from '../../chain/queryKeys.ts';
-import { useHistoryQuery } from '../../chain/useHistoryQuery.ts';
-import { useActiveChain, usePoolsSnapshot } from '../../chain/usePools.ts';
-import { readUserHistory } from '../../chain/userHistory.ts';
-import { useWallet } from '../../chain/wallet.ts';
+import { readUserHistory } from '../../chain/history/userHistory.ts';
+import type { PoolSnapshot } from '../../chain/pools/poolReader.ts';
+import { chainKeys } from '../../chain/react/queryKeys.ts';
+import { useHistoryQuery } from '../../chain/react/useHistoryQuery.ts';
+import { useActiveChain, usePoolsSnapshot } from '../../chain/react/usePools.ts';
+import { useWallet } from '../../chain/wallet/wallet.ts';
 import { sideTokenValue } from '../../engine/prices.ts';
 import { costBasis, type PoolPnl } from './costBasis.ts';
 import { profitView } from './profitView.ts';

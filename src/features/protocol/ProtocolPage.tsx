@@ -4,10 +4,10 @@
  * nothing here is computed: the page says so rather than show figures it cannot stand behind.
  */
 import { lazy, type ReactNode, Suspense } from 'react';
-import { describeReadFailure } from '../../chain/endpointFailure.ts';
+import { describeReadFailure } from '../../chain/errors/endpointFailure.ts';
 import type { ProtocolDaysOutcome } from '../../chain/history/protocolDays.ts';
-import { usePoolRegistry } from '../../chain/usePools.ts';
-import { useProtocolDays } from '../../chain/useProtocolDays.ts';
+import { usePoolRegistry } from '../../chain/react/usePools.ts';
+import { useProtocolDays } from '../../chain/react/useProtocolDays.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { ErrorState } from '../../ui/ErrorState.tsx';

@@ -4,7 +4,7 @@
  * different collateral (OHM, gOHM) are never added together, so the all-pools totals are per collateral.
  */
 import { type Address, getAddress } from 'viem';
-import { toAddress } from '../../chain/addressText.ts';
+import { toAddress } from '../../chain/config/addressText.ts';
 import type { PoolDayFigures } from '../../chain/history/indexerApi.ts';
 
 /** What the page knows of a pool from the registry: its name and its settlement token. */

@@ -1,6 +1,6 @@
 /**
  * "Claim for me after execution": the commit then pays a keeper, in ETH, to claim its result into the user's
- * wallet once the interval has executed (src/chain/autoClaim.ts). Off by default, and reset with the form.
+ * wallet once the interval has executed (src/chain/react/autoClaim.ts). Off by default, and reset with the form.
  */
 import { TokenAmount } from '../../ui/TokenAmount.tsx';
 

@@ -1,9 +1,9 @@
 /**
- * What this account has sent on the pool and the chain has not settled yet (src/chain/sentTransactions.ts),
+ * What this account has sent on the pool and the chain has not settled yet (src/chain/tx/sentTransactions.ts),
  * shown on the trade form so a holder who reloaded, or opened a second tab, sees it before anything can be sent
  * again. The same commit in flight holds the form back until the holder says a second one is really wanted.
  */
-import type { SentTransaction } from '../../chain/sentTransactions.ts';
+import type { SentTransaction } from '../../chain/tx/sentTransactions.ts';
 import type { CommitType } from '../../engine/commits.ts';
 import { formatAge } from '../../ui/age.ts';
 import { Button } from '../../ui/Button.tsx';

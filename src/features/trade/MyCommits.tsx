@@ -1,9 +1,9 @@
-import { claimWouldFail, hasEscrow, type PoolSnapshot } from '../../chain/poolReader.ts';
-import { claimRequest } from '../../chain/poolWrites.ts';
-import { refreshAfter } from '../../chain/queryKeys.ts';
-import { useSentTransactions } from '../../chain/sentTransactions.ts';
-import { useTransactor } from '../../chain/useTransactor.ts';
-import { useWallet } from '../../chain/wallet.ts';
+import { claimWouldFail, hasEscrow, type PoolSnapshot } from '../../chain/pools/poolReader.ts';
+import { refreshAfter } from '../../chain/react/queryKeys.ts';
+import { useSentTransactions } from '../../chain/react/useSentTransactions.ts';
+import { useTransactor } from '../../chain/react/useTransactor.ts';
+import { claimRequest } from '../../chain/tx/poolWrites.ts';
+import { useWallet } from '../../chain/wallet/wallet.ts';
 import { expectedExecutionTime } from '../../engine/commits.ts';
 import { type KeeperTiming, keeperTiming } from '../../engine/keeperTiming.ts';
 import type { CommitTotals } from '../../engine/types.ts';

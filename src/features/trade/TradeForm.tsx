@@ -5,16 +5,16 @@
  */
 import { useId, useState } from 'react';
 import { formatUnits } from 'viem';
-import { isAddressEqual } from '../../chain/addressText.ts';
-import { useClaimReward } from '../../chain/autoClaim.ts';
-import { useConnectWallet } from '../../chain/connectWallet.ts';
-import { useAppConfig } from '../../chain/DeploymentContext.tsx';
-import type { PoolSnapshot } from '../../chain/poolReader.ts';
-import { approveRequest, commitRequest } from '../../chain/poolWrites.ts';
-import { refreshAfter } from '../../chain/queryKeys.ts';
-import { useSentTransactions } from '../../chain/sentTransactions.ts';
-import { useTransactor } from '../../chain/useTransactor.ts';
-import { switchWalletChain } from '../../chain/wallet.ts';
+import { isAddressEqual } from '../../chain/config/addressText.ts';
+import type { PoolSnapshot } from '../../chain/pools/poolReader.ts';
+import { useClaimReward } from '../../chain/react/autoClaim.ts';
+import { useAppConfig } from '../../chain/react/DeploymentContext.tsx';
+import { refreshAfter } from '../../chain/react/queryKeys.ts';
+import { useSentTransactions } from '../../chain/react/useSentTransactions.ts';
+import { useTransactor } from '../../chain/react/useTransactor.ts';
+import { approveRequest, commitRequest } from '../../chain/tx/poolWrites.ts';
+import { useConnectWallet } from '../../chain/wallet/connectWallet.ts';
+import { switchWalletChain } from '../../chain/wallet/wallet.ts';
 import { commitAction } from '../../engine/commits.ts';
 import type { Side } from '../../engine/types.ts';
 import { amountForInput, userLocale } from '../../ui/amountText.ts';

@@ -1,13 +1,17 @@
 import { useQueryStates } from 'nuqs';
 import { useMemo, useState } from 'react';
 import type { Address } from 'viem';
-import { type AddressText, linkedPoolAddressRefusal, parseAddressText } from '../../chain/addressText.ts';
-import { useAppConfig } from '../../chain/DeploymentContext.tsx';
-import { describeReadFailure } from '../../chain/endpointFailure.ts';
-import { missingPool, type PoolRegistry } from '../../chain/poolRegistry.ts';
-import type { PoolSnapshot } from '../../chain/poolSnapshot.ts';
-import { verificationReasons } from '../../chain/poolVerification.ts';
-import { usePoolsSnapshot } from '../../chain/usePools.ts';
+import {
+  type AddressText,
+  linkedPoolAddressRefusal,
+  parseAddressText,
+} from '../../chain/config/addressText.ts';
+import { describeReadFailure } from '../../chain/errors/endpointFailure.ts';
+import { missingPool, type PoolRegistry } from '../../chain/pools/poolRegistry.ts';
+import type { PoolSnapshot } from '../../chain/pools/poolSnapshot.ts';
+import { verificationReasons } from '../../chain/pools/poolVerification.ts';
+import { useAppConfig } from '../../chain/react/DeploymentContext.tsx';
+import { usePoolsSnapshot } from '../../chain/react/usePools.ts';
 import { Card } from '../../ui/Card.tsx';
 import { LivePageHeader } from '../../ui/Freshness.tsx';
 import { Notice } from '../../ui/Notice.tsx';

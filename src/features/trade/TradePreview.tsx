@@ -1,4 +1,4 @@
-import type { PoolSnapshot } from '../../chain/poolReader.ts';
+import type { PoolSnapshot } from '../../chain/pools/poolReader.ts';
 import type { CommitPreview } from '../../engine/commitPreview.ts';
 import { quad } from '../../engine/index.ts';
 import { keeperTiming } from '../../engine/keeperTiming.ts';

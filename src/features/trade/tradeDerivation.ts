@@ -4,7 +4,7 @@
  * what this returns, so every rule here is tested without React (tests/features/trade/).
  */
 import { formatUnits } from 'viem';
-import type { PoolSnapshot } from '../../chain/poolReader.ts';
+import type { PoolSnapshot } from '../../chain/pools/poolReader.ts';
 import {
   type CommitPreview,
   type CommitPreviewInput,

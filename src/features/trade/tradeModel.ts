@@ -3,7 +3,7 @@
  * holds, and which single step the main button offers next (Connect → Switch network → Approve → Commit).
  */
 
-import type { PoolSnapshot } from '../../chain/poolReader.ts';
+import type { PoolSnapshot } from '../../chain/pools/poolReader.ts';
 import { CommitType } from '../../engine/commits.ts';
 import type { Side } from '../../engine/types.ts';
 import { formatAge } from '../../ui/age.ts';

@@ -1,7 +1,7 @@
 /** The trade form's derived state, with the wallet and the pending settlement read for it (tradeDerivation.ts). */
-import type { PoolSnapshot } from '../../chain/poolReader.ts';
-import { usePendingSettlement } from '../../chain/usePendingSettlement.ts';
-import { useWallet } from '../../chain/wallet.ts';
+import type { PoolSnapshot } from '../../chain/pools/poolReader.ts';
+import { usePendingSettlement } from '../../chain/react/usePendingSettlement.ts';
+import { useWallet } from '../../chain/wallet/wallet.ts';
 import { deriveTrade, type TradeContext } from './tradeDerivation.ts';
 
 export function useTradeDerivation(

@@ -4,9 +4,9 @@
  * it cannot price a pool.
  */
 import { useId, useState } from 'react';
-import { isAddressEqual, toAddress } from '../../chain/addressText.ts';
-import type { FeedReading } from '../../chain/launchReads.ts';
-import type { KnownFeed } from '../../chain/useLaunchReads.ts';
+import { isAddressEqual, toAddress } from '../../chain/config/addressText.ts';
+import type { FeedReading } from '../../chain/launch/launchReads.ts';
+import type { KnownFeed } from '../../chain/react/useLaunchReads.ts';
 import { formatAge } from '../../ui/age.ts';
 import { FieldError } from '../../ui/FieldError.tsx';
 import { formatAmount, shortAddress } from '../../ui/format.ts';

@@ -3,7 +3,7 @@
  * as soon as it is typed; what makes a valid launch is decided in launchForm.ts, not here.
  */
 import { useId } from 'react';
-import { settlementEthFeedOf } from '../../chain/useLaunchReads.ts';
+import { settlementEthFeedOf } from '../../chain/react/useLaunchReads.ts';
 import { Segmented } from '../../ui/Segmented.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { FeedField } from './FeedField.tsx';

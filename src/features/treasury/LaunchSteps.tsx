@@ -7,16 +7,16 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Hash } from 'viem';
-import { useConnectWallet } from '../../chain/connectWallet.ts';
-import { describeReadFailure } from '../../chain/endpointFailure.ts';
+import { describeReadFailure } from '../../chain/errors/endpointFailure.ts';
 import {
   approveDeploymentFeeRequest,
   deployPoolRequest,
   wrapperDeployRequest,
-} from '../../chain/launchWrites.ts';
-import { refreshAfter } from '../../chain/queryKeys.ts';
-import { type TxState, useTransactor } from '../../chain/useTransactor.ts';
-import { switchWalletChain } from '../../chain/wallet.ts';
+} from '../../chain/launch/launchWrites.ts';
+import { refreshAfter } from '../../chain/react/queryKeys.ts';
+import { type TxState, useTransactor } from '../../chain/react/useTransactor.ts';
+import { useConnectWallet } from '../../chain/wallet/connectWallet.ts';
+import { switchWalletChain } from '../../chain/wallet/wallet.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { shortAddress } from '../../ui/format.ts';

@@ -4,7 +4,7 @@
  * the pool would not be listed as an Olympus pool (docs/protocol.md §8, docs/treasury.md §4).
  */
 import type { ReactNode } from 'react';
-import { describeReadFailure } from '../../chain/endpointFailure.ts';
+import { describeReadFailure } from '../../chain/errors/endpointFailure.ts';
 import { CopyButton } from '../../ui/CopyButton.tsx';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { formatWadPercent } from '../../ui/format.ts';

@@ -3,7 +3,7 @@
  * will be deployed, who gains from it, and the steps, sent one by one from the connected account, an EOA or a
  * Safe alike.
  */
-import { useAppConfig } from '../../chain/DeploymentContext.tsx';
+import { useAppConfig } from '../../chain/react/DeploymentContext.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LaunchForm } from './LaunchForm.tsx';

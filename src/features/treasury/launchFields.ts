@@ -4,7 +4,7 @@
  * WAD `bigint`s (1% = 1e16) straight from their decimal digits, never through a float.
  */
 import type { Address } from 'viem';
-import { parseAddressText } from '../../chain/addressText.ts';
+import { parseAddressText } from '../../chain/config/addressText.ts';
 import { decimalToUnits } from '../../engine/decimalUnits.ts';
 import { numberConventions, readAmountText, writeAmountText } from '../../ui/amountText.ts';
 

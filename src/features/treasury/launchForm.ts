@@ -3,11 +3,11 @@
  * launch they make when every check passes. Pure, so each refusal is tested in the node environment.
  */
 import type { Address } from 'viem';
-import { isAddressEqual } from '../../chain/addressText.ts';
-import type { CollateralSymbol, CollateralToken } from '../../chain/config.ts';
-import type { PoolLaunch } from '../../chain/launchPlan.ts';
-import type { FeedReading } from '../../chain/launchReads.ts';
-import { type KnownFeed, settlementEthFeedOf } from '../../chain/useLaunchReads.ts';
+import { isAddressEqual } from '../../chain/config/addressText.ts';
+import type { CollateralSymbol, CollateralToken } from '../../chain/config/config.ts';
+import type { PoolLaunch } from '../../chain/launch/launchPlan.ts';
+import type { FeedReading } from '../../chain/launch/launchReads.ts';
+import { type KnownFeed, settlementEthFeedOf } from '../../chain/react/useLaunchReads.ts';
 import {
   type Field,
   MAX_DECIMALS,

@@ -4,8 +4,8 @@
  * the next one. Pure, so the order and every refusal are tested in the node environment.
  */
 import type { Address } from 'viem';
-import type { PoolLaunch } from '../../chain/launchPlan.ts';
-import type { LaunchState } from '../../chain/launchReads.ts';
+import type { PoolLaunch } from '../../chain/launch/launchPlan.ts';
+import type { LaunchState } from '../../chain/launch/launchReads.ts';
 
 export type StepId = 'marketWrapper' | 'settlementWrapper' | 'deploymentFee' | 'pool';
 

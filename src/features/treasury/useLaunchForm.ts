@@ -9,25 +9,25 @@
 import { useQueryStates } from 'nuqs';
 import { useMemo } from 'react';
 import { chainlinkOracleWrapperBytecode } from '../../../contracts-abi/generated/bytecode/ChainlinkOracleWrapper.ts';
-import { isAddressEqual } from '../../chain/addressText.ts';
-import { useDevnet } from '../../chain/DeploymentContext.tsx';
-import { errorReason } from '../../chain/freshness.ts';
+import { isAddressEqual } from '../../chain/config/addressText.ts';
 import {
   factoryPoolName,
   type PlannedWrapper,
   type PoolLaunch,
   planWrappers,
-} from '../../chain/launchPlan.ts';
-import type { FeedReading, LaunchState } from '../../chain/launchReads.ts';
+} from '../../chain/launch/launchPlan.ts';
+import type { FeedReading, LaunchState } from '../../chain/launch/launchReads.ts';
+import { errorReason } from '../../chain/pools/freshness.ts';
+import { useDevnet } from '../../chain/react/DeploymentContext.tsx';
 import {
   isKnownFeed,
   knownFeedsOf,
   useFactoryTerms,
   useFeedReading,
   useLaunchState,
-} from '../../chain/useLaunchReads.ts';
-import { useActiveChain, usePoolRegistry } from '../../chain/usePools.ts';
-import { userOn, useWallet } from '../../chain/wallet.ts';
+} from '../../chain/react/useLaunchReads.ts';
+import { useActiveChain, usePoolRegistry } from '../../chain/react/usePools.ts';
+import { userOn, useWallet } from '../../chain/wallet/wallet.ts';
 import { userLocale } from '../../ui/amountText.ts';
 import { readLeverage } from './launchFields.ts';
 import {

@@ -19,7 +19,7 @@
 import type { Address, TransactionReceipt } from 'viem';
 import { testChainlinkOracleAbi, testTokenAbi } from '../../../contracts-abi/generated/index.ts';
 import { devAccount, ROLE_INDEX } from '../../../devnet/lib/deploy.ts';
-import type { PoolInfo } from '../../../src/chain/poolRegistry.ts';
+import type { PoolInfo } from '../../../src/chain/pools/poolRegistry.ts';
 import {
   type AggregateBalance,
   type CommitTotals,

@@ -1,6 +1,6 @@
 import { getAddress, parseUnits } from 'viem';
 import { describe, expect, it } from 'vitest';
-import type { PoolSnapshot, PoolsSnapshot, UserCommit } from '../../../src/chain/poolSnapshot.ts';
+import type { PoolSnapshot, PoolsSnapshot, UserCommit } from '../../../src/chain/pools/poolSnapshot.ts';
 import { emptyTotals } from '../../../src/engine/commits.ts';
 import type { CommitTotals } from '../../../src/engine/types.ts';
 import {

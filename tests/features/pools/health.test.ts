@@ -6,7 +6,7 @@
  */
 import { parseUnits } from 'viem';
 import { describe, expect, it } from 'vitest';
-import type { PoolSnapshot } from '../../../src/chain/poolSnapshot.ts';
+import type { PoolSnapshot } from '../../../src/chain/pools/poolSnapshot.ts';
 import { emptyTotals } from '../../../src/engine/commits.ts';
 import {
   feedAgeSeconds,

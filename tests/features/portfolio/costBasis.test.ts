@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryEvent } from '../../../src/chain/userHistory.ts';
+import type { HistoryEvent } from '../../../src/chain/history/userHistory.ts';
 import { CommitType } from '../../../src/engine/commits.ts';
 import { div, fromUInt, ONE } from '../../../src/engine/quad.ts';
 import { costBasis } from '../../../src/features/portfolio/costBasis.ts';

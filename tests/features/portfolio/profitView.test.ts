@@ -4,7 +4,7 @@
  * split cannot be computed instead of computing a partial one.
  */
 import { describe, expect, it } from 'vitest';
-import type { UserPoolHistory } from '../../../src/chain/userHistory.ts';
+import type { UserPoolHistory } from '../../../src/chain/history/userHistory.ts';
 import { CommitType } from '../../../src/engine/commits.ts';
 import { mintFeeAtCommit } from '../../../src/engine/fees.ts';
 import { tokenPrice } from '../../../src/engine/prices.ts';

@@ -1,7 +1,7 @@
 /** What the trade form shows for each state of wallet, pool, figures and amount, without React. */
 import { formatUnits, parseUnits } from 'viem';
 import { describe, expect, it } from 'vitest';
-import type { PoolSnapshot } from '../../../src/chain/poolReader.ts';
+import type { PoolSnapshot } from '../../../src/chain/pools/poolReader.ts';
 import { deriveTrade, EMPTY_INPUTS, type TradeContext } from '../../../src/features/trade/tradeDerivation.ts';
 import { NOW, OHM_POOL, ohmPool, poolSnapshot, withUser } from '../../fixtures/pools.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimWouldFail } from '../../../src/chain/poolReader.ts';
+import { claimWouldFail } from '../../../src/chain/pools/poolReader.ts';
 import { wouldStrand } from '../../../src/features/trade/tradeModel.ts';
 import { poolSnapshot } from '../../fixtures/pools.ts';
 

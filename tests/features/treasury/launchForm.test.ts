@@ -1,8 +1,8 @@
 import type { Address } from 'viem';
 import { describe, expect, it } from 'vitest';
-import type { CollateralToken } from '../../../src/chain/config.ts';
-import { factoryPoolName } from '../../../src/chain/launchPlan.ts';
-import type { FeedReading } from '../../../src/chain/launchReads.ts';
+import type { CollateralToken } from '../../../src/chain/config/config.ts';
+import { factoryPoolName } from '../../../src/chain/launch/launchPlan.ts';
+import type { FeedReading } from '../../../src/chain/launch/launchReads.ts';
 import {
   checkLaunch,
   type FeedCheck,

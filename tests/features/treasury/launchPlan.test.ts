@@ -16,8 +16,8 @@ import {
   poolTokenSalt,
   predictPoolAddresses,
   WRAPPER_SALT,
-} from '../../../src/chain/launchPlan.ts';
-import { wrapperDeployRequest } from '../../../src/chain/launchWrites.ts';
+} from '../../../src/chain/launch/launchPlan.ts';
+import { wrapperDeployRequest } from '../../../src/chain/launch/launchWrites.ts';
 
 const bases = {
   factory: '0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512',

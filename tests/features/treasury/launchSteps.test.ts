@@ -1,7 +1,7 @@
 import type { Address } from 'viem';
 import { describe, expect, it } from 'vitest';
-import type { PoolLaunch } from '../../../src/chain/launchPlan.ts';
-import type { LaunchState } from '../../../src/chain/launchReads.ts';
+import type { PoolLaunch } from '../../../src/chain/launch/launchPlan.ts';
+import type { LaunchState } from '../../../src/chain/launch/launchReads.ts';
 import {
   launchBlocker,
   launchSteps,
