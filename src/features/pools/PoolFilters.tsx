@@ -1,4 +1,5 @@
 import { Segmented } from '../../ui/Segmented.tsx';
+import { SelectField } from '../../ui/SelectField.tsx';
 import type { PoolFilterState, SortKey, ValueUnit } from './links.ts';
 import type { PoolRowView } from './poolView.ts';
 
@@ -16,35 +17,6 @@ const UNIT_LABELS: ReadonlyArray<readonly [ValueUnit, string]> = [
   ['collateral', 'OHM / gOHM'],
   ['usd', 'USD'],
 ];
-
-function Select({
-  label,
-  value,
-  options,
-  onChange,
-}: {
-  label: string;
-  value: string;
-  options: Array<[string, string]>;
-  onChange: (value: string) => void;
-}) {
-  return (
-    <label className="flex flex-col gap-1 text-xs text-ink-400">
-      {label}
-      <select
-        className="rounded-lg border border-ink-700 bg-ink-900 px-3 py-2 text-sm text-ink-50"
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-      >
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
 
 export function PoolFilters({
   rows,
@@ -74,25 +46,25 @@ export function PoolFilters({
           onChange={(e) => set({ search: e.target.value })}
         />
       </label>
-      <Select
+      <SelectField
         label="Market"
         value={filters.market}
         options={[['all', 'All markets'], ...markets.map((m): [string, string] => [m, m])]}
         onChange={(market) => set({ market })}
       />
-      <Select
+      <SelectField
         label="Collateral"
         value={filters.collateral}
         options={[['all', 'OHM and gOHM'], ...collaterals.map((c): [string, string] => [c, c])]}
         onChange={(collateral) => set({ collateral })}
       />
-      <Select
+      <SelectField
         label="Leverage"
         value={filters.leverage}
         options={[['all', 'Any'], ...leverages.map((l): [string, string] => [String(l), `${l}x`])]}
         onChange={(leverage) => set({ leverage })}
       />
-      <Select
+      <SelectField
         label="Sort by"
         value={filters.sort}
         options={Object.entries(SORT_LABELS) as Array<[SortKey, string]>}

@@ -6,6 +6,7 @@
 
 import { getAddress } from 'viem';
 import { Button } from '../../ui/Button.tsx';
+import { SelectField } from '../../ui/SelectField.tsx';
 import type { HistoryFilter, HistorySide, HistoryType } from './historyFilter.ts';
 import { HISTORY_SIDES, HISTORY_TYPES, parsePoolAddress } from './historyFilter.ts';
 import type { LedgerPool } from './ledgerCsv.ts';
@@ -22,11 +23,11 @@ const TYPE_LABELS: Record<HistoryType, string> = {
 
 const ALL = '';
 
+/** A select whose first option, "All", reads as no filter (null). */
 function FilterSelect({
-  label,
   value,
-  options,
   onChange,
+  ...field
 }: {
   label: string;
   value: string | null;
@@ -34,20 +35,12 @@ function FilterSelect({
   onChange: (value: string | null) => void;
 }) {
   return (
-    <label className="flex min-w-32 flex-1 flex-col gap-1 text-xs text-ink-400 sm:max-w-xs sm:flex-none">
-      {label}
-      <select
-        className="rounded-lg border border-ink-700 bg-ink-900 px-3 py-2 text-sm text-ink-50 pointer-coarse:min-h-11"
-        value={value ?? ALL}
-        onChange={(e) => onChange(e.target.value === ALL ? null : e.target.value)}
-      >
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </label>
+    <SelectField
+      {...field}
+      className="min-w-32 flex-1 sm:max-w-xs sm:flex-none"
+      value={value ?? ALL}
+      onChange={(v) => onChange(v === ALL ? null : v)}
+    />
   );
 }
 
