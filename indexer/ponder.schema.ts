@@ -1,6 +1,6 @@
 /**
  * What the indexer keeps. Every event history uses is one `record` row: the decoded record as JSON (decoded by
- * src/chain/history/historyRecords.ts, as the browser's log scan decodes it) and the columns the routes
+ * src/chain/history/recordDecoder.ts, as the browser's log scan decodes it) and the columns the routes
  * filter on. The pool's facts and per-day figures are kept apart, because the routes join and sum them.
  */
 import { index, onchainTable } from 'ponder';

@@ -1,11 +1,12 @@
 /**
  * What the handler files share: the shape of a log event as Ponder hands it over, the database and client
- * types of a handler's context, and the decoding of a log by the app's own decoder (historyRecords.ts).
+ * types of a handler's context, and the decoding of a log by the app's own decoder (recordDecoder.ts).
  */
 import type { ponder } from 'ponder:registry';
 import schema from 'ponder:schema';
 import type { Address, Hex } from 'viem';
-import { decodeHistoryLog, type HistoryRecord } from '../../src/chain/history/historyRecords.ts';
+import type { HistoryRecord } from '../../src/chain/history/historyRecords.ts';
+import { decodeHistoryLog } from '../../src/chain/history/recordDecoder.ts';
 
 /** What every log event Ponder hands over carries, whatever its contract. */
 export interface LogEvent {

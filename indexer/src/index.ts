@@ -1,16 +1,16 @@
 /**
- * The indexing functions. Each log is decoded by the app's own decoder (historyRecords.ts) and kept as a
+ * The indexing functions. Each log is decoded by the app's own decoder (recordDecoder.ts) and kept as a
  * record. Beside the records, each pool's book is replayed from its events by the engine (book.ts, steps.ts),
  * which gives the upkeep steps the holder's profit split needs. Nothing here reads contract state, so no
- * handler needs an archive node.
+ * handler needs an archive node. The rows each handler writes are built in rows.ts.
  */
 import { ponder } from 'ponder:registry';
 import schema from 'ponder:schema';
 import type { Address } from 'viem';
-import { type HistoryRecord, historyToJson } from '../../src/chain/history/historyRecords.ts';
 import { CommitType } from '../../src/engine/commits.ts';
 import { indexedChain } from '../chain.ts';
 import { type Db, type LogEvent, poolOf, recordOf } from './events.ts';
+import { addToDay, keep } from './rows.ts';
 import {
   balancesToBook,
   commitToBook,
@@ -19,92 +19,6 @@ import {
   rebalanceStepOf,
   upkeepStepOf,
 } from './steps.ts';
-
-const DAY = 86_400n;
-
-async function keep(
-  db: Db,
-  event: LogEvent,
-  record: HistoryRecord,
-  where: { pool?: Address | undefined; party?: Address; counterparty?: Address },
-) {
-  const lower = (a: Address | undefined) => (a ? (a.toLowerCase() as Address) : null);
-  await db.insert(schema.record).values({
-    id: event.id,
-    kind: record.kind,
-    address: lower(record.address)!,
-    pool: lower(where.pool),
-    party: lower(where.party),
-    counterparty: lower(where.counterparty),
-    blockNumber: record.blockNumber,
-    logIndex: record.logIndex,
-    json: historyToJson(record),
-  });
-}
-
-type DayFigures = Partial<
-  Pick<
-    typeof schema.poolDay.$inferInsert,
-    | 'longBalance'
-    | 'shortBalance'
-    | 'mintVolume'
-    | 'longBurnTokens'
-    | 'shortBurnTokens'
-    | 'commits'
-    | 'upkeeps'
-    | 'feesCharged'
-    | 'primaryFees'
-    | 'secondaryFees'
-    | 'keeperRewards'
-  >
->;
-
-/** Adds to (and, for balances, overwrites) a pool's figures for the day of `timestamp`. */
-async function addToDay(db: Db, pool: Address, timestamp: bigint, add: DayFigures) {
-  const day = timestamp - (timestamp % DAY);
-  const id = `${pool.toLowerCase()}:${day}`;
-  const zero = {
-    mintVolume: 0n,
-    longBurnTokens: 0n,
-    shortBurnTokens: 0n,
-    commits: 0,
-    upkeeps: 0,
-    feesCharged: 0n,
-    primaryFees: 0n,
-    secondaryFees: 0n,
-    keeperRewards: 0n,
-  };
-  const current = await db.find(schema.poolDay, { id });
-  // A new day opens at the pool's last recorded balances, so a quiet day still has a TVL. Kept on the pool's
-  // row: a keyed find stays in Ponder's cache, where a query over the days would flush it.
-  const previous = current
-    ? undefined
-    : await db.find(schema.pool, { address: pool.toLowerCase() as Address });
-  const base = current ?? {
-    id,
-    pool: pool.toLowerCase() as Address,
-    day,
-    longBalance: previous?.longBalance ?? 0n,
-    shortBalance: previous?.shortBalance ?? 0n,
-    ...zero,
-  };
-  const next = {
-    ...base,
-    longBalance: add.longBalance ?? base.longBalance,
-    shortBalance: add.shortBalance ?? base.shortBalance,
-    mintVolume: base.mintVolume + (add.mintVolume ?? 0n),
-    longBurnTokens: base.longBurnTokens + (add.longBurnTokens ?? 0n),
-    shortBurnTokens: base.shortBurnTokens + (add.shortBurnTokens ?? 0n),
-    commits: base.commits + (add.commits ?? 0),
-    upkeeps: base.upkeeps + (add.upkeeps ?? 0),
-    feesCharged: base.feesCharged + (add.feesCharged ?? 0n),
-    primaryFees: base.primaryFees + (add.primaryFees ?? 0n),
-    secondaryFees: base.secondaryFees + (add.secondaryFees ?? 0n),
-    keeperRewards: base.keeperRewards + (add.keeperRewards ?? 0n),
-  };
-  if (current) await db.update(schema.poolDay, { id }).set(next);
-  else await db.insert(schema.poolDay).values(next);
-}
 
 ponder.on('PoolFactory:setup', async ({ context }) => {
   const { deployment } = indexedChain();

@@ -19,10 +19,10 @@ import {
   classifyLogError,
   LogScanError,
   mergeLogs,
-  ScanBudget,
   type ScanProgress,
   scanLogs,
 } from '../../src/chain/history/logPager.ts';
+import { ScanBudget } from '../../src/chain/history/scanBudget.ts';
 
 interface FakeLog {
   blockNumber: bigint;

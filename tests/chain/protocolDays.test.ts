@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Address, Hex } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChainDeployment } from '../../src/chain/config/config.ts';
-import { historyToJson } from '../../src/chain/history/historyRecords.ts';
+import { historyToJson } from '../../src/chain/history/historyJson.ts';
 import type { PoolDayFigures, ProtocolAnswer } from '../../src/chain/history/indexerApi.ts';
 import { readProtocolDays } from '../../src/chain/history/protocolDays.ts';
 

@@ -23,7 +23,7 @@ import { type RunningIndexer, startIndexer } from '../../devnet/lib/indexer.ts';
 import { upkeepDuePools } from '../../devnet/lib/keeper.ts';
 import { freePort } from '../../devnet/lib/node.ts';
 import { type RpcProxy, startRpcProxy } from '../../devnet/lib/rpcProxy.ts';
-import { decodeHistoryLog, type HistoryRecord } from '../../src/chain/history/historyRecords.ts';
+import type { HistoryRecord } from '../../src/chain/history/historyRecords.ts';
 import type { UpkeepStep } from '../../src/chain/history/historySource.ts';
 import {
   INDEXER_ROUTES,
@@ -34,6 +34,7 @@ import {
   type UserHistoryAnswer,
 } from '../../src/chain/history/indexerApi.ts';
 import { type RawLog, stored } from '../../src/chain/history/logs.ts';
+import { decodeHistoryLog } from '../../src/chain/history/recordDecoder.ts';
 import type { PoolInfo } from '../../src/chain/pools/poolRegistry.ts';
 import { CommitType } from '../../src/engine/commits.ts';
 import { type SeededChain, startSeededChain } from '../chain/seededChain.ts';

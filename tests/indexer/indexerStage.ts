@@ -12,7 +12,7 @@ import { type RunningIndexer, startIndexer } from '../../devnet/lib/indexer.ts';
 import { type LaunchedChain, launchChain } from '../../devnet/lib/launch.ts';
 import { freePort } from '../../devnet/lib/node.ts';
 import { ARBITRUM_PROFILE } from '../../devnet/lib/profile.ts';
-import { historyFromJson } from '../../src/chain/history/historyRecords.ts';
+import { historyFromJson } from '../../src/chain/history/historyJson.ts';
 
 /** Lines of the indexer's own log kept to explain a failure. */
 const LOG_TAIL_LINES = 40;

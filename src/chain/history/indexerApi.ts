@@ -2,7 +2,7 @@
  * What the history indexer answers (indexer/src/api), shared by the indexer and the app's indexerSource so
  * the two cannot drift. Every answer names the chain it was indexed from and how far it has got, so the app
  * can refuse an indexer of another chain (or of a restarted devnet) and read the blocks it has not reached
- * from the chain itself. Bigints travel in historyRecords.ts's JSON form.
+ * from the chain itself. Bigints travel in historyJson.ts's JSON form.
  */
 import type { Address, Hex } from 'viem';
 import type { BalanceEvent, UpkeepEvent, UpkeepStep, UserEvent } from './historySource.ts';

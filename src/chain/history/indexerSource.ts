@@ -12,15 +12,7 @@
 import type { Hex } from 'viem';
 import type { ChainDeployment } from '../config/config.ts';
 import type { PoolInfo } from '../pools/poolRegistry.ts';
-import { historyFromJson } from './historyRecords.ts';
-import type {
-  HistoryProvenance,
-  HistoryRequest,
-  HistorySource,
-  PoolEvents,
-  UpkeepStep,
-  UserEvent,
-} from './historySource.ts';
+import type { HistoryRequest, HistorySource, PoolEvents, UpkeepStep, UserEvent } from './historySource.ts';
 import {
   INDEXER_ROUTES,
   type IndexerChain,
@@ -28,6 +20,7 @@ import {
   type StepsAnswer,
   type UserHistoryAnswer,
 } from './indexerApi.ts';
+import { IndexerRefused, indexerClient, provenance, query } from './indexerClient.ts';
 import { sharedSteps } from './sharedSteps.ts';
 
 export interface IndexerSourceOptions {
@@ -49,16 +42,6 @@ export interface IndexerSourceOptions {
 /** The request as handed to the fallback: where the answer came from is this source's to say. */
 const quiet = ({ onSource: _told, ...request }: HistoryRequest): HistoryRequest => request;
 
-type Refusal = Exclude<Extract<HistoryProvenance, { kind: 'chain' }>['why'], undefined>;
-
-/** Why the indexer was not used: the log scan serves the whole request instead. */
-class IndexerRefused extends Error {
-  constructor(readonly why: Refusal) {
-    super(`indexer not used: ${why}`);
-    this.name = 'IndexerRefused';
-  }
-}
-
 export function createIndexerSource({
   url,
   deployment,
@@ -69,65 +52,16 @@ export function createIndexerSource({
   retryAfterMs = 20_000,
   now = Date.now,
 }: IndexerSourceOptions): HistorySource {
-  const origin = url.replace(/\/+$/, '');
-  let downUntil = 0;
-  const stepsBrought = sharedSteps();
-
-  async function ask<T extends { chain: IndexerChain }>(path: string, signal?: AbortSignal): Promise<T> {
-    if (now() < downUntil) throw new IndexerRefused('unreachable');
-    const timeout = AbortSignal.timeout(timeoutMs);
-    // The chain's own identity is asked for at the same time, not after: one round trip less.
-    const identity = chainIdentity();
-    identity.catch(() => {});
-    let answer: T;
-    try {
-      const res = await fetcher(`${origin}${path}`, {
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-        credentials: 'omit',
-      });
-      // 503: Ponder has not indexed a block yet.
-      if (res.status === 503) throw new IndexerRefused('not-ready');
-      if (!res.ok) throw new IndexerRefused('unreachable');
-      answer = historyFromJson<T>(await res.text());
-    } catch (error) {
-      if (signal?.aborted) throw error;
-      downUntil = now() + retryAfterMs;
-      throw error instanceof IndexerRefused ? error : new IndexerRefused('unreachable');
-    }
-    if (answer.chain?.chainId !== deployment.chainId) throw new IndexerRefused('other-chain');
-    const expected = deployment.identityBlock ?? deployment.historyFromBlock;
-    if (answer.chain.identity.block !== expected || answer.chain.identity.hash !== (await identity))
-      throw new IndexerRefused('other-chain');
-    return answer;
-  }
-
-  /** Follows the indexer's pages up to what it has indexed (or `toBlock`). */
-  async function pages<T extends { chain: IndexerChain; through: bigint }>(
-    path: (fromBlock: bigint | undefined) => string,
-    request: HistoryRequest,
-    collect: (answer: T) => void,
-  ): Promise<IndexerChain> {
-    let fromBlock = request.fromBlock;
-    for (;;) {
-      const answer = await ask<T>(path(fromBlock), request.signal);
-      // A page that ends before it starts would be asked for forever.
-      if (fromBlock !== undefined && answer.through < fromBlock) throw new IndexerRefused('unreachable');
-      collect(answer);
-      // Done at the block asked for, or at the indexer's head (the chain's logs read the rest).
-      if (answer.through >= request.toBlock || answer.through >= answer.chain.head.block) return answer.chain;
-      fromBlock = answer.through + 1n;
-    }
-  }
-
-  const provenance = (chain: IndexerChain, request: HistoryRequest): HistoryProvenance => ({
-    kind: 'indexer',
-    indexedTo: chain.head.block,
-    indexedAt: chain.head.timestamp,
-    ...(chain.head.block < request.toBlock ? { chainFrom: chain.head.block + 1n } : {}),
+  const { ask, pages } = indexerClient({
+    url,
+    deployment,
+    chainIdentity,
+    fetcher,
+    timeoutMs,
+    retryAfterMs,
+    now,
   });
-
-  const query = (request: HistoryRequest, fromBlock: bigint | undefined, extra = '') =>
-    `?toBlock=${request.toBlock}${fromBlock === undefined ? '' : `&fromBlock=${fromBlock}`}${extra}`;
+  const stepsBrought = sharedSteps();
 
   return {
     async poolEvents(pool, request): Promise<PoolEvents> {

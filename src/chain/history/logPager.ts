@@ -16,6 +16,7 @@
  * any other failure is retried a few times with a doubling backoff.
  */
 import { type BlockRange, classifyLogError } from './logErrors.ts';
+import { ScanBudget, wait } from './scanBudget.ts';
 
 export type { BlockRange } from './logErrors.ts';
 
@@ -58,48 +59,6 @@ export interface PagerOptions<T = unknown> {
 const MAX_BACKOFF_MS = 15_000;
 const PROBE_AFTER = 16;
 
-/**
- * What the scans of one read share: the pauses a rate limit asked of any of them, which every scan waits out
- * before its next request, and the count of requests sent.
- */
-export class ScanBudget {
-  private readonly pauses = new Set<Promise<void>>();
-  requests = 0;
-  /** Holds every scan until `over` settles (the provider's retry-after, or a backoff, running out). */
-  pause(over: Promise<void>): void {
-    const pause: Promise<void> = over.then(
-      () => void this.pauses.delete(pause),
-      () => void this.pauses.delete(pause),
-    );
-    this.pauses.add(pause);
-  }
-  /** Resolves once no pause is left, rejecting with the abort reason as soon as `signal` aborts. */
-  async ready(signal: AbortSignal | undefined): Promise<void> {
-    while (this.pauses.size > 0) {
-      signal?.throwIfAborted();
-      await untilAborted(Promise.all(this.pauses), signal);
-    }
-  }
-}
-
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
-
 export class LogScanError extends Error {
   constructor(
     /** The page that could not be fetched. */
@@ -121,31 +80,6 @@ export class LogScanError extends Error {
 function describeRange({ fromBlock, toBlock }: BlockRange): string {
   return fromBlock === toBlock ? `block ${fromBlock}` : `blocks ${fromBlock} to ${toBlock}`;
 }
-
-/** Waits `ms` with the injected sleep or a timer, rejecting with the abort reason as soon as `signal` aborts. */
-function wait(ms: number, sleep: PagerOptions['sleep'], signal: AbortSignal | undefined): Promise<void> {
-  signal?.throwIfAborted();
-  return new Promise((resolve, reject) => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const cleanup = () => signal?.removeEventListener('abort', onAbort);
-    signal?.addEventListener('abort', onAbort, { once: true });
-    const done = () => {
-      cleanup();
-      resolve();
-    };
-    if (sleep)
-      sleep(ms).then(done, (error: unknown) => {
-        cleanup();
-        reject(error);
-      });
-    else timer = setTimeout(done, ms);
-  });
-}
-
 /** Fetches logs for [fromBlock, toBlock] page by page, in block order; returns all logs concatenated in order. */
 export async function scanLogs<T>(
   fetchPage: (range: BlockRange) => Promise<T[]>,

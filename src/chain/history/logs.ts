@@ -1,7 +1,7 @@
 /**
  * The logs the history keeps: the raw `eth_getLogs` answer trimmed to what decoding and ordering need (this is
  * what is stored between visits), and the event topics the scans filter on. What they mean is decoded in one
- * place, historyRecords.ts, shared with the indexer.
+ * place, recordDecoder.ts, shared with the indexer.
  */
 import { type Address, encodeEventTopics, erc20Abi, type Hex } from 'viem';
 import {
@@ -39,7 +39,7 @@ const topic = (abi: Parameters<typeof encodeEventTopics>[0]['abi'], eventName: s
   return selector;
 };
 
-/** The first topic of each event history reads (historyRecords.ts decodes them). */
+/** The first topic of each event history reads (recordDecoder.ts decodes them). */
 export const TOPICS = {
   deployPool: topic(poolFactoryAbi, 'DeployPool'),
   poolInitialized: topic(leveragedPoolAbi, 'PoolInitialized'),

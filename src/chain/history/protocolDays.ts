@@ -7,7 +7,7 @@
  */
 import type { Hex } from 'viem';
 import type { ChainDeployment } from '../config/config.ts';
-import { historyFromJson } from './historyRecords.ts';
+import { historyFromJson } from './historyJson.ts';
 import { INDEXER_ROUTES, type PoolDayFigures, type ProtocolAnswer } from './indexerApi.ts';
 
 export type ProtocolDaysOutcome =

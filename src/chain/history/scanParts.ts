@@ -6,8 +6,9 @@
  * caller to keep.
  */
 import type { HistoryProgress } from './historySource.ts';
-import { type BlockRange, type PagerOptions, ScanBudget, scanLogs } from './logPager.ts';
+import { type BlockRange, type PagerOptions, scanLogs } from './logPager.ts';
 import type { StoredLog } from './logs.ts';
+import { ScanBudget } from './scanBudget.ts';
 
 export interface ScanPart {
   fetchPage: (range: BlockRange) => Promise<StoredLog[]>;
