@@ -3,13 +3,19 @@
  * loaded, or while wagmi reconnects a wallet from an earlier visit (RainbowKit has no opener then), it waits
  * for an opener and is honoured once; it is dropped if the reconnect connects a wallet after all.
  */
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { connectWallet, resetConnectWalletForTests } from '../../src/chain/wallet/connectWallet.ts';
 
 describe('a request to connect a wallet', () => {
-  let connectWallet: typeof import('../../src/chain/wallet/connectWallet.ts').connectWallet;
-  beforeEach(async () => {
-    vi.resetModules();
-    ({ connectWallet } = await import('../../src/chain/wallet/connectWallet.ts'));
+  afterEach(resetConnectWalletForTests);
+
+  it('left waiting by one case is gone in the next', () => {
+    // Each case starts from the reset: a request made here must not open the next case's modal.
+    connectWallet.openConnectModal();
+    resetConnectWalletForTests();
+    const open = vi.fn();
+    connectWallet.publish(open);
+    expect(open).not.toHaveBeenCalled();
   });
 
   it('made before the layer loads and while it reconnects, opens the modal once an opener comes', () => {

@@ -5,11 +5,12 @@
  * isolate; the chain tests and the browser journeys use real wallets and contracts). RPC transports point at a closed port: nothing here reaches a network.
  */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
+import { cleanup, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { HashRouter } from 'react-router';
 import type { Chain } from 'viem';
 import { arbitrum } from 'viem/chains';
+import { afterEach } from 'vitest';
 import { type Config, createConfig, http, WagmiProvider } from 'wagmi';
 import { mock } from 'wagmi/connectors';
 import { NuqsRouterAdapter } from '../../src/app/nuqsHashAdapter.tsx';
@@ -21,6 +22,16 @@ import { ARBITRUM_DEPLOYMENT } from '../../src/chain/config/config.ts';
 import type { DevnetDeployment } from '../../src/chain/config/devnet.ts';
 import { memoryCache } from '../../src/chain/history/historyCache.ts';
 import { DeploymentProvider, readyAppConfig } from '../../src/chain/react/DeploymentContext.tsx';
+import { resetConnectWalletForTests } from '../../src/chain/wallet/connectWallet.ts';
+import { resetWalletForTests } from '../../src/chain/wallet/wallet.ts';
+
+// Every file rendering with the wallet starts each case from a wallet still loading and no connect request
+// waiting. Unmounted first, so that nothing on screen draws the reset.
+afterEach(() => {
+  cleanup();
+  resetWalletForTests();
+  resetConnectWalletForTests();
+});
 
 export const TEST_USER = '0x976EA74026E726554dB657fA54763abd0C3a0aa9' as const;
 

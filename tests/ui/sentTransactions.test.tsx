@@ -9,6 +9,7 @@ import {
   forgetSent,
   reloadSent,
   rememberSent,
+  resetSentForTests,
   type SentTransaction,
   sentBy,
 } from '../../src/chain/tx/sentTransactions.ts';
@@ -29,10 +30,7 @@ const sent = (over: Partial<SentTransaction>): SentTransaction => ({
   ...over,
 });
 
-afterEach(() => {
-  localStorage.clear();
-  reloadSent();
-});
+afterEach(resetSentForTests);
 
 describe('transactions in flight', () => {
   it('survive a reload, exact to the unit, for their own account and chain only', () => {

@@ -11,25 +11,23 @@
  */
 import { type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import {
-  type Abi,
-  type Address,
-  type ContractFunctionArgs,
-  type ContractFunctionName,
-  type EncodeFunctionDataParameters,
-  encodeFunctionData,
-  type Hash,
-  type Hex,
-  type TransactionReceipt,
-} from 'viem';
+import type { Abi, Address, ContractFunctionName, Hash, TransactionReceipt } from 'viem';
 import type { Config } from 'wagmi';
 import { describeSendError, REVERTED_ON_CHAIN, type SendPhase, type TxErrorKind } from '../errors/errors.ts';
-import { withGasHeadroom } from '../tx/gas.ts';
 import { rememberSent, type SentIntent, type SentTransaction } from '../tx/sentTransactions.ts';
 import { settleSent } from '../tx/sentWatch.ts';
 import { walletConfig } from '../wallet/wallet.ts';
 import { receiptSourceFor } from '../wallet/walletReceipts.ts';
+import {
+  type CallRequest,
+  callSubmission,
+  contractSubmission,
+  type Submission,
+  type WriteRequest,
+} from './submissions.ts';
 import { useTxReporter } from './txReporter.ts';
+
+export type { CallRequest, WriteRequest } from './submissions.ts';
 
 export type TxState =
   | { status: 'idle' }
@@ -43,38 +41,7 @@ export type TxState =
   | { status: 'replaced'; label: string; hash: Hash }
   | { status: 'failed'; label: string; kind: TxErrorKind; message: string; hash?: Hash };
 
-export interface WriteRequest<
-  abi extends Abi,
-  name extends ContractFunctionName<abi, 'nonpayable' | 'payable'>,
-> {
-  address: `0x${string}`;
-  abi: abi;
-  functionName: name;
-  args: ContractFunctionArgs<abi, 'nonpayable' | 'payable', name>;
-  value?: bigint;
-  chainId: number;
-}
-
-/**
- * A call with no ABI behind it, such as the CREATE2 deployment proxy's `salt ++ initcode` (launchWrites.ts):
- * a plain transaction with a `to`, so that a Safe can send it too. Simulated with `eth_call` from the account.
- */
-export interface CallRequest {
-  to: Address;
-  data: Hex;
-  value?: bigint;
-  chainId: number;
-}
-
 let nextTxId = 0;
-
-/** A write, split where the wallet comes in: what happens before it is asked, and the asking. */
-interface Submission<P> {
-  /** Simulates and prices the write through the app's endpoint: a failure here means nothing was sent. */
-  prepare(config: Config, account: Address): Promise<P>;
-  /** Asks the wallet to sign and send what `prepare` made; resolves with the hash the wallet returns. */
-  sign(config: Config, prepared: P): Promise<Hash>;
-}
 
 /** How often, and for how long, a failed endpoint is asked again whether it answers. */
 const ENDPOINT_PROBE_MS = 3_000;
@@ -170,6 +137,7 @@ export function useTransactor() {
     [queryClient, report],
   );
 
+  /** A contract write, checked against its ABI here; `contractSubmission` takes it with the ABI widened. */
   const send = useCallback(
     <const abi extends Abi, name extends ContractFunctionName<abi, 'nonpayable' | 'payable'>>(
       label: string,
@@ -177,51 +145,14 @@ export function useTransactor() {
       refresh: readonly QueryKey[],
       intent: SentIntent = { kind: 'other' },
     ): Promise<TransactionReceipt | undefined> =>
-      run(label, request.chainId, refresh, intent, {
-        async prepare(config, account) {
-          const { estimateGas, simulateContract } = await import('wagmi/actions');
-          // `send` is typed for callers by WriteRequest; wagmi's action generics cannot follow a generic ABI
-          // through a hook, so the calls below are where that typing is handed over.
-          const { request: simulated } = await simulateContract(config, request as never);
-          const data = encodeFunctionData(request as EncodeFunctionDataParameters);
-          const gas = await estimateGas(config, {
-            to: request.address,
-            data,
-            chainId: request.chainId,
-            account,
-            ...(request.value ? { value: request.value } : {}),
-          });
-          return { ...(simulated as object), gas: withGasHeadroom(gas) };
-        },
-        async sign(config, prepared) {
-          const { writeContract } = await import('wagmi/actions');
-          return writeContract(config, prepared as never);
-        },
-      }),
+      run(label, request.chainId, refresh, intent, contractSubmission(request)),
     [run],
   );
 
   /** A `CallRequest`: simulated with `eth_call` from the connected account, then sent as it is. */
   const sendCall = useCallback(
     (label: string, request: CallRequest, refresh: readonly QueryKey[]) =>
-      run(
-        label,
-        request.chainId,
-        refresh,
-        { kind: 'other' },
-        {
-          async prepare(config, account) {
-            const { call, estimateGas } = await import('wagmi/actions');
-            await call(config, { ...request, account });
-            const gas = await estimateGas(config, { ...request, account });
-            return { ...request, gas: withGasHeadroom(gas) };
-          },
-          async sign(config, prepared) {
-            const { sendTransaction } = await import('wagmi/actions');
-            return sendTransaction(config, prepared);
-          },
-        },
-      ),
+      run(label, request.chainId, refresh, { kind: 'other' }, callSubmission(request)),
     [run],
   );
 

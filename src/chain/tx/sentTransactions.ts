@@ -9,6 +9,7 @@
  * says to forget it. Anything unreadable in storage is ignored, never trusted.
  */
 import { type Address, type Hash, isAddressEqual } from 'viem';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 
 /** What a sent transaction does, so a form can recognise the same action in flight. */
 export type SentIntent =
@@ -108,33 +109,39 @@ function write(list: readonly SentTransaction[]): void {
   }
 }
 
-let current: SentTransaction[] = read();
-const listeners = new Set<() => void>();
-const notify = () => {
-  for (const listener of listeners) listener();
-};
+interface SentState {
+  /** The same array until the list changes (as React's useSyncExternalStore needs). */
+  list: readonly SentTransaction[];
+}
+
+const sent = createStore<SentState>()(() => ({ list: read() }));
+const setList = (list: readonly SentTransaction[]) => sent.setState({ list });
+
+/**
+ * The list as a store to read and watch (it changes in this tab or another), not to write: writes go through
+ * the functions below.
+ */
+export const sentStore: Pick<StoreApi<SentState>, 'getState' | 'getInitialState' | 'subscribe'> = sent;
 
 // Another tab sent or settled a transaction: this one sees it at once.
 if (typeof window !== 'undefined')
   window.addEventListener('storage', (event) => {
-    if (event.key !== STORAGE_KEY) return;
-    current = read();
-    notify();
+    if (event.key === STORAGE_KEY) setList(read());
   });
 
 const sameHash = (a: Hash, b: Hash) => a.toLowerCase() === b.toLowerCase();
 
 export function rememberSent(tx: SentTransaction): void {
-  current = [...read().filter((t) => !sameHash(t.hash, tx.hash)), tx];
-  write(current);
-  notify();
+  const list = [...read().filter((t) => !sameHash(t.hash, tx.hash)), tx];
+  write(list);
+  setList(list);
 }
 
 export function forgetSent(hash: Hash): void {
   const before = read();
-  current = before.filter((t) => !sameHash(t.hash, hash));
-  if (current.length !== before.length) write(current);
-  notify();
+  const list = before.filter((t) => !sameHash(t.hash, hash));
+  if (list.length !== before.length) write(list);
+  setList(list);
 }
 
 /** The transactions of `list` sent by `account` on `chainId`, oldest first. */
@@ -148,19 +155,20 @@ export function sentIn(
 }
 
 /** Every remembered transaction of `account` on `chainId`, oldest first. */
-export const sentBy = (account: Address | undefined, chainId: number) => sentIn(current, account, chainId);
-
-/** Calls `listener` at every change of the list, in this tab or another; returns how to stop. */
-export function watchSent(listener: () => void) {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-/** The whole list, the same array until it changes (as React's useSyncExternalStore needs). */
-export const allSent = () => current;
+export const sentBy = (account: Address | undefined, chainId: number) =>
+  sentIn(sent.getState().list, account, chainId);
 
 /** Re-reads storage: for tests, and for a page that suspects another tab wrote without an event. */
 export function reloadSent(): void {
-  current = read();
-  notify();
+  setList(read());
+}
+
+/** Forgets every remembered transaction, in storage too: for tests, between cases. */
+export function resetSentForTests(): void {
+  try {
+    storage()?.removeItem(STORAGE_KEY);
+  } catch {
+    // Nothing stored can be reached: the list in memory is all there is.
+  }
+  setList([]);
 }

@@ -4,7 +4,8 @@
  * a click made before that layer has loaded is remembered and honoured when it arrives. Features depend on
  * this handle, never on RainbowKit or the app shell.
  */
-import { useSyncExternalStore } from 'react';
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
 
 interface WalletUiState {
   ready: boolean;
@@ -13,23 +14,11 @@ interface WalletUiState {
   connectRequested: boolean;
 }
 
-let state: WalletUiState = { ready: false, openConnectModal: undefined, connectRequested: false };
-const listeners = new Set<() => void>();
-
-function set(next: Partial<WalletUiState>) {
-  state = { ...state, ...next };
-  // Over a copy: a listener may re-render its component at once, and a Set also visits what is added to it
-  // while it is walked.
-  for (const listener of [...listeners]) listener();
-}
-
-/** One subscribe function for every component, so that React does not resubscribe them on each render. */
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  return () => {
-    listeners.delete(listener);
-  };
-}
+const walletUi = createStore<WalletUiState>()(() => ({
+  ready: false,
+  openConnectModal: undefined,
+  connectRequested: false,
+}));
 
 export const connectWallet = {
   /**
@@ -38,21 +27,27 @@ export const connectWallet = {
    * to be connected after all).
    */
   publish(openConnectModal: (() => void) | undefined) {
-    const pending = state.connectRequested;
-    set({ ready: true, openConnectModal, connectRequested: pending && !openConnectModal });
+    const pending = walletUi.getState().connectRequested;
+    walletUi.setState({ ready: true, openConnectModal, connectRequested: pending && !openConnectModal });
     if (pending) openConnectModal?.();
   },
   /** A wallet is connected: a request to connect one has nothing left to do. */
   dropRequest() {
-    if (state.connectRequested) set({ connectRequested: false });
+    if (walletUi.getState().connectRequested) walletUi.setState({ connectRequested: false });
   },
   openConnectModal() {
-    if (state.openConnectModal) state.openConnectModal();
-    else set({ connectRequested: true });
+    const { openConnectModal } = walletUi.getState();
+    if (openConnectModal) openConnectModal();
+    else walletUi.setState({ connectRequested: true });
   },
 };
 
 export function useConnectWallet(): WalletUiState & { openConnectModal: () => void } {
-  const current = useSyncExternalStore(subscribe, () => state);
+  const current = useStore(walletUi);
   return { ...current, openConnectModal: connectWallet.openConnectModal };
+}
+
+/** As before the wallet layer loaded, with no request waiting: for tests, between cases. */
+export function resetConnectWalletForTests(): void {
+  walletUi.setState(walletUi.getInitialState(), true);
 }

@@ -6,9 +6,10 @@
  * account and config here; features read them through `useWallet`, and writes reach wagmi through
  * `walletConfig` (useTransactor) and `switchWalletChain`.
  */
-import { useSyncExternalStore } from 'react';
 import type { Address } from 'viem';
 import type { Config } from 'wagmi';
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
 
 export type WalletState =
   | { status: 'loading' }
@@ -20,16 +21,11 @@ interface Store {
   config: Config | undefined;
 }
 
-let store: Store = { wallet: { status: 'loading' }, config: undefined };
-const listeners = new Set<() => void>();
-
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
+const walletStore = createStore<Store>()(() => ({ wallet: { status: 'loading' }, config: undefined }));
 
 /** Called by the wallet layer whenever wagmi's account changes. */
 export function publishWallet(wallet: WalletState, config: Config): void {
+  const store = walletStore.getState();
   const same =
     store.config === config &&
     store.wallet.status === wallet.status &&
@@ -37,25 +33,25 @@ export function publishWallet(wallet: WalletState, config: Config): void {
       (store.wallet.status === 'connected' &&
         store.wallet.address === wallet.address &&
         store.wallet.chainId === wallet.chainId));
-  if (same) return;
-  store = { wallet, config };
-  for (const listener of listeners) listener();
+  // The same account again keeps the same object, so nothing that reads it renders again.
+  if (!same) walletStore.setState({ wallet, config });
 }
 
 /** The wallet as it is now, for an event handler (components read it with `useWallet`). */
-export const currentWallet = (): WalletState => store.wallet;
+export const currentWallet = (): WalletState => walletStore.getState().wallet;
 
 /** Calls `listener` with the wallet whenever it changes, without rendering anything; returns the unsubscribe. */
 export function onWalletChange(listener: (wallet: WalletState) => void): () => void {
-  const call = () => listener(store.wallet);
-  listeners.add(call);
-  return () => {
-    listeners.delete(call);
-  };
+  return walletStore.subscribe((store) => listener(store.wallet));
 }
 
 export function useWallet(): WalletState {
-  return useSyncExternalStore(subscribe, () => store.wallet);
+  return useStore(walletStore, (store) => store.wallet);
+}
+
+/** Back to "loading" with no config, as before the wallet layer loaded: for tests, between cases. */
+export function resetWalletForTests(): void {
+  walletStore.setState(walletStore.getInitialState(), true);
 }
 
 /** The wallet's address when it is connected to `chainId`, else undefined. */
@@ -65,8 +61,9 @@ export function userOn(wallet: WalletState, chainId: number): Address | undefine
 
 /** wagmi's config, for the write actions; there is none before the wallet layer has loaded. */
 export function walletConfig(): Config {
-  if (!store.config) throw new Error('The wallet is still loading. Try again in a moment.');
-  return store.config;
+  const { config } = walletStore.getState();
+  if (!config) throw new Error('The wallet is still loading. Try again in a moment.');
+  return config;
 }
 
 /** Asks the wallet to switch chains; rejects with the wallet's reason when it refuses. */

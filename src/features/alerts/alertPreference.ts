@@ -4,8 +4,10 @@
  * the user turns alerts on, never on load (docs/alerts.md). Where IndexedDB is missing or refuses (a private
  * window, a frame denied storage), the choice holds for this visit only.
  */
-import { createStore, get, set, type UseStore } from 'idb-keyval';
-import { useSyncExternalStore } from 'react';
+import { createStore as createIdbStore, get, set, type UseStore } from 'idb-keyval';
+import { useEffect } from 'react';
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
 import { sayNote } from './alertsStore.ts';
 
 export type AlertPermission = NotificationPermission | 'unsupported';
@@ -35,20 +37,21 @@ function currentPermission(): AlertPermission {
 
 function openStore(): UseStore | undefined {
   try {
-    return typeof indexedDB === 'undefined' ? undefined : createStore('olympus-alerts', 'preferences');
+    return typeof indexedDB === 'undefined' ? undefined : createIdbStore('olympus-alerts', 'preferences');
   } catch {
     return undefined;
   }
 }
 
 const store = openStore();
-let state: AlertPreference = { loaded: false, wanted: false, permission: currentPermission(), asking: false };
-const listeners = new Set<() => void>();
-
-function update(patch: Partial<AlertPreference>) {
-  state = { ...state, ...patch };
-  for (const listener of listeners) listener();
-}
+const unread = (): AlertPreference => ({
+  loaded: false,
+  wanted: false,
+  permission: currentPermission(),
+  asking: false,
+});
+const preference = createStore<AlertPreference>()(unread);
+const update = (patch: Partial<AlertPreference>) => preference.setState(patch);
 
 async function readWanted(): Promise<boolean> {
   if (!store) return false;
@@ -70,9 +73,11 @@ async function remember(wanted: boolean): Promise<void> {
 }
 
 /** Read once, when the alerts' code loads; a click before it is read decides on its own. */
-const loaded = readWanted().then((wanted) => {
-  if (!state.loaded) update({ loaded: true, wanted });
-});
+const load = () =>
+  readWanted().then((wanted) => {
+    if (!preference.getState().loaded) update({ loaded: true, wanted });
+  });
+let loaded = load();
 
 /** Resolves once the stored choice has been read (for tests and the first render). */
 export function preferenceLoaded(): Promise<void> {
@@ -89,7 +94,7 @@ function requestPermission(): Promise<NotificationPermission> {
 
 /** The control's click: on asks the browser (only now) and remembers a yes; off just remembers. */
 export async function toggleAlerts(): Promise<void> {
-  if (isOn(state)) {
+  if (isOn(preference.getState())) {
     await remember(false);
     return;
   }
@@ -113,22 +118,21 @@ export function isOn(preference: AlertPreference): boolean {
 
 /** The current preference, outside React (whether to show an OS notification now). */
 export function alertPreference(): AlertPreference {
-  return state;
-}
-
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  // The permission may have been changed in the browser's settings while the page was open.
-  if (state.permission !== currentPermission()) update({ permission: currentPermission() });
-  return () => {
-    listeners.delete(listener);
-  };
+  return preference.getState();
 }
 
 export function useAlertPreference(): AlertPreference {
-  return useSyncExternalStore(
-    subscribe,
-    () => state,
-    () => state,
-  );
+  // The permission may have been changed in the browser's settings while the page was open.
+  useEffect(() => {
+    const permission = currentPermission();
+    if (preference.getState().permission !== permission) update({ permission });
+  }, []);
+  return useStore(preference);
+}
+
+/** A new visit over the same storage: the choice unread, then read again. For tests, between cases. */
+export function resetAlertPreferenceForTests(): Promise<void> {
+  preference.setState(unread(), true);
+  loaded = load();
+  return loaded;
 }

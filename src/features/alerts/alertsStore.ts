@@ -3,8 +3,9 @@
  * Kept at module level, not in a component, so that a remount of the notices (a page error, a hot reload) does
  * not start a new session and tell what already holds a second time.
  */
-import { useSyncExternalStore } from 'react';
 import type { Address } from 'viem';
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
 import {
   type AlertEvent,
   type AlertMemory,
@@ -32,14 +33,14 @@ const MAX_NOTICES = 8;
 
 const TONE: Record<AlertEvent['kind'], NoticeTone> = { claimable: 'success', late: 'warn', paused: 'error' };
 
-let memory: AlertMemory = NO_MEMORY;
-let notices: readonly AlertNotice[] = [];
-const listeners = new Set<() => void>();
-
-function setNotices(next: readonly AlertNotice[]) {
-  notices = next;
-  for (const listener of listeners) listener();
+interface AlertsState {
+  memory: AlertMemory;
+  notices: readonly AlertNotice[];
 }
+
+const alerts = createStore<AlertsState>()(() => ({ memory: NO_MEMORY, notices: [] }));
+
+const setNotices = (notices: readonly AlertNotice[]) => alerts.setState({ notices });
 
 /** Newest first; one per tag. */
 function push(list: readonly AlertNotice[], added: readonly AlertNotice[]): readonly AlertNotice[] {
@@ -49,8 +50,9 @@ function push(list: readonly AlertNotice[], added: readonly AlertNotice[]): read
 
 /** Takes one snapshot read in; returns what newly happened (already added as notices). */
 export function observeSnapshot(read: SnapshotRead): AlertEvent[] {
-  const result = alertEvents(memory, read);
-  memory = result.memory;
+  const { memory: before, notices } = alerts.getState();
+  const result = alertEvents(before, read);
+  const memory = result.memory;
   const current = notices.filter((n) => !n.about || alertStillHolds(n.about.event, n.about.user, memory));
   const added = result.events.map((event) => ({
     id: event.id,
@@ -60,34 +62,29 @@ export function observeSnapshot(read: SnapshotRead): AlertEvent[] {
     link: event.link,
     about: { event, user: read.user },
   }));
-  if (added.length > 0 || current.length !== notices.length) setNotices(push(current, added));
+  const changed = added.length > 0 || current.length !== notices.length;
+  alerts.setState({ memory, notices: changed ? push(current, added) : notices });
   return result.events;
 }
 
 /** One sentence about the alerts themselves (a refused permission), told in the same place. */
 export function sayNote(tag: string, body: string): void {
-  setNotices(push(notices, [{ id: `${tag}:${Date.now()}`, tag, tone: 'info', body }]));
+  setNotices(push(alerts.getState().notices, [{ id: `${tag}:${Date.now()}`, tag, tone: 'info', body }]));
 }
 
 export function dismissNotice(id: string): void {
-  setNotices(notices.filter((n) => n.id !== id));
+  setNotices(alerts.getState().notices.filter((n) => n.id !== id));
 }
 
 export function dismissAllNotices(): void {
   setNotices([]);
 }
 
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  return () => {
-    listeners.delete(listener);
-  };
+export function useNotices(): readonly AlertNotice[] {
+  return useStore(alerts, (state) => state.notices);
 }
 
-export function useNotices(): readonly AlertNotice[] {
-  return useSyncExternalStore(
-    subscribe,
-    () => notices,
-    () => notices,
-  );
+/** A new visit's alerts: no memory of earlier snapshots and no notices. For tests, between cases. */
+export function resetAlertsForTests(): void {
+  alerts.setState(alerts.getInitialState(), true);
 }
