@@ -5,7 +5,7 @@
  * same IndexedDB (fake-indexeddb).
  */
 import 'fake-indexeddb/auto';
-import { act, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { IDBFactory } from 'fake-indexeddb';
 import { getAddress, parseUnits } from 'viem';
@@ -46,7 +46,13 @@ beforeEach(() => {
   vi.stubGlobal('Notification', FakeNotification);
 });
 
-afterEach(() => {
+afterEach(async () => {
+  // This visit's alerts end with the case: unmounted first, so that nothing on screen draws the reset.
+  cleanup();
+  const { resetAlertsForTests } = await import('../../src/features/alerts/alertsStore.ts');
+  const { resetAlertPreferenceForTests } = await import('../../src/features/alerts/alertPreference.ts');
+  resetAlertsForTests();
+  await resetAlertPreferenceForTests();
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });
@@ -76,10 +82,17 @@ async function openApp() {
   /** A poll of the pools page coming back, at `block`. */
   const poll = (pools: PoolSnapshot[], block: bigint) =>
     act(() => {
-      queryClient.setQueryData([...chainKeys.snapshot(31337, USER), 'pools'], {
-        ...poolsSnapshot(pools),
-        blockNumber: block,
-      });
+      queryClient.setQueryData(
+        chainKeys.poolsSnapshot(
+          31337,
+          USER,
+          pools.map((p) => p.info.address),
+        ),
+        {
+          ...poolsSnapshot(pools),
+          blockNumber: block,
+        },
+      );
     });
   return { ...view, poll };
 }

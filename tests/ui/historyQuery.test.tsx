@@ -40,14 +40,10 @@ describe('useHistoryQuery', () => {
     const { reads, read } = controlledReads();
     const { result, rerender } = renderHook(
       ({ stamp, toBlock }: { stamp: string; toBlock: bigint }) =>
-        useHistoryQuery({
-          queryKey: ['chain', 1, 'pool-history', '0xpool'],
-          enabled: true,
-          stamp,
-          toBlock,
-          pollIntervalMs: 60_000,
-          read,
-        }),
+        useHistoryQuery(
+          { queryKey: ['chain', 1, 'pool-history', '0xpool'], enabled: true, pollIntervalMs: 60_000, read },
+          { stamp, toBlock },
+        ),
       { wrapper: wrapper(), initialProps: { stamp: '100', toBlock: 10n } },
     );
     await waitFor(() => expect(reads).toHaveLength(1));
@@ -83,19 +79,18 @@ describe('useHistoryQuery', () => {
     const options = {
       queryKey: ['chain', 1, 'user-history', '0xuser'],
       enabled: true,
-      stamp: '7',
-      toBlock: 10n,
       pollIntervalMs: 60_000,
       read,
     };
-    const first = renderHook(() => useHistoryQuery(options), { wrapper: shared });
+    const moves = { stamp: '7', toBlock: 10n };
+    const first = renderHook(() => useHistoryQuery(options, moves), { wrapper: shared });
     await waitFor(() => expect(reads).toHaveLength(1));
     act(() => reads[0]!.request.onSource?.({ kind: 'indexer', indexedTo: 10n, indexedAt: 1 }));
     act(() => reads[0]!.finish('to block 10'));
     await waitFor(() => expect(first.result.current.data).toBe('to block 10'));
     first.unmount();
     // Back on the page: the value is the cached one, no read runs, and its provenance came with it.
-    const again = renderHook(() => useHistoryQuery(options), { wrapper: shared });
+    const again = renderHook(() => useHistoryQuery(options, moves), { wrapper: shared });
     expect(again.result.current.data).toBe('to block 10');
     expect(again.result.current.source).toEqual({ kind: 'indexer', indexedTo: 10n, indexedAt: 1 });
     expect(reads).toHaveLength(1);
@@ -106,14 +101,15 @@ describe('useHistoryQuery', () => {
     let fail = false;
     const { result, rerender } = renderHook(
       ({ stamp }: { stamp: string }) =>
-        useHistoryQuery({
-          queryKey: ['chain', 1, 'user-history', '0xuser'],
-          enabled: true,
-          stamp,
-          toBlock: 5n,
-          pollIntervalMs: 60_000,
-          read: (request) => (fail ? Promise.reject(new Error('rate limited')) : read(request)),
-        }),
+        useHistoryQuery(
+          {
+            queryKey: ['chain', 1, 'user-history', '0xuser'],
+            enabled: true,
+            pollIntervalMs: 60_000,
+            read: (request) => (fail ? Promise.reject(new Error('rate limited')) : read(request)),
+          },
+          { stamp, toBlock: 5n },
+        ),
       { wrapper: wrapper(), initialProps: { stamp: 'a' } },
     );
     await waitFor(() => expect(reads).toHaveLength(1));

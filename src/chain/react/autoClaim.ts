@@ -7,7 +7,7 @@
  * does not know; the doubling is what covers it, and a keeper may still find a claim not worth making.
  */
 import { useQuery } from '@tanstack/react-query';
-import { chainKeys } from './queryKeys.ts';
+import { gasPriceOptions } from './poolQueries.ts';
 import { useActiveChain } from './usePools.ts';
 
 /**
@@ -27,14 +27,8 @@ export function claimReward(gasPrice: bigint): bigint {
  * interval then, none otherwise). Undefined while it is read: nothing is sent without it.
  */
 export function useClaimReward(wanted: boolean): { reward: bigint | undefined; available: boolean } {
-  const { chainId, deployment, clients } = useActiveChain();
-  const available = deployment.autoClaim !== undefined;
-  const query = useQuery({
-    queryKey: chainKeys.gasPrice(chainId),
-    queryFn: () => clients.read.getGasPrice(),
-    enabled: wanted && available,
-    refetchInterval: deployment.pollIntervalMs * 6,
-    staleTime: deployment.pollIntervalMs * 6,
-  });
+  const active = useActiveChain();
+  const available = active.deployment.autoClaim !== undefined;
+  const query = useQuery(gasPriceOptions(active, wanted && available));
   return { reward: query.data === undefined ? undefined : claimReward(query.data), available };
 }

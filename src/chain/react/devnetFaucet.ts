@@ -3,8 +3,8 @@
  * test action rather than hand-written JSON-RPC. Its own module so that viem's test client reaches only the
  * Devnet page's chunk, never the first load.
  */
-import { useQuery } from '@tanstack/react-query';
-import { type Address, createTestClient, http } from 'viem';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { type Address, createTestClient, http, type PublicClient } from 'viem';
 import { testTokenAbi } from '../../../contracts-abi/generated/index.ts';
 import type { DevnetDeployment } from '../config/devnet.ts';
 import { useAppConfig } from './DeploymentContext.tsx';
@@ -16,13 +16,16 @@ export interface FaucetBalances {
   eth: bigint;
 }
 
-export function useFaucetBalances(devnet: DevnetDeployment | undefined, user: Address | undefined) {
-  const app = useAppConfig();
-  const client = devnet ? app.clients.get(devnet.chainId)?.read : undefined;
-  return useQuery<FaucetBalances>({
+/** What `user` holds on the devnet, read through `client` (the devnet's read client). */
+export function faucetBalancesOptions(
+  devnet: DevnetDeployment | undefined,
+  client: PublicClient | undefined,
+  user: Address | undefined,
+) {
+  return queryOptions({
     queryKey: chainKeys.faucetBalances(devnet?.chainId ?? 0, user),
     enabled: Boolean(devnet && user && client),
-    queryFn: async () => {
+    queryFn: async (): Promise<FaucetBalances> => {
       if (!devnet || !user || !client) throw new Error('no devnet wallet');
       const [tokens, eth] = await Promise.all([
         Promise.all(
@@ -40,6 +43,12 @@ export function useFaucetBalances(devnet: DevnetDeployment | undefined, user: Ad
       return { tokens, eth };
     },
   });
+}
+
+export function useFaucetBalances(devnet: DevnetDeployment | undefined, user: Address | undefined) {
+  const app = useAppConfig();
+  const client = devnet ? app.clients.get(devnet.chainId)?.read : undefined;
+  return useQuery(faucetBalancesOptions(devnet, client, user));
 }
 
 export async function setDevnetBalance(

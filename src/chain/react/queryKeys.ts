@@ -1,8 +1,10 @@
 /**
  * Every query the chain layer owns, keyed in one place, so that a write can say exactly what it changed
  * (`refreshAfter`) instead of refreshing everything. Keys nest under the chain: `chainKeys.all(id)` covers
- * all of a chain's reads.
+ * all of a chain's reads. A key is built here and read back here only (`snapshotKeyParts`,
+ * `isSettlementKeyFor`): no other file knows what stands at which place in one.
  */
+import type { QueryKey } from '@tanstack/react-query';
 import { type Address, getAddress, isAddress } from 'viem';
 
 /**
@@ -17,11 +19,28 @@ export const chainKeys = {
     ['chain', chainId, 'registry', requested.map(keyOf).sort()] as const,
   /** Every registry of the chain, whatever pools were asked for by address. */
   registries: (chainId: number) => ['chain', chainId, 'registry'] as const,
+  /** Every pools snapshot of `user` on the chain, whatever pools it covers: what a write refreshes. */
   snapshot: (chainId: number, user: Address | undefined) =>
     ['chain', chainId, 'snapshot', keyOf(user)] as const,
+  /**
+   * One pools snapshot: `user`'s view of exactly `pools` (the registry's checksummed addresses, in its order),
+   * so a pool joining the list is a new read, not figures of the old list under the new one.
+   */
+  poolsSnapshot: (chainId: number, user: Address | undefined, pools: readonly Address[] | undefined) =>
+    ['chain', chainId, 'snapshot', keyOf(user), pools ? pools.join(',') : null] as const,
+  /** Every pending settlement of `user` on the chain: what a write refreshes. */
   pendingSettlement: (chainId: number, user: Address | undefined) =>
     ['chain', chainId, 'pending-settlement', keyOf(user)] as const,
-  poolHistory: (chainId: number, pool: Address) => ['chain', chainId, 'pool-history', keyOf(pool)] as const,
+  /** `user`'s pending settlement in one pool, as of `moved` (what the snapshot saw change it). */
+  poolSettlement: (
+    chainId: number,
+    user: Address | undefined,
+    pool: Address | undefined,
+    moved: string | null,
+  ) => ['chain', chainId, 'pending-settlement', keyOf(user), keyOf(pool), moved] as const,
+  /** A pool's history; with no pool yet, the key of a query that stays disabled. */
+  poolHistory: (chainId: number, pool: Address | undefined) =>
+    ['chain', chainId, 'pool-history', keyOf(pool)] as const,
   userHistory: (chainId: number, user: Address | undefined) =>
     ['chain', chainId, 'user-history', keyOf(user)] as const,
   /** The history indexer's per-pool days (protocolDays.ts): the protocol page. */
@@ -66,3 +85,31 @@ export const refreshAfter = {
     chainKeys.poolHistory(chainId, pool),
   ],
 };
+
+/** What a pools snapshot's key says: the chain and the account it was read for (undefined: none). */
+export interface SnapshotKeyParts {
+  chainId: number;
+  user: Address | undefined;
+}
+
+/** A pools snapshot key's parts by name (`chainKeys.poolsSnapshot`), or undefined for any other key. */
+export function snapshotKeyParts(key: QueryKey): SnapshotKeyParts | undefined {
+  const [scope, chainId, kind, user, pools] = key;
+  if (scope !== 'chain' || typeof chainId !== 'number' || kind !== 'snapshot' || key.length !== 5)
+    return undefined;
+  if ((user !== null && typeof user !== 'string') || (pools !== null && typeof pools !== 'string'))
+    return undefined;
+  return { chainId, user: (user ?? undefined) as Address | undefined };
+}
+
+/** Whether `key` is a pending settlement's key (`chainKeys.poolSettlement`) for `pool`, whatever its account. */
+export function isSettlementKeyFor(key: QueryKey, pool: Address | undefined): boolean {
+  const [scope, chainId, kind, , keyedPool] = key;
+  return (
+    scope === 'chain' &&
+    typeof chainId === 'number' &&
+    kind === 'pending-settlement' &&
+    key.length === 6 &&
+    keyedPool === keyOf(pool)
+  );
+}

@@ -5,11 +5,12 @@
  * upkeep, once per due upkeep (its key names the pool's last upkeep time) and again each minute, since a late
  * pool's upkeep grows with every interval it has to execute.
  */
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Address, PublicClient } from 'viem';
 import { poolKeeperAbi } from '../../../contracts-abi/generated/index.ts';
 import type { PoolInfo } from '../pools/poolRegistry.ts';
 import { upkeepRequest } from '../tx/poolWrites.ts';
+import type { ChainReads } from './poolQueries.ts';
 import { chainKeys } from './queryKeys.ts';
 import { useActiveChain } from './usePools.ts';
 
@@ -51,14 +52,15 @@ export function upkeepStillRequired(client: PublicClient, pool: PoolInfo): Promi
   });
 }
 
-export function useUpkeepCost(
+/** The query of an upkeep's cost; here rather than in poolQueries.ts, beside the estimate it runs. */
+export function upkeepCostOptions(
+  { chainId, clients }: Pick<ChainReads, 'chainId' | 'clients'>,
   pool: PoolInfo,
   lastPriceTimestamp: bigint,
   user: Address | undefined,
   enabled: boolean,
 ) {
-  const { chainId, clients } = useActiveChain();
-  return useQuery<UpkeepCost>({
+  return queryOptions({
     queryKey: chainKeys.upkeepGas(chainId, pool.address, lastPriceTimestamp, user),
     queryFn: () => estimateUpkeepCost(clients.read, pool, user),
     enabled,
@@ -66,6 +68,15 @@ export function useUpkeepCost(
     refetchInterval: enabled ? REESTIMATE_MS : false,
     retry: false,
   });
+}
+
+export function useUpkeepCost(
+  pool: PoolInfo,
+  lastPriceTimestamp: bigint,
+  user: Address | undefined,
+  enabled: boolean,
+) {
+  return useQuery(upkeepCostOptions(useActiveChain(), pool, lastPriceTimestamp, user, enabled));
 }
 
 /** The read client of the chain shown, for the check made just before an upkeep is sent. */

@@ -1,77 +1,50 @@
 /**
- * One history read as a query, for the pool page and the portfolio alike. Its key names only what the history
- * is of (a pool, an account): never something that moves every interval, so an upkeep in the middle of a long
- * first read does not throw the read away and start another. What the history moves with (the pool's last
- * upkeep, the account's holdings) is the read's `stamp`: when it changes, the history is read again once the
- * read in flight is over, and that read starts where the kept pages end (logScanSource.ts).
+ * One history read as a query, for the pool page and the portfolio alike (historyQueries.ts builds it). Its
+ * key names only what the history is of (a pool, an account): never something that moves every interval, so
+ * an upkeep in the middle of a long first read does not throw the read away and start another. What the
+ * history moves with (the pool's last upkeep, the account's holdings) is the read's `stamp`: when it changes,
+ * the history is read again once the read in flight is over, and that read starts where the kept pages end
+ * (logScanSource.ts).
  *
  * Progress comes from the read in flight only, so a read that was replaced cannot move the bar.
  */
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import type { HistoryProgress, HistoryProvenance, HistoryRequest } from '../history/historySource.ts';
-import { historyRereadMs } from '../history/provenanceText.ts';
+import type { HistoryProgress, HistoryProvenance } from '../history/historySource.ts';
+import { type HistoryQueryOptions, type HistoryRun, historyQueryOptions } from './historyQueries.ts';
 
-interface Stamped<T> {
-  value: T;
-  stamp: string;
-  /** Where this value came from: kept with it, so a page mounted again over the cached value still says so. */
-  source?: HistoryProvenance;
-}
-
-export interface HistoryQueryOptions<T> {
-  queryKey: readonly unknown[];
-  enabled: boolean;
-  /** What the history moves with; a new stamp reads it again. Not part of the key. */
+/** What a history moves with: not part of its key. */
+export interface HistoryMoves {
+  /** A new stamp reads the history again. */
   stamp: string;
   /** The block to read to: the snapshot's, so history and figures agree. */
   toBlock: bigint | undefined;
-  pollIntervalMs: number;
-  read: (request: HistoryRequest) => Promise<T>;
 }
 
-export function useHistoryQuery<T>({
-  queryKey,
-  enabled,
-  stamp,
-  toBlock,
-  pollIntervalMs,
-  read,
-}: HistoryQueryOptions<T>) {
+export function useHistoryQuery<T>(options: HistoryQueryOptions<T>, { stamp, toBlock }: HistoryMoves) {
   const [progress, setProgress] = useState<HistoryProgress>();
   const [source, setSource] = useState<HistoryProvenance>();
   // The latest inputs, read when a read starts: a read is never restarted because they moved.
-  const latest = useRef({ stamp, toBlock, read });
-  latest.current = { stamp, toBlock, read };
+  const latest = useRef({ stamp, toBlock, read: options.read });
+  latest.current = { stamp, toBlock, read: options.read };
   const attempt = useRef(0);
-
-  const query = useQuery({
-    queryKey,
-    queryFn: async ({ signal }): Promise<Stamped<T>> => {
-      const { stamp: readStamp, toBlock: readTo, read: readNow } = latest.current;
-      if (readTo === undefined) throw new Error('history asked for before the chain was read');
+  const run: HistoryRun<T> = {
+    latest: () => latest.current,
+    started: () => {
       const mine = ++attempt.current;
-      let from: HistoryProvenance | undefined;
-      const value = await readNow({
-        toBlock: readTo,
-        signal,
+      return {
         onProgress: (p) => {
           if (mine === attempt.current) setProgress(p);
         },
         onSource: (s) => {
-          from = s;
           if (mine === attempt.current) setSource(s);
         },
-      });
-      return { value, stamp: readStamp, ...(from ? { source: from } : {}) };
+      };
     },
-    enabled: enabled && toBlock !== undefined,
-    staleTime: Number.POSITIVE_INFINITY,
-    // The pager already retried what can be retried; a failed read is tried again below, from its kept pages.
-    retry: false,
-    refetchInterval: (q) =>
-      historyRereadMs(q.state.status === 'error', source ?? q.state.data?.source, pollIntervalMs),
-  });
+    source,
+  };
+
+  const query = useQuery(historyQueryOptions(options, run));
 
   const { data, isFetching, refetch } = query;
   useEffect(() => {

@@ -3,19 +3,12 @@
  * devnet the deployment's feeds with their pairs, elsewhere the Olympus authority's list (poolVerification.ts).
  */
 import { useQuery } from '@tanstack/react-query';
-import { type Address, isAddressEqual, type PublicClient } from 'viem';
+import { type Address, isAddressEqual } from 'viem';
 import type { ChainDeployment } from '../config/config.ts';
 import type { DevnetDeployment } from '../config/devnet.ts';
 import type { PlannedWrapper, PoolLaunch } from '../launch/launchPlan.ts';
-import {
-  type FactoryTerms,
-  type FeedReading,
-  type LaunchState,
-  readFactoryTerms,
-  readFeed,
-  readLaunchState,
-} from '../launch/launchReads.ts';
-import { chainKeys } from './queryKeys.ts';
+import type { FactoryTerms } from '../launch/launchReads.ts';
+import { factoryTermsOptions, feedOptions, type LaunchChain, launchStateOptions } from './launchQueries.ts';
 
 export interface KnownFeed {
   /** "ETH/USD", "ETH/gOHM" (settlement per ETH); undefined when the chain's list names none. */
@@ -38,54 +31,19 @@ export function isKnownFeed(known: readonly KnownFeed[], feed: Address): boolean
   return known.some((f) => isAddressEqual(f.feed, feed));
 }
 
-interface ActiveChain {
-  chainId: number;
-  deployment: ChainDeployment;
-  client: PublicClient;
+export function useFeedReading(chain: LaunchChain, feed: Address | undefined) {
+  return useQuery(feedOptions(chain, feed));
 }
 
-export function useFeedReading({ chainId, deployment, client }: ActiveChain, feed: Address | undefined) {
-  return useQuery<FeedReading>({
-    queryKey: chainKeys.feed(chainId, feed ?? '0x'),
-    enabled: feed !== undefined,
-    queryFn: () => {
-      if (!feed) throw new Error('no feed');
-      return readFeed(client, deployment, feed);
-    },
-    staleTime: deployment.pollIntervalMs,
-    retry: false,
-  });
-}
-
-export function useFactoryTerms({ chainId, deployment, client }: ActiveChain) {
-  return useQuery<FactoryTerms>({
-    queryKey: chainKeys.launch(chainId, 'factory-terms'),
-    queryFn: () => readFactoryTerms(client, deployment),
-    staleTime: Number.POSITIVE_INFINITY,
-    retry: false,
-  });
-}
-
-/** A launch's settings as one key: every field that changes an address or a step. */
-function planKey(launch: PoolLaunch): string {
-  return JSON.stringify(launch, (_, value) => (typeof value === 'bigint' ? value.toString() : value));
+export function useFactoryTerms(chain: LaunchChain) {
+  return useQuery(factoryTermsOptions(chain));
 }
 
 export function useLaunchState(
-  { chainId, deployment, client }: ActiveChain,
+  chain: LaunchChain,
   launch: PoolLaunch | undefined,
   wrappers: { market: PlannedWrapper; settlementEth: PlannedWrapper } | undefined,
   terms: FactoryTerms | undefined,
 ) {
-  return useQuery<LaunchState>({
-    queryKey: chainKeys.launch(chainId, launch ? planKey(launch) : ''),
-    enabled: launch !== undefined && wrappers !== undefined && terms !== undefined,
-    queryFn: () => {
-      if (!launch || !wrappers || !terms) throw new Error('no launch');
-      return readLaunchState(client, deployment, launch, wrappers, terms);
-    },
-    // Read again after each step (refreshAfter.launchStep) and whenever the page regains focus.
-    staleTime: deployment.pollIntervalMs,
-    retry: false,
-  });
+  return useQuery(launchStateOptions(chain, launch, wrappers, terms));
 }

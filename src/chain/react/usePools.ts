@@ -5,27 +5,24 @@
  * never swaps the figures for a placeholder: each snapshot carries its own block time and the wall-clock time
  * it was read, and the clock a view uses is derived from the snapshot it shows (freshness.ts).
  */
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Address } from 'viem';
-import { MAX_ITERATIONS } from '../../engine/constants.ts';
 import { chainDeployments } from '../config/chainDeployments.ts';
-import type { ChainClients } from '../config/clients.ts';
-import type { ChainDeployment } from '../config/config.ts';
 import { chainNowOf, type FreshnessState, freshnessOf } from '../pools/freshness.ts';
-import { type PoolsSnapshot, readPools } from '../pools/poolReader.ts';
-import { discoverPools, type PoolRegistry } from '../pools/poolRegistry.ts';
+import type { PoolsSnapshot } from '../pools/poolReader.ts';
 import { userOn, useWallet } from '../wallet/wallet.ts';
 import { useAppConfig, useDevnet } from './DeploymentContext.tsx';
+import {
+  type ChainReads,
+  poolsSnapshotOptions,
+  registryOptions,
+  type SnapshotMemory,
+} from './poolQueries.ts';
 import { chainKeys } from './queryKeys.ts';
 
 /** The chain whose pools are shown: the wallet's if the app serves it, otherwise the default chain. */
-export function useActiveChain(): {
-  chainId: number;
-  deployment: ChainDeployment;
-  clients: ChainClients;
-  walletOnOtherChain: boolean;
-} {
+export function useActiveChain(): ChainReads & { walletOnOtherChain: boolean } {
   const app = useAppConfig();
   const devnet = useDevnet();
   const wallet = useWallet();
@@ -40,15 +37,7 @@ export function useActiveChain(): {
 }
 
 export function usePoolRegistry(requested: readonly Address[] = []) {
-  const { chainId, deployment, clients } = useActiveChain();
-  return useQuery<PoolRegistry>({
-    queryKey: chainKeys.registry(chainId, requested),
-    queryFn: () => discoverPools(clients.read, deployment, requested),
-    // Read again when the snapshot sees the factory's pool count move, and while it keeps failing.
-    staleTime: Number.POSITIVE_INFINITY,
-    refetchInterval: (query) => (query.state.status === 'error' ? deployment.pollIntervalMs : false),
-    retry: false,
-  });
+  return useQuery(registryOptions(useActiveChain(), requested));
 }
 
 /** Wall-clock ms, ticking every second: what ages figures and moves countdowns between reads. */
@@ -62,39 +51,14 @@ export function useNow(intervalMs = 1000): number {
 }
 
 export function usePoolsSnapshot(requested: readonly Address[] = []) {
-  const { chainId, deployment, clients } = useActiveChain();
+  const active = useActiveChain();
+  const { chainId, deployment, clients } = active;
   const user = userOn(useWallet(), chainId);
   const registry = usePoolRegistry(requested);
   const queryClient = useQueryClient();
-  const hints = useRef(new Map<Address, bigint>());
-  // After a read that could not see every queued interval (a late keeper), read further ahead.
-  const extraIntervals = useRef(0);
-  const pools = registry.data?.pools;
-  // The registry's addresses are checksummed: the key names each pool one way.
-  const poolsKey = pools?.map((p) => p.address).join(',') ?? null;
-
-  const snapshot = useQuery<PoolsSnapshot>({
-    queryKey: [...chainKeys.snapshot(chainId, user), poolsKey],
-    queryFn: async () => {
-      if (!pools) throw new Error('pools not loaded');
-      const result = await readPools(clients.read, deployment, pools, {
-        ...(user ? { user } : {}),
-        intervalHints: hints.current,
-        extraIntervals: extraIntervals.current,
-      });
-      for (const pool of result.pools) hints.current.set(pool.info.committer, pool.state.updateIntervalId);
-      extraIntervals.current = result.commitsComplete ? 0 : MAX_ITERATIONS + 1;
-      return result;
-    },
-    enabled: Boolean(pools),
-    // The figures on screen stay until the next read replaces them; their own timestamps say how old they are.
-    placeholderData: keepPreviousData,
-    refetchInterval: deployment.pollIntervalMs,
-    // Stale by the next poll, so returning to a hidden tab reads at once.
-    staleTime: deployment.pollIntervalMs - 1,
-    // The transport already retried; the next poll is the next try.
-    retry: false,
-  });
+  // What each read leaves for the next (poolQueries.ts): kept for the life of the component.
+  const memory = useRef<SnapshotMemory>({ hints: new Map(), extraIntervals: 0 });
+  const snapshot = useQuery(poolsSnapshotOptions(active, user, registry.data?.pools, memory.current));
 
   const factoryPoolCount = snapshot.data?.factoryPoolCount;
   const registryPoolCount = registry.data?.factoryPoolCount;

@@ -11,25 +11,20 @@ import type { Address } from 'viem';
 import { chainDeployments } from '../../chain/config/chainDeployments.ts';
 import type { PoolsSnapshot } from '../../chain/pools/poolSnapshot.ts';
 import { useDevnet } from '../../chain/react/DeploymentContext.tsx';
-import { chainKeys } from '../../chain/react/queryKeys.ts';
+import { snapshotKeyParts } from '../../chain/react/queryKeys.ts';
 import type { SnapshotRead } from './alertEvents.ts';
 import { observeSnapshot } from './alertsStore.ts';
 import { notifyBrowser } from './browserNotify.ts';
 
-/** The part of a snapshot query's key that names it: ['chain', id, 'snapshot', user] (queryKeys.ts). */
-const SNAPSHOT = chainKeys.snapshot(0, undefined)[2];
-
 /** A snapshot query's chain, user and data, or undefined for any other query (or one without data yet). */
 function snapshotOf(query: Query): { user: Address | undefined; snapshot: PoolsSnapshot } | undefined {
-  const [scope, chainId, kind, user] = query.queryKey;
+  const key = snapshotKeyParts(query.queryKey);
   const data = query.state.data;
-  if (scope !== 'chain' || typeof chainId !== 'number' || kind !== SNAPSHOT || data === undefined)
-    return undefined;
-  if (user !== null && typeof user !== 'string') return undefined;
+  if (!key || data === undefined) return undefined;
   // The key says what the data is: usePoolsSnapshot stores a PoolsSnapshot under it.
   const snapshot = data as PoolsSnapshot;
-  if (snapshot.chainId !== chainId || !Array.isArray(snapshot.pools)) return undefined;
-  return { user: (user ?? undefined) as Address | undefined, snapshot };
+  if (snapshot.chainId !== key.chainId || !Array.isArray(snapshot.pools)) return undefined;
+  return { user: key.user, snapshot };
 }
 
 export function useAlertWatcher(): void {
@@ -53,7 +48,7 @@ export function useAlertWatcher(): void {
       notifyBrowser(observeSnapshot(read), (to) => navigateRef.current(to));
     };
     // What was read before the alerts' code arrived (a stale one tells nothing: alertEvents.ts).
-    for (const query of cache.findAll({ queryKey: ['chain'] })) take(query);
+    for (const query of cache.getAll()) take(query);
     // Each successful read; a failed one changes no data and tells nothing.
     return cache.subscribe((event) => {
       if (event.type === 'updated' && event.action.type === 'success') take(event.query);

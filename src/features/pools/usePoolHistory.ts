@@ -1,6 +1,5 @@
-import { readPoolHistory } from '../../chain/history/poolHistory.ts';
 import type { PoolInfo } from '../../chain/pools/poolRegistry.ts';
-import { chainKeys } from '../../chain/react/queryKeys.ts';
+import { poolHistoryOptions } from '../../chain/react/historyQueries.ts';
 import { useHistoryQuery } from '../../chain/react/useHistoryQuery.ts';
 import { useActiveChain } from '../../chain/react/usePools.ts';
 
@@ -14,16 +13,8 @@ export function usePoolHistory(
   lastPriceTimestamp: bigint | undefined,
   toBlock: bigint | undefined,
 ) {
-  const { chainId, deployment, clients } = useActiveChain();
-  return useHistoryQuery({
-    queryKey: info ? chainKeys.poolHistory(chainId, info.address) : ['chain', chainId, 'pool-history', null],
-    enabled: Boolean(info),
+  return useHistoryQuery(poolHistoryOptions(useActiveChain(), info), {
     stamp: lastPriceTimestamp?.toString() ?? '',
     toBlock,
-    pollIntervalMs: deployment.pollIntervalMs,
-    read: (request) => {
-      if (!info) throw new Error('pool not loaded');
-      return readPoolHistory(clients.historySource, clients.read, deployment, info, request);
-    },
   });
 }

@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
-import { readUserHistory } from '../../chain/history/userHistory.ts';
 import type { PoolSnapshot } from '../../chain/pools/poolReader.ts';
-import { chainKeys } from '../../chain/react/queryKeys.ts';
+import { userHistoryOptions } from '../../chain/react/historyQueries.ts';
 import { useHistoryQuery } from '../../chain/react/useHistoryQuery.ts';
 import { useActiveChain, usePoolsSnapshot } from '../../chain/react/usePools.ts';
 import { useWallet } from '../../chain/wallet/wallet.ts';
@@ -42,8 +41,8 @@ export function usePortfolio() {
   const wallet = useWallet();
   const address = wallet.status === 'connected' ? wallet.address : undefined;
   const live = usePoolsSnapshot();
-  const { snapshot, registry, chainId, deployment } = live;
-  const { clients } = useActiveChain();
+  const { snapshot, registry } = live;
+  const active = useActiveChain();
   const pools = snapshot.data?.pools ?? [];
   // The user's history moves only when their own holdings or queued commits do (a queued commit leaves the
   // list when a rebalance executes it): read again on exactly that, so an idle portfolio reads no logs at all.
@@ -57,27 +56,12 @@ export function usePortfolio() {
         .join(':');
     })
     .join('|');
-  const history = useHistoryQuery({
-    queryKey: chainKeys.userHistory(chainId, address),
-    // Only once the snapshot carries this account's positions: a snapshot read before the wallet connected
-    // would start a read at a block before the account's latest holdings.
-    enabled: Boolean(
-      address && registry.data && snapshot.data && (pools.length === 0 || pools.some((p) => p.user)),
-    ),
+  // Only once the snapshot carries this account's positions: a snapshot read before the wallet connected
+  // would start a read at a block before the account's latest holdings.
+  const ready = Boolean(registry.data && snapshot.data && (pools.length === 0 || pools.some((p) => p.user)));
+  const history = useHistoryQuery(userHistoryOptions(active, address, registry.data?.pools, ready), {
     stamp: fingerprint,
     toBlock: snapshot.data?.blockNumber,
-    pollIntervalMs: deployment.pollIntervalMs,
-    read: (request) => {
-      if (!address || !registry.data) throw new Error('not ready');
-      return readUserHistory(
-        clients.historySource,
-        clients.read,
-        deployment,
-        registry.data.pools,
-        address,
-        request,
-      );
-    },
   });
 
   const rows: PortfolioRow[] = useMemo(() => {
