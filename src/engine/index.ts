@@ -9,7 +9,6 @@ export {
   type CommitPreviewInput,
   commitOutput,
   previewCommit,
-  smallestYieldingAmount,
 } from './commitPreview.ts';
 export {
   appropriateUpdateIntervalId,
@@ -141,6 +140,7 @@ export {
 } from './simulate/pricePaths.ts';
 export { createPrng, type Prng } from './simulate/prng.ts';
 export { type FastBalances, type FastTransferInput, valueTransferFast } from './simulate/rebalance.ts';
+export { smallestYieldingAmount } from './smallestCommit.ts';
 export {
   calculateValueTransfer,
   type ValueTransferInput,

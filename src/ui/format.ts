@@ -1,6 +1,6 @@
 /** Formatting at the edge: amounts stay `bigint` with their decimals until they are shown. */
 import { formatUnits } from 'viem';
-import { writeAmountText } from './amountText.ts';
+import { writeAmountText } from './numberConventions.ts';
 
 const cache = new Map<string, Intl.NumberFormat>();
 function numberFormat(maximumFractionDigits: number, minimumFractionDigits = 0): Intl.NumberFormat {

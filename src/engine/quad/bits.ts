@@ -3,7 +3,8 @@
  * (docs/protocol.md §1.1). A quad is carried as its raw 128-bit pattern in a `bigint`, so a value read
  * from the chain (`priceHistory`, `mintingFee`, …) round-trips without any loss.
  *
- * This file holds the bit layout, the special values, conversions to and from integers, and comparisons.
+ * This file holds the bit layout, the special values and conversions to and from integers; comparisons and
+ * sign changes are in compare.ts.
  * Every function reproduces the contract library's behaviour, including its quirks, because the engine's exact
  * path must agree with the chain to the wei (see arithmetic.ts for the rounding rule).
  */
@@ -164,56 +165,6 @@ export function toInt(x: Quad): bigint {
   }
   if (magnitude >= INT256_LIMIT) throw new ContractRevert('toInt overflow', 'bare');
   return magnitude;
-}
-
-// biome-ignore lint/suspicious/noShadowRestrictedNames: the library's own name, always used as `quad.isNaN`.
-export function isNaN(x: Quad): boolean {
-  return (x & ABS_MASK) > POSITIVE_INFINITY;
-}
-
-export function isInfinity(x: Quad): boolean {
-  return (x & ABS_MASK) === POSITIVE_INFINITY;
-}
-
-/** −1, 0 or 1; both zeros give 0; reverts on NaN. */
-export function sign(x: Quad): -1 | 0 | 1 {
-  const magnitude = x & ABS_MASK;
-  if (magnitude > POSITIVE_INFINITY) throw new ContractRevert('sign of NaN', 'bare');
-  if (magnitude === 0n) return 0;
-  return isNegative(x) ? -1 : 1;
-}
-
-/**
- * sign(x − y) as the library computes it (`cmp`). Reverts on NaN and on two equal infinities. Note the library's
- * quirk, kept on purpose: +0 and −0 are different bit patterns, so cmp(+0, −0) is 1, not 0.
- */
-export function cmp(x: Quad, y: Quad): -1 | 0 | 1 {
-  const absX = x & ABS_MASK;
-  const absY = y & ABS_MASK;
-  if (absX > POSITIVE_INFINITY || absY > POSITIVE_INFINITY) throw new ContractRevert('cmp of NaN', 'bare');
-  if (x === y) {
-    if (absX === POSITIVE_INFINITY) throw new ContractRevert('cmp of equal infinities', 'bare');
-    return 0;
-  }
-  const negX = isNegative(x);
-  const negY = isNegative(y);
-  if (negX !== negY) return negX ? -1 : 1;
-  const xLarger = absX > absY;
-  if (negX) return xLarger ? -1 : 1;
-  return xLarger ? 1 : -1;
-}
-
-/** Equality of finite values by bit pattern (`eq`): NaN and infinities equal nothing, +0 ≠ −0. */
-export function eq(x: Quad, y: Quad): boolean {
-  return x === y && (x & ABS_MASK) < POSITIVE_INFINITY;
-}
-
-export function neg(x: Quad): Quad {
-  return (x ^ SIGN_BIT) as Quad;
-}
-
-export function abs(x: Quad): Quad {
-  return (x & ABS_MASK) as Quad;
 }
 
 /**

@@ -9,7 +9,7 @@
  * integer result can be computed from v in integer arithmetic directly. tests/engine/quad-fused.test.ts checks
  * each shortcut against the composition it replaces.
  */
-import { div, mul } from './arithmetic.ts';
+
 import {
   EXPONENT_BIAS,
   exponentField,
@@ -22,6 +22,7 @@ import {
   type Quad,
   toUInt,
 } from './bits.ts';
+import { div, mul } from './product.ts';
 
 const TWO_POW_113 = 1n << 113n;
 /** Exponent fields of positive normal quads, between which the shortcuts apply. */

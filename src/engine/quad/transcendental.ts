@@ -9,7 +9,7 @@
  *   squaring of the significand; for x < 1 it produces the complemented bits.
  * - e^x = 2^(x · log₂e) and ln x = log₂x · ln 2, with the constants of tables.ts.
  */
-import { mul } from './arithmetic.ts';
+
 import {
   EXPONENT_BIAS,
   EXPONENT_SPECIAL,
@@ -25,6 +25,7 @@ import {
   type Quad,
   SIGN_BIT,
 } from './bits.ts';
+import { mul } from './product.ts';
 import { LN2, LOG2_E, POW2_FACTORS } from './tables.ts';
 
 const TWO_POW_127 = 1n << 127n;

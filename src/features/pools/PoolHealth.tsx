@@ -12,8 +12,8 @@ import { CopyButton } from '../../ui/CopyButton.tsx';
 import { Countdown, formatDuration } from '../../ui/Countdown.tsx';
 import { intervalCount } from '../../ui/keeperWords.ts';
 import { TokenAmount } from '../../ui/TokenAmount.tsx';
+import { HealthBadge } from './HealthBadge.tsx';
 import { feedAgeSeconds, feedIsStale, type HealthAddress, healthAddresses, invariantView } from './health.ts';
-import { HealthBadge } from './poolCells.tsx';
 import type { PoolRowView } from './poolView.ts';
 import { RunUpkeep } from './RunUpkeep.tsx';
 

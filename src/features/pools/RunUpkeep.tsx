@@ -29,7 +29,7 @@ import {
   upkeepOffer,
   upkeepPay,
   upkeepReward,
-} from './health.ts';
+} from './upkeepHealth.ts';
 
 export interface RunUpkeepProps {
   pool: PoolSnapshot;

@@ -1,11 +1,13 @@
-/** The figures of one pool, drawn the same in every place that shows them (the list, the pool page). */
+/**
+ * The figures of one pool, drawn the same in every place that shows them (the list, the pool page); its health
+ * badge is HealthBadge.tsx.
+ */
 import type { ReactNode } from 'react';
 import { collateralToUsd } from '../../engine/metrics.ts';
 import { Countdown } from '../../ui/Countdown.tsx';
 import { formatFractionPercent, formatLeverage, formatNumber, formatUsd } from '../../ui/format.ts';
 import { DUE_NOW, WAITING_FOR_KEEPER } from '../../ui/keeperWords.ts';
 import { TokenAmount } from '../../ui/TokenAmount.tsx';
-import { type HealthStatus, statusDetail, statusLabel, statusWord } from './health.ts';
 import type { ValueUnit } from './links.ts';
 import type { PoolRowView, SideView } from './poolView.ts';
 
@@ -174,55 +176,5 @@ export function PriceLines({ row, unit }: { row: PoolRowView; unit: ValueUnit })
       long={<TokenPrice row={row} side={row.long} unit={unit} />}
       short={<TokenPrice row={row} side={row.short} unit={unit} />}
     />
-  );
-}
-
-const HEALTH_TONE: Record<HealthStatus['kind'], string> = {
-  healthy: 'bg-long/15 text-long',
-  late: 'bg-warn/15 text-warn',
-  'feed-stale': 'bg-warn/15 text-warn',
-  paused: 'bg-short/20 text-short',
-};
-
-/**
- * One word on the pool's health (docs/protocol.md, "Pool health"), and in the list (`compact`) its detail on a
- * line of its own, so the column stays narrow. With stale figures it says only what the last read showed, at
- * that read's block, muted: a keeper may have come since.
- */
-export function HealthBadge({
-  row,
-  stale,
-  compact = false,
-}: {
-  row: PoolRowView;
-  stale: boolean;
-  compact?: boolean;
-}) {
-  const status = stale ? row.healthAtRead : row.health;
-  const detail = compact ? statusDetail(status) : undefined;
-  const badge = (
-    <span
-      className={`inline-flex items-center gap-1.5 rounded px-1.5 py-0.5 text-xs font-semibold whitespace-nowrap ${
-        stale ? 'bg-ink-800 text-ink-400' : HEALTH_TONE[status.kind]
-      }`}
-    >
-      <span aria-hidden className="inline-block size-1.5 rounded-full bg-current" />
-      {compact ? statusWord(status) : statusLabel(status)}
-    </span>
-  );
-  return (
-    <span
-      className="inline-flex flex-col items-start gap-1"
-      title={stale ? 'As of the last read: the figures are stale' : undefined}
-      data-health={status.kind}
-    >
-      {badge}
-      {detail ? (
-        <>
-          {' '}
-          <span className="text-xs text-ink-400">{detail}</span>
-        </>
-      ) : null}
-    </span>
   );
 }

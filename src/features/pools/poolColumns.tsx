@@ -1,13 +1,13 @@
 /**
  * What the pools list shows of each pool, once: the table's columns on wide screens and the cards' figures on
  * phones are both drawn from this list. A new pool figure is one entry here (its figure in poolView.ts, its
- * drawing in poolCells.tsx).
+ * drawing in poolCells.tsx or HealthBadge.tsx).
  */
 import type { ReactNode } from 'react';
+import { HealthBadge } from './HealthBadge.tsx';
 import type { ValueUnit } from './links.ts';
 import {
   BalanceLines,
-  HealthBadge,
   IndexPrice,
   LeverageLines,
   Money,

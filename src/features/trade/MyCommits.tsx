@@ -1,56 +1,14 @@
+/** The trade page's "Your pending commits" and "Escrow" cards, with the claims sent from them. */
 import { claimWouldFail, hasEscrow, type PoolSnapshot } from '../../chain/pools/poolReader.ts';
 import { refreshAfter } from '../../chain/react/queryKeys.ts';
 import { useSentTransactions } from '../../chain/react/useSentTransactions.ts';
 import { useTransactor } from '../../chain/react/useTransactor.ts';
 import { claimRequest } from '../../chain/tx/poolWrites.ts';
 import { useWallet } from '../../chain/wallet/wallet.ts';
-import { expectedExecutionTime } from '../../engine/commits.ts';
-import { type KeeperTiming, keeperTiming } from '../../engine/keeperTiming.ts';
-import type { CommitTotals } from '../../engine/types.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Card } from '../../ui/Card.tsx';
-import { formatApproximate, formatDuration } from '../../ui/Countdown.tsx';
-import { commitLabel } from '../../ui/commitLabels.ts';
-import { intervalCount, PAUSED_COMMIT } from '../../ui/keeperWords.ts';
 import { TokenAmount } from '../../ui/TokenAmount.tsx';
-
-const PARTS: Array<[keyof CommitTotals, string, 'collateral' | 'L' | 'S']> = [
-  ['longMintSettlement', commitLabel({ kind: 'mint', side: 'long' }), 'collateral'],
-  ['shortMintSettlement', commitLabel({ kind: 'mint', side: 'short' }), 'collateral'],
-  ['longBurnPoolTokens', commitLabel({ kind: 'burn', side: 'long' }), 'L'],
-  ['shortBurnPoolTokens', commitLabel({ kind: 'burn', side: 'short' }), 'S'],
-  ['longBurnShortMintPoolTokens', commitLabel({ kind: 'flip', side: 'long' }), 'L'],
-  ['shortBurnLongMintPoolTokens', commitLabel({ kind: 'flip', side: 'short' }), 'S'],
-];
-
-/**
- * When a queued commit executes, in words: never a countdown in a paused pool (no upkeep runs there), "due now"
- * once its time has passed, and "waiting for keeper" only once the block read shows a whole interval missed
- * (engine/keeperTiming.ts), as the pools list says it.
- */
-export function commitWaitText({
-  paused,
-  secondsLeft,
-  keeper,
-  stale,
-}: {
-  paused: boolean;
-  secondsLeft: number;
-  keeper: KeeperTiming;
-  stale: boolean;
-}): { text: string; tone: 'plain' | 'muted' | 'warn' | 'paused' } {
-  if (paused) return { text: PAUSED_COMMIT, tone: 'paused' };
-  if (stale)
-    return secondsLeft > 0
-      ? { text: `executes in ${formatApproximate(secondsLeft)}`, tone: 'muted' }
-      : { text: 'due (figures stale)', tone: 'muted' };
-  if (secondsLeft > 0) return { text: `executes in ${formatDuration(secondsLeft)}`, tone: 'plain' };
-  if (keeper.kind === 'late')
-    return { text: `waiting for keeper (${intervalCount(keeper.intervals)} late)`, tone: 'warn' };
-  return { text: 'due now', tone: 'plain' };
-}
-
-const TONE = { plain: '', muted: 'text-ink-400', warn: 'text-warn', paused: 'font-sans text-short' } as const;
+import { PendingCommit } from './PendingCommit.tsx';
 
 /** The user's queued commits (read from the chain, so they survive a reload) and what waits in escrow. */
 export function MyCommits({
@@ -111,56 +69,16 @@ export function MyCommits({
           )
         ) : (
           <ul className="space-y-3 text-sm">
-            {pending.map(({ pool, commit }) => {
-              const at = Number(
-                expectedExecutionTime(
-                  commit.intervalId,
-                  pool.state.lastPriceTimestamp,
-                  BigInt(pool.state.updateInterval),
-                  pool.state.updateIntervalId,
-                ),
-              );
-              const wait = commitWaitText({
-                paused: pool.paused,
-                secondsLeft: at - chainNow,
-                keeper: keeperTiming({
-                  lastPriceTimestamp: pool.state.lastPriceTimestamp,
-                  updateInterval: pool.state.updateInterval,
-                  blockTimestamp,
-                  chainNow,
-                }),
-                stale,
-              });
-              return (
-                <li
-                  key={`${pool.info.address}-${commit.intervalId}`}
-                  className="rounded-lg border border-ink-800 p-3"
-                >
-                  <div className="flex justify-between gap-3">
-                    <span className="font-semibold">{pool.info.name}</span>
-                    <span className={`font-mono ${TONE[wait.tone]}`}>{wait.text}</span>
-                  </div>
-                  <ul className="mt-1 font-mono text-xs text-ink-200">
-                    {PARTS.filter(([key]) => commit.totals[key] > 0n).map(([key, label, unit]) => (
-                      <li key={key}>
-                        {label}: <TokenAmount value={commit.totals[key]} decimals={pool.state.decimals} />{' '}
-                        {/* A mint is queued net of its fee, taken when it was committed. */}
-                        {unit === 'collateral'
-                          ? `${pool.info.collateral.symbol}, after the mint fee`
-                          : `${unit} tokens`}
-                      </li>
-                    ))}
-                  </ul>
-                  {pool.user?.paidClaim?.intervalId === commit.intervalId ? (
-                    <p className="mt-1 text-xs text-long">
-                      Claim paid for: a keeper claims it into your wallet after execution (reward{' '}
-                      <TokenAmount value={pool.user.paidClaim.reward} decimals={18} unit="ETH" />
-                      ).
-                    </p>
-                  ) : null}
-                </li>
-              );
-            })}
+            {pending.map(({ pool, commit }) => (
+              <PendingCommit
+                key={`${pool.info.address}-${commit.intervalId}`}
+                pool={pool}
+                commit={commit}
+                chainNow={chainNow}
+                blockTimestamp={blockTimestamp}
+                stale={stale}
+              />
+            ))}
           </ul>
         )}
       </Card>

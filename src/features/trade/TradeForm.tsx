@@ -1,7 +1,7 @@
 /**
  * The trade form: pool, side and action (kept in the link), the amount and where it is paid from (kept here,
  * and reset whenever the pool, side or action change, because TradePage keys the form by them). What it
- * shows is derived in tradeDerivation.ts; this file draws it and sends the one step it offers.
+ * shows is derived in tradeDerivation.ts; this file draws it, and useTradeSteps.ts sends the one step it offers.
  */
 import { useId, useState } from 'react';
 import { formatUnits } from 'viem';
@@ -9,28 +9,23 @@ import { isAddressEqual } from '../../chain/config/addressText.ts';
 import type { PoolSnapshot } from '../../chain/pools/poolReader.ts';
 import { useClaimReward } from '../../chain/react/autoClaim.ts';
 import { useAppConfig } from '../../chain/react/DeploymentContext.tsx';
-import { refreshAfter } from '../../chain/react/queryKeys.ts';
 import { useSentTransactions } from '../../chain/react/useSentTransactions.ts';
-import { useTransactor } from '../../chain/react/useTransactor.ts';
-import { approveRequest, commitRequest } from '../../chain/tx/poolWrites.ts';
-import { useConnectWallet } from '../../chain/wallet/connectWallet.ts';
-import { switchWalletChain } from '../../chain/wallet/wallet.ts';
-import { commitAction } from '../../engine/commits.ts';
-import type { Side } from '../../engine/types.ts';
-import { amountForInput, userLocale } from '../../ui/amountText.ts';
 import { Button } from '../../ui/Button.tsx';
-import { commitLabel } from '../../ui/commitLabels.ts';
-import { exactAmount, formatTokenAmount } from '../../ui/format.ts';
+import { formatTokenAmount } from '../../ui/format.ts';
 import { Notice } from '../../ui/Notice.tsx';
 import { NumberInput } from '../../ui/NumberInput.tsx';
+import { amountForInput, userLocale } from '../../ui/numberConventions.ts';
 import { Segmented } from '../../ui/Segmented.tsx';
+import { ApprovalOption } from './ApprovalOption.tsx';
 import { AutoClaimOption } from './AutoClaimOption.tsx';
 import { heldBack, InFlightNotice } from './InFlight.tsx';
 import type { TradeChoice } from './links.ts';
+import { TradeChoiceFields } from './TradeChoiceFields.tsx';
 import { TradePreview } from './TradePreview.tsx';
 import { EMPTY_INPUTS, type TradeInputs } from './tradeDerivation.ts';
-import type { Action, Source } from './tradeModel.ts';
+import type { Source } from './tradeModel.ts';
 import { useTradeDerivation } from './useTradeDerivation.ts';
+import { useTradeSteps } from './useTradeSteps.ts';
 
 export function TradeForm({
   pools,
@@ -57,9 +52,7 @@ export function TradeForm({
 }) {
   const amountId = useId();
   const explorer = useAppConfig().chains.find((c) => c.id === chainId)?.blockExplorers?.default.url;
-  const { openConnectModal } = useConnectWallet();
-  const [switching, setSwitching] = useState(false);
-  const { busy, send } = useTransactor();
+  const { busy, switching, sendStep } = useTradeSteps();
   const [inputs, setInputs] = useState<TradeInputs>(EMPTY_INPUTS);
   const update = (patch: Partial<TradeInputs>) => setInputs((current) => ({ ...current, ...patch }));
   // Errors show once the user has typed or tried to submit, not on an untouched empty field.
@@ -92,52 +85,20 @@ export function TradeForm({
   const decimals = pool.state.decimals;
   const symbol = pool.info.collateral.symbol;
 
-  const submit = async () => {
-    if (step.kind === 'connect') return openConnectModal();
-    if (step.kind === 'switch') {
-      // A refused switch changes nothing: the button still offers it.
-      setSwitching(true);
-      return switchWalletChain(chainId)
-        .catch(() => undefined)
-        .finally(() => setSwitching(false));
-    }
-    const user = trade.address;
-    if (!user) return;
-    if (step.kind === 'approve') {
-      const unlimited = inputs.unlimitedApproval;
-      await send(
-        unlimited ? `Approve unlimited ${symbol}` : `Approve ${exactAmount(step.amount, decimals)} ${symbol}`,
-        approveRequest(pool.info, unlimited ? 'unlimited' : step.amount),
-        refreshAfter.approve(chainId, user),
-        { kind: 'approve', pool: pool.info.address, token: pool.info.collateral.address },
-      );
-      return;
-    }
-    if (step.kind === 'commit') {
-      const receipt = await send(
-        `${commitLabel(commitAction(trade.commitType))} ${exactAmount(step.amount, decimals)} ${unit}`,
-        commitRequest(
-          pool.info,
-          trade.commitType,
-          step.amount,
-          inputs.source === 'escrow',
-          inputs.autoClaim ? claim.reward : undefined,
-        ),
-        refreshAfter.commit(chainId, user),
-        {
-          kind: 'commit',
-          pool: pool.info.address,
-          commitType: trade.commitType,
-          amount: step.amount,
-          fromEscrow: inputs.source === 'escrow',
-        },
-      );
-      if (receipt) {
+  const submit = () =>
+    sendStep(step, {
+      pool,
+      chainId,
+      user: trade.address,
+      inputs,
+      commitType: trade.commitType,
+      unit,
+      claimReward: claim.reward,
+      onCommitted: () => {
         update({ amount: '' });
         setSubmitted(false);
-      }
-    }
-  };
+      },
+    });
 
   return (
     <form
@@ -149,42 +110,7 @@ export function TradeForm({
         if (!disabled && !busy && step.kind !== 'invalid') void submit();
       }}
     >
-      <label className="flex flex-col gap-1 text-xs text-ink-400">
-        Pool
-        <select
-          className="rounded-lg border border-ink-700 bg-ink-900 px-3 py-2 text-sm text-ink-50"
-          value={pool.info.address}
-          onChange={(e) => onChoice({ pool: e.target.value })}
-        >
-          {pools.map((p) => (
-            <option key={p.info.address} value={p.info.address}>
-              {p.info.name}
-              {p.paused ? ' (paused)' : ''}
-            </option>
-          ))}
-        </select>
-      </label>
-      <div className="grid gap-3 sm:grid-cols-2">
-        <Segmented<Side>
-          legend="Side"
-          value={choice.side}
-          options={[
-            ['long', 'Long'],
-            ['short', 'Short'],
-          ]}
-          onChange={(side) => onChoice({ side })}
-        />
-        <Segmented<Action>
-          legend="Action"
-          value={choice.action}
-          options={[
-            ['mint', 'Mint'],
-            ['burn', 'Burn'],
-            ['flip', 'Flip'],
-          ]}
-          onChange={(action) => onChoice({ action })}
-        />
-      </div>
+      <TradeChoiceFields pools={pools} pool={pool} choice={choice} onChoice={onChoice} />
       <Segmented<Source>
         legend="Pay from"
         value={inputs.source}
@@ -223,25 +149,11 @@ export function TradeForm({
         }
       />
       {step.kind === 'approve' ? (
-        <label className="flex items-start gap-2 text-sm text-ink-200">
-          <input
-            type="checkbox"
-            className="mt-1"
-            checked={inputs.unlimitedApproval}
-            onChange={(e) => update({ unlimitedApproval: e.target.checked })}
-          />
-          <span>
-            Approve an unlimited amount
-            {inputs.unlimitedApproval ? (
-              <span className="block text-warn">
-                The pool could then move all of your {symbol}, now and later. Only approve what you are about
-                to mint unless you trust this contract completely.
-              </span>
-            ) : (
-              <span className="block text-ink-400">By default you approve exactly this amount.</span>
-            )}
-          </span>
-        </label>
+        <ApprovalOption
+          checked={inputs.unlimitedApproval}
+          onChange={(unlimitedApproval) => update({ unlimitedApproval })}
+          symbol={symbol}
+        />
       ) : null}
       {claim.available ? (
         <AutoClaimOption

@@ -56,7 +56,7 @@ export function TradePreview({
 }: {
   pool: PoolSnapshot;
   preview: CommitPreview;
-  /** When and why the figures may differ from what the chain will do (tradeDerivation's previewNotes). */
+  /** When and why the figures may differ from what the chain will do (tradePreviewing.ts's previewNotes). */
   notes?: readonly string[];
   side: Side;
   action: Action;

@@ -4,7 +4,8 @@
  */
 import { MAX_COMMIT_AMOUNT } from '../../engine/commits.ts';
 import { decimalToUnits } from '../../engine/decimalUnits.ts';
-import { numberConventions, readAmountText, writeAmountText } from '../../ui/amountText.ts';
+import { readAmountText } from '../../ui/amountText.ts';
+import { numberConventions, writeAmountText } from '../../ui/numberConventions.ts';
 
 export type AmountCheck = { ok: true; amount: bigint } | { ok: false; message: string };
 

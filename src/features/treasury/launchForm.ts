@@ -1,23 +1,16 @@
 /**
- * The launch form as a whole (docs/treasury.md §3): its fields as typed, what the feeds answered, and the
- * launch they make when every check passes. Pure, so each refusal is tested in the node environment.
+ * The launch form as a whole (docs/treasury.md §3): its fields as typed, what the feeds answered (checked in
+ * launchFeeds.ts), and the launch they make when every check passes. Pure, so each refusal is tested in the
+ * node environment.
  */
 import type { Address } from 'viem';
 import { isAddressEqual } from '../../chain/config/addressText.ts';
 import type { CollateralSymbol, CollateralToken } from '../../chain/config/config.ts';
 import type { PoolLaunch } from '../../chain/launch/launchPlan.ts';
-import type { FeedReading } from '../../chain/launch/launchReads.ts';
-import { type KnownFeed, settlementEthFeedOf } from '../../chain/react/useLaunchReads.ts';
-import {
-  type Field,
-  MAX_DECIMALS,
-  marketFromDescription,
-  readAddress,
-  readFees,
-  readIntervals,
-  readLeverage,
-  readMarket,
-} from './launchFields.ts';
+import type { KnownFeed } from '../../chain/react/useLaunchReads.ts';
+import { readFees } from './feeFields.ts';
+import { derivedMarket, type FeedCheck, feedProblem, resolveFeeds } from './launchFeeds.ts';
+import { type Field, MAX_DECIMALS, readIntervals, readLeverage, readMarket } from './launchFields.ts';
 
 /** The form's fields as text, as the link keeps them (links.ts). */
 export interface LaunchInputs {
@@ -37,12 +30,6 @@ export interface LaunchInputs {
 
 export type LaunchField = keyof LaunchInputs;
 
-/** A feed's read, as the form sees it while it loads. */
-export type FeedCheck =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'read'; reading: FeedReading };
-
 const OLYMPUS_COLLATERALS: readonly CollateralSymbol[] = ['OHM', 'gOHM'];
 
 export function readCollateral(
@@ -54,62 +41,6 @@ export function readCollateral(
   const token = collaterals.find((c) => c.symbol === text);
   if (!token) return { ok: false, message: `${text} is not configured on this chain.` };
   return { ok: true, value: token };
-}
-
-/** The feed addresses the form names, before they are read: typed, or the chain's known ones. */
-export function resolveFeeds(
-  inputs: Pick<LaunchInputs, 'feed' | 'ethFeed' | 'collateral'>,
-  known: readonly KnownFeed[],
-): { market: Field<Address>; settlementEth: Field<Address> } {
-  const market = readAddress(inputs.feed, 'market price feed');
-  const fallback = settlementEthFeedOf(known, inputs.collateral);
-  const typed = inputs.ethFeed.trim() !== '';
-  const settlementEth: Field<Address> = typed
-    ? readAddress(inputs.ethFeed, 'settlement/ETH feed')
-    : fallback
-      ? { ok: true, value: fallback.feed }
-      : {
-          ok: false,
-          message: `Enter a settlement/ETH feed: no ETH/${inputs.collateral} feed is known on this chain.`,
-        };
-  if (!settlementEth.ok) return { market, settlementEth };
-  const refuse = (message: string) => ({ market, settlementEth: { ok: false, message } as const });
-  if (market.ok && isAddressEqual(market.value, settlementEth.value))
-    return refuse('The settlement/ETH feed must be another feed than the market’s.');
-  // A known feed says what it prices: one for another collateral would misprice every keeper reward.
-  const pair = known.find((f) => isAddressEqual(f.feed, settlementEth.value))?.pair;
-  if (pair && pair !== `ETH/${inputs.collateral}`)
-    return refuse(
-      `That is the ${pair} feed: keeper rewards paid in ${inputs.collateral} need the ETH/${inputs.collateral} feed.`,
-    );
-  return { market, settlementEth };
-}
-
-/** One sentence when a feed cannot price a pool; undefined while it loads or when it can. */
-export function feedProblem(check: FeedCheck | undefined): string | undefined {
-  if (!check || check.status === 'loading') return undefined;
-  if (check.status === 'failed') return `The feed could not be read: ${check.message}`;
-  const { reading } = check;
-  if (reading.kind === 'not-a-feed')
-    return `${reading.address} is not a price feed: it does not answer decimals() and latestRoundData().`;
-  if (reading.decimals > MAX_DECIMALS)
-    return `This feed has ${reading.decimals} decimals; the oracle wrapper accepts at most ${MAX_DECIMALS}.`;
-  if (reading.answer <= 0n)
-    return `This feed’s latest answer is ${reading.answer}: a pool needs a price above zero.`;
-  return undefined;
-}
-
-/** The market's name when none is typed: the known feed's pair, else the feed's own description. */
-export function derivedMarket(
-  feed: Address | undefined,
-  known: readonly KnownFeed[],
-  check: FeedCheck | undefined,
-): string | undefined {
-  const pair = feed ? known.find((f) => isAddressEqual(f.feed, feed))?.pair : undefined;
-  if (pair) return pair;
-  return check?.status === 'read' && check.reading.kind === 'feed'
-    ? marketFromDescription(check.reading.description)
-    : undefined;
 }
 
 export interface LaunchContext {

@@ -5,7 +5,7 @@
  * `pages.ts`, which only the shell imports.
  */
 import { parseAsString } from 'nuqs';
-import { amountForInput } from '../../ui/amountText.ts';
+import { amountForInput } from '../../ui/numberConventions.ts';
 
 /** Suggested intervals, where the chain has none of its own to suggest (the devnet's are its pools'). */
 export const DEFAULT_INTERVALS = { update: '3600', frontRunning: '300' } as const;

@@ -28,15 +28,10 @@ import {
 } from '../../chain/react/useLaunchReads.ts';
 import { useActiveChain, usePoolRegistry } from '../../chain/react/usePools.ts';
 import { userOn, useWallet } from '../../chain/wallet/wallet.ts';
-import { userLocale } from '../../ui/amountText.ts';
+import { userLocale } from '../../ui/numberConventions.ts';
+import { type FeedCheck, resolveFeeds } from './launchFeeds.ts';
 import { readLeverage } from './launchFields.ts';
-import {
-  checkLaunch,
-  type FeedCheck,
-  type LaunchInputs,
-  resolveFeeds,
-  sameNameWarning,
-} from './launchForm.ts';
+import { checkLaunch, type LaunchInputs, sameNameWarning } from './launchForm.ts';
 import { launchBlocker, launchSteps, nextStep, poolAddressOf } from './launchSteps.ts';
 import { DEFAULT_INTERVALS, launchParams } from './links.ts';
 
