@@ -8,17 +8,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deployment } from '../../contracts-abi/deployment.ts';
 import { autoClaimAbi, erc20Abi, poolKeeperAbi } from '../../contracts-abi/generated/index.ts';
 import { devnetConfig } from '../../devnet/config.ts';
-import { type DevnetClients, devnetClients, write } from '../../devnet/lib/clients.ts';
-import { deployDevnet, devAccount, ROLE_INDEX } from '../../devnet/lib/deploy.ts';
-import { freePort, type RunningNode, startNode } from '../../devnet/lib/node.ts';
-import { seedDevnet } from '../../devnet/lib/seed.ts';
-import { devnetChainDeployment } from '../../src/chain/config/chainDeployments.ts';
+import { type DevnetClients, write } from '../../devnet/lib/clients.ts';
+import { devAccount, ROLE_INDEX } from '../../devnet/lib/deploy.ts';
+import type { RunningNode } from '../../devnet/lib/node.ts';
 import type { ChainDeployment } from '../../src/chain/config/config.ts';
 import { readPools } from '../../src/chain/pools/poolReader.ts';
-import { discoverPools, type PoolInfo } from '../../src/chain/pools/poolRegistry.ts';
+import type { PoolInfo } from '../../src/chain/pools/poolRegistry.ts';
 import { claimReward, PAID_CLAIM_GAS } from '../../src/chain/react/autoClaim.ts';
 import { approveRequest, commitRequest } from '../../src/chain/tx/poolWrites.ts';
 import { CommitType } from '../../src/engine/commits.ts';
+import { startSeededChain } from './seededChain.ts';
 
 const config = devnetConfig();
 const user = devAccount(ROLE_INDEX.firstUser + 1).address;
@@ -32,12 +31,9 @@ describe('a paid claim (AutoClaim) on the devnet', () => {
   let pool: PoolInfo;
 
   beforeAll(async () => {
-    node = await startNode({ port: await freePort() });
-    clients = devnetClients(node.rpcUrl);
-    deployment = await deployDevnet(clients, { rpcUrl: node.rpcUrl, config });
-    await seedDevnet(clients, deployment, config);
-    chain = devnetChainDeployment(deployment);
-    pool = (await discoverPools(clients.public, chain)).pools.find((p) => p.collateral.symbol === 'gOHM')!;
+    let pools: PoolInfo[];
+    ({ node, clients, deployment, chain, pools } = await startSeededChain([], config));
+    pool = pools.find((p) => p.collateral.symbol === 'gOHM')!;
   });
   afterAll(() => node?.stop());
 

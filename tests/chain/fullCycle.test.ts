@@ -14,59 +14,25 @@ import {
   leveragedPoolAbi,
   poolCommitterAbi,
   testChainlinkOracleAbi,
-  testTokenAbi,
 } from '../../contracts-abi/generated/index.ts';
 import type { DevnetConfig } from '../../devnet/config.ts';
 import { type DevnetClients, devnetClients, write } from '../../devnet/lib/clients.ts';
 import { deployDevnet, devAccount, FEED_DECIMALS, ROLE_INDEX } from '../../devnet/lib/deploy.ts';
 import { upkeepDuePools } from '../../devnet/lib/keeper.ts';
 import { freePort, type RunningNode, startNode } from '../../devnet/lib/node.ts';
-import { CommitType, commitParamsToHex, encodeCommitParams } from '../../src/engine/commits.ts';
+import { CommitType } from '../../src/engine/commits.ts';
+import { fundedCommit } from '../fixtures/devnetCommits.ts';
+import { fixedDevnetConfig, threeXPool } from '../fixtures/devnetConfig.ts';
 
-const CONFIG: DevnetConfig = {
-  updateIntervalSeconds: 60,
-  frontRunningIntervalSeconds: 10,
+const NO_FEES = { minting: '0', burning: '0', changeInterval: '0' };
+const CONFIG: DevnetConfig = fixedDevnetConfig({
   annualFeePercent: '0',
-  secondaryFeeSplitPercent: 10,
   keeperGasPriceGwei: '0',
-  collaterals: [
-    { symbol: 'OHM', name: 'Olympus', decimals: 9, devGrant: '5000', usdPrice: '22', perEth: '150' },
-    {
-      symbol: 'gOHM',
-      name: 'Governance OHM',
-      decimals: 18,
-      devGrant: '5000',
-      usdPrice: '5900',
-      perEth: '0.5',
-    },
-  ],
-  markets: [
-    { symbol: 'BTC/USD', startPrice: '100', annualVolatility: 0 },
-    { symbol: 'ETH/USD', startPrice: '100', annualVolatility: 0 },
-  ],
-  pools: [
-    {
-      market: 'BTC/USD',
-      leverage: 3,
-      collateral: 'gOHM',
-      mintingFeePercent: '0',
-      burningFeePercent: '0',
-      changeIntervalPercent: '0',
-      seedLong: '0',
-      seedShort: '0',
-    },
-    {
-      market: 'ETH/USD',
-      leverage: 3,
-      collateral: 'OHM',
-      mintingFeePercent: '0',
-      burningFeePercent: '0',
-      changeIntervalPercent: '0',
-      seedLong: '0',
-      seedShort: '0',
-    },
-  ],
-};
+  devGrant: '5000',
+  collateralPrices: { OHM: { usdPrice: '22', perEth: '150' }, gOHM: { usdPrice: '5900', perEth: '0.5' } },
+  marketPrices: { 'BTC/USD': '100', 'ETH/USD': '100' },
+  pools: [threeXPool('BTC/USD', 'gOHM', NO_FEES), threeXPool('ETH/USD', 'OHM', NO_FEES)],
+});
 
 // TV2 (V2 columns), in whole collateral units.
 const TV2_LONG = 1266.160739;
@@ -77,25 +43,7 @@ let clients: DevnetClients;
 let deployment: Deployment;
 
 async function mint(user: Address, poolIndex: number, type: CommitType, amount: bigint) {
-  const pool = deployment.pools[poolIndex]!;
-  await write(clients, deployment.roles.governance, {
-    address: pool.settlementToken,
-    abi: testTokenAbi,
-    functionName: 'mint',
-    args: [user, amount],
-  });
-  await write(clients, user, {
-    address: pool.settlementToken,
-    abi: erc20Abi,
-    functionName: 'approve',
-    args: [pool.address, amount],
-  });
-  await write(clients, user, {
-    address: pool.committer,
-    abi: poolCommitterAbi,
-    functionName: 'commit',
-    args: [commitParamsToHex(encodeCommitParams(amount, type, false, false))],
-  });
+  await fundedCommit(clients, deployment, user, deployment.pools[poolIndex]!, { type, units: amount });
 }
 
 async function nextInterval() {

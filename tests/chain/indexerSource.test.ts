@@ -7,7 +7,7 @@
 import type { Address, Hex } from 'viem';
 import { describe, expect, it } from 'vitest';
 import type { ChainDeployment } from '../../src/chain/config/config.ts';
-import { historyToJson } from '../../src/chain/history/historyRecords.ts';
+import { historyToJson } from '../../src/chain/history/historyJson.ts';
 import type {
   HistoryProvenance,
   HistoryRequest,
@@ -20,18 +20,11 @@ import type { IndexerChain } from '../../src/chain/history/indexerApi.ts';
 import { createIndexerSource } from '../../src/chain/history/indexerSource.ts';
 import { provenanceText } from '../../src/chain/history/provenanceText.ts';
 import type { PoolInfo } from '../../src/chain/pools/poolRegistry.ts';
-import { poolSnapshot } from '../fixtures/pools.ts';
+import { historyPool } from '../fixtures/pools.ts';
 
 const HASH = `0x${'ab'.repeat(32)}` as Hex;
 const deployment = { chainId: 31337, historyFromBlock: 100n, identityBlock: 100n } as ChainDeployment;
-const pool: PoolInfo = poolSnapshot({
-  name: '3-BTC/USD+gOHM',
-  address: '0x00000000000000000000000000000000000000b1',
-  collateral: 'gOHM',
-  leverage: 3,
-  long: '10',
-  short: '10',
-}).info;
+const pool: PoolInfo = historyPool();
 const other: PoolInfo = { ...pool, address: '0x00000000000000000000000000000000000000b2' };
 const USER = '0x00000000000000000000000000000000000000c1' as Address;
 
@@ -107,17 +100,21 @@ function request(toBlock: bigint): HistoryRequest & { sources: HistoryProvenance
   return { toBlock, sources, onSource: (s) => sources.push(s) };
 }
 
+/** An indexer at head `head` serving the pool from block 120 through `through`, with one upkeep at 200. */
+const servingPool = (head: bigint, through: bigint) =>
+  scriptedIndexer(() => ({
+    chain: chainAt(head),
+    served: true,
+    deployBlock: 120n,
+    through,
+    upkeeps: [upkeep(200n)],
+    balances: [],
+  }));
+
 describe('indexer source', () => {
   it('serves a pool from the indexer alone when it has reached the block asked for', async () => {
     const fallback = recordingFallback();
-    const indexer = scriptedIndexer(() => ({
-      chain: chainAt(500n),
-      served: true,
-      deployBlock: 120n,
-      through: 400n,
-      upkeeps: [upkeep(200n)],
-      balances: [],
-    }));
+    const indexer = servingPool(500n, 400n);
     const req = request(400n);
     const events = await sourceWith(indexer.fetcher, fallback.source).poolEvents(pool, req);
     expect(events.upkeeps.map((u) => u.blockNumber)).toEqual([200n]);
@@ -131,14 +128,7 @@ describe('indexer source', () => {
 
   it("reads only the blocks past the indexer's head from the chain", async () => {
     const fallback = recordingFallback();
-    const indexer = scriptedIndexer(() => ({
-      chain: chainAt(350n),
-      served: true,
-      deployBlock: 120n,
-      through: 350n,
-      upkeeps: [upkeep(200n)],
-      balances: [],
-    }));
+    const indexer = servingPool(350n, 350n);
     const req = request(400n);
     const events = await sourceWith(indexer.fetcher, fallback.source).poolEvents(pool, req);
     expect(fallback.calls).toEqual([{ kind: 'pool', pools: [pool.address], fromBlock: 351n }]);

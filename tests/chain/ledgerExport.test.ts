@@ -10,22 +10,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deployment } from '../../contracts-abi/deployment.ts';
 import { autoClaimAbi, leveragedPoolAbi, poolCommitterAbi } from '../../contracts-abi/generated/index.ts';
 import { devnetConfig } from '../../devnet/config.ts';
-import { type DevnetClients, devnetClients, write } from '../../devnet/lib/clients.ts';
-import { deployDevnet } from '../../devnet/lib/deploy.ts';
+import { type DevnetClients, write } from '../../devnet/lib/clients.ts';
 import { upkeepDuePools } from '../../devnet/lib/keeper.ts';
-import { freePort, type RunningNode, startNode } from '../../devnet/lib/node.ts';
-import { seedDevnet } from '../../devnet/lib/seed.ts';
-import { devnetChainDeployment } from '../../src/chain/config/chainDeployments.ts';
+import type { RunningNode } from '../../devnet/lib/node.ts';
 import type { ChainDeployment } from '../../src/chain/config/config.ts';
 import { memoryCache } from '../../src/chain/history/historyCache.ts';
 import { createLogScanSource } from '../../src/chain/history/logScanSource.ts';
 import { readUserHistory } from '../../src/chain/history/userHistory.ts';
-import { discoverPools, type PoolInfo } from '../../src/chain/pools/poolRegistry.ts';
+import type { PoolInfo } from '../../src/chain/pools/poolRegistry.ts';
 import { claimReward } from '../../src/chain/react/autoClaim.ts';
 import { approveRequest, commitRequest } from '../../src/chain/tx/poolWrites.ts';
 import { CommitType, commitParamsToHex, encodeCommitParams } from '../../src/engine/commits.ts';
 import { type LedgerColumn, ledgerCsv, utcTime } from '../../src/features/portfolio/ledgerCsv.ts';
 import { csvObjects } from '../fixtures/csv.ts';
+import { startSeededChain } from './seededChain.ts';
 
 const config = devnetConfig();
 let node: RunningNode;
@@ -35,12 +33,7 @@ let chain: ChainDeployment;
 let pools: PoolInfo[];
 
 beforeAll(async () => {
-  node = await startNode({ port: await freePort() });
-  direct = devnetClients(node.rpcUrl);
-  deployment = await deployDevnet(direct, { rpcUrl: node.rpcUrl, config });
-  await seedDevnet(direct, deployment, config);
-  chain = devnetChainDeployment(deployment);
-  ({ pools } = await discoverPools(direct.public, chain));
+  ({ node, clients: direct, deployment, chain, pools } = await startSeededChain([], config));
 });
 afterAll(async () => {
   await node?.stop();

@@ -4,10 +4,9 @@
  */
 import { createPublicClient, http, type PublicClient, parseUnits } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Deployment } from '../../contracts-abi/deployment.ts';
 import { leveragedPoolAbi, testChainlinkOracleAbi } from '../../contracts-abi/generated/index.ts';
 import { type DevnetConfig, devnetConfig } from '../../devnet/config.ts';
-import { type DevnetClients, devnetChain, devnetClients, write } from '../../devnet/lib/clients.ts';
+import { devnetChain, devnetClients, write } from '../../devnet/lib/clients.ts';
 import { deployDevnet, devAccount, FEED_DECIMALS, ROLE_INDEX } from '../../devnet/lib/deploy.ts';
 import { upkeepDuePools } from '../../devnet/lib/keeper.ts';
 import { freePort, type RunningNode, startNode } from '../../devnet/lib/node.ts';
@@ -46,19 +45,25 @@ async function setup(config: DevnetConfig, seed: boolean) {
   return { node, clients, deployment, chain: devnetChainDeployment(deployment) };
 }
 
-describe('pool reader on the devnet (4 seeded pools)', () => {
-  let node: RunningNode;
-  let clients: DevnetClients;
-  let deployment: Deployment;
-  let chain: ChainDeployment;
+/** A seeded devnet for the describe block that calls it: started before its tests, stopped after them. */
+function seededDevnet() {
   const config = devnetConfig();
-
+  let env: Awaited<ReturnType<typeof setup>> | undefined;
   beforeAll(async () => {
-    ({ node, clients, deployment, chain } = await setup(config, true));
+    env = await setup(config, true);
   });
-  afterAll(() => node?.stop());
+  afterAll(() => env?.node.stop());
+  return () => {
+    if (!env) throw new Error('the devnet did not start');
+    return { ...env, config };
+  };
+}
+
+describe('pool reader on the devnet (4 seeded pools)', () => {
+  const devnet = seededDevnet();
 
   it('finds the four Olympus pools through the factory in four eth_calls, each verified', async () => {
+    const { node, deployment, chain } = devnet();
     const counter = countingClient(node.rpcUrl);
     const registry = await discoverPools(counter.client, chain);
     // Count, listing, details, and the feeds behind the oracle wrappers.
@@ -72,6 +77,7 @@ describe('pool reader on the devnet (4 seeded pools)', () => {
   });
 
   it('rejects a URL pool the factory does not know, and imports nothing for it', async () => {
+    const { clients, chain } = devnet();
     const stranger = devAccount(ROLE_INDEX.firstUser).address;
     const registry = await discoverPools(clients.public, chain, [stranger]);
     expect(registry.rejected).toEqual([stranger]);
@@ -79,6 +85,7 @@ describe('pool reader on the devnet (4 seeded pools)', () => {
   });
 
   it('reads every pool and the user in one eth_call per refresh, equal to the contracts’ getters', async () => {
+    const { node, clients, deployment, chain, config } = devnet();
     const { pools } = await discoverPools(clients.public, chain);
     const counter = countingClient(node.rpcUrl);
     const user = deployment.devAccounts[0]!.address;
@@ -116,6 +123,7 @@ describe('pool reader on the devnet (4 seeded pools)', () => {
   });
 
   it('keeps long and short in their places after a known price move', async () => {
+    const { clients, deployment, chain, config } = devnet();
     const { pools } = await discoverPools(clients.public, chain);
     const before = await readPools(clients.public, chain, pools);
     const feed = deployment.feeds.find((f) => f.pair === 'BTC/USD')!.feed;
@@ -141,18 +149,10 @@ describe('pool reader on the devnet (4 seeded pools)', () => {
 });
 
 describe('pool reader with a late keeper', () => {
-  let node: RunningNode;
-  let clients: DevnetClients;
-  let deployment: Deployment;
-  let chain: ChainDeployment;
-  const config = devnetConfig();
-
-  beforeAll(async () => {
-    ({ node, clients, deployment, chain } = await setup(config, true));
-  });
-  afterAll(() => node?.stop());
+  const devnet = seededDevnet();
 
   it('says when queued commits may lie past the ids it read, and finds them reading further', async () => {
+    const { clients, deployment, chain, config } = devnet();
     const { pools } = await discoverPools(clients.public, chain);
     const pool = pools[2]!;
     const user = deployment.devAccounts[0]!.address;

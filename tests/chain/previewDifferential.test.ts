@@ -21,11 +21,11 @@ import {
   type CommitPreview,
   type CommitPreviewInput,
   previewCommit,
-  smallestYieldingAmount,
 } from '../../src/engine/commitPreview.ts';
 import { CommitType, commitParamsToHex, encodeCommitParams } from '../../src/engine/commits.ts';
+import { smallestYieldingAmount } from '../../src/engine/smallestCommit.ts';
 import type { PoolState } from '../../src/engine/types.ts';
-import { previewKeeperInputs, UPKEEP_GAS_RANGE } from '../../src/features/trade/tradeDerivation.ts';
+import { previewKeeperInputs, UPKEEP_GAS_RANGE } from '../../src/features/trade/tradePreviewing.ts';
 import {
   committerEvents,
   type Harness,

@@ -29,12 +29,8 @@ import { estimateUpkeepCost } from '../../src/chain/react/upkeepCost.ts';
 import { approveRequest, commitRequest, upkeepRequest } from '../../src/chain/tx/poolWrites.ts';
 import { CommitType } from '../../src/engine/commits.ts';
 import { keeperUpkeep } from '../../src/engine/upkeep.ts';
-import {
-  gasSpentFromEstimate,
-  healthStatus,
-  invariantView,
-  upkeepReward,
-} from '../../src/features/pools/health.ts';
+import { healthStatus, invariantView } from '../../src/features/pools/health.ts';
+import { gasSpentFromEstimate, upkeepReward } from '../../src/features/pools/upkeepHealth.ts';
 import { startSeededChain } from './seededChain.ts';
 
 const config = devnetConfig();

@@ -7,30 +7,24 @@
 import { type Address, parseUnits } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deployment } from '../../contracts-abi/deployment.ts';
-import {
-  erc20Abi,
-  poolCommitterAbi,
-  testChainlinkOracleAbi,
-  testTokenAbi,
-} from '../../contracts-abi/generated/index.ts';
+import { erc20Abi, poolCommitterAbi, testChainlinkOracleAbi } from '../../contracts-abi/generated/index.ts';
 import { type DevnetConfig, devnetConfig } from '../../devnet/config.ts';
-import { type DevnetClients, devnetClients, write } from '../../devnet/lib/clients.ts';
-import { deployDevnet, devAccount, FEED_DECIMALS, ROLE_INDEX } from '../../devnet/lib/deploy.ts';
+import { type DevnetClients, write } from '../../devnet/lib/clients.ts';
+import { devAccount, FEED_DECIMALS, ROLE_INDEX } from '../../devnet/lib/deploy.ts';
 import { upkeepDuePools } from '../../devnet/lib/keeper.ts';
-import { freePort, type RunningNode, startNode } from '../../devnet/lib/node.ts';
-import { seedDevnet } from '../../devnet/lib/seed.ts';
-import { devnetChainDeployment } from '../../src/chain/config/chainDeployments.ts';
+import type { RunningNode } from '../../devnet/lib/node.ts';
 import type { ChainDeployment } from '../../src/chain/config/config.ts';
 import { memoryCache } from '../../src/chain/history/historyCache.ts';
 import { createLogScanSource } from '../../src/chain/history/logScanSource.ts';
 import { readUserHistory } from '../../src/chain/history/userHistory.ts';
 import { claimWouldFail, type PoolSnapshot, readPools } from '../../src/chain/pools/poolReader.ts';
-import { discoverPools, type PoolInfo } from '../../src/chain/pools/poolRegistry.ts';
+import type { PoolInfo } from '../../src/chain/pools/poolRegistry.ts';
 import { readPendingSettlement } from '../../src/chain/pools/userSettlement.ts';
 import { approveRequest, claimRequest, commitRequest } from '../../src/chain/tx/poolWrites.ts';
 import { type CommitPreview, previewCommit } from '../../src/engine/commitPreview.ts';
 import { CommitType } from '../../src/engine/commits.ts';
 import { costBasis } from '../../src/features/portfolio/costBasis.ts';
+import { startSeededChain } from './seededChain.ts';
 
 let node: RunningNode;
 let clients: DevnetClients;
@@ -119,20 +113,7 @@ async function walletOf(token: Address) {
 }
 
 beforeAll(async () => {
-  node = await startNode({ port: await freePort() });
-  clients = devnetClients(node.rpcUrl);
-  deployment = await deployDevnet(clients, { rpcUrl: node.rpcUrl, config });
-  await seedDevnet(clients, deployment, config);
-  chain = devnetChainDeployment(deployment);
-  ({ pools } = await discoverPools(clients.public, chain));
-  for (const token of deployment.tokens) {
-    await write(clients, deployment.roles.governance, {
-      address: token.address,
-      abi: testTokenAbi,
-      functionName: 'mint',
-      args: [user, parseUnits('1000', token.decimals)],
-    });
-  }
+  ({ node, clients, deployment, chain, pools } = await startSeededChain([user], config));
 });
 afterAll(() => node?.stop());
 

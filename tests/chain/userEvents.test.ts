@@ -25,6 +25,21 @@ const place = (address: Address, blockNumber: bigint, logIndex: number, n: numbe
   transactionHash: tx(n),
 });
 
+/** AutoClaim's records of a claim asked for and paid, for `user` on `committer`. */
+const claimRequest = (user: Address, committer: Address, intervalId: bigint, reward: bigint) => ({
+  kind: 'claimRequest' as const,
+  user,
+  committer,
+  intervalId,
+  reward,
+});
+const claimExecuted = (user: Address, committer: Address, reward: bigint) => ({
+  kind: 'claimExecuted' as const,
+  user,
+  committer,
+  reward,
+});
+
 const RECORDS: HistoryRecord[] = [
   // Given out of order: the events come back in chain order.
   { ...place(POOL.committer, 30n, 0, 3), kind: 'claim', user: USER },
@@ -39,43 +54,17 @@ const RECORDS: HistoryRecord[] = [
     payForClaim: true,
     mintingFeeWad: 0n,
   },
-  {
-    ...place(AUTO_CLAIM, 10n, 2, 1),
-    kind: 'claimRequest',
-    user: USER,
-    committer: POOL.committer,
-    intervalId: 4n,
-    reward: 7n,
-  },
-  {
-    ...place(AUTO_CLAIM, 30n, 1, 3),
-    kind: 'claimExecuted',
-    user: USER,
-    committer: POOL.committer,
-    reward: 7n,
-  },
+  { ...place(AUTO_CLAIM, 10n, 2, 1), ...claimRequest(USER, POOL.committer, 4n, 7n) },
+  { ...place(AUTO_CLAIM, 30n, 1, 3), ...claimExecuted(USER, POOL.committer, 7n) },
   // Someone else's claim and AutoClaim records: not the user's.
   { ...place(POOL.committer, 31n, 0, 4), kind: 'claim', user: SOMEONE },
-  {
-    ...place(AUTO_CLAIM, 31n, 1, 4),
-    kind: 'claimExecuted',
-    user: SOMEONE,
-    committer: POOL.committer,
-    reward: 9n,
-  },
+  { ...place(AUTO_CLAIM, 31n, 1, 4), ...claimExecuted(SOMEONE, POOL.committer, 9n) },
   // The user's, in the other pool: mapped through that pool's committer.
   { ...place(OTHER.committer, 40n, 0, 5), kind: 'claim', user: USER },
-  {
-    ...place(AUTO_CLAIM, 41n, 0, 6),
-    kind: 'claimRequest',
-    user: USER,
-    committer: OTHER.committer,
-    intervalId: 2n,
-    reward: 3n,
-  },
+  { ...place(AUTO_CLAIM, 41n, 0, 6), ...claimRequest(USER, OTHER.committer, 2n, 3n) },
   // A committer no pool asked for has: left out.
   { ...place(a(0xdead), 42n, 0, 7), kind: 'claim', user: USER },
-  { ...place(AUTO_CLAIM, 42n, 1, 7), kind: 'claimExecuted', user: USER, committer: a(0xdead), reward: 1n },
+  { ...place(AUTO_CLAIM, 42n, 1, 7), ...claimExecuted(USER, a(0xdead), 1n) },
 ];
 
 describe('userEventsOf', () => {

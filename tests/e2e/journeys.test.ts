@@ -44,6 +44,14 @@ describe.runIf(runnable)('journeys in Chromium', () => {
   const btcPool = () => stage.deployment.pools.find((p) => p.name === '3-BTC/USD+gOHM')!;
   const balanceOf = (token: `0x${string}`) => tokenBalance(stage, token, USER);
   const page = () => stage.page;
+  /** What the user has let the BTC pool take of their gOHM. */
+  const btcAllowance = () =>
+    stage.clients.public.readContract({
+      address: btcPool().settlementToken,
+      abi: erc20Abi,
+      functionName: 'allowance',
+      args: [USER, btcPool().address],
+    });
   const go = async (hash: string) => {
     await page().goto(`${stage.baseUrl}${hash}`);
     await page().locator('main h1').waitFor({ timeout: TIMEOUT });
@@ -144,13 +152,7 @@ describe.runIf(runnable)('journeys in Chromium', () => {
       .filter({ hasText: 'more than your wallet holds' })
       .waitFor({ timeout: TIMEOUT });
     await stage.screenshot('04-invalid-amount');
-    const allowance = await stage.clients.public.readContract({
-      address: btcPool().settlementToken,
-      abi: erc20Abi,
-      functionName: 'allowance',
-      args: [USER, btcPool().address],
-    });
-    expect(allowance).toBe(0n);
+    expect(await btcAllowance()).toBe(0n);
   });
 
   it('tells the user plainly when they reject the signature, and nothing changes', async () => {
@@ -165,13 +167,7 @@ describe.runIf(runnable)('journeys in Chromium', () => {
       .first()
       .waitFor({ timeout: TIMEOUT });
     await stage.screenshot('05-rejected');
-    const allowance = await stage.clients.public.readContract({
-      address: btcPool().settlementToken,
-      abi: erc20Abi,
-      functionName: 'allowance',
-      args: [USER, btcPool().address],
-    });
-    expect(allowance).toBe(0n);
+    expect(await btcAllowance()).toBe(0n);
   });
 
   it('mints long with gOHM, claims after the rebalance, sees it in the portfolio, burns and claims back', async () => {

@@ -1,34 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type CommitPreviewInput,
-  commitOutput,
-  previewCommit,
-  smallestYieldingAmount,
-} from '../../src/engine/commitPreview.ts';
+import { type CommitPreviewInput, commitOutput, previewCommit } from '../../src/engine/commitPreview.ts';
 import { CommitType } from '../../src/engine/commits.ts';
 import { feeAmount } from '../../src/engine/fees.ts';
 import { sideTokenValue, tokenPrice, tokensForSettlement } from '../../src/engine/prices.ts';
 import { ContractRevert } from '../../src/engine/revert.ts';
+import { smallestYieldingAmount } from '../../src/engine/smallestCommit.ts';
 import type { PoolState } from '../../src/engine/types.ts';
-import { poolState, price, WAD } from './helpers.ts';
+import { emptyPool, poolState, price, WAD } from './helpers.ts';
 
 const USDC = 1_000_000n;
 
 describe('previewCommit: what a commit gives its user (§3.5)', () => {
+  /** A commit `after` seconds into the interval (10 s unless said), at the price given (100 unless said). */
+  const commit = (state: PoolState, commitType: CommitType, amount: bigint, at = 100, after = 10n) =>
+    previewCommit(state, { commitType, amount, now: state.lastPriceTimestamp + after, price: price(at) });
+  /** TV10's first mint of 1000 USDC, at the price given. */
+  const firstMint = (state: PoolState, at: number) => commit(state, CommitType.LongMint, 1000n * USDC, at);
+
   it('TV10 (a): the first mint into an empty side gets its tokens at exactly 1, fee refunded in value', () => {
-    const state = poolState({
-      longBalance: 0n,
-      longSupply: 0n,
-      shortBalance: 0n,
-      shortSupply: 0n,
-      mintingFeeWad: WAD / 100n,
-    });
-    const p = previewCommit(state, {
-      commitType: CommitType.LongMint,
-      amount: 1000n * USDC,
-      now: state.lastPriceTimestamp + 10n,
-      price: price(100),
-    });
+    const state = emptyPool();
+    const p = firstMint(state, 100);
     expect(p.mintFeeAtCommit).toBe(10n * USDC);
     expect(p.tokensOut).toBe(990n * USDC);
     expect(p.after.longBalance).toBe(1000n * USDC);
@@ -37,19 +28,7 @@ describe('previewCommit: what a commit gives its user (§3.5)', () => {
   });
 
   it('TV10 (b): a 10% fall before the first upkeep still mints 990 tokens, the fee moves to the short side', () => {
-    const state = poolState({
-      longBalance: 0n,
-      longSupply: 0n,
-      shortBalance: 0n,
-      shortSupply: 0n,
-      mintingFeeWad: WAD / 100n,
-    });
-    const p = previewCommit(state, {
-      commitType: CommitType.LongMint,
-      amount: 1000n * USDC,
-      now: state.lastPriceTimestamp + 10n,
-      price: price(90),
-    });
+    const p = firstMint(emptyPool(), 90);
     expect(p.tokensOut).toBe(990n * USDC);
     // 10 USDC of fee on the long side lost floor(10e6 · 0.2913126) to the short side, plus 1 unit of dust.
     expect(p.after.shortBalance).toBe(2_913_127n);
@@ -62,12 +41,7 @@ describe('previewCommit: what a commit gives its user (§3.5)', () => {
       shortBalance: 800n * USDC,
       burningFeeWad: WAD / 200n,
     });
-    const p = previewCommit(state, {
-      commitType: CommitType.LongBurn,
-      amount: 100n * USDC,
-      now: state.lastPriceTimestamp + 10n,
-      price: price(100),
-    });
+    const p = commit(state, CommitType.LongBurn, 100n * USDC);
     // 100 of 1000 tokens of a 1200 side is 120 in exact arithmetic, but the user settles at the stored quad
     // price 1.2, which binary128 cannot hold exactly: toUInt truncates 119.9999999… to 119,999,999 units
     // (docs/protocol.md §1.1).
@@ -81,12 +55,7 @@ describe('previewCommit: what a commit gives its user (§3.5)', () => {
 
   it('a flip pays the burn fee, then the mint fee on the rest, and mints the other side', () => {
     const state = poolState({ burningFeeWad: WAD / 200n, mintingFeeWad: WAD / 100n });
-    const p = previewCommit(state, {
-      commitType: CommitType.LongBurnShortMint,
-      amount: 100n * USDC,
-      now: state.lastPriceTimestamp + 10n,
-      price: price(100),
-    });
+    const p = commit(state, CommitType.LongBurnShortMint, 100n * USDC);
     // 100 tokens at 1.0: gross 100, burn fee 0.5, mint fee 1% of 99.5 = 0.995, 98.505 into short at 1.0.
     expect(p.burnFee).toBe(500_000n);
     expect(p.flipMintFee).toBe(995_000n);
@@ -95,26 +64,16 @@ describe('previewCommit: what a commit gives its user (§3.5)', () => {
 
   it('inside the front-running window the commit waits one more interval', () => {
     const state = poolState();
-    const p = previewCommit(state, {
-      commitType: CommitType.ShortMint,
-      amount: 5n * USDC,
-      now: state.lastPriceTimestamp + 3600n - 100n,
-      price: price(100),
-    });
+    const p = commit(state, CommitType.ShortMint, 5n * USDC, 100, 3600n - 100n);
     expect(p.intervalId).toBe(2n);
     expect(p.executesAt).toBe(state.lastPriceTimestamp + 7200n);
   });
 
   it('refuses what the contract refuses: burning more tokens than exist', () => {
     const state = poolState();
-    expect(() =>
-      previewCommit(state, {
-        commitType: CommitType.ShortBurn,
-        amount: state.shortSupply + 1n,
-        now: state.lastPriceTimestamp + 1n,
-        price: price(100),
-      }),
-    ).toThrow(ContractRevert);
+    expect(() => commit(state, CommitType.ShortBurn, state.shortSupply + 1n, 100, 1n)).toThrow(
+      ContractRevert,
+    );
   });
 });
 

@@ -19,7 +19,7 @@ import * as quad from '../../src/engine/quad.ts';
 import { ContractRevert } from '../../src/engine/revert.ts';
 import { settleAggregateBalance } from '../../src/engine/settlement.ts';
 import type { CommitTotals, PoolState, Side } from '../../src/engine/types.ts';
-import { poolState } from './helpers.ts';
+import { poolState, totalsWith } from './helpers.ts';
 
 const LAST = 1_000_000n;
 
@@ -172,14 +172,7 @@ describe('queueCommit: what a commit does at once', () => {
 });
 
 describe('settleAggregateBalance (§3.5)', () => {
-  const mint: CommitTotals = {
-    longMintSettlement: 1_000n,
-    longBurnPoolTokens: 0n,
-    shortMintSettlement: 0n,
-    shortBurnPoolTokens: 0n,
-    shortBurnLongMintPoolTokens: 0n,
-    longBurnShortMintPoolTokens: 0n,
-  };
+  const mint: CommitTotals = totalsWith({ longMintSettlement: 1_000n });
   const half = quad.div(quad.ONE, quad.fromUInt(2n)); // every executed interval priced at 0.5
 
   function input(ids: bigint[], current: bigint) {

@@ -8,6 +8,7 @@ import { positionPath } from '../../src/engine/simulate/paths.ts';
 import { valueTransferFast } from '../../src/engine/simulate/rebalance.ts';
 import { valueTransfer } from '../../src/engine/transfer.ts';
 import type { TransferKind } from '../../src/engine/types.ts';
+import { balancesAlong } from './helpers.ts';
 
 const relative = (fast: number, exact: bigint) => Math.abs(fast - Number(exact)) / Number(exact);
 /**
@@ -64,20 +65,13 @@ describe('fast path agrees with the exact path', () => {
         wad.map((p) => Number(p)),
         { transfer: kind, leverage: 3, startSkew: 1.5 },
       );
-      let long = 1_500_000n * 10n ** 18n;
-      let short = 1_000_000n * 10n ** 18n;
+      const exact = balancesAlong(
+        kind,
+        { long: 1_500_000n * 10n ** 18n, short: 1_000_000n * 10n ** 18n },
+        wad,
+      );
       for (let i = 1; i < wad.length; i++) {
-        const r = valueTransfer({
-          transfer: kind,
-          longBalance: long,
-          shortBalance: short,
-          leverage: 3,
-          oldPrice: wad[i - 1]!,
-          newPrice: wad[i]!,
-          feePerIntervalWad: 0n,
-        });
-        long = r.longBalance;
-        short = r.shortBalance;
+        const [long, short] = exact[i - 1]!;
         expect(relative(fast.long[i]! * 1_500_000e18, long)).toBeLessThan(1e-11);
         expect(relative(fast.short[i]! * 1_000_000e18, short)).toBeLessThan(1e-11);
       }

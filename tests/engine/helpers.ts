@@ -1,5 +1,6 @@
 /** Shared builders for the engine tests. */
-import type { PoolState } from '../../src/engine/types.ts';
+import { valueTransfer } from '../../src/engine/transfer.ts';
+import type { CommitTotals, PoolState, TransferKind } from '../../src/engine/types.ts';
 
 export const WAD = 10n ** 18n;
 /** A price in WAD from a decimal number of units (e.g. 100 → 100e18). */
@@ -36,4 +37,54 @@ export function poolState(overrides: Partial<PoolState> = {}): PoolState {
 export function decimalsOf(printed: string): number {
   const dot = printed.indexOf('.');
   return dot < 0 ? 0 : printed.length - dot - 1;
+}
+
+/** Commit totals with nothing committed but what a test names. */
+export function totalsWith(overrides: Partial<CommitTotals> = {}): CommitTotals {
+  return {
+    longMintSettlement: 0n,
+    longBurnPoolTokens: 0n,
+    shortMintSettlement: 0n,
+    shortBurnPoolTokens: 0n,
+    shortBurnLongMintPoolTokens: 0n,
+    longBurnShortMintPoolTokens: 0n,
+    ...overrides,
+  };
+}
+
+/** TV10's pool (docs/protocol.md §5): both sides empty, with a 1% minting fee. */
+export function emptyPool(overrides: Partial<PoolState> = {}): PoolState {
+  return poolState({
+    longBalance: 0n,
+    longSupply: 0n,
+    shortBalance: 0n,
+    shortSupply: 0n,
+    mintingFeeWad: WAD / 100n,
+    ...overrides,
+  });
+}
+
+/** The side balances after each price move of a 3x pool with no fees, from the first price on. */
+export function balancesAlong(
+  kind: TransferKind,
+  start: { long: bigint; short: bigint },
+  prices: bigint[],
+): Array<[bigint, bigint]> {
+  let { long, short } = start;
+  const out: Array<[bigint, bigint]> = [];
+  for (let i = 1; i < prices.length; i++) {
+    const r = valueTransfer({
+      transfer: kind,
+      longBalance: long,
+      shortBalance: short,
+      leverage: 3,
+      oldPrice: prices[i - 1]!,
+      newPrice: prices[i]!,
+      feePerIntervalWad: 0n,
+    });
+    long = r.longBalance;
+    short = r.shortBalance;
+    out.push([long, short]);
+  }
+  return out;
 }

@@ -11,6 +11,7 @@ import { flipProceeds, tokenPrice } from '../../src/engine/prices.ts';
 import { aggregateDelta } from '../../src/engine/settlement.ts';
 import { TRANSFER_STRATEGIES, valueTransfer } from '../../src/engine/transfer.ts';
 import type { CommitTotals, TransferKind } from '../../src/engine/types.ts';
+import { totalsWith } from './helpers.ts';
 
 const kind = fc.constantFrom<TransferKind>('sigmoid', 'power');
 const balance = fc.bigInt({ min: 0n, max: 10n ** 30n });
@@ -19,8 +20,23 @@ const leverage = fc.integer({ min: 1, max: 10 });
 const oraclePrice = fc.bigInt({ min: 10n ** 6n, max: 10n ** 24n });
 const feeWad = fc.bigInt({ min: 0n, max: 10n ** 16n });
 const rateWad = fc.bigInt({ min: 0n, max: 10n ** 18n });
+/** The balances and supplies of an interval's book, before any burn is pending. */
+type Book = Omit<PoolBook, 'pendingLongBurnPoolTokens' | 'pendingShortBurnPoolTokens'>;
+/** One value transfer from random inputs, in the order the properties draw them. */
+const transfer = (k: TransferKind, l: bigint, s: bigint, lev: number, o: bigint, n: bigint, f = 0n) =>
+  valueTransfer({
+    transfer: k,
+    longBalance: l,
+    shortBalance: s,
+    leverage: lev,
+    oldPrice: o,
+    newPrice: n,
+    feePerIntervalWad: f,
+  });
 
 describe('value transfer', () => {
+  /** A transfer kind, two non-empty sides, a leverage and the old price. */
+  const positivePool = [kind, positiveBalance, positiveBalance, leverage, oraclePrice] as const;
   it('conserves value: the two sides plus the fees equal the balances before (dust included)', () => {
     fc.assert(
       fc.property(
@@ -32,15 +48,7 @@ describe('value transfer', () => {
         oraclePrice,
         feeWad,
         (k, l, s, lev, o, n, f) => {
-          const r = valueTransfer({
-            transfer: k,
-            longBalance: l,
-            shortBalance: s,
-            leverage: lev,
-            oldPrice: o,
-            newPrice: n,
-            feePerIntervalWad: f,
-          });
+          const r = transfer(k, l, s, lev, o, n, f);
           expect(r.longBalance + r.shortBalance + r.longFee + r.shortFee).toBe(l + s);
           expect(r.longBalance >= 0n && r.shortBalance >= 0n).toBe(true);
           expect(r.feeSplit.primary + r.feeSplit.secondary).toBe(r.longFee + r.shortFee);
@@ -51,60 +59,31 @@ describe('value transfer', () => {
 
   it('the loser never loses all of a balance above a few units, and the winner never loses', () => {
     fc.assert(
-      fc.property(
-        kind,
-        positiveBalance,
-        positiveBalance,
-        leverage,
-        oraclePrice,
-        oraclePrice,
-        (k, l, s, lev, o, n) => {
-          const r = valueTransfer({
-            transfer: k,
-            longBalance: l,
-            shortBalance: s,
-            leverage: lev,
-            oldPrice: o,
-            newPrice: n,
-            feePerIntervalWad: 0n,
-          });
-          if (n >= o) {
-            expect(r.longBalance).toBeGreaterThanOrEqual(l);
-            expect(r.shortBalance).toBeLessThanOrEqual(s);
-          } else {
-            expect(r.shortBalance).toBeGreaterThanOrEqual(s);
-            expect(r.longBalance).toBeLessThanOrEqual(l);
-          }
-          // The loser keeps at least (1 − tanh L) or ratio^L of its balance: never 0 on moves within 10×.
-          const small = n * 10n >= o && o * 10n >= n;
-          if (small && l > 10n ** 6n && s > 10n ** 6n)
-            expect(r.longBalance > 0n && r.shortBalance > 0n).toBe(true);
-        },
-      ),
+      fc.property(...positivePool, oraclePrice, (k, l, s, lev, o, n) => {
+        const r = transfer(k, l, s, lev, o, n);
+        if (n >= o) {
+          expect(r.longBalance).toBeGreaterThanOrEqual(l);
+          expect(r.shortBalance).toBeLessThanOrEqual(s);
+        } else {
+          expect(r.shortBalance).toBeGreaterThanOrEqual(s);
+          expect(r.longBalance).toBeLessThanOrEqual(l);
+        }
+        // The loser keeps at least (1 − tanh L) or ratio^L of its balance: never 0 on moves within 10×.
+        const small = n * 10n >= o && o * 10n >= n;
+        if (small && l > 10n ** 6n && s > 10n ** 6n)
+          expect(r.longBalance > 0n && r.shortBalance > 0n).toBe(true);
+      }),
     );
   });
 
   it('is monotone in the price move: a higher new price never leaves the long side with less', () => {
     fc.assert(
       fc.property(
-        kind,
-        positiveBalance,
-        positiveBalance,
-        leverage,
-        oraclePrice,
+        ...positivePool,
         fc.integer({ min: -9000, max: 30000 }),
         fc.integer({ min: 1, max: 500 }),
         (k, l, s, lev, o, bp, step) => {
-          const at = (bps: number) =>
-            valueTransfer({
-              transfer: k,
-              longBalance: l,
-              shortBalance: s,
-              leverage: lev,
-              oldPrice: o,
-              newPrice: (o * BigInt(10000 + bps)) / 10000n,
-              feePerIntervalWad: 0n,
-            });
+          const at = (bps: number) => transfer(k, l, s, lev, o, (o * BigInt(10000 + bps)) / 10000n);
           const lower = at(bp);
           const higher = at(bp + step);
           expect(higher.longBalance).toBeGreaterThanOrEqual(lower.longBalance);
@@ -188,20 +167,8 @@ describe('user-level settlement never exceeds the pool-level execution', () => {
   });
 
   /** Runs one interval at pool level and every user at user level; returns both token totals. */
-  function settleInterval(
-    users: CommitTotals[],
-    book: Omit<PoolBook, 'pendingLongBurnPoolTokens' | 'pendingShortBurnPoolTokens'>,
-    mintFee: bigint,
-    burnFee: bigint,
-  ) {
-    const totals: CommitTotals = {
-      longMintSettlement: 0n,
-      longBurnPoolTokens: 0n,
-      shortMintSettlement: 0n,
-      shortBurnPoolTokens: 0n,
-      shortBurnLongMintPoolTokens: 0n,
-      longBurnShortMintPoolTokens: 0n,
-    };
+  function settleInterval(users: CommitTotals[], book: Book, mintFee: bigint, burnFee: bigint) {
+    const totals: CommitTotals = totalsWith();
     for (const u of users)
       for (const key of Object.keys(totals) as Array<keyof CommitTotals>) totals[key] += u[key];
     const { executed } = executeInterval(
@@ -230,76 +197,55 @@ describe('user-level settlement never exceeds the pool-level execution', () => {
   const supply = fc.bigInt({ min: 10n ** 22n, max: 10n ** 26n });
   const rate = fc.bigInt({ min: 0n, max: 5n * 10n ** 16n });
 
+  /** Settles random users' commits against a random book and fees, and hands each run to check. */
+  const forRandomIntervals = (
+    commits: fc.Arbitrary<CommitTotals>,
+    check: (run: ReturnType<typeof settleInterval>, users: CommitTotals[], book: Book) => void,
+  ) =>
+    fc.assert(
+      fc.property(
+        fc.array(commits, { minLength: 1, maxLength: 6 }),
+        side,
+        side,
+        supply,
+        supply,
+        rate,
+        rate,
+        (users, lb, sb, ls, ss, mf, bf) => {
+          const book = { longBalance: lb, shortBalance: sb, longSupply: ls, shortSupply: ss };
+          check(settleInterval(users, book, mf, bf), users, book);
+        },
+      ),
+      { numRuns: 300 },
+    );
+
   it('mints: tokens summed over users stay within the tokens minted at pool level', () => {
     const mintsOnly = user.map((u) => ({
       ...u,
       shortBurnLongMintPoolTokens: 0n,
       longBurnShortMintPoolTokens: 0n,
     }));
-    fc.assert(
-      fc.property(
-        fc.array(mintsOnly, { minLength: 1, maxLength: 6 }),
-        side,
-        side,
-        supply,
-        supply,
-        rate,
-        rate,
-        (users, lb, sb, ls, ss, mf, bf) => {
-          const run = settleInterval(
-            users,
-            { longBalance: lb, shortBalance: sb, longSupply: ls, shortSupply: ss },
-            mf,
-            bf,
-          );
-          expect(run.longTokens).toBeLessThanOrEqual(run.executed.longTokensMinted);
-          expect(run.shortTokens).toBeLessThanOrEqual(run.executed.shortTokensMinted);
-        },
-      ),
-      { numRuns: 300 },
-    );
+    forRandomIntervals(mintsOnly, (run) => {
+      expect(run.longTokens).toBeLessThanOrEqual(run.executed.longTokensMinted);
+      expect(run.shortTokens).toBeLessThanOrEqual(run.executed.shortTokensMinted);
+    });
   });
 
   it('flips: the contract can give users a few more tokens than it minted (§3.5), bounded by their count', () => {
     // Each user's flip fees are floored separately, so their flip proceeds can sum to more than the pool-level
     // proceeds of the whole batch: up to 2 settlement units per user, i.e. 2/price tokens (plus a floor unit).
-    fc.assert(
-      fc.property(
-        fc.array(user, { minLength: 1, maxLength: 6 }),
-        side,
-        side,
-        supply,
-        supply,
-        rate,
-        rate,
-        (users, lb, sb, ls, ss, mf, bf) => {
-          const run = settleInterval(
-            users,
-            { longBalance: lb, shortBalance: sb, longSupply: ls, shortSupply: ss },
-            mf,
-            bf,
-          );
-          const n = BigInt(users.length);
-          const tokensPerUnit = (balance: bigint, tokens: bigint) => tokens / balance + 1n;
-          const longSlack = n * (2n * tokensPerUnit(lb, ls) + 1n);
-          const shortSlack = n * (2n * tokensPerUnit(sb, ss) + 1n);
-          expect(run.longTokens).toBeLessThanOrEqual(run.executed.longTokensMinted + longSlack);
-          expect(run.shortTokens).toBeLessThanOrEqual(run.executed.shortTokensMinted + shortSlack);
-        },
-      ),
-      { numRuns: 300 },
-    );
+    forRandomIntervals(user, (run, users, book) => {
+      const n = BigInt(users.length);
+      const tokensPerUnit = (balance: bigint, tokens: bigint) => tokens / balance + 1n;
+      const longSlack = n * (2n * tokensPerUnit(book.longBalance, book.longSupply) + 1n);
+      const shortSlack = n * (2n * tokensPerUnit(book.shortBalance, book.shortSupply) + 1n);
+      expect(run.longTokens).toBeLessThanOrEqual(run.executed.longTokensMinted + longSlack);
+      expect(run.shortTokens).toBeLessThanOrEqual(run.executed.shortTokensMinted + shortSlack);
+    });
   });
 
   it('flips: a concrete case where the users are owed 10 more short tokens than the pool minted', () => {
-    const flip = (tokens: bigint): CommitTotals => ({
-      longMintSettlement: 0n,
-      longBurnPoolTokens: 0n,
-      shortMintSettlement: 0n,
-      shortBurnPoolTokens: 0n,
-      shortBurnLongMintPoolTokens: 0n,
-      longBurnShortMintPoolTokens: tokens,
-    });
+    const flip = (tokens: bigint): CommitTotals => totalsWith({ longBurnShortMintPoolTokens: tokens });
     const run = settleInterval(
       [flip(5_241n), flip(29_408_952_286_819_948n)],
       { longBalance: 10n ** 21n, shortBalance: 10n ** 21n, longSupply: 10n ** 22n, shortSupply: 10n ** 22n },
@@ -318,14 +264,7 @@ describe('user-level settlement never exceeds the pool-level execution', () => {
         fc.bigInt({ min: 0n, max: 10n ** 17n }),
         (burns, longBalance, longSupply, burnFee) => {
           const total = burns.reduce((a, b) => a + b, 0n);
-          const zero = { shortMintSettlement: 0n, shortBurnPoolTokens: 0n };
-          const totals: CommitTotals = {
-            longMintSettlement: 0n,
-            longBurnPoolTokens: total,
-            shortBurnLongMintPoolTokens: 0n,
-            longBurnShortMintPoolTokens: 0n,
-            ...zero,
-          };
+          const totals: CommitTotals = totalsWith({ longBurnPoolTokens: total });
           const { executed } = executeInterval(
             {
               longBalance,

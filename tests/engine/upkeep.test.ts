@@ -8,7 +8,7 @@ import { MAX_ITERATIONS } from '../../src/engine/constants.ts';
 import { ContractRevert } from '../../src/engine/revert.ts';
 import type { PoolState } from '../../src/engine/types.ts';
 import { keeperUpkeep, poolUpkeep } from '../../src/engine/upkeep.ts';
-import { poolState, price, WAD } from './helpers.ts';
+import { poolState, price, totalsWith, WAD } from './helpers.ts';
 
 const T0 = 1_700_000_000n;
 const HOUR = 3600n;
@@ -20,14 +20,7 @@ function withMints(ids: bigint[], base: PoolState = poolState()): PoolState {
     ...base,
     commits: ids.map((intervalId) => ({
       intervalId,
-      totals: {
-        longMintSettlement: 1_000_000n,
-        longBurnPoolTokens: 0n,
-        shortMintSettlement: 0n,
-        shortBurnPoolTokens: 0n,
-        shortBurnLongMintPoolTokens: 0n,
-        longBurnShortMintPoolTokens: 0n,
-      },
+      totals: totalsWith({ longMintSettlement: 1_000_000n }),
     })),
   };
 }

@@ -19,7 +19,7 @@ import { settleAggregateBalance } from '../../src/engine/settlement.ts';
 import { sigmoidMultiplier, valueTransfer } from '../../src/engine/transfer.ts';
 import type { PoolState, TransferKind } from '../../src/engine/types.ts';
 import { poolUpkeep } from '../../src/engine/upkeep.ts';
-import { decimalsOf, poolState, price, WAD } from './helpers.ts';
+import { balancesAlong, decimalsOf, emptyPool, poolState, price, totalsWith, WAD } from './helpers.ts';
 
 const UNIT = 10n ** 18n;
 
@@ -222,26 +222,8 @@ describe('TV1–TV6: one transfer, V1 power and V2 sigmoid columns', () => {
 });
 
 describe('TV7: volatility decay along a path', () => {
-  function path(kind: TransferKind, prices: number[]) {
-    let long = 1000n * UNIT;
-    let short = 1000n * UNIT;
-    const out: Array<[bigint, bigint]> = [];
-    for (let i = 1; i < prices.length; i++) {
-      const r = valueTransfer({
-        transfer: kind,
-        longBalance: long,
-        shortBalance: short,
-        leverage: 3,
-        oldPrice: price(prices[i - 1]!),
-        newPrice: price(prices[i]!),
-        feePerIntervalWad: 0n,
-      });
-      long = r.longBalance;
-      short = r.shortBalance;
-      out.push([long, short]);
-    }
-    return out;
-  }
+  const path = (kind: TransferKind, prices: number[]) =>
+    balancesAlong(kind, { long: 1000n * UNIT, short: 1000n * UNIT }, prices.map(price));
   const check = (actual: Array<[bigint, bigint]>, printed: Array<[string, string]>) =>
     printed.forEach(([l, s], i) => {
       expectPrinted(actual[i]![0], l);
@@ -326,20 +308,7 @@ describe('TV9: a full V2 upkeep with fees (USDC units)', () => {
     const settle = (totals: Partial<PoolState['commits'][number]['totals']>) =>
       settleAggregateBalance({
         intervalIds: [1n],
-        commitments: new Map([
-          [
-            1n,
-            {
-              longMintSettlement: 0n,
-              longBurnPoolTokens: 0n,
-              shortMintSettlement: 0n,
-              shortBurnPoolTokens: 0n,
-              shortBurnLongMintPoolTokens: 0n,
-              longBurnShortMintPoolTokens: 0n,
-              ...totals,
-            },
-          ],
-        ]),
+        commitments: new Map([[1n, totalsWith(totals)]]),
         currentUpdateIntervalId: upkeep.state.updateIntervalId,
         priceHistory: history,
         burnFeeHistory: burnFees,
@@ -372,13 +341,7 @@ describe('TV9: a full V2 upkeep with fees (USDC units)', () => {
 });
 
 describe('TV10: first mint into an empty V2 pool', () => {
-  const empty = poolState({
-    longBalance: 0n,
-    shortBalance: 0n,
-    longSupply: 0n,
-    shortSupply: 0n,
-    mintingFeeWad: 10n ** 16n,
-  });
+  const empty = emptyPool();
   const now = empty.lastPriceTimestamp + 10n;
   const queued = queueCommit(empty, { commitType: CommitType.LongMint, amount: 1_000_000_000n }, now).state;
 
@@ -412,36 +375,31 @@ describe('TV10: first mint into an empty V2 pool', () => {
 
 describe('TV11: keeper reward', () => {
   const due = 1_700_000_000n + 3600n;
-  it('V2: 2 gwei, 250,000 gas, ETH at 1500 USDC, 26 s late → 1,139,172 units, split 455,668 / 683,504', () => {
-    const reward = keeperReward({
-      gasPriceWei: 2_000_000_000n,
+  /** TV11's keeper: 250,000 gas, ETH at 1500 USDC, 26 s late, at the gas price and version given. */
+  const reward = (gasPriceWei: bigint, version?: 'v1') =>
+    keeperReward({
+      gasPriceWei,
       gasSpent: 250_000n,
       settlementPerEthWad: 1500n * WAD,
       lastPriceTimestamp: 1_700_000_000n,
       updateInterval: 3600n,
       now: due + 26n,
       decimals: 6,
+      ...(version ? { version } : {}),
     });
-    expect(reward.tipPercent).toBe(15n);
-    expect(Number(reward.keeperGasWad) / 1e18).toBeCloseTo(0.990585, 12);
-    expect(reward.reward).toBe(1_139_172n);
-    const paid = payKeeperFromBalances(reward.reward, 1_200_000_000n, 800_000_000n);
+  it('V2: 2 gwei, 250,000 gas, ETH at 1500 USDC, 26 s late → 1,139,172 units, split 455,668 / 683,504', () => {
+    const v2 = reward(2_000_000_000n);
+    expect(v2.tipPercent).toBe(15n);
+    expect(Number(v2.keeperGasWad) / 1e18).toBeCloseTo(0.990585, 12);
+    expect(v2.reward).toBe(1_139_172n);
+    const paid = payKeeperFromBalances(v2.reward, 1_200_000_000n, 800_000_000n);
     expect([paid.shortPart, paid.longPart]).toEqual([455_668n, 683_504n]);
   });
 
   it('V1: 10 gwei, no overhead, tip lost → 3,750,000 units', () => {
-    const reward = keeperReward({
-      gasPriceWei: 10_000_000_000n,
-      gasSpent: 250_000n,
-      settlementPerEthWad: 1500n * WAD,
-      lastPriceTimestamp: 1_700_000_000n,
-      updateInterval: 3600n,
-      now: due + 26n,
-      decimals: 6,
-      version: 'v1',
-    });
-    expect(reward.keeperGasWad).toBe(3_750_000_000_000_000_000n);
-    expect(reward.reward).toBe(3_750_000n);
+    const v1 = reward(10_000_000_000n, 'v1');
+    expect(v1.keeperGasWad).toBe(3_750_000_000_000_000_000n);
+    expect(v1.reward).toBe(3_750_000n);
   });
 });
 

@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkNumber, NUMBER_FIELDS } from '../../src/features/simulator/fieldRules.ts';
 import { checkAmount } from '../../src/features/trade/validateAmount.ts';
-import { readFees, readLeverage, readSeconds } from '../../src/features/treasury/launchFields.ts';
+import { readFees } from '../../src/features/treasury/feeFields.ts';
+import { readLeverage, readSeconds } from '../../src/features/treasury/launchFields.ts';
 import { readAmountText } from '../../src/ui/amountText.ts';
 
 const LOCALES = ['en-US', 'de-DE', 'fr-FR', 'de-CH', 'en-IN', 'ar-EG'] as const;

@@ -6,13 +6,7 @@
 import { type Address, createPublicClient, createWalletClient, parseGwei, parseUnits } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import type { Deployment } from '../../contracts-abi/deployment.ts';
-import {
-  erc20Abi,
-  leveragedPoolAbi,
-  poolCommitterAbi,
-  poolKeeperAbi,
-  testTokenAbi,
-} from '../../contracts-abi/generated/index.ts';
+import { erc20Abi, leveragedPoolAbi, poolKeeperAbi } from '../../contracts-abi/generated/index.ts';
 import { type DevnetConfig, devnetConfig } from '../../devnet/config.ts';
 import { type DevnetClients, devnetClients, write } from '../../devnet/lib/clients.ts';
 import { deployDevnet, devAccount, ROLE_INDEX } from '../../devnet/lib/deploy.ts';
@@ -23,7 +17,8 @@ import { createKeeper, type Keeper } from '../../keeper/lib/keeper.ts';
 import type { KeeperEvent } from '../../keeper/lib/log.ts';
 import { nonceManager } from '../../keeper/lib/nonce.ts';
 import { findMulticall, keeperChain, keeperTransport, probeChainId } from '../../keeper/lib/rpc.ts';
-import { type CommitType, commitParamsToHex, encodeCommitParams } from '../../src/engine/commits.ts';
+import type { CommitType } from '../../src/engine/commits.ts';
+import { fundedCommit } from '../fixtures/devnetCommits.ts';
 
 export interface TestChain {
   node: RunningNode;
@@ -120,26 +115,7 @@ export async function commitMint(
   const pool = deployment.pools[poolIndex]!;
   const token = deployment.tokens.find((t) => t.address === pool.settlementToken)!;
   const units = parseUnits(amount, token.decimals);
-  await write(clients, deployment.roles.governance, {
-    address: token.address,
-    abi: testTokenAbi,
-    functionName: 'mint',
-    args: [who, units],
-  });
-  await write(clients, who, {
-    address: token.address,
-    abi: erc20Abi,
-    functionName: 'approve',
-    args: [pool.address, units],
-  });
-  const paid = claimReward !== undefined;
-  await write(clients, who, {
-    address: pool.committer,
-    abi: poolCommitterAbi,
-    functionName: 'commit',
-    args: [commitParamsToHex(encodeCommitParams(units, commitType, false, paid))],
-    ...(paid ? { value: claimReward } : {}),
-  });
+  await fundedCommit(clients, deployment, who, pool, { type: commitType, units, claimReward });
   return units;
 }
 

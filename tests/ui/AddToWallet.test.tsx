@@ -14,7 +14,7 @@ import { connect, disconnect } from 'wagmi/actions';
 import { walletSymbol } from '../../src/chain/wallet/watchAsset.ts';
 import { AddToWallet } from '../../src/features/portfolio/AddToWallet.tsx';
 import { DEVNET_FIXTURE } from '../fixtures/deployment.ts';
-import { OHM_POOL, poolSnapshot } from '../fixtures/pools.ts';
+import { btcPool, OHM_POOL } from '../fixtures/pools.ts';
 import { renderWithWallet } from './renderWithWallet.tsx';
 
 const devnet = { ...arbitrum, id: 31337, name: 'Olympus devnet' };
@@ -113,14 +113,7 @@ describe('Add to wallet', () => {
 });
 
 describe('walletSymbol', () => {
-  const btc = poolSnapshot({
-    name: '3-BTC/USD+gOHM',
-    address: '0x0000000000000000000000000000000000000001',
-    collateral: 'gOHM',
-    leverage: 3,
-    long: '1',
-    short: '1',
-  }).info;
+  const btc = btcPool({ long: '1', short: '1' }).info;
 
   it('keeps the token’s own symbol when a wallet accepts it, else makes one of 11 characters from the pool', () => {
     expect(walletSymbol('3L-BTC', btc, 'long')).toBe('3L-BTC');

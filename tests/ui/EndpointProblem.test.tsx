@@ -48,18 +48,25 @@ function expectReplyApart(notice: HTMLElement) {
   return summary as HTMLElement;
 }
 
+/** The pool figures' notice when rpc.example.org answers the HTML 500, figures as given (none: undefined). */
+function html500Notice(figures: {
+  receivedAt: number | undefined;
+  blockNumber: bigint | undefined;
+  nowMs: number;
+}) {
+  const state = freshnessOf({
+    ...figures,
+    pollIntervalMs: 5_000,
+    error: html500(),
+    endpoint: 'rpc.example.org',
+  });
+  render(<FreshnessNotice state={state} what="pool figures" />);
+  return screen.getByRole('alert');
+}
+
 describe('an endpoint’s reply, kept apart from the app’s words', () => {
   it('a 6 KB HTML 500 behind stale figures: a short notice, the page only inside the toggle', async () => {
-    const state = freshnessOf({
-      receivedAt: 1_000,
-      blockNumber: 42n,
-      pollIntervalMs: 5_000,
-      nowMs: 15_000,
-      error: html500(),
-      endpoint: 'rpc.example.org',
-    });
-    render(<FreshnessNotice state={state} what="pool figures" />);
-    const notice = screen.getByRole('alert');
+    const notice = html500Notice({ receivedAt: 1_000, blockNumber: 42n, nowMs: 15_000 });
     expect(ownText(notice)).toMatch(
       /^Reconnecting to rpc\.example\.org… The pool figures shown are from 14 s ago \(block 42\)\. The RPC endpoint rpc\.example\.org answered with a server error\. Countdowns are approximate/,
     );
@@ -72,16 +79,7 @@ describe('an endpoint’s reply, kept apart from the app’s words', () => {
   });
 
   it('the same before any figure arrived', () => {
-    const state = freshnessOf({
-      receivedAt: undefined,
-      blockNumber: undefined,
-      pollIntervalMs: 5_000,
-      nowMs: 0,
-      error: html500(),
-      endpoint: 'rpc.example.org',
-    });
-    render(<FreshnessNotice state={state} what="pool figures" />);
-    const notice = screen.getByRole('alert');
+    const notice = html500Notice({ receivedAt: undefined, blockNumber: undefined, nowMs: 0 });
     expect(ownText(notice)).toBe(
       'Cannot reach rpc.example.org. The RPC endpoint rpc.example.org answered with a server error. Trying again every few seconds.',
     );

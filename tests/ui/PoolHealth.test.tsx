@@ -124,6 +124,11 @@ describe('health section and Run upkeep', () => {
 
   const due = pool({ address: '0x0000000000000000000000000000000000000002', lastPriceTimestamp: NOW - 86 });
   const runButton = () => screen.queryByRole('button', { name: 'Run upkeep' });
+  /** The reason shown, once it is, and no upkeep to run. */
+  async function expectRefused(reason: string) {
+    expect(await screen.findByText(reason)).toBeInTheDocument();
+    expect(runButton()).toBeDisabled();
+  }
 
   it('shows the upkeep as on time and offers nothing to run when nothing is due', () => {
     show(pool({ address: '0x0000000000000000000000000000000000000002' }));
@@ -202,27 +207,17 @@ describe('health section and Run upkeep', () => {
         short: '0',
       }),
     );
-    expect(
-      await screen.findByText(
-        'After the upkeep the pool would hold less than this reward, so it would pay you nothing for its gas.',
-      ),
-    ).toBeInTheDocument();
-    expect(runButton()).toBeDisabled();
+    await expectRefused(
+      'After the upkeep the pool would hold less than this reward, so it would pay you nothing for its gas.',
+    );
   });
 
   it('offers nothing to run where the keeper reward comes to 0', async () => {
-    const due0 = pool({
-      address: '0x0000000000000000000000000000000000000002',
-      lastPriceTimestamp: NOW - 86,
-    });
     // A settlement/ETH price of 1 wei per ETH: the gas is worth less than one unit of OHM.
-    await connected({ ...due0, health: { ...due0.health, settlementEthPrice: 1n } });
-    expect(
-      await screen.findByText(
-        "The keeper reward comes to 0 OHM at this pool's gas and settlement/ETH prices: the upkeep would cost you gas and pay nothing.",
-      ),
-    ).toBeInTheDocument();
-    expect(runButton()).toBeDisabled();
+    await connected({ ...due, health: { ...due.health, settlementEthPrice: 1n } });
+    await expectRefused(
+      "The keeper reward comes to 0 OHM at this pool's gas and settlement/ETH prices: the upkeep would cost you gas and pay nothing.",
+    );
   });
 
   it('says when the gas costs more than the reward, and still lets the user choose', async () => {

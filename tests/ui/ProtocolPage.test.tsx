@@ -9,6 +9,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PoolDayFigures } from '../../src/chain/history/indexerApi.ts';
 import type { ProtocolDaysOutcome } from '../../src/chain/history/protocolDays.ts';
 import { NO_INDEXER_TEXT, ProtocolPage } from '../../src/features/protocol/ProtocolPage.tsx';
+import { poolDay } from '../fixtures/protocolDays.ts';
 
 const BTC = '0x00000000000000000000000000000000000000b1' as Address;
 const ETH = '0x00000000000000000000000000000000000000e2' as Address;
@@ -35,22 +36,7 @@ vi.mock('../../src/chain/react/usePools.ts', () => ({
 }));
 
 function day(pool: Address, n: number, figures: Partial<PoolDayFigures>): PoolDayFigures {
-  return {
-    pool,
-    day: D0 + n * 86_400,
-    longBalance: 0n,
-    shortBalance: 0n,
-    mintVolume: 0n,
-    longBurnTokens: 0n,
-    shortBurnTokens: 0n,
-    commits: 1,
-    upkeeps: 0,
-    feesCharged: 0n,
-    primaryFees: 0n,
-    secondaryFees: 0n,
-    keeperRewards: 0n,
-    ...figures,
-  };
+  return poolDay(pool, D0 + n * 86_400, { commits: 1, ...figures });
 }
 
 const figures = (days: PoolDayFigures[]): ProtocolDaysOutcome => ({

@@ -2,10 +2,10 @@ import { act, fireEvent, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { parseUnits } from 'viem';
 import { arbitrum } from 'viem/chains';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { connect } from 'wagmi/actions';
 import type { PoolSnapshot } from '../../src/chain/pools/poolReader.ts';
-import { forgetSent, rememberSent } from '../../src/chain/tx/sentTransactions.ts';
+import { rememberSent, resetSentForTests } from '../../src/chain/tx/sentTransactions.ts';
 import { CommitType } from '../../src/engine/commits.ts';
 import type { TradeChoice } from '../../src/features/trade/links.ts';
 import { TradeForm } from '../../src/features/trade/TradeForm.tsx';
@@ -35,6 +35,9 @@ function Harness({ pool }: { pool: PoolSnapshot }) {
     />
   );
 }
+
+// What one case remembered as sent must not be in flight in the next.
+afterEach(resetSentForTests);
 
 const setup = (pool: PoolSnapshot) =>
   renderWithWallet(<Harness pool={pool} />, { appChains: [devnet, arbitrum], devnet: DEVNET_FIXTURE });
@@ -202,18 +205,14 @@ describe('TradeForm', () => {
         },
         refresh: [],
       });
-      try {
-        await connected(withUser(OHM_POOL, parseUnits('1', 9)));
-        expect(await screen.findByText('Sent, not yet confirmed')).toBeInTheDocument();
-        expect(screen.getByText(/Mint long 0\.5 OHM, sent \d+ s ago/)).toBeInTheDocument();
-        type('0.5');
-        const held = screen.getByRole('button', { name: 'Waiting for your commit to be mined…' });
-        expect(held).toBeDisabled();
-        fireEvent.click(screen.getByRole('button', { name: 'I want a second commit' }));
-        expect(screen.getByRole('button', { name: 'Mint long' })).toBeEnabled();
-      } finally {
-        forgetSent(`0x${'ab'.repeat(32)}`);
-      }
+      await connected(withUser(OHM_POOL, parseUnits('1', 9)));
+      expect(await screen.findByText('Sent, not yet confirmed')).toBeInTheDocument();
+      expect(screen.getByText(/Mint long 0\.5 OHM, sent \d+ s ago/)).toBeInTheDocument();
+      type('0.5');
+      const held = screen.getByRole('button', { name: 'Waiting for your commit to be mined…' });
+      expect(held).toBeDisabled();
+      fireEvent.click(screen.getByRole('button', { name: 'I want a second commit' }));
+      expect(screen.getByRole('button', { name: 'Mint long' })).toBeEnabled();
     });
   });
 });

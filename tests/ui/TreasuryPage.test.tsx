@@ -11,6 +11,7 @@ import { connect } from 'wagmi/actions';
 import type { Deployment } from '../../contracts-abi/deployment.ts';
 import { TreasuryPage } from '../../src/features/treasury/TreasuryPage.tsx';
 import { DEVNET_FIXTURE } from '../fixtures/deployment.ts';
+import { linkQuery } from './linkQuery.ts';
 import { renderWithWallet, TEST_USER } from './renderWithWallet.tsx';
 
 // The pools list already shows one Olympus pool, 1-ETH/USD+OHM: what a launch under its name is warned of.
@@ -51,9 +52,7 @@ function open(query: string) {
 
 const alerts = () => screen.queryAllByRole('alert').map((a) => a.textContent ?? '');
 
-afterEach(async () => {
-  // nuqs writes the link a moment after an edit: let it land before the next test starts.
-  await new Promise((resolve) => setTimeout(resolve, 200));
+afterEach(() => {
   window.history.replaceState(null, '', '/');
 });
 
@@ -118,6 +117,9 @@ describe('TreasuryPage', () => {
     const market = screen.getByLabelText('Market');
     await user.type(market, 'ETH USD');
     await waitFor(() => expect(alerts()).toContain('Name the market as BASE/QUOTE, like ETH/USD.'));
+    // nuqs writes the link a moment after an edit, every queued field at once: wait for the last edit to land,
+    // so that nothing of this test is written into the next one's link.
+    await waitFor(() => expect(linkQuery().get('market')).toBe('ETH USD'));
   });
 
   it('warns before anything is sent of a front-running interval of 0 and of a pool name already listed', async () => {

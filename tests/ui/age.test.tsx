@@ -6,7 +6,7 @@
 import { render, screen } from '@testing-library/react';
 import { parseUnits } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { upkeepOffer } from '../../src/features/pools/health.ts';
+import { upkeepOffer } from '../../src/features/pools/upkeepHealth.ts';
 import { InFlightNotice } from '../../src/features/trade/InFlight.tsx';
 import { deriveTrade, EMPTY_INPUTS } from '../../src/features/trade/tradeDerivation.ts';
 import { formatAge } from '../../src/ui/age.ts';

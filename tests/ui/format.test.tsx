@@ -5,8 +5,9 @@ import { formatUnits, parseUnits } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { MAX_COMMIT_AMOUNT } from '../../src/engine/commits.ts';
 import { checkAmount } from '../../src/features/trade/validateAmount.ts';
-import { amountForInput, readAmountText } from '../../src/ui/amountText.ts';
+import { readAmountText } from '../../src/ui/amountText.ts';
 import { formatAmount, formatTokenAmount, formatUsd } from '../../src/ui/format.ts';
+import { amountForInput } from '../../src/ui/numberConventions.ts';
 import { TokenAmount } from '../../src/ui/TokenAmount.tsx';
 
 const gohm = (text: string) => parseUnits(text, 18);

@@ -8,21 +8,17 @@ import type { Chain } from 'viem';
 import { arbitrum } from 'viem/chains';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { UserPoolHistory } from '../../src/chain/history/userHistory.ts';
-import { HistoryCard } from '../../src/features/portfolio/HistoryCard.tsx';
 import { ACTIVITY, OHM } from '../features/portfolio/activityFixture.ts';
 import { DEVNET_FIXTURE } from '../fixtures/deployment.ts';
-import { poolSnapshot } from '../fixtures/pools.ts';
-import { renderWithWallet } from './renderWithWallet.tsx';
+import { historyPool } from '../fixtures/pools.ts';
+import { showHistory } from './showHistory.tsx';
 
 const chain: Chain = { ...arbitrum, id: 31337, name: 'Olympus devnet' };
-const pool = poolSnapshot({
+const pool = historyPool({
   name: '3-ETH/USD+OHM',
   address: '0x00000000000000000000000000000000000000b3',
   collateral: 'OHM',
-  leverage: 3,
-  long: '10',
-  short: '10',
-}).info;
+});
 
 // A mint of 100.123456789 OHM: its 1% fee, 1.001234567 OHM, has more digits than the row shows.
 const events = ACTIVITY.events.map((e) =>
@@ -31,13 +27,7 @@ const events = ACTIVITY.events.map((e) =>
 const data: UserPoolHistory[] = [{ ...ACTIVITY, pool, events }];
 
 function show() {
-  renderWithWallet(
-    <HistoryCard
-      history={{ data, error: null, refetch: async () => undefined as never }}
-      progress={undefined}
-    />,
-    { appChains: [chain], devnet: DEVNET_FIXTURE },
-  );
+  showHistory(data, { appChains: [chain], devnet: DEVNET_FIXTURE });
 }
 
 async function rowWith(text: string): Promise<HTMLElement> {

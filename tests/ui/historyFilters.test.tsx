@@ -8,9 +8,8 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { getAddress } from 'viem';
 import { arbitrum } from 'viem/chains';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { HistoryCard } from '../../src/features/portfolio/HistoryCard.tsx';
 import { HISTORY, tx } from '../features/portfolio/ledgerFixture.ts';
-import { renderWithWallet } from './renderWithWallet.tsx';
+import { showHistory } from './showHistory.tsx';
 
 const devnet = { ...arbitrum, id: 42161, blockExplorers: undefined };
 const BTC = '0x00000000000000000000000000000000000000b1';
@@ -28,13 +27,7 @@ const data = HISTORY.map((h) => ({
 
 function open(query = '') {
   window.history.replaceState(null, '', `/#/portfolio${query}`);
-  renderWithWallet(
-    <HistoryCard
-      history={{ data, error: null, refetch: async () => undefined as never }}
-      progress={undefined}
-    />,
-    { appChains: [devnet] },
-  );
+  showHistory(data, { appChains: [devnet] });
 }
 
 /** The transactions of the table's rows, by the number the fixture gave them, newest first. */

@@ -10,11 +10,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { UserPoolHistory } from '../../src/chain/history/userHistory.ts';
 import { CommitType } from '../../src/engine/commits.ts';
 import { REVOKE_AFTER_MS } from '../../src/features/portfolio/downloadText.ts';
-import { HistoryCard } from '../../src/features/portfolio/HistoryCard.tsx';
 import { ledgerCsv } from '../../src/features/portfolio/ledgerCsv.ts';
 import { DEVNET_FIXTURE } from '../fixtures/deployment.ts';
-import { poolSnapshot } from '../fixtures/pools.ts';
-import { renderWithWallet } from './renderWithWallet.tsx';
+import { historyPool } from '../fixtures/pools.ts';
+import { showHistory } from './showHistory.tsx';
 
 const EXPLORER = 'https://scan.example';
 const withExplorer: Chain = {
@@ -28,14 +27,7 @@ const withoutExplorer: Chain = { ...arbitrum, id: 31337, name: 'Olympus devnet',
 const MINT_TX = `0x${'a1'.repeat(32)}` as const;
 const TRANSFER_TX = `0x${'b2'.repeat(32)}` as const;
 
-const pool = poolSnapshot({
-  name: '3-BTC/USD+gOHM',
-  address: '0x00000000000000000000000000000000000000b1',
-  collateral: 'gOHM',
-  leverage: 3,
-  long: '10',
-  short: '10',
-}).info;
+const pool = historyPool();
 
 const data: UserPoolHistory[] = [
   {
@@ -71,13 +63,7 @@ const data: UserPoolHistory[] = [
 ];
 
 function show(chain: Chain) {
-  renderWithWallet(
-    <HistoryCard
-      history={{ data, error: null, refetch: async () => undefined as never }}
-      progress={undefined}
-    />,
-    { appChains: [chain], devnet: DEVNET_FIXTURE },
-  );
+  showHistory(data, { appChains: [chain], devnet: DEVNET_FIXTURE });
 }
 
 const objectUrls = { create: URL.createObjectURL, revoke: URL.revokeObjectURL };

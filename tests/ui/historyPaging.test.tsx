@@ -5,19 +5,12 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { arbitrum } from 'viem/chains';
 import { describe, expect, it } from 'vitest';
 import type { UserPoolHistory } from '../../src/chain/history/userHistory.ts';
-import { HISTORY_PAGE, HistoryCard } from '../../src/features/portfolio/HistoryCard.tsx';
+import { HISTORY_PAGE } from '../../src/features/portfolio/HistoryCard.tsx';
 import { DEVNET_FIXTURE } from '../fixtures/deployment.ts';
-import { poolSnapshot } from '../fixtures/pools.ts';
-import { renderWithWallet } from './renderWithWallet.tsx';
+import { historyPool } from '../fixtures/pools.ts';
+import { showHistory } from './showHistory.tsx';
 
-const pool = poolSnapshot({
-  name: '3-BTC/USD+gOHM',
-  address: '0x00000000000000000000000000000000000000b1',
-  collateral: 'gOHM',
-  leverage: 3,
-  long: '10',
-  short: '10',
-}).info;
+const pool = historyPool();
 
 const COUNT = HISTORY_PAGE * 2 + 7;
 const data: UserPoolHistory[] = [
@@ -41,13 +34,7 @@ const data: UserPoolHistory[] = [
 
 describe('the history table, a page at a time', () => {
   it('draws the newest page, then one more page per click, and says how many there are', async () => {
-    renderWithWallet(
-      <HistoryCard
-        history={{ data, error: null, refetch: async () => undefined as never }}
-        progress={undefined}
-      />,
-      { appChains: [{ ...arbitrum, id: 31337 }], devnet: DEVNET_FIXTURE },
-    );
+    showHistory(data, { appChains: [{ ...arbitrum, id: 31337 }], devnet: DEVNET_FIXTURE });
     const table = await screen.findByRole('table');
     const rows = () => within(table).getAllByRole('row').length - 1;
     expect(rows()).toBe(HISTORY_PAGE);

@@ -14,10 +14,11 @@ import { statusLabel } from '../../src/features/pools/health.ts';
 import { PendingCommits } from '../../src/features/pools/PendingCommits.tsx';
 import { PoolTable } from '../../src/features/pools/PoolTable.tsx';
 import { poolRowView } from '../../src/features/pools/poolView.ts';
-import { commitWaitText } from '../../src/features/trade/MyCommits.tsx';
+import { commitWaitText } from '../../src/features/trade/PendingCommit.tsx';
 import { TradePreview } from '../../src/features/trade/TradePreview.tsx';
 import { deriveTrade, EMPTY_INPUTS } from '../../src/features/trade/tradeDerivation.ts';
 import { NOW, ohmPool, poolsSnapshot, withUser } from '../fixtures/pools.ts';
+import { tradeContext } from '../fixtures/trade.ts';
 import { renderInRouter } from './renderWithWallet.tsx';
 
 const MAX_AGE = 120;
@@ -31,19 +32,13 @@ function views(sinceUpkeep: number, chainNow: number, overrides: { paused?: bool
   );
   const snapshot = poolsSnapshot([pool]);
   const row = poolRowView(pool, snapshot, chainNow, MAX_AGE);
-  const trade = deriveTrade({
-    pool,
-    choice: { side: 'long', action: 'mint' },
-    inputs: { ...EMPTY_INPUTS, amount: '10' },
-    chainNow,
-    blockTimestamp: snapshot.blockTimestamp,
-    chainName: 'Olympus devnet',
-    locale: 'en-US',
-    staleSeconds: undefined,
-    wallet: { connected: true, onPoolChain: true },
-    settlement: undefined,
-    submitted: false,
-  });
+  const trade = deriveTrade(
+    tradeContext(pool, {
+      inputs: { ...EMPTY_INPUTS, amount: '10' },
+      chainNow,
+      blockTimestamp: snapshot.blockTimestamp,
+    }),
+  );
   return { pool, row, trade, snapshot };
 }
 
@@ -73,26 +68,27 @@ function shown(sinceUpkeep: number, chainNow: number) {
   return { rowText, badge, executes, notes, label: statusLabel(row.health) };
 }
 
+/** Due, and late nowhere: not in the list's row, the health badge and label, nor the preview's notes. */
+function expectDueNotLate({ rowText, badge, notes, label }: ReturnType<typeof shown>) {
+  expect(rowText).toContain('Due now');
+  expect(rowText).not.toMatch(/Waiting for keeper|late/i);
+  expect(badge).toBe('Healthy');
+  expect(label).toBe('Healthy');
+  expect(notes).not.toMatch(/late/i);
+}
+
 describe('the keeper between reads', () => {
   it('read just before the due time, the clock 3 s past it: due, not late, anywhere', () => {
-    const { rowText, badge, executes, notes, label } = shown(59, NOW + 4);
-    expect(rowText).toContain('Due now');
-    expect(rowText).not.toMatch(/Waiting for keeper|late/i);
-    expect(badge).toBe('Healthy');
-    expect(label).toBe('Healthy');
+    const views = shown(59, NOW + 4);
+    expectDueNotLate(views);
     // The upkeep due now comes first; the commit, inside its front-running window, joins the next one.
-    expect(executes).toBe('at the rebalance in 1m 00s');
-    expect(notes).not.toMatch(/late/i);
+    expect(views.executes).toBe('at the rebalance in 1m 00s');
   });
 
   it('read in the first interval after due, the clock past a whole interval: still due, not late', () => {
-    const { rowText, badge, executes, notes, label } = shown(119, NOW + 5);
-    expect(rowText).toContain('Due now');
-    expect(rowText).not.toMatch(/Waiting for keeper|late/i);
-    expect(badge).toBe('Healthy');
-    expect(label).toBe('Healthy');
-    expect(executes).not.toMatch(/late/);
-    expect(notes).not.toMatch(/late/i);
+    const views = shown(119, NOW + 5);
+    expectDueNotLate(views);
+    expect(views.executes).not.toMatch(/late/);
   });
 
   it('read two whole intervals after due: late, with the same count in the list, the badge and the preview', () => {

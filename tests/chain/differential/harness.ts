@@ -44,6 +44,7 @@ import { discoverPools, type PoolInfo } from '../../../src/chain/pools/poolRegis
 import { emptyTotals } from '../../../src/engine/commits.ts';
 import { type Quad, quadFromHex } from '../../../src/engine/quad.ts';
 import type { CommitTotals, IntervalCommits } from '../../../src/engine/types.ts';
+import { fixedDevnetConfig, threeXPool } from '../../fixtures/devnetConfig.ts';
 
 export const UPDATE_INTERVAL = 60;
 /** The config's pools: FRI 10 s ≤ UI 60 s. */
@@ -55,50 +56,20 @@ export const LONG_FRONT_RUNNING_INTERVAL = 150;
  * Fees on everywhere: 2%/yr management fee (10% of it to the treasury as secondary address), mint and burn fees,
  * a dynamic minting fee on the OHM pool, and a keeper gas price with settlement/ETH feeds, so that keepers earn.
  */
-export const DIFFERENTIAL_CONFIG: DevnetConfig = {
-  updateIntervalSeconds: UPDATE_INTERVAL,
-  frontRunningIntervalSeconds: FRONT_RUNNING_INTERVAL,
+export const DIFFERENTIAL_CONFIG: DevnetConfig = fixedDevnetConfig({
   annualFeePercent: '2',
-  secondaryFeeSplitPercent: 10,
   keeperGasPriceGwei: '2',
-  collaterals: [
-    { symbol: 'OHM', name: 'Olympus', decimals: 9, devGrant: '0', usdPrice: '22.40', perEth: '151.7857' },
-    {
-      symbol: 'gOHM',
-      name: 'Governance OHM',
-      decimals: 18,
-      devGrant: '0',
-      usdPrice: '6031.06',
-      perEth: '0.5637',
-    },
-  ],
-  markets: [
-    { symbol: 'BTC/USD', startPrice: '96250', annualVolatility: 0 },
-    { symbol: 'ETH/USD', startPrice: '3400', annualVolatility: 0 },
-  ],
+  devGrant: '0',
+  collateralPrices: {
+    OHM: { usdPrice: '22.40', perEth: '151.7857' },
+    gOHM: { usdPrice: '6031.06', perEth: '0.5637' },
+  },
+  marketPrices: { 'BTC/USD': '96250', 'ETH/USD': '3400' },
   pools: [
-    {
-      market: 'ETH/USD',
-      leverage: 3,
-      collateral: 'OHM',
-      mintingFeePercent: '0.5',
-      burningFeePercent: '0.3',
-      changeIntervalPercent: '0.05',
-      seedLong: '0',
-      seedShort: '0',
-    },
-    {
-      market: 'BTC/USD',
-      leverage: 3,
-      collateral: 'gOHM',
-      mintingFeePercent: '0.4',
-      burningFeePercent: '0.5',
-      changeIntervalPercent: '0',
-      seedLong: '0',
-      seedShort: '0',
-    },
+    threeXPool('ETH/USD', 'OHM', { minting: '0.5', burning: '0.3', changeInterval: '0.05' }),
+    threeXPool('BTC/USD', 'gOHM', { minting: '0.4', burning: '0.5', changeInterval: '0' }),
   ],
-};
+});
 
 /** The third pool, deployed by the treasury through the factory with its own intervals. */
 const EXTRA_POOL = {
@@ -367,24 +338,12 @@ export async function readPool(h: Harness, pool: PoolInfo, lastCommittedId: bigi
       args: [id],
     }),
   );
-  const escrowLong = batch.add({
-    address: pool.longToken,
-    abi: erc20Abi,
-    functionName: 'balanceOf',
-    args: [pool.address],
-  });
-  const escrowShort = batch.add({
-    address: pool.shortToken,
-    abi: erc20Abi,
-    functionName: 'balanceOf',
-    args: [pool.address],
-  });
-  const settlementHeld = batch.add({
-    address: pool.collateral.address,
-    abi: erc20Abi,
-    functionName: 'balanceOf',
-    args: [pool.address],
-  });
+  // What the LeveragedPool itself holds of a token.
+  const heldByPool = (token: Address) =>
+    batch.add({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [pool.address] });
+  const escrowLong = heldByPool(pool.longToken);
+  const escrowShort = heldByPool(pool.shortToken);
+  const settlementHeld = heldByPool(pool.collateral.address);
   const settlementEth = batch.add({
     address: pool.settlementEthOracle,
     abi: chainlinkOracleWrapperAbi,

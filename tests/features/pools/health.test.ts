@@ -1,7 +1,7 @@
 /**
- * The pool health view model (src/features/pools/health.ts, docs/protocol.md, "Pool health") on fixed
- * snapshots: lateness in whole intervals, the feed's age against the chain's limit, the order of the
- * statuses, the keeper reward an upkeep would pay now (worked out here by hand from §2.4), the invariant
+ * The pool health view model (src/features/pools/health.ts and upkeepHealth.ts, docs/protocol.md, "Pool
+ * health") on fixed snapshots: lateness in whole intervals, the feed's age against the chain's limit, the order
+ * of the statuses, the keeper reward an upkeep would pay now (worked out here by hand from §2.4), the invariant
  * check's condition, when "Run upkeep" is offered or refused, and the addresses with their explorer links.
  */
 import { parseUnits } from 'viem';
@@ -10,16 +10,18 @@ import type { PoolSnapshot } from '../../../src/chain/pools/poolSnapshot.ts';
 import { emptyTotals } from '../../../src/engine/commits.ts';
 import {
   feedAgeSeconds,
-  gasSpentFromEstimate,
   healthAddresses,
   healthStatus,
   intervalsLate,
   invariantView,
   statusLabel,
+} from '../../../src/features/pools/health.ts';
+import {
+  gasSpentFromEstimate,
   upkeepOffer,
   upkeepPay,
   upkeepReward,
-} from '../../../src/features/pools/health.ts';
+} from '../../../src/features/pools/upkeepHealth.ts';
 import { NOW, ohmPool } from '../../fixtures/pools.ts';
 
 const MAX_AGE = 120;

@@ -6,6 +6,7 @@ import type { Address } from 'viem';
 import { describe, expect, it } from 'vitest';
 import type { PoolDayFigures } from '../../../src/chain/history/indexerApi.ts';
 import { dayDate, protocolView, shareText } from '../../../src/features/protocol/protocolView.ts';
+import { poolDay } from '../../fixtures/protocolDays.ts';
 
 const BTC = '0x00000000000000000000000000000000000000B1' as Address;
 const ETH = '0x00000000000000000000000000000000000000e2' as Address;
@@ -19,22 +20,7 @@ const pools = [
 ];
 
 function day(pool: Address, n: number, figures: Partial<PoolDayFigures> = {}): PoolDayFigures {
-  return {
-    pool: pool.toLowerCase() as Address,
-    day: D0 + n * DAY,
-    longBalance: 0n,
-    shortBalance: 0n,
-    mintVolume: 0n,
-    longBurnTokens: 0n,
-    shortBurnTokens: 0n,
-    commits: 0,
-    upkeeps: 0,
-    feesCharged: 0n,
-    primaryFees: 0n,
-    secondaryFees: 0n,
-    keeperRewards: 0n,
-    ...figures,
-  };
+  return poolDay(pool.toLowerCase() as Address, D0 + n * DAY, figures);
 }
 
 // Amounts past 2^53: a float sum would lose the last wei.

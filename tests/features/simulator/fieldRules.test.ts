@@ -25,35 +25,18 @@ describe('the simulator’s number fields read what was typed, or say what is wr
 
   it('says a number of hundreds of digits is too large, by the field’s own bound, not that it is no number', () => {
     const huge = '9'.repeat(400);
-    expect(checkNumber('skew', huge)).toEqual({
-      ok: false,
-      message: 'A skew above 1,000 means one side is all but empty; enter at most 1000.',
-    });
-    expect(checkNumber('intervalSeconds', huge)).toEqual({
-      ok: false,
-      message: 'The interval must be at most a week (604800 s).',
-    });
-    expect(checkNumber('leverage', huge)).toEqual({
-      ok: false,
-      message: 'Leverage above 10x is outside what this simulator covers.',
-    });
-    expect(checkNumber('price', huge)).toEqual({
-      ok: false,
-      message: 'The asset price is too large for this simulator.',
-    });
-    expect(checkNumber('skew', `-${huge}`)).toEqual({
-      ok: false,
-      message: 'The skew must be above 0: it is the long balance divided by the short balance.',
-    });
-    expect(checkNumber('burnFeePercent', `-${huge}`)).toEqual({
-      ok: false,
-      message: 'The burn fee cannot be negative.',
-    });
-    // Too small for a double is not zero either.
-    expect(checkNumber('skew', `0.${'0'.repeat(400)}1`)).toEqual({
-      ok: false,
-      message: 'The skew is too small for this simulator to tell from 0.',
-    });
+    const refused: Array<[Parameters<typeof checkNumber>[0], string, string]> = [
+      ['skew', huge, 'A skew above 1,000 means one side is all but empty; enter at most 1000.'],
+      ['intervalSeconds', huge, 'The interval must be at most a week (604800 s).'],
+      ['leverage', huge, 'Leverage above 10x is outside what this simulator covers.'],
+      ['price', huge, 'The asset price is too large for this simulator.'],
+      ['skew', `-${huge}`, 'The skew must be above 0: it is the long balance divided by the short balance.'],
+      ['burnFeePercent', `-${huge}`, 'The burn fee cannot be negative.'],
+      // Too small for a double is not zero either.
+      ['skew', `0.${'0'.repeat(400)}1`, 'The skew is too small for this simulator to tell from 0.'],
+    ];
+    for (const [field, typed, message] of refused)
+      expect(checkNumber(field, typed)).toEqual({ ok: false, message });
   });
 
   it('suggests a rewrite only when the field would take it', () => {

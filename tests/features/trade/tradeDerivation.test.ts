@@ -4,25 +4,13 @@ import { describe, expect, it } from 'vitest';
 import type { PoolSnapshot } from '../../../src/chain/pools/poolReader.ts';
 import { deriveTrade, EMPTY_INPUTS, type TradeContext } from '../../../src/features/trade/tradeDerivation.ts';
 import { NOW, OHM_POOL, ohmPool, poolSnapshot, withUser } from '../../fixtures/pools.ts';
+import { tradeContext } from '../../fixtures/trade.ts';
 
 const pool = withUser(OHM_POOL, parseUnits('1', 9));
 
 function derive(patch: Partial<TradeContext> & { amount?: string; pool?: PoolSnapshot } = {}) {
   const { amount = '', ...rest } = patch;
-  return deriveTrade({
-    pool,
-    choice: { side: 'long', action: 'mint' },
-    inputs: { ...EMPTY_INPUTS, amount },
-    chainNow: NOW,
-    blockTimestamp: BigInt(NOW),
-    chainName: 'Olympus devnet',
-    locale: 'en-US',
-    staleSeconds: undefined,
-    wallet: { connected: true, onPoolChain: true },
-    settlement: undefined,
-    submitted: false,
-    ...rest,
-  });
+  return deriveTrade(tradeContext(pool, { inputs: { ...EMPTY_INPUTS, amount }, ...rest }));
 }
 
 describe('deriveTrade', () => {

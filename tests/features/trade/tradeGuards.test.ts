@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { claimWouldFail } from '../../../src/chain/pools/poolReader.ts';
 import { wouldStrand } from '../../../src/features/trade/tradeModel.ts';
-import { poolSnapshot } from '../../fixtures/pools.ts';
+import { btcPool } from '../../fixtures/pools.ts';
 
 describe('guards against two V2.1 flaws (pinned in tests/chain/engineDifferential.test.ts)', () => {
   it('refuses a commit whose interval falls below the last one listed for the user', () => {
@@ -16,14 +16,7 @@ describe('guards against two V2.1 flaws (pinned in tests/chain/engineDifferentia
   });
 
   it('says a claim would revert when the user is owed more pool tokens than the pool holds', () => {
-    const pool = poolSnapshot({
-      name: '3-BTC/USD+gOHM',
-      address: '0x0000000000000000000000000000000000000001',
-      collateral: 'gOHM',
-      leverage: 3,
-      long: '100',
-      short: '100',
-    });
+    const pool = btcPool({ long: '100', short: '100' });
     const withEscrow = (longTokens: bigint, held: bigint) => ({
       ...pool,
       escrowHeld: { longTokens: held, shortTokens: 0n },

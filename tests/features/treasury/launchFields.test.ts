@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { readFees, readPercentWad } from '../../../src/features/treasury/feeFields.ts';
 import {
   MAX_INTERVAL_SECONDS,
   marketFromDescription,
   maxUpdateIntervalFor,
   readAddress,
-  readFees,
   readIntervals,
   readLeverage,
   readMarket,
-  readPercentWad,
   readSeconds,
 } from '../../../src/features/treasury/launchFields.ts';
 import { DEFAULT_INTERVALS, launchParams } from '../../../src/features/treasury/links.ts';

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { CollateralToken } from '../../../src/chain/config/config.ts';
 import { factoryPoolName } from '../../../src/chain/launch/launchPlan.ts';
 import type { FeedReading } from '../../../src/chain/launch/launchReads.ts';
+import type { FeedCheck } from '../../../src/features/treasury/launchFeeds.ts';
 import {
   checkLaunch,
-  type FeedCheck,
   type LaunchContext,
   type LaunchInputs,
   sameNameWarning,

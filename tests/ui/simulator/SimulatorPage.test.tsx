@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { skewChartData, skewFigures } from '../../../src/features/simulator/chartData.ts';
 import { SimulatorPage } from '../../../src/features/simulator/SimulatorPage.tsx';
 import { SkewExplorer } from '../../../src/features/simulator/SkewExplorer.tsx';
+import { linkQuery } from '../linkQuery.ts';
 import { renderInRouter } from '../renderWithWallet.tsx';
 
 function open(query: string) {
@@ -27,9 +28,7 @@ function figure(list: HTMLElement, label: string): string {
   return term.nextElementSibling?.textContent ?? '';
 }
 
-afterEach(async () => {
-  // nuqs writes the link a moment after an edit: let the last test's writes land before the next test starts.
-  await new Promise((resolve) => setTimeout(resolve, 200));
+afterEach(() => {
   window.history.replaceState(null, '', '/');
 });
 
@@ -78,6 +77,9 @@ describe('SimulatorPage', () => {
     await user.type(skew, '2');
     expect(skew).not.toHaveAttribute('aria-invalid');
     await waitFor(() => expect(figure(list, 'Short gains')).toBe('2x'));
+    // nuqs writes the link a moment after an edit: wait for it to land, so that nothing of this test is
+    // written into the next one's link.
+    await waitFor(() => expect(linkQuery().get('skew')).toBe('2'));
   });
 
   it('reads the payoff at the chosen move and lets the model toggles write the link', async () => {
