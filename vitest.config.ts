@@ -64,7 +64,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'ui',
-          include: ['tests/ui/**/*.test.tsx'],
+          // Components in jsdom: the ui kit's and the app's here, each feature's with that feature's tests.
+          include: ['tests/ui/**/*.test.tsx', 'tests/features/**/*.test.tsx'],
           environment: 'jsdom',
           setupFiles: ['tests/ui/setup.ts'],
         },

@@ -42,24 +42,14 @@ export interface IndexerSourceOptions {
 /** The request as handed to the fallback: where the answer came from is this source's to say. */
 const quiet = ({ onSource: _told, ...request }: HistoryRequest): HistoryRequest => request;
 
-export function createIndexerSource({
-  url,
-  deployment,
-  fallback,
-  chainIdentity,
-  fetcher = (...args) => fetch(...args),
-  timeoutMs = 5_000,
-  retryAfterMs = 20_000,
-  now = Date.now,
-}: IndexerSourceOptions): HistorySource {
+export function createIndexerSource({ fallback, ...options }: IndexerSourceOptions): HistorySource {
+  const { deployment } = options;
   const { ask, pages } = indexerClient({
-    url,
-    deployment,
-    chainIdentity,
-    fetcher,
-    timeoutMs,
-    retryAfterMs,
-    now,
+    fetcher: (...args) => fetch(...args),
+    timeoutMs: 5_000,
+    retryAfterMs: 20_000,
+    now: Date.now,
+    ...options,
   });
   const stepsBrought = sharedSteps();
 

@@ -2,6 +2,7 @@
  * "Claim for me after execution": the commit then pays a keeper, in ETH, to claim its result into the user's
  * wallet once the interval has executed (src/chain/react/autoClaim.ts). Off by default, and reset with the form.
  */
+import { CheckOption } from '../../ui/CheckOption.tsx';
 import { TokenAmount } from '../../ui/TokenAmount.tsx';
 
 export function AutoClaimOption({
@@ -15,31 +16,22 @@ export function AutoClaimOption({
   reward: bigint | undefined;
 }) {
   return (
-    <label className="flex items-start gap-2 text-sm text-ink-200">
-      <input
-        type="checkbox"
-        className="mt-1"
-        checked={checked}
-        onChange={(e) => onChange(e.target.checked)}
-      />
-      <span>
-        Claim for me after execution
-        <span className="block text-ink-400">
-          {checked ? (
-            reward === undefined ? (
-              'Reading the gas price to price the claim…'
-            ) : (
-              // Exact to the wei on hover and copy: this is what the user pays.
-              <>
-                Costs <TokenAmount value={reward} decimals={18} unit="ETH" />, sent with the commit and paid
-                to whoever claims for you. You can still claim yourself.
-              </>
-            )
+    <CheckOption label="Claim for me after execution" checked={checked} onChange={onChange}>
+      <span className="block text-ink-400">
+        {checked ? (
+          reward === undefined ? (
+            'Reading the gas price to price the claim…'
           ) : (
-            'A keeper claims your tokens into your wallet for a small ETH reward; otherwise you claim them yourself.'
-          )}
-        </span>
+            // Exact to the wei on hover and copy: this is what the user pays.
+            <>
+              Costs <TokenAmount value={reward} decimals={18} unit="ETH" />, sent with the commit and paid to
+              whoever claims for you. You can still claim yourself.
+            </>
+          )
+        ) : (
+          'A keeper claims your tokens into your wallet for a small ETH reward; otherwise you claim them yourself.'
+        )}
       </span>
-    </label>
+    </CheckOption>
   );
 }

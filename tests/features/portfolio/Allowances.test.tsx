@@ -7,16 +7,16 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { maxUint256, parseUnits } from 'viem';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FreshnessState } from '../../src/chain/pools/freshness.ts';
-import type { PoolSnapshot } from '../../src/chain/pools/poolReader.ts';
-import { refreshAfter } from '../../src/chain/react/queryKeys.ts';
-import { Allowances, allowanceText } from '../../src/features/portfolio/Allowances.tsx';
-import { ohmPool, poolSnapshot, withUser } from '../fixtures/pools.ts';
-import { TEST_USER } from './renderWithWallet.tsx';
+import type { FreshnessState } from '../../../src/chain/pools/freshness.ts';
+import type { PoolSnapshot } from '../../../src/chain/pools/poolReader.ts';
+import { refreshAfter } from '../../../src/chain/react/queryKeys.ts';
+import { Allowances, allowanceText } from '../../../src/features/portfolio/Allowances.tsx';
+import { ohmPool, poolSnapshot, withUser } from '../../fixtures/pools.ts';
+import { TEST_USER } from '../../ui/renderWithWallet.tsx';
 
 const sent = vi.hoisted(() => ({ calls: [] as unknown[][] }));
 
-vi.mock('../../src/chain/react/useTransactor.ts', () => ({
+vi.mock('../../../src/chain/react/useTransactor.ts', () => ({
   useTransactor: () => ({
     state: { status: 'idle' },
     busy: false,

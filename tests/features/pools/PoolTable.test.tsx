@@ -1,9 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { PoolTable } from '../../src/features/pools/PoolTable.tsx';
-import { poolRowView } from '../../src/features/pools/poolView.ts';
-import { NOW, poolsSnapshot, samplePools } from '../fixtures/pools.ts';
-import { renderInRouter } from './renderWithWallet.tsx';
+import { PoolTable } from '../../../src/features/pools/PoolTable.tsx';
+import { poolRowView } from '../../../src/features/pools/poolView.ts';
+import { NOW, poolsSnapshot, samplePools } from '../../fixtures/pools.ts';
+import { renderInRouter } from '../../ui/renderWithWallet.tsx';
 
 const { btc, eth, paused } = samplePools();
 const snapshot = poolsSnapshot([btc, eth, paused]);

@@ -7,12 +7,12 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import type { Chain } from 'viem';
 import { arbitrum } from 'viem/chains';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { UserPoolHistory } from '../../src/chain/history/userHistory.ts';
-import { CommitType } from '../../src/engine/commits.ts';
-import { REVOKE_AFTER_MS } from '../../src/features/portfolio/downloadText.ts';
-import { ledgerCsv } from '../../src/features/portfolio/ledgerCsv.ts';
-import { DEVNET_FIXTURE } from '../fixtures/deployment.ts';
-import { historyPool } from '../fixtures/pools.ts';
+import type { UserPoolHistory } from '../../../src/chain/history/userHistory.ts';
+import { CommitType } from '../../../src/engine/commits.ts';
+import { REVOKE_AFTER_MS } from '../../../src/features/portfolio/downloadText.ts';
+import { ledgerCsv } from '../../../src/features/portfolio/ledgerCsv.ts';
+import { DEVNET_FIXTURE } from '../../fixtures/deployment.ts';
+import { historyPool } from '../../fixtures/pools.ts';
 import { showHistory } from './showHistory.tsx';
 
 const EXPLORER = 'https://scan.example';

@@ -7,18 +7,18 @@
 import { screen, within } from '@testing-library/react';
 import { arbitrum } from 'viem/chains';
 import { describe, expect, it, vi } from 'vitest';
-import type { PoolSnapshot } from '../../src/chain/pools/poolSnapshot.ts';
-import { poolLink } from '../../src/features/pools/links.ts';
-import { PoolCards } from '../../src/features/pools/PoolCards.tsx';
-import { PoolsPage } from '../../src/features/pools/PoolsPage.tsx';
-import { type PoolRowView, poolRowView, splitByVerification } from '../../src/features/pools/poolView.ts';
-import { DEVNET_FIXTURE } from '../fixtures/deployment.ts';
-import { NOW, poolsSnapshot, samplePools } from '../fixtures/pools.ts';
-import { renderInRouter, renderWithWallet } from './renderWithWallet.tsx';
+import type { PoolSnapshot } from '../../../src/chain/pools/poolSnapshot.ts';
+import { poolLink } from '../../../src/features/pools/links.ts';
+import { PoolCards } from '../../../src/features/pools/PoolCards.tsx';
+import { PoolsPage } from '../../../src/features/pools/PoolsPage.tsx';
+import { type PoolRowView, poolRowView, splitByVerification } from '../../../src/features/pools/poolView.ts';
+import { DEVNET_FIXTURE } from '../../fixtures/deployment.ts';
+import { NOW, poolsSnapshot, samplePools } from '../../fixtures/pools.ts';
+import { renderInRouter, renderWithWallet } from '../../ui/renderWithWallet.tsx';
 
 const page = vi.hoisted(() => ({ rows: [] as PoolRowView[] }));
 
-vi.mock('../../src/features/pools/usePoolRows.ts', () => ({
+vi.mock('../../../src/features/pools/usePoolRows.ts', () => ({
   usePoolRows: () => ({
     rows: page.rows,
     registry: {

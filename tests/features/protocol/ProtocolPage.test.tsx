@@ -6,10 +6,10 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Address } from 'viem';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PoolDayFigures } from '../../src/chain/history/indexerApi.ts';
-import type { ProtocolDaysOutcome } from '../../src/chain/history/protocolDays.ts';
-import { NO_INDEXER_TEXT, ProtocolPage } from '../../src/features/protocol/ProtocolPage.tsx';
-import { poolDay } from '../fixtures/protocolDays.ts';
+import type { PoolDayFigures } from '../../../src/chain/history/indexerApi.ts';
+import type { ProtocolDaysOutcome } from '../../../src/chain/history/protocolDays.ts';
+import { NO_INDEXER_TEXT, ProtocolPage } from '../../../src/features/protocol/ProtocolPage.tsx';
+import { poolDay } from '../../fixtures/protocolDays.ts';
 
 const BTC = '0x00000000000000000000000000000000000000b1' as Address;
 const ETH = '0x00000000000000000000000000000000000000e2' as Address;
@@ -20,11 +20,11 @@ const state = vi.hoisted(() => ({
   refetch: vi.fn(),
 }));
 
-vi.mock('../../src/chain/react/useProtocolDays.ts', () => ({
+vi.mock('../../../src/chain/react/useProtocolDays.ts', () => ({
   useProtocolDays: () => ({ error: null, ...state.query, refetch: state.refetch }),
 }));
 
-vi.mock('../../src/chain/react/usePools.ts', () => ({
+vi.mock('../../../src/chain/react/usePools.ts', () => ({
   usePoolRegistry: () => ({
     data: {
       pools: [

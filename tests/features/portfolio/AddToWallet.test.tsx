@@ -11,11 +11,11 @@ import { arbitrum } from 'viem/chains';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Config } from 'wagmi';
 import { connect, disconnect } from 'wagmi/actions';
-import { walletSymbol } from '../../src/chain/wallet/watchAsset.ts';
-import { AddToWallet } from '../../src/features/portfolio/AddToWallet.tsx';
-import { DEVNET_FIXTURE } from '../fixtures/deployment.ts';
-import { btcPool, OHM_POOL } from '../fixtures/pools.ts';
-import { renderWithWallet } from './renderWithWallet.tsx';
+import { walletSymbol } from '../../../src/chain/wallet/watchAsset.ts';
+import { AddToWallet } from '../../../src/features/portfolio/AddToWallet.tsx';
+import { DEVNET_FIXTURE } from '../../fixtures/deployment.ts';
+import { btcPool, OHM_POOL } from '../../fixtures/pools.ts';
+import { renderWithWallet } from '../../ui/renderWithWallet.tsx';
 
 const devnet = { ...arbitrum, id: 31337, name: 'Olympus devnet' };
 

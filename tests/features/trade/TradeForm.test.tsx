@@ -4,14 +4,14 @@ import { parseUnits } from 'viem';
 import { arbitrum } from 'viem/chains';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connect } from 'wagmi/actions';
-import type { PoolSnapshot } from '../../src/chain/pools/poolReader.ts';
-import { rememberSent, resetSentForTests } from '../../src/chain/tx/sentTransactions.ts';
-import { CommitType } from '../../src/engine/commits.ts';
-import type { TradeChoice } from '../../src/features/trade/links.ts';
-import { TradeForm } from '../../src/features/trade/TradeForm.tsx';
-import { DEVNET_FIXTURE } from '../fixtures/deployment.ts';
-import { NOW, OHM_POOL, ohmPool, poolSnapshot, withUser } from '../fixtures/pools.ts';
-import { renderWithWallet, TEST_USER } from './renderWithWallet.tsx';
+import type { PoolSnapshot } from '../../../src/chain/pools/poolReader.ts';
+import { rememberSent, resetSentForTests } from '../../../src/chain/tx/sentTransactions.ts';
+import { CommitType } from '../../../src/engine/commits.ts';
+import type { TradeChoice } from '../../../src/features/trade/links.ts';
+import { TradeForm } from '../../../src/features/trade/TradeForm.tsx';
+import { DEVNET_FIXTURE } from '../../fixtures/deployment.ts';
+import { NOW, OHM_POOL, ohmPool, poolSnapshot, withUser } from '../../fixtures/pools.ts';
+import { renderWithWallet, TEST_USER } from '../../ui/renderWithWallet.tsx';
 
 const devnet = { ...arbitrum, id: 31337, name: 'Olympus devnet' };
 

@@ -4,10 +4,10 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { arbitrum } from 'viem/chains';
 import { describe, expect, it } from 'vitest';
-import type { UserPoolHistory } from '../../src/chain/history/userHistory.ts';
-import { HISTORY_PAGE } from '../../src/features/portfolio/HistoryCard.tsx';
-import { DEVNET_FIXTURE } from '../fixtures/deployment.ts';
-import { historyPool } from '../fixtures/pools.ts';
+import type { UserPoolHistory } from '../../../src/chain/history/userHistory.ts';
+import { HISTORY_PAGE } from '../../../src/features/portfolio/HistoryCard.tsx';
+import { DEVNET_FIXTURE } from '../../fixtures/deployment.ts';
+import { historyPool } from '../../fixtures/pools.ts';
 import { showHistory } from './showHistory.tsx';
 
 const pool = historyPool();

@@ -10,10 +10,10 @@ import userEvent from '@testing-library/user-event';
 import { IDBFactory } from 'fake-indexeddb';
 import { getAddress, parseUnits } from 'viem';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PoolSnapshot } from '../../src/chain/pools/poolSnapshot.ts';
-import { chainKeys } from '../../src/chain/react/queryKeys.ts';
-import { DEVNET_FIXTURE } from '../fixtures/deployment.ts';
-import { poolsSnapshot, samplePools } from '../fixtures/pools.ts';
+import type { PoolSnapshot } from '../../../src/chain/pools/poolSnapshot.ts';
+import { chainKeys } from '../../../src/chain/react/queryKeys.ts';
+import { DEVNET_FIXTURE } from '../../fixtures/deployment.ts';
+import { poolsSnapshot, samplePools } from '../../fixtures/pools.ts';
 
 const USER = '0x976EA74026E726554dB657fA54763abd0C3a0aa9' as const;
 
@@ -49,8 +49,8 @@ beforeEach(() => {
 afterEach(async () => {
   // This visit's alerts end with the case: unmounted first, so that nothing on screen draws the reset.
   cleanup();
-  const { resetAlertsForTests } = await import('../../src/features/alerts/alertsStore.ts');
-  const { resetAlertPreferenceForTests } = await import('../../src/features/alerts/alertPreference.ts');
+  const { resetAlertsForTests } = await import('../../../src/features/alerts/alertsStore.ts');
+  const { resetAlertPreferenceForTests } = await import('../../../src/features/alerts/alertPreference.ts');
   resetAlertsForTests();
   await resetAlertPreferenceForTests();
   vi.unstubAllGlobals();
@@ -61,10 +61,10 @@ afterEach(async () => {
 async function openApp() {
   const { QueryClient, QueryClientProvider } = await import('@tanstack/react-query');
   const { HashRouter } = await import('react-router');
-  const { DeploymentProvider } = await import('../../src/chain/react/DeploymentContext.tsx');
-  const { AlertNotices } = await import('../../src/features/alerts/AlertNotices.tsx');
-  const { AlertsToggle } = await import('../../src/features/alerts/AlertsToggle.tsx');
-  const { preferenceLoaded } = await import('../../src/features/alerts/alertPreference.ts');
+  const { DeploymentProvider } = await import('../../../src/chain/react/DeploymentContext.tsx');
+  const { AlertNotices } = await import('../../../src/features/alerts/AlertNotices.tsx');
+  const { AlertsToggle } = await import('../../../src/features/alerts/AlertsToggle.tsx');
+  const { preferenceLoaded } = await import('../../../src/features/alerts/alertPreference.ts');
   await preferenceLoaded();
   const queryClient = new QueryClient();
   // The alerts read only the devnet's poll interval; the read clients are never needed.

@@ -8,16 +8,16 @@ import userEvent from '@testing-library/user-event';
 import { arbitrum } from 'viem/chains';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { connect } from 'wagmi/actions';
-import type { Deployment } from '../../contracts-abi/deployment.ts';
-import { TreasuryPage } from '../../src/features/treasury/TreasuryPage.tsx';
-import { DEVNET_FIXTURE } from '../fixtures/deployment.ts';
-import { linkQuery } from './linkQuery.ts';
-import { renderWithWallet, TEST_USER } from './renderWithWallet.tsx';
+import type { Deployment } from '../../../contracts-abi/deployment.ts';
+import { TreasuryPage } from '../../../src/features/treasury/TreasuryPage.tsx';
+import { DEVNET_FIXTURE } from '../../fixtures/deployment.ts';
+import { linkQuery } from '../../ui/linkQuery.ts';
+import { renderWithWallet, TEST_USER } from '../../ui/renderWithWallet.tsx';
 
 // The pools list already shows one Olympus pool, 1-ETH/USD+OHM: what a launch under its name is warned of.
-vi.mock('../../src/chain/react/usePools.ts', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../src/chain/react/usePools.ts')>();
-  const { poolSnapshot } = await import('../fixtures/pools.ts');
+vi.mock('../../../src/chain/react/usePools.ts', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../src/chain/react/usePools.ts')>();
+  const { poolSnapshot } = await import('../../fixtures/pools.ts');
   const listed = poolSnapshot({
     name: '1-ETH/USD+OHM',
     address: '0x00000000000000000000000000000000000000a7',

@@ -8,7 +8,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { getAddress } from 'viem';
 import { arbitrum } from 'viem/chains';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { HISTORY, tx } from '../features/portfolio/ledgerFixture.ts';
+import { HISTORY, tx } from './ledgerFixture.ts';
 import { showHistory } from './showHistory.tsx';
 
 const devnet = { ...arbitrum, id: 42161, blockExplorers: undefined };

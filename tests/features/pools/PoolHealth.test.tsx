@@ -9,18 +9,18 @@ import { act, fireEvent, screen, within } from '@testing-library/react';
 import { arbitrum } from 'viem/chains';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { connect } from 'wagmi/actions';
-import { devnetChainDeployment } from '../../src/chain/config/chainDeployments.ts';
-import type { PoolSnapshot } from '../../src/chain/pools/poolSnapshot.ts';
-import { PoolHealth } from '../../src/features/pools/PoolHealth.tsx';
-import { PoolTable } from '../../src/features/pools/PoolTable.tsx';
-import { poolRowView } from '../../src/features/pools/poolView.ts';
-import { DEVNET_FIXTURE } from '../fixtures/deployment.ts';
-import { NOW, poolSnapshot, poolsSnapshot } from '../fixtures/pools.ts';
-import { renderInRouter, renderWithWallet } from './renderWithWallet.tsx';
+import { devnetChainDeployment } from '../../../src/chain/config/chainDeployments.ts';
+import type { PoolSnapshot } from '../../../src/chain/pools/poolSnapshot.ts';
+import { PoolHealth } from '../../../src/features/pools/PoolHealth.tsx';
+import { PoolTable } from '../../../src/features/pools/PoolTable.tsx';
+import { poolRowView } from '../../../src/features/pools/poolView.ts';
+import { DEVNET_FIXTURE } from '../../fixtures/deployment.ts';
+import { NOW, poolSnapshot, poolsSnapshot } from '../../fixtures/pools.ts';
+import { renderInRouter, renderWithWallet } from '../../ui/renderWithWallet.tsx';
 
 const chainCalls = vi.hoisted(() => ({ stillRequired: true, checks: 0 }));
 
-vi.mock('../../src/chain/react/upkeepCost.ts', () => ({
+vi.mock('../../../src/chain/react/upkeepCost.ts', () => ({
   // 300,000 gas at 1 gwei: 0.0003 ETH.
   useUpkeepCost: (_pool: unknown, _last: unknown, _user: unknown, enabled: boolean) => ({
     data: enabled ? { gas: 300_000n, gasPriceWei: 1_000_000_000n, costWei: 300_000_000_000_000n } : undefined,

@@ -8,8 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { skewChartData, skewFigures } from '../../../src/features/simulator/chartData.ts';
 import { SimulatorPage } from '../../../src/features/simulator/SimulatorPage.tsx';
 import { SkewExplorer } from '../../../src/features/simulator/SkewExplorer.tsx';
-import { linkQuery } from '../linkQuery.ts';
-import { renderInRouter } from '../renderWithWallet.tsx';
+import { linkQuery } from '../../ui/linkQuery.ts';
+import { renderInRouter } from '../../ui/renderWithWallet.tsx';
 
 function open(query: string) {
   window.history.replaceState(null, '', `/#/simulator${query}`);

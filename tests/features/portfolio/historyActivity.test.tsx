@@ -7,10 +7,10 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { Chain } from 'viem';
 import { arbitrum } from 'viem/chains';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { UserPoolHistory } from '../../src/chain/history/userHistory.ts';
-import { ACTIVITY, OHM } from '../features/portfolio/activityFixture.ts';
-import { DEVNET_FIXTURE } from '../fixtures/deployment.ts';
-import { historyPool } from '../fixtures/pools.ts';
+import type { UserPoolHistory } from '../../../src/chain/history/userHistory.ts';
+import { DEVNET_FIXTURE } from '../../fixtures/deployment.ts';
+import { historyPool } from '../../fixtures/pools.ts';
+import { ACTIVITY, OHM } from './activityFixture.ts';
 import { showHistory } from './showHistory.tsx';
 
 const chain: Chain = { ...arbitrum, id: 31337, name: 'Olympus devnet' };
