@@ -1,5 +1,6 @@
 /** Where the protocol lives on each chain the app serves: Arbitrum One from config, the devnet from its file. */
 import type { Address } from 'viem';
+import { historyKey } from '../history/historySource.ts';
 import { ARBITRUM_DEPLOYMENT, type ChainDeployment, type CollateralSymbol } from './config.ts';
 import { checksummedDevnet, type DevnetDeployment } from './devnet.ts';
 
@@ -30,9 +31,9 @@ export function devnetChainDeployment(raw: DevnetDeployment): ChainDeployment {
     usdOracles,
     historyFromBlock: BigInt(devnet.historyFromBlock ?? devnet.startBlock),
     identityBlock: BigInt(devnet.startBlock),
-    // Keyed in lower case: the history's log scan looks pools up that way (config.ts).
+    // Keyed as the history keys pools (config.ts).
     poolDeployBlocks: Object.fromEntries(
-      devnet.pools.flatMap((p) => (p.deployBlock ? [[p.address.toLowerCase(), BigInt(p.deployBlock)]] : [])),
+      devnet.pools.flatMap((p) => (p.deployBlock ? [[historyKey(p.address), BigInt(p.deployBlock)]] : [])),
     ),
     pollIntervalMs: devnet.pollIntervalMs,
     rpcUrls: [devnet.rpcUrl],

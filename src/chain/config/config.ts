@@ -38,7 +38,7 @@ export interface ChainDeployment {
   /** The block whose hash names this chain instance (a restarted devnet is another); `historyFromBlock` if absent. */
   identityBlock?: bigint;
   /**
-   * Pools whose `DeployPool` block is known without a scan (lower-case address → block): the pools that
+   * Pools whose `DeployPool` block is known without a scan (by the history's `historyKey` → block): the pools that
    * existed when this configuration was written. Others are found by one scan from `historyFromBlock`.
    */
   poolDeployBlocks?: Readonly<Record<string, bigint>>;

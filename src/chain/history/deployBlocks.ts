@@ -7,7 +7,7 @@ import type { ChainDeployment } from '../config/config.ts';
 import type { PoolInfo } from '../pools/poolRegistry.ts';
 import type { PageFetcher } from './filterScans.ts';
 import type { HistoryCache } from './historyCache.ts';
-import type { HistoryRequest } from './historySource.ts';
+import { type HistoryRequest, historyKey } from './historySource.ts';
 import { scanLogs } from './logPager.ts';
 import { TOPICS } from './logs.ts';
 import { throttledSaver } from './throttledSaver.ts';
@@ -32,7 +32,7 @@ export async function deployBlocksOf(
   const keys = await Promise.all(pools.map((p) => keyOf('deploy', p.address)));
   const configured = deployment.poolDeployBlocks ?? {};
   const known = await Promise.all(
-    keys.map((key, i) => configured[pools[i]!.address.toLowerCase()] ?? cache.get<bigint>(key)),
+    keys.map((key, i) => configured[historyKey(pools[i]!.address)] ?? cache.get<bigint>(key)),
   );
   const missing = pools.filter((_, i) => known[i] === undefined);
   const found = new Map<string, bigint>();

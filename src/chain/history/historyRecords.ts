@@ -5,7 +5,7 @@
  * what an event means: the indexer stores records, its routes rebuild them from rows and assemble them with
  * the same functions.
  */
-import type { Address, Hex } from 'viem';
+import { type Address, type Hex, isAddressEqual } from 'viem';
 import type { CommitType } from '../../engine/commits.ts';
 import type { BalanceEvent, UpkeepEvent } from './historySource.ts';
 
@@ -55,8 +55,6 @@ export interface HistoryPool {
   shortToken: Address;
 }
 
-export const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-
 /** Records in chain order, whichever source gathered them. */
 export function inChainOrder<T extends { blockNumber: bigint; logIndex: number }>(
   records: readonly T[],
@@ -84,12 +82,12 @@ export function poolEventsOf(
 ): { upkeeps: UpkeepEvent[]; balances: BalanceEvent[] } {
   const intervalByTx = new Map<Hex, bigint>();
   for (const r of inChainOrder(records))
-    if (r.kind === 'executed' && same(r.address, pool.committer))
+    if (r.kind === 'executed' && isAddressEqual(r.address, pool.committer))
       intervalByTx.set(r.transactionHash, r.intervalId);
   const upkeeps: UpkeepEvent[] = [];
   const balances: BalanceEvent[] = [];
   for (const r of inChainOrder(records)) {
-    if (r.kind === 'upkeep' && same(r.pool, pool.address)) {
+    if (r.kind === 'upkeep' && isAddressEqual(r.pool, pool.address)) {
       const intervalId = intervalByTx.get(r.transactionHash);
       upkeeps.push({
         ...located(r),
@@ -97,7 +95,7 @@ export function poolEventsOf(
         endPrice: r.endPrice,
         ...(intervalId === undefined ? {} : { intervalId }),
       });
-    } else if (r.kind === 'balances' && same(r.address, pool.address)) {
+    } else if (r.kind === 'balances' && isAddressEqual(r.address, pool.address)) {
       balances.push({ ...located(r), longBalance: r.longBalance, shortBalance: r.shortBalance });
     }
   }

@@ -8,6 +8,13 @@ import type { Address, Hex } from 'viem';
 import type { CommitType } from '../../engine/commits.ts';
 import type { PoolInfo } from '../pools/poolRegistry.ts';
 
+/**
+ * How the history keys an address (a pool, its committer and tokens, a user) in its maps and on the indexer's
+ * wire: in lower case, the one form a log, the indexer's routes and a checksummed address all reduce to.
+ * Everywhere else addresses are checksummed and compared with viem's `isAddressEqual`.
+ */
+export const historyKey = (address: string): string => address.toLowerCase();
+
 export interface HistoryProgress {
   /** Blocks read so far and in all, across every scan the request needs. */
   scannedBlocks: bigint;
@@ -132,7 +139,7 @@ export interface UpkeepStep extends Located {
 
 export interface HistorySource {
   poolEvents(pool: PoolInfo, request: HistoryRequest): Promise<PoolEvents>;
-  /** The user's events in each pool, keyed by pool address (lower case), oldest first. */
+  /** The user's events in each pool, keyed by `historyKey`, oldest first. */
   userEvents(
     pools: readonly PoolInfo[],
     user: Address,

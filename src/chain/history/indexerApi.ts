@@ -5,7 +5,13 @@
  * from the chain itself. Bigints travel in historyJson.ts's JSON form.
  */
 import type { Address, Hex } from 'viem';
-import type { BalanceEvent, UpkeepEvent, UpkeepStep, UserEvent } from './historySource.ts';
+import {
+  type BalanceEvent,
+  historyKey,
+  type UpkeepEvent,
+  type UpkeepStep,
+  type UserEvent,
+} from './historySource.ts';
 
 export interface IndexerChain {
   chainId: number;
@@ -90,8 +96,8 @@ export interface ProtocolAnswer {
 /** The routes, relative to the indexer's origin. */
 export const INDEXER_ROUTES = {
   chain: '/history/chain',
-  pool: (pool: Address) => `/history/pool/${pool.toLowerCase()}`,
-  user: (user: Address) => `/history/user/${user.toLowerCase()}`,
-  steps: (user: Address) => `/history/steps/${user.toLowerCase()}`,
+  pool: (pool: Address) => `/history/pool/${historyKey(pool)}`,
+  user: (user: Address) => `/history/user/${historyKey(user)}`,
+  steps: (user: Address) => `/history/steps/${historyKey(user)}`,
   protocol: '/history/protocol',
 } as const;

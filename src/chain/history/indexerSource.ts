@@ -12,7 +12,14 @@
 import type { Hex } from 'viem';
 import type { ChainDeployment } from '../config/config.ts';
 import type { PoolInfo } from '../pools/poolRegistry.ts';
-import type { HistoryRequest, HistorySource, PoolEvents, UpkeepStep, UserEvent } from './historySource.ts';
+import {
+  type HistoryRequest,
+  type HistorySource,
+  historyKey,
+  type PoolEvents,
+  type UpkeepStep,
+  type UserEvent,
+} from './historySource.ts';
 import {
   INDEXER_ROUTES,
   type IndexerChain,
@@ -90,7 +97,7 @@ export function createIndexerSource({ fallback, ...options }: IndexerSourceOptio
     },
 
     async userEvents(pools, user, request) {
-      const events = new Map<string, UserEvent[]>(pools.map((p) => [p.address.toLowerCase(), []]));
+      const events = new Map<string, UserEvent[]>(pools.map((p) => [historyKey(p.address), []]));
       if (pools.length === 0) return events;
       const served = new Set<string>();
       const steps = new Map<string, UpkeepStep[]>();
@@ -101,10 +108,10 @@ export function createIndexerSource({ fallback, ...options }: IndexerSourceOptio
       try {
         chain = await pages<UserHistoryAnswer>(
           (from) =>
-            `${INDEXER_ROUTES.user(user)}${query(request, from, `&pools=${pools.map((p) => p.address.toLowerCase()).join(',')}`)}`,
+            `${INDEXER_ROUTES.user(user)}${query(request, from, `&pools=${pools.map((p) => historyKey(p.address)).join(',')}`)}`,
           request,
           (answer) => {
-            for (const pool of answer.served) served.add(pool.toLowerCase());
+            for (const pool of answer.served) served.add(historyKey(pool));
             for (const [pool, list] of Object.entries(answer.events)) events.get(pool)?.push(...list);
             if (!answer.steps) withSteps = false;
             for (const [pool, list] of Object.entries(answer.steps ?? {}))
@@ -121,8 +128,8 @@ export function createIndexerSource({ fallback, ...options }: IndexerSourceOptio
       }
       const source = provenance(chain, request);
       // Pools the indexer does not serve are read whole from the chain; the others only past its head.
-      const unserved: PoolInfo[] = pools.filter((p) => !served.has(p.address.toLowerCase()));
-      const servedPools = pools.filter((p) => served.has(p.address.toLowerCase()));
+      const unserved: PoolInfo[] = pools.filter((p) => !served.has(historyKey(p.address)));
+      const servedPools = pools.filter((p) => served.has(historyKey(p.address)));
       request.onSource?.(
         unserved.length > 0 && servedPools.length === 0 ? { kind: 'chain', why: 'not-served' } : source,
       );
@@ -145,7 +152,7 @@ export function createIndexerSource({ fallback, ...options }: IndexerSourceOptio
     async upkeepSteps(pools, user, request) {
       const brought = await stepsBrought.take(pools, user, request.toBlock);
       if (brought) return brought;
-      const asked = pools.map((p) => p.address.toLowerCase()).join(',');
+      const asked = pools.map((p) => historyKey(p.address)).join(',');
       let answer: StepsAnswer;
       try {
         answer = await ask<StepsAnswer>(
@@ -156,10 +163,10 @@ export function createIndexerSource({ fallback, ...options }: IndexerSourceOptio
         if (error instanceof IndexerRefused) return undefined;
         throw error;
       }
-      const served = new Set(answer.served.map((p) => p.toLowerCase()));
+      const served = new Set(answer.served.map(historyKey));
       const steps = new Map<string, UpkeepStep[]>();
       for (const pool of pools) {
-        const key = pool.address.toLowerCase();
+        const key = historyKey(pool.address);
         if (served.has(key)) steps.set(key, answer.steps[key] ?? []);
       }
       return { steps, through: answer.through };

@@ -19,12 +19,13 @@ import { type DeploySearchContext, deployBlocksOf } from './deployBlocks.ts';
 import { type FilterScanContext, incremental, type PageFetcher, scanRange } from './filterScans.ts';
 import type { HistoryCache } from './historyCache.ts';
 import { type HistoryRecord, poolEventsOf } from './historyRecords.ts';
-import type {
-  HistoryProgress,
-  HistoryRequest,
-  HistorySource,
-  PoolEvents,
-  UserEvent,
+import {
+  type HistoryProgress,
+  type HistoryRequest,
+  type HistorySource,
+  historyKey,
+  type PoolEvents,
+  type UserEvent,
 } from './historySource.ts';
 import { logFilters } from './logFilters.ts';
 import { type RawLog, type StoredLog, stored } from './logs.ts';
@@ -123,7 +124,7 @@ export function createLogScanSource({
     },
 
     async userEvents(pools, user, request) {
-      const events = new Map<string, UserEvent[]>(pools.map((p) => [p.address.toLowerCase(), []]));
+      const events = new Map<string, UserEvent[]>(pools.map((p) => [historyKey(p.address), []]));
       request.onSource?.({ kind: 'chain' });
       if (pools.length === 0) return events;
       if (request.fromBlock !== undefined) {

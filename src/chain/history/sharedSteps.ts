@@ -6,14 +6,14 @@
  */
 import type { Address } from 'viem';
 import type { PoolInfo } from '../pools/poolRegistry.ts';
-import type { UpkeepStep } from './historySource.ts';
+import { historyKey, type UpkeepStep } from './historySource.ts';
 
 export type StepsResult = { steps: Map<string, UpkeepStep[]>; through: bigint };
 
 export function sharedSteps() {
   const inFlight = new Map<string, Promise<StepsResult | undefined>>();
   const keyOf = (pools: readonly PoolInfo[], user: Address, toBlock: bigint) =>
-    `${user.toLowerCase()}|${toBlock}|${pools.map((p) => p.address.toLowerCase()).join(',')}`;
+    `${historyKey(user)}|${toBlock}|${pools.map((p) => historyKey(p.address)).join(',')}`;
   return {
     /** A read starts: returns how to settle what it brings (undefined: it brought no steps). */
     open(pools: readonly PoolInfo[], user: Address, toBlock: bigint) {

@@ -2,15 +2,14 @@
  * A user's events, assembled from history records (historyRecords.ts): the one assembly both the browser's
  * log scan and the indexer's `/history/user` route use, so the two sources cannot disagree on a user's history.
  */
-import type { Address } from 'viem';
-import { type HistoryPool, type HistoryRecord, inChainOrder, located, same } from './historyRecords.ts';
-import type { UserEvent } from './historySource.ts';
+import { type Address, isAddressEqual } from 'viem';
+import { type HistoryPool, type HistoryRecord, inChainOrder, located } from './historyRecords.ts';
+import { historyKey, type UserEvent } from './historySource.ts';
 
 const ZERO = /^0x0{40}$/i;
 
 /**
- * A user's commits, claims, AutoClaim requests and payments, and token transfers, per pool (lower-case
- * address), oldest first. Commits and claims are the pool's through the committer that emitted them, AutoClaim
+ * A user's commits, claims, AutoClaim requests and payments, and token transfers, per pool (by `historyKey`), oldest first. Commits and claims are the pool's through the committer that emitted them, AutoClaim
  * records through the committer they name. Transfers from the pool (escrow claims) and to the zero address
  * (burns) are accounted by the commits and claims, and a transfer to oneself changes no holding: none of them
  * is an event.
@@ -20,16 +19,16 @@ export function userEventsOf(
   user: Address,
   records: readonly HistoryRecord[],
 ): Map<string, UserEvent[]> {
-  const byCommitter = new Map(pools.map((p) => [p.committer.toLowerCase(), p]));
+  const byCommitter = new Map(pools.map((p) => [historyKey(p.committer), p]));
   const byToken = new Map<string, { pool: HistoryPool; side: 'long' | 'short' }>();
   for (const p of pools) {
-    byToken.set(p.longToken.toLowerCase(), { pool: p, side: 'long' });
-    byToken.set(p.shortToken.toLowerCase(), { pool: p, side: 'short' });
+    byToken.set(historyKey(p.longToken), { pool: p, side: 'long' });
+    byToken.set(historyKey(p.shortToken), { pool: p, side: 'short' });
   }
   const out = new Map<string, UserEvent[]>();
   const push = (pool: HistoryPool | undefined, event: UserEvent) => {
     if (!pool) return;
-    const key = pool.address.toLowerCase();
+    const key = historyKey(pool.address);
     const list = out.get(key);
     if (list) list.push(event);
     else out.set(key, [event]);
@@ -37,8 +36,8 @@ export function userEventsOf(
   for (const r of inChainOrder(records)) {
     switch (r.kind) {
       case 'commit':
-        if (!same(r.user, user)) break;
-        push(byCommitter.get(r.address.toLowerCase()), {
+        if (!isAddressEqual(r.user, user)) break;
+        push(byCommitter.get(historyKey(r.address)), {
           kind: 'commit',
           ...located(r),
           commitType: r.commitType,
@@ -49,12 +48,12 @@ export function userEventsOf(
         });
         break;
       case 'claim':
-        if (same(r.user, user))
-          push(byCommitter.get(r.address.toLowerCase()), { kind: 'claim', ...located(r) });
+        if (isAddressEqual(r.user, user))
+          push(byCommitter.get(historyKey(r.address)), { kind: 'claim', ...located(r) });
         break;
       case 'claimRequest':
-        if (!same(r.user, user)) break;
-        push(byCommitter.get(r.committer.toLowerCase()), {
+        if (!isAddressEqual(r.user, user)) break;
+        push(byCommitter.get(historyKey(r.committer)), {
           kind: 'autoClaimRequest',
           ...located(r),
           intervalId: r.intervalId,
@@ -62,21 +61,21 @@ export function userEventsOf(
         });
         break;
       case 'claimExecuted':
-        if (!same(r.user, user)) break;
-        push(byCommitter.get(r.committer.toLowerCase()), {
+        if (!isAddressEqual(r.user, user)) break;
+        push(byCommitter.get(historyKey(r.committer)), {
           kind: 'autoClaimPaid',
           ...located(r),
           reward: r.reward,
         });
         break;
       case 'transfer': {
-        const token = byToken.get(r.address.toLowerCase());
+        const token = byToken.get(historyKey(r.address));
         if (!token) break;
-        const toMe = same(r.to, user);
-        const fromMe = same(r.from, user);
+        const toMe = isAddressEqual(r.to, user);
+        const fromMe = isAddressEqual(r.from, user);
         if (toMe === fromMe) break;
         const counterparty = toMe ? r.from : r.to;
-        if (same(counterparty, token.pool.address) || ZERO.test(counterparty)) break;
+        if (isAddressEqual(counterparty, token.pool.address) || ZERO.test(counterparty)) break;
         push(token.pool, {
           kind: 'transfer',
           ...located(r),

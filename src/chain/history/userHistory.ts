@@ -12,7 +12,13 @@ import type { IntervalPrices } from '../../engine/settlement.ts';
 import type { ChainDeployment } from '../config/config.ts';
 import { ReadBatch } from '../pools/batch.ts';
 import type { PoolInfo } from '../pools/poolRegistry.ts';
-import type { HistoryRequest, HistorySource, UpkeepStep, UserEvent } from './historySource.ts';
+import {
+  type HistoryRequest,
+  type HistorySource,
+  historyKey,
+  type UpkeepStep,
+  type UserEvent,
+} from './historySource.ts';
 
 export type { CommitEvent, TransferEvent } from './historySource.ts';
 export type HistoryEvent = UserEvent;
@@ -81,7 +87,7 @@ export async function readUserHistory(
   ]);
   const batch = new ReadBatch();
   const reads = pools.map((pool) => {
-    const list = events.get(pool.address.toLowerCase()) ?? [];
+    const list = events.get(historyKey(pool.address)) ?? [];
     const ids = new Set(list.flatMap((e) => (e.kind === 'commit' ? [e.intervalId] : [])));
     const committer = { address: pool.committer, abi: poolCommitterAbi } as const;
     return {
@@ -120,7 +126,7 @@ export async function readUserHistory(
       ...(served
         ? {
             steps: {
-              steps: (served.steps.get(pool.address.toLowerCase()) ?? []).map(splitStepOf),
+              steps: (served.steps.get(historyKey(pool.address)) ?? []).map(splitStepOf),
               through: served.through,
             },
           }
