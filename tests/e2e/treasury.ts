@@ -7,6 +7,7 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { getAddress } from 'viem';
 import { expect } from 'vitest';
 import { leveragedPoolAbi, poolFactoryAbi } from '../../contracts-abi/generated/index.ts';
 import { devAccount, ROLE_INDEX } from '../../devnet/lib/deploy.ts';
@@ -38,7 +39,10 @@ export async function treasuryJourney(stage: Stage): Promise<void> {
     await page.getByRole('button', { name: /0x/ }).first().waitFor({ timeout: TIMEOUT });
 
     // A 2x ETH/USD pool in gOHM; the settlement/ETH feed and the intervals come prefilled from the devnet.
-    await page.getByLabel('Market price feed (Chainlink-style, priced in USD)').selectOption(ethUsd);
+    // The form lists feeds by their checksummed address, as every address enters the app.
+    await page
+      .getByLabel('Market price feed (Chainlink-style, priced in USD)')
+      .selectOption(getAddress(ethUsd));
     await page.getByLabel('Leverage').fill('2');
     await page.getByLabel('gOHM', { exact: true }).check({ force: true });
     await page.locator('[data-pool-name]').filter({ hasText: POOL }).waitFor({ timeout: TIMEOUT });
