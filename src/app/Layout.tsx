@@ -11,6 +11,7 @@ import { tradeNav } from '../features/trade/links.ts';
 import { treasuryNav } from '../features/treasury/links.ts';
 import { PageErrorBoundary } from '../ui/PageErrorBoundary.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
+import { AddOn } from './AddOn.tsx';
 import { useOnceIdle } from './idle.ts';
 import { NetworkGuard } from './NetworkGuard.tsx';
 import { WalletButton } from './wallet/WalletButton.tsx';
@@ -154,13 +155,9 @@ export function Layout({ children }: { children: ReactNode }) {
       <Suspense fallback={null}>
         <NetworkGuard />
       </Suspense>
-      {alertsWanted ? (
-        <PageErrorBoundary what="The alerts">
-          <Suspense fallback={null}>
-            <AlertNotices />
-          </Suspense>
-        </PageErrorBoundary>
-      ) : null}
+      <AddOn wanted={alertsWanted} what="The alerts">
+        <AlertNotices />
+      </AddOn>
       <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-8">
         {/* A new page starts without the last one's error. */}
         <PageErrorBoundary key={pathname}>

@@ -1,10 +1,10 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
+import { lazy, type ReactNode, useEffect, useState } from 'react';
 import type { DevnetDeployment } from '../chain/config/devnet.ts';
 import { type AppConfigSource, DeploymentProvider } from '../chain/react/DeploymentContext.tsx';
 import { TxReporterProvider } from '../chain/react/txReporter.ts';
 import { useConnectWallet } from '../chain/wallet/connectWallet.ts';
-import { PageErrorBoundary } from '../ui/PageErrorBoundary.tsx';
+import { AddOn } from './AddOn.tsx';
 import { whenIdle } from './idle.ts';
 import { reportTx } from './txToasts.tsx';
 
@@ -55,14 +55,9 @@ export function Providers({
       <DeploymentProvider value={{ app, devnet }}>
         <TxReporterProvider value={reportTx}>
           {children}
-          {walletWanted ? (
-            // A wallet layer that fails to start must not take the pages down with it.
-            <PageErrorBoundary what="The wallet connection">
-              <Suspense fallback={null}>
-                <WalletUi />
-              </Suspense>
-            </PageErrorBoundary>
-          ) : null}
+          <AddOn wanted={walletWanted} what="The wallet connection">
+            <WalletUi />
+          </AddOn>
         </TxReporterProvider>
       </DeploymentProvider>
     </QueryClientProvider>

@@ -1,3 +1,18 @@
+/** A table's column headers, one per label, each with its longer explanation (if any) on hover. */
+export function HeadCells({
+  columns,
+  className,
+}: {
+  columns: ReadonlyArray<{ label: string; title?: string | undefined }>;
+  className: string;
+}) {
+  return columns.map((c) => (
+    <th key={c.label} scope="col" className={className} title={c.title}>
+      {c.label}
+    </th>
+  ));
+}
+
 /** The head of a table of items: the item's name, its figure columns, and an unlabelled actions column. */
 export function ListTableHead({
   first,
@@ -12,14 +27,7 @@ export function ListTableHead({
   return (
     <thead className="bg-ink-900 text-xs uppercase tracking-wide text-ink-400">
       <tr>
-        <th scope="col" className={cellClassName}>
-          {first}
-        </th>
-        {columns.map((c) => (
-          <th key={c.label} scope="col" className={cellClassName} title={c.title}>
-            {c.label}
-          </th>
-        ))}
+        <HeadCells columns={[{ label: first }, ...columns]} className={cellClassName} />
         <th scope="col" className={cellClassName}>
           <span className="sr-only">Actions</span>
         </th>

@@ -4,6 +4,7 @@
  */
 
 import type { ReactNode } from 'react';
+import { HeadCells } from './ListTableHead.tsx';
 import { ScrollFrame } from './ScrollFrame.tsx';
 
 export interface SummaryRow {
@@ -34,14 +35,10 @@ export function SummaryTable({
         <caption className="mb-2 text-left text-ink-200">{caption}</caption>
         <thead className="text-xs text-ink-400">
           <tr>
-            <th scope="col" className={HEADER}>
-              {corner}
-            </th>
-            {columns.map((column) => (
-              <th key={column.header} scope="col" className={HEADER}>
-                {column.header}
-              </th>
-            ))}
+            <HeadCells
+              columns={[corner, ...columns.map((c) => c.header)].map((label) => ({ label }))}
+              className={HEADER}
+            />
           </tr>
         </thead>
         <tbody className="font-mono">

@@ -3,13 +3,7 @@
  * typed record (historyRecords.ts). The browser's log scan and the indexer both decode here.
  */
 import { decodeEventLog, erc20Abi } from 'viem';
-import {
-  autoClaimAbi,
-  leveragedPoolAbi,
-  poolCommitterAbi,
-  poolFactoryAbi,
-  poolKeeperAbi,
-} from '../../../contracts-abi/generated/index.ts';
+import * as abis from '../../../contracts-abi/generated/index.ts';
 import type { CommitType } from '../../engine/commits.ts';
 import { quadFromHex, toUInt } from '../../engine/quad.ts';
 import type { HistoryRecord, RecordPlace } from './historyRecords.ts';
@@ -31,12 +25,12 @@ export function decodeHistoryLog(log: StoredLog): HistoryRecord | undefined {
   try {
     switch (log.topics[0]) {
       case TOPICS.deployPool: {
-        const a = decodeEventLog({ abi: poolFactoryAbi, eventName: 'DeployPool', ...payload(log) }).args;
+        const a = decodeEventLog({ abi: abis.poolFactoryAbi, eventName: 'DeployPool', ...payload(log) }).args;
         return { ...place, kind: 'deployPool', pool: a.pool, committer: a.poolCommitter, ticker: a.ticker };
       }
       case TOPICS.poolInitialized: {
         const a = decodeEventLog({
-          abi: leveragedPoolAbi,
+          abi: abis.leveragedPoolAbi,
           eventName: 'PoolInitialized',
           ...payload(log),
         }).args;
@@ -49,16 +43,20 @@ export function decodeHistoryLog(log: StoredLog): HistoryRecord | undefined {
         };
       }
       case TOPICS.upkeep: {
-        const a = decodeEventLog({ abi: poolKeeperAbi, eventName: 'UpkeepSuccessful', ...payload(log) }).args;
+        const a = decodeEventLog({
+          abi: abis.poolKeeperAbi,
+          eventName: 'UpkeepSuccessful',
+          ...payload(log),
+        }).args;
         return { ...place, kind: 'upkeep', pool: a.pool, startPrice: a.startPrice, endPrice: a.endPrice };
       }
       case TOPICS.keeperPaid: {
-        const a = decodeEventLog({ abi: poolKeeperAbi, eventName: 'KeeperPaid', ...payload(log) }).args;
+        const a = decodeEventLog({ abi: abis.poolKeeperAbi, eventName: 'KeeperPaid', ...payload(log) }).args;
         return { ...place, kind: 'keeperPaid', pool: a._pool, keeper: a.keeper, reward: a.reward };
       }
       case TOPICS.executed: {
         const a = decodeEventLog({
-          abi: poolCommitterAbi,
+          abi: abis.poolCommitterAbi,
           eventName: 'ExecutedCommitsForInterval',
           ...payload(log),
         }).args;
@@ -70,7 +68,11 @@ export function decodeHistoryLog(log: StoredLog): HistoryRecord | undefined {
         };
       }
       case TOPICS.rebalance: {
-        const a = decodeEventLog({ abi: leveragedPoolAbi, eventName: 'PoolRebalance', ...payload(log) }).args;
+        const a = decodeEventLog({
+          abi: abis.leveragedPoolAbi,
+          eventName: 'PoolRebalance',
+          ...payload(log),
+        }).args;
         return {
           ...place,
           kind: 'rebalance',
@@ -82,7 +84,7 @@ export function decodeHistoryLog(log: StoredLog): HistoryRecord | undefined {
       }
       case TOPICS.balances: {
         const a = decodeEventLog({
-          abi: leveragedPoolAbi,
+          abi: abis.leveragedPoolAbi,
           eventName: 'PoolBalancesChanged',
           ...payload(log),
         }).args;
@@ -90,7 +92,7 @@ export function decodeHistoryLog(log: StoredLog): HistoryRecord | undefined {
       }
       case TOPICS.primaryFees: {
         const a = decodeEventLog({
-          abi: leveragedPoolAbi,
+          abi: abis.leveragedPoolAbi,
           eventName: 'PrimaryFeesPaid',
           ...payload(log),
         }).args;
@@ -98,7 +100,7 @@ export function decodeHistoryLog(log: StoredLog): HistoryRecord | undefined {
       }
       case TOPICS.secondaryFees: {
         const a = decodeEventLog({
-          abi: leveragedPoolAbi,
+          abi: abis.leveragedPoolAbi,
           eventName: 'SecondaryFeesPaid',
           ...payload(log),
         }).args;
@@ -111,7 +113,11 @@ export function decodeHistoryLog(log: StoredLog): HistoryRecord | undefined {
         };
       }
       case TOPICS.commit: {
-        const a = decodeEventLog({ abi: poolCommitterAbi, eventName: 'CreateCommit', ...payload(log) }).args;
+        const a = decodeEventLog({
+          abi: abis.poolCommitterAbi,
+          eventName: 'CreateCommit',
+          ...payload(log),
+        }).args;
         return {
           ...place,
           kind: 'commit',
@@ -125,7 +131,7 @@ export function decodeHistoryLog(log: StoredLog): HistoryRecord | undefined {
         };
       }
       case TOPICS.claim: {
-        const a = decodeEventLog({ abi: poolCommitterAbi, eventName: 'Claim', ...payload(log) }).args;
+        const a = decodeEventLog({ abi: abis.poolCommitterAbi, eventName: 'Claim', ...payload(log) }).args;
         return { ...place, kind: 'claim', user: a.user };
       }
       case TOPICS.transfer: {
@@ -134,7 +140,7 @@ export function decodeHistoryLog(log: StoredLog): HistoryRecord | undefined {
       }
       case TOPICS.claimRequest: {
         const a = decodeEventLog({
-          abi: autoClaimAbi,
+          abi: abis.autoClaimAbi,
           eventName: 'PaidClaimRequestUpdate',
           ...payload(log),
         }).args;
@@ -149,7 +155,7 @@ export function decodeHistoryLog(log: StoredLog): HistoryRecord | undefined {
       }
       case TOPICS.claimExecuted: {
         const a = decodeEventLog({
-          abi: autoClaimAbi,
+          abi: abis.autoClaimAbi,
           eventName: 'PaidRequestExecution',
           ...payload(log),
         }).args;

@@ -3,7 +3,8 @@
  * where to act. Amounts stay `bigint` until they are written here (src/ui/format.ts).
  */
 import type { PoolSnapshot, UserCommit } from '../../chain/pools/poolSnapshot.ts';
-import type { CommitTotals } from '../../engine/types.ts';
+import { type CommitAction, CommitType, commitAction } from '../../engine/commits.ts';
+import { OTHER_SIDE } from '../../engine/sides.ts';
 import { formatAge } from '../../ui/age.ts';
 import { formatTokenAmount } from '../../ui/format.ts';
 import { poolLink } from '../pools/links.ts';
@@ -22,17 +23,15 @@ export interface AlertText {
   link: { to: string; label: string };
 }
 
-type EscrowPart = keyof EscrowGrowth;
+/** Every commit type the engine knows (docs/protocol.md §3.1), with what it does and where its total is queued. */
+const COMMITS: readonly CommitAction[] = Object.values(CommitType).flatMap(
+  (type) => commitAction(type) ?? [],
+);
 
-/** Each commit type (docs/protocol.md §3.1), as a sentence names it, and what its execution puts in escrow. */
-const COMMIT_KINDS: ReadonlyArray<[keyof CommitTotals, string, EscrowPart]> = [
-  ['longMintSettlement', 'long mint', 'longTokens'],
-  ['shortMintSettlement', 'short mint', 'shortTokens'],
-  ['longBurnPoolTokens', 'long burn', 'settlementTokens'],
-  ['shortBurnPoolTokens', 'short burn', 'settlementTokens'],
-  ['longBurnShortMintPoolTokens', 'long → short flip', 'shortTokens'],
-  ['shortBurnLongMintPoolTokens', 'short → long flip', 'longTokens'],
-];
+/** A commit as a sentence names it: "long mint", "short burn", "long → short flip". */
+function commitNoun({ kind, side }: CommitAction): string {
+  return kind === 'flip' ? `${side} → ${OTHER_SIDE[side]} flip` : `${side} ${kind}`;
+}
 
 function listOf(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
@@ -65,9 +64,7 @@ export function claimableText(
   executed: readonly UserCommit[],
 ): AlertText {
   const name = pool.info.name;
-  const kinds = COMMIT_KINDS.filter(([field]) => executed.some((c) => c.totals[field] > 0n)).map(
-    ([, label]) => label,
-  );
+  const kinds = COMMITS.filter(({ total }) => executed.some((c) => c.totals[total] > 0n)).map(commitNoun);
   const amounts = amountsOf(pool, growth);
   const ready = `${amounts.text} ${amounts.plural ? 'are' : 'is'} ready to claim`;
   const body =

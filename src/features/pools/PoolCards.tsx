@@ -4,10 +4,9 @@
  */
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { tradeLink } from '../trade/links.ts';
 import { poolLink } from './links.ts';
 import { PoolBadges } from './poolCells.tsx';
-import { columnsFor, listLabel, type PoolListProps } from './poolColumns.tsx';
+import { columnsFor, listLabel, type PoolListProps, TradeAction } from './poolColumns.tsx';
 
 function Figure({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -39,15 +38,11 @@ export function PoolCards({ rows, unit, chainNow, stale = false, unverified = fa
                 </Link>
                 <PoolBadges row={row} />
               </div>
-              {unverified ? null : (
-                <Link
-                  to={tradeLink({ pool: row.address })}
-                  className="inline-flex min-h-11 items-center rounded-lg bg-sand-400 px-4 font-semibold text-ink-950"
-                  aria-label={`Trade ${row.name}`}
-                >
-                  Trade
-                </Link>
-              )}
+              <TradeAction
+                row={row}
+                unverified={unverified}
+                className="inline-flex min-h-11 items-center rounded-lg bg-sand-400 px-4 font-semibold text-ink-950"
+              />
             </div>
             <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-3">
               {columns

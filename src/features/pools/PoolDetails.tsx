@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { annualFeeFromPerInterval } from '../../engine/metrics.ts';
 import { Card } from '../../ui/Card.tsx';
 import { CopyButton } from '../../ui/CopyButton.tsx';
+import { ExplorerLink } from '../../ui/ExplorerLink.tsx';
 import { formatAmount, formatNumber, formatWadPercent } from '../../ui/format.ts';
 import { AddToWallet } from '../portfolio/AddToWallet.tsx';
 import { Money } from './poolCells.tsx';
@@ -27,18 +28,9 @@ function AddressRow({
     <>
       <dt className="text-ink-400">{label}</dt>
       <dd className="flex min-w-0 flex-wrap items-center gap-1 font-mono text-xs break-all">
-        {explorer ? (
-          <a
-            className="hover:text-sand-400 pointer-coarse:inline-flex pointer-coarse:min-h-11 pointer-coarse:items-center"
-            href={`${explorer}/address/${address}`}
-            target="_blank"
-            rel="noreferrer"
-          >
-            {address}
-          </a>
-        ) : (
-          address
-        )}
+        <ExplorerLink explorer={explorer} path={`address/${address}`} className="hover:text-sand-400">
+          {address}
+        </ExplorerLink>
         <CopyButton value={address} label={label} />
         {action}
       </dd>

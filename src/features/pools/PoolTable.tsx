@@ -3,10 +3,9 @@ import { Link } from 'react-router';
 import { ListTableHead } from '../../ui/ListTableHead.tsx';
 import { ScrollFrame } from '../../ui/ScrollFrame.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
-import { tradeLink } from '../trade/links.ts';
 import { poolLink } from './links.ts';
 import { PoolBadges } from './poolCells.tsx';
-import { columnsFor, listLabel, type PoolListProps } from './poolColumns.tsx';
+import { columnsFor, listLabel, type PoolListProps, TradeAction } from './poolColumns.tsx';
 
 /**
  * Cell padding: a little tighter than other tables, so that every column, the trade link included, fits a
@@ -76,15 +75,11 @@ export function PoolTable({ rows, unit, chainNow, stale = false, unverified = fa
                 </td>
               ))}
               <td className={`${CELL} text-right`}>
-                {unverified ? null : (
-                  <Link
-                    to={tradeLink({ pool: row.address })}
-                    className="rounded-lg border border-ink-600 px-3 py-1.5 text-xs font-semibold hover:border-sand-400"
-                    aria-label={`Trade ${row.name}`}
-                  >
-                    Trade
-                  </Link>
-                )}
+                <TradeAction
+                  row={row}
+                  unverified={unverified}
+                  className="rounded-lg border border-ink-600 px-3 py-1.5 text-xs font-semibold hover:border-sand-400"
+                />
               </td>
             </tr>
           ))}

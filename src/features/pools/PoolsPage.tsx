@@ -1,7 +1,7 @@
 import { useQueryStates } from 'nuqs';
 import { Suspense, useId } from 'react';
-import { describeReadFailure } from '../../chain/errors/endpointFailure.ts';
 import { useAppConfig } from '../../chain/react/DeploymentContext.tsx';
+import { poolReadProblem } from '../../chain/react/poolReadProblem.ts';
 import { FreshnessBadge, LivePageHeader } from '../../ui/Freshness.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -74,17 +74,8 @@ export function PoolsPage() {
 
 function PoolsContent() {
   const app = useAppConfig();
-  const {
-    rows,
-    registry,
-    registryError,
-    chainId,
-    chainNow,
-    freshness,
-    malformed,
-    checksumFailed,
-    requested,
-  } = usePoolRows();
+  const pools = usePoolRows();
+  const { rows, registry, chainId, chainNow, freshness, malformed, checksumFailed, requested } = pools;
   // The filters live in the link: a filtered list can be shared, and survives reload and back/forward.
   const [filters, setFilters] = useQueryStates(poolFilterParams);
   const chainName = app.chains.find((c) => c.id === chainId)?.name ?? `chain ${chainId}`;
@@ -103,13 +94,7 @@ function PoolsContent() {
       <LivePageHeader
         title={TITLE}
         subtitle={SUBTITLE}
-        problem={{
-          state: freshness,
-          figures: 'pool figures',
-          listProblem: registryError ? describeReadFailure(registryError) : undefined,
-          list: 'the pools',
-          onRetry: () => void registry.refetch(),
-        }}
+        problem={{ ...poolReadProblem(pools), figures: 'pool figures', list: 'the pools' }}
       />
       {malformed.length > 0 ? (
         <div className="mb-4">

@@ -52,22 +52,22 @@ export function healthStatus(
   return intervals > 0 ? { kind: 'late', intervals } : { kind: 'healthy' };
 }
 
-export function statusLabel(status: HealthStatus): string {
-  switch (status.kind) {
-    case 'paused':
-      return 'Paused';
-    case 'feed-stale':
-      return 'Feed stale';
-    case 'late':
-      return `Late ${intervalCount(status.intervals)}`;
-    case 'healthy':
-      return 'Healthy';
-  }
-}
+/** Each status in one word. */
+const STATUS_WORDS: Record<HealthStatus['kind'], string> = {
+  paused: 'Paused',
+  'feed-stale': 'Feed stale',
+  late: 'Late',
+  healthy: 'Healthy',
+};
 
 /** The status in one word, for a narrow column: its detail goes on a line of its own (`statusDetail`). */
 export function statusWord(status: HealthStatus): string {
-  return status.kind === 'late' ? 'Late' : statusLabel(status);
+  return STATUS_WORDS[status.kind];
+}
+
+/** The status in a few words: a late keeper says by how many intervals; a stale feed's age is left out. */
+export function statusLabel(status: HealthStatus): string {
+  return status.kind === 'late' ? `Late ${intervalCount(status.intervals)}` : statusWord(status);
 }
 
 /** What the one word leaves out: how many intervals late, how old the feed is. */

@@ -4,6 +4,8 @@
  * drawing in poolCells.tsx or HealthBadge.tsx).
  */
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { tradeLink } from '../trade/links.ts';
 import { HealthBadge } from './HealthBadge.tsx';
 import type { ValueUnit } from './links.ts';
 import {
@@ -94,4 +96,25 @@ export const POOL_COLUMNS: readonly PoolColumn[] = [
 /** The columns this list shows: the optional ones only when some pool has something in them. */
 export function columnsFor(rows: readonly PoolRowView[]): readonly PoolColumn[] {
   return POOL_COLUMNS.filter((c) => c.optional === undefined || c.optional(rows));
+}
+
+/**
+ * A pool's Trade action, in the table and in the cards alike (each with its own look): none for a pool that is
+ * not an Olympus pool, whose page must first say what it fails.
+ */
+export function TradeAction({
+  row,
+  unverified,
+  className,
+}: {
+  row: PoolRowView;
+  unverified: boolean;
+  className: string;
+}) {
+  if (unverified) return null;
+  return (
+    <Link to={tradeLink({ pool: row.address })} className={className} aria-label={`Trade ${row.name}`}>
+      Trade
+    </Link>
+  );
 }

@@ -70,30 +70,28 @@ export function upkeepReward(
  */
 export type UpkeepPay = { kind: 'pays' } | { kind: 'pending' } | { kind: 'nothing'; reason: string };
 
+const paysNothing = (reason: string): UpkeepPay => ({ kind: 'nothing', reason });
+
 export function upkeepPay(pool: Pick<PoolSnapshot, 'health' | 'info'>, view: UpkeepRewardView): UpkeepPay {
   const { symbol } = pool.info.collateral;
   if (view.kind === 'not-due')
-    return { kind: 'nothing', reason: 'The pool is not due yet: an upkeep now would pay you nothing.' };
+    return paysNothing('The pool is not due yet: an upkeep now would pay you nothing.');
   if (view.kind === 'unknown') {
     const price = pool.health.settlementEthPrice;
     return price === undefined || price <= 0n
-      ? {
-          kind: 'nothing',
-          reason: `The settlement/ETH feed gives no price, so the keeper reward cannot be priced in ${symbol}: the upkeep may pay you nothing for its gas.`,
-        }
+      ? paysNothing(
+          `The settlement/ETH feed gives no price, so the keeper reward cannot be priced in ${symbol}: the upkeep may pay you nothing for its gas.`,
+        )
       : { kind: 'pending' };
   }
   if (view.reward.reward === 0n)
-    return {
-      kind: 'nothing',
-      reason: `The keeper reward comes to 0 ${symbol} at this pool's gas and settlement/ETH prices: the upkeep would cost you gas and pay nothing.`,
-    };
+    return paysNothing(
+      `The keeper reward comes to 0 ${symbol} at this pool's gas and settlement/ETH prices: the upkeep would cost you gas and pay nothing.`,
+    );
   if (!view.payable)
-    return {
-      kind: 'nothing',
-      reason:
-        'After the upkeep the pool would hold less than this reward, so it would pay you nothing for its gas.',
-    };
+    return paysNothing(
+      'After the upkeep the pool would hold less than this reward, so it would pay you nothing for its gas.',
+    );
   return { kind: 'pays' };
 }
 
@@ -105,6 +103,8 @@ export function gasSpentFromEstimate(estimate: bigint): bigint {
 /** Whether "Run upkeep" is offered, and if it is refused, the one sentence why. */
 export type UpkeepOffer = { kind: 'hidden' } | { kind: 'refused'; reason: string } | { kind: 'available' };
 
+const refused = (reason: string): UpkeepOffer => ({ kind: 'refused', reason });
+
 export function upkeepOffer(
   pool: Pick<PoolSnapshot, 'paused' | 'health'>,
   chainNow: number,
@@ -113,25 +113,16 @@ export function upkeepOffer(
   // The chain's own answer at the block read: blocks only move forward, so a due pool stays due until upkept.
   if (!pool.health.upkeepRequired) return { kind: 'hidden' };
   if (staleFiguresSeconds !== undefined)
-    return {
-      kind: 'refused',
-      reason: `These figures are ${formatAge(staleFiguresSeconds)} old: wait for fresh ones before running an upkeep.`,
-    };
-  if (pool.paused)
-    return {
-      kind: 'refused',
-      reason: 'The pool is paused: an upkeep reverts until governance unpauses it.',
-    };
+    return refused(
+      `These figures are ${formatAge(staleFiguresSeconds)} old: wait for fresh ones before running an upkeep.`,
+    );
+  if (pool.paused) return refused('The pool is paused: an upkeep reverts until governance unpauses it.');
   const age = feedAgeSeconds(pool, chainNow);
   if (age === undefined)
-    return {
-      kind: 'refused',
-      reason: 'The price feed does not answer: an upkeep now would revert and cost you its gas.',
-    };
+    return refused('The price feed does not answer: an upkeep now would revert and cost you its gas.');
   if (feedIsStale(age, maxFeedAgeSeconds))
-    return {
-      kind: 'refused',
-      reason: `The price feed last updated ${formatAge(age)} ago: an upkeep now would rebalance the pool and execute its commits at that old price.`,
-    };
+    return refused(
+      `The price feed last updated ${formatAge(age)} ago: an upkeep now would rebalance the pool and execute its commits at that old price.`,
+    );
   return { kind: 'available' };
 }

@@ -3,6 +3,7 @@
  * transaction that did it.
  */
 import type { UserEvent } from '../../chain/history/historySource.ts';
+import { ExplorerLink } from '../../ui/ExplorerLink.tsx';
 import { shortAddress } from '../../ui/format.ts';
 import type { CostBasisRow } from './costBasis.ts';
 import { AmountCell, ExecutionCell, eventLabel, FeeCell, type RowPool } from './HistoryCells.tsx';
@@ -42,20 +43,14 @@ export function HistoryRow({
         <FeeCell event={event} pool={pool} execution={execution} />
       </td>
       <td className="font-mono text-xs">
-        {explorer ? (
-          // Tall enough for a finger on a touch screen, like every other link in the app.
-          <a
-            className="text-sand-400 underline pointer-coarse:inline-flex pointer-coarse:min-h-11 pointer-coarse:items-center"
-            href={`${explorer}/tx/${hash}`}
-            target="_blank"
-            rel="noopener noreferrer"
-            title={hash}
-          >
-            {shortAddress(hash)}
-          </a>
-        ) : (
-          <span title={hash}>{shortAddress(hash)}</span>
-        )}
+        <ExplorerLink
+          explorer={explorer}
+          path={`tx/${hash}`}
+          className="text-sand-400 underline"
+          title={hash}
+        >
+          {shortAddress(hash)}
+        </ExplorerLink>
       </td>
     </tr>
   );

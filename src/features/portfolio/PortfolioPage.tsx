@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import { describeReadFailure } from '../../chain/errors/endpointFailure.ts';
 import { provenanceText } from '../../chain/history/provenanceText.ts';
+import { poolReadProblem } from '../../chain/react/poolReadProblem.ts';
 import { useConnectWallet } from '../../chain/wallet/connectWallet.ts';
 import { collateralToUsd } from '../../engine/metrics.ts';
 import { Button } from '../../ui/Button.tsx';
@@ -20,6 +20,7 @@ import { usePortfolio } from './usePortfolio.ts';
 
 export function PortfolioPage() {
   const { openConnectModal } = useConnectWallet();
+  const portfolio = usePortfolio();
   const {
     rows,
     profit,
@@ -27,12 +28,10 @@ export function PortfolioPage() {
     historyProgress,
     historySource,
     snapshot,
-    registry,
-    registryError,
     address,
     walletStatus,
     freshness,
-  } = usePortfolio();
+  } = portfolio;
 
   if (walletStatus === 'loading') {
     // A wallet connected before is on its way: no "connect" prompt meanwhile.
@@ -71,13 +70,7 @@ export function PortfolioPage() {
       <LivePageHeader
         title="Portfolio"
         subtitle="Your positions in every Olympus pool, in your wallet and in escrow, with their cost and profit from your own on-chain history."
-        problem={{
-          state: freshness,
-          figures: 'positions and values',
-          listProblem: registryError ? describeReadFailure(registryError) : undefined,
-          list: 'your positions',
-          onRetry: () => void registry.refetch(),
-        }}
+        problem={{ ...poolReadProblem(portfolio), figures: 'positions and values', list: 'your positions' }}
       />
       {!snapshot.data ? (
         <Skeleton className="h-40 w-full" />

@@ -45,164 +45,98 @@ export type NumberField = Exclude<keyof SimulatorInputs, 'transfer' | 'side' | '
 /** Monte Carlo work is paths × horizon rebalances; above this a run takes seconds even off the main thread. */
 export const MAX_PATH_STEPS = 20_000_000;
 
-export const NUMBER_RULES: Record<NumberField, NumberRule> = {
-  leverage: {
-    name: 'leverage',
-    param: 'leverage',
-    label: 'Leverage',
-    fallback: '3',
-    example: '3',
-    integer: true,
-    checks: [
-      [(v) => v >= 1, 'Leverage must be at least 1x.'],
-      [(v) => v <= 10, 'Leverage above 10x is outside what this simulator covers.'],
-    ],
-  },
-  skew: {
-    name: 'skew',
-    param: 'skew',
-    label: 'Skew (long ÷ short)',
-    fallback: '1',
-    example: '1.1',
-    checks: [
-      [(v) => v > 0, 'The skew must be above 0: it is the long balance divided by the short balance.'],
-      [(v) => v <= 1000, 'A skew above 1,000 means one side is all but empty; enter at most 1000.'],
-    ],
-  },
-  mintFeePercent: {
-    name: 'mint fee',
-    param: 'mintFee',
-    label: 'Mint fee (%)',
-    fallback: '0',
-    example: '0.5',
-    nonNegative: true,
-    checks: [[(v) => v < 100, 'A mint fee of 100% or more would leave nothing to mint.']],
-  },
-  burnFeePercent: {
-    name: 'burn fee',
-    param: 'burnFee',
-    label: 'Burn fee (%)',
-    fallback: '0',
-    example: '0.5',
-    nonNegative: true,
-    checks: [[(v) => v < 10, 'The burn fee must be below 10%, the most a V2 pool allows.']],
-  },
-  annualFeePercent: {
-    name: 'management fee',
-    param: 'annualFee',
-    label: 'Management fee (% a year)',
-    fallback: '2',
-    example: '2',
-    nonNegative: true,
-    checks: [[(v) => v <= 10, 'The pool factory caps the management fee at 10% a year.']],
-  },
-  price: {
-    name: 'asset price',
-    param: 'price',
-    label: 'Asset price (USD, optional)',
-    fallback: '',
-    example: '65000',
-    optional: true,
-    checks: [[(v) => v > 0, 'The price must be above 0 (or leave it empty).']],
-  },
-  intervalSeconds: {
-    name: 'rebalance interval',
-    param: 'interval',
-    label: 'Rebalance every (seconds)',
-    fallback: '3600',
-    example: '3600',
-    integer: true,
-    checks: [
-      [(v) => v >= 1, 'The interval must be at least 1 second.'],
-      [(v) => v <= 604_800, 'The interval must be at most a week (604800 s).'],
-    ],
-  },
-  rebalances: {
-    name: 'number of rebalances',
-    param: 'rebalances',
-    label: 'Rebalances N',
-    fallback: '24',
-    example: '24',
-    integer: true,
-    checks: [
-      [(v) => v >= 1, 'N must be at least 1.'],
-      [(v) => v <= 10_000, 'N must be at most 10,000.'],
-    ],
-  },
-  movePercent: {
-    name: 'price move',
-    param: 'move',
-    label: 'Read-out at price move (%)',
-    fallback: '10',
-    example: '10',
-    checks: [
-      [(v) => v > -100, 'The move must be above −100%: a price cannot fall to zero.'],
-      [(v) => v <= 1000, 'The move must be at most +1000%.'],
-    ],
-  },
-  driftPercent: {
-    name: 'drift',
-    param: 'drift',
-    label: 'Drift (% a year)',
-    fallback: '0',
-    example: '10',
-    checks: [[(v) => v >= -500 && v <= 500, 'The drift must be between −500% and +500% a year.']],
-  },
-  volatilityPercent: {
-    name: 'volatility',
-    param: 'vol',
-    label: 'Volatility (% a year)',
-    fallback: '80',
-    example: '80',
-    nonNegative: true,
-    checks: [[(v) => v <= 500, 'A volatility above 500% a year is outside what this simulator covers.']],
-  },
-  horizon: {
-    name: 'horizon',
-    param: 'horizon',
-    label: 'Horizon (rebalances)',
-    fallback: '720',
-    example: '720',
-    integer: true,
-    checks: [
-      [(v) => v >= 1, 'The horizon must be at least 1 rebalance.'],
-      [(v) => v <= 8760, 'The horizon must be at most 8,760 rebalances (a year of hourly ones).'],
-    ],
-  },
-  seed: {
-    name: 'seed',
-    param: 'seed',
-    label: 'Seed',
-    fallback: '1',
-    example: '42',
-    integer: true,
-    nonNegative: true,
-    checks: [[(v) => v <= 4_294_967_295, 'The seed must fit in 32 bits (at most 4294967295).']],
-  },
-  paths: {
-    name: 'number of paths',
-    param: 'paths',
-    label: 'Monte Carlo paths',
-    fallback: '2000',
-    example: '2000',
-    integer: true,
-    checks: [
-      [(v) => v >= 100, 'Use at least 100 paths, or the quantiles mean little.'],
-      [(v) => v <= 20_000, 'Use at most 20,000 paths.'],
-    ],
-  },
-  lossPercent: {
-    name: 'loss threshold',
-    param: 'loss',
-    label: 'Loss threshold (%)',
-    fallback: '50',
-    example: '50',
-    checks: [
-      [(v) => v > 0, 'The loss threshold must be above 0%.'],
-      [(v) => v < 100, 'The loss threshold must be below 100%: a position cannot lose more than everything.'],
-    ],
-  },
+/** How a field reads its number beyond "a number": whole, never negative, both, or empty allowed. */
+type Reading = 'decimal' | 'integer' | 'nonNegative' | 'natural' | 'optional';
+
+type FieldRow = [
+  param: string,
+  label: string,
+  name: string,
+  fallback: string,
+  example: string,
+  reading: Reading,
+];
+
+/** Each field's link name, label, name in sentences, default and example (NumberRule), in the form's order. */
+const FIELD_ROWS: Record<NumberField, FieldRow> = {
+  leverage: ['leverage', 'Leverage', 'leverage', '3', '3', 'integer'],
+  skew: ['skew', 'Skew (long ÷ short)', 'skew', '1', '1.1', 'decimal'],
+  mintFeePercent: ['mintFee', 'Mint fee (%)', 'mint fee', '0', '0.5', 'nonNegative'],
+  burnFeePercent: ['burnFee', 'Burn fee (%)', 'burn fee', '0', '0.5', 'nonNegative'],
+  annualFeePercent: ['annualFee', 'Management fee (% a year)', 'management fee', '2', '2', 'nonNegative'],
+  price: ['price', 'Asset price (USD, optional)', 'asset price', '', '65000', 'optional'],
+  intervalSeconds: ['interval', 'Rebalance every (seconds)', 'rebalance interval', '3600', '3600', 'integer'],
+  rebalances: ['rebalances', 'Rebalances N', 'number of rebalances', '24', '24', 'integer'],
+  movePercent: ['move', 'Read-out at price move (%)', 'price move', '10', '10', 'decimal'],
+  driftPercent: ['drift', 'Drift (% a year)', 'drift', '0', '10', 'decimal'],
+  volatilityPercent: ['vol', 'Volatility (% a year)', 'volatility', '80', '80', 'nonNegative'],
+  horizon: ['horizon', 'Horizon (rebalances)', 'horizon', '720', '720', 'integer'],
+  seed: ['seed', 'Seed', 'seed', '1', '42', 'natural'],
+  paths: ['paths', 'Monte Carlo paths', 'number of paths', '2000', '2000', 'integer'],
+  lossPercent: ['loss', 'Loss threshold (%)', 'loss threshold', '50', '50', 'decimal'],
 };
+
+type Check = NumberRule['checks'][number];
+const atLeast = (min: number, message: string): Check => [(v) => v >= min, message];
+const above = (min: number, message: string): Check => [(v) => v > min, message];
+const atMost = (max: number, message: string): Check => [(v) => v <= max, message];
+const below = (max: number, message: string): Check => [(v) => v < max, message];
+
+const DRIFT_RANGE = 'The drift must be between −500% and +500% a year.';
+
+/** The lower bound of each field that has one, checked before its upper bound. */
+const LOWER: Partial<Record<NumberField, Check>> = {
+  leverage: atLeast(1, 'Leverage must be at least 1x.'),
+  skew: above(0, 'The skew must be above 0: it is the long balance divided by the short balance.'),
+  price: above(0, 'The price must be above 0 (or leave it empty).'),
+  intervalSeconds: atLeast(1, 'The interval must be at least 1 second.'),
+  rebalances: atLeast(1, 'N must be at least 1.'),
+  movePercent: above(-100, 'The move must be above −100%: a price cannot fall to zero.'),
+  driftPercent: atLeast(-500, DRIFT_RANGE),
+  horizon: atLeast(1, 'The horizon must be at least 1 rebalance.'),
+  paths: atLeast(100, 'Use at least 100 paths, or the quantiles mean little.'),
+  lossPercent: above(0, 'The loss threshold must be above 0%.'),
+};
+
+const UPPER: Partial<Record<NumberField, Check>> = {
+  leverage: atMost(10, 'Leverage above 10x is outside what this simulator covers.'),
+  skew: atMost(1000, 'A skew above 1,000 means one side is all but empty; enter at most 1000.'),
+  mintFeePercent: below(100, 'A mint fee of 100% or more would leave nothing to mint.'),
+  burnFeePercent: below(10, 'The burn fee must be below 10%, the most a V2 pool allows.'),
+  annualFeePercent: atMost(10, 'The pool factory caps the management fee at 10% a year.'),
+  intervalSeconds: atMost(604_800, 'The interval must be at most a week (604800 s).'),
+  rebalances: atMost(10_000, 'N must be at most 10,000.'),
+  movePercent: atMost(1000, 'The move must be at most +1000%.'),
+  driftPercent: atMost(500, DRIFT_RANGE),
+  volatilityPercent: atMost(500, 'A volatility above 500% a year is outside what this simulator covers.'),
+  horizon: atMost(8760, 'The horizon must be at most 8,760 rebalances (a year of hourly ones).'),
+  seed: atMost(4_294_967_295, 'The seed must fit in 32 bits (at most 4294967295).'),
+  paths: atMost(20_000, 'Use at most 20,000 paths.'),
+  lossPercent: below(
+    100,
+    'The loss threshold must be below 100%: a position cannot lose more than everything.',
+  ),
+};
+
+function ruleOf(field: NumberField): NumberRule {
+  const [param, label, name, fallback, example, reading] = FIELD_ROWS[field];
+  const checks = [LOWER[field], UPPER[field]].filter((c): c is Check => c !== undefined);
+  return {
+    param,
+    label,
+    name,
+    fallback,
+    example,
+    ...(reading === 'integer' || reading === 'natural' ? { integer: true } : {}),
+    ...(reading === 'nonNegative' || reading === 'natural' ? { nonNegative: true } : {}),
+    ...(reading === 'optional' ? { optional: true } : {}),
+    checks,
+  };
+}
+
+export const NUMBER_RULES = Object.fromEntries(
+  (Object.keys(FIELD_ROWS) as NumberField[]).map((field) => [field, ruleOf(field)]),
+) as Record<NumberField, NumberRule>;
 
 export const NUMBER_FIELDS = Object.keys(NUMBER_RULES) as NumberField[];
 

@@ -5,6 +5,17 @@ import { Segmented } from '../../ui/Segmented.tsx';
 import type { TradeChoice } from './links.ts';
 import type { Action } from './tradeModel.ts';
 
+// The pickers' options as [value, label]: fixed lists, so they live here rather than in each render.
+const SIDE_OPTIONS: ReadonlyArray<readonly [Side, string]> = [
+  ['long', 'Long'],
+  ['short', 'Short'],
+];
+const ACTION_OPTIONS: ReadonlyArray<readonly [Action, string]> = [
+  ['mint', 'Mint'],
+  ['burn', 'Burn'],
+  ['flip', 'Flip'],
+];
+
 export function TradeChoiceFields({
   pools,
   pool,
@@ -38,20 +49,13 @@ export function TradeChoiceFields({
         <Segmented<Side>
           legend="Side"
           value={choice.side}
-          options={[
-            ['long', 'Long'],
-            ['short', 'Short'],
-          ]}
+          options={SIDE_OPTIONS}
           onChange={(side) => onChoice({ side })}
         />
         <Segmented<Action>
           legend="Action"
           value={choice.action}
-          options={[
-            ['mint', 'Mint'],
-            ['burn', 'Burn'],
-            ['flip', 'Flip'],
-          ]}
+          options={ACTION_OPTIONS}
           onChange={(action) => onChoice({ action })}
         />
       </div>

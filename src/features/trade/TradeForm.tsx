@@ -27,6 +27,11 @@ import type { Source } from './tradeModel.ts';
 import { useTradeDerivation } from './useTradeDerivation.ts';
 import { useTradeSteps } from './useTradeSteps.ts';
 
+const SOURCE_OPTIONS: ReadonlyArray<readonly [Source, string]> = [
+  ['wallet', 'Wallet'],
+  ['escrow', 'Escrow'],
+];
+
 export function TradeForm({
   pools,
   pool,
@@ -114,10 +119,7 @@ export function TradeForm({
       <Segmented<Source>
         legend="Pay from"
         value={inputs.source}
-        options={[
-          ['wallet', 'Wallet'],
-          ['escrow', 'Escrow'],
-        ]}
+        options={SOURCE_OPTIONS}
         onChange={(source) => update({ source })}
       />
       <NumberInput

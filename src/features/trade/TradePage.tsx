@@ -6,11 +6,11 @@ import {
   linkedPoolAddressRefusal,
   parseAddressText,
 } from '../../chain/config/addressText.ts';
-import { describeReadFailure } from '../../chain/errors/endpointFailure.ts';
 import { missingPool, type PoolRegistry } from '../../chain/pools/poolRegistry.ts';
 import type { PoolSnapshot } from '../../chain/pools/poolSnapshot.ts';
 import { verificationReasons } from '../../chain/pools/poolVerification.ts';
 import { useAppConfig } from '../../chain/react/DeploymentContext.tsx';
+import { poolReadProblem } from '../../chain/react/poolReadProblem.ts';
 import { usePoolsSnapshot } from '../../chain/react/usePools.ts';
 import { Card } from '../../ui/Card.tsx';
 import { LivePageHeader } from '../../ui/Freshness.tsx';
@@ -29,7 +29,8 @@ export function TradePage() {
   const read = choice.pool === null ? undefined : parseAddressText(choice.pool);
   const asked = read?.ok ? read.address : undefined;
   const requested = useMemo<Address[]>(() => (asked ? [asked] : []), [asked]);
-  const { snapshot, registry, registryError, chainId, chainNow, freshness } = usePoolsSnapshot(requested);
+  const reads = usePoolsSnapshot(requested);
+  const { snapshot, registry, chainId, chainNow, freshness } = reads;
   // Pools whose warning the user has read and accepted, for as long as the page is open.
   const [accepted, setAccepted] = useState<readonly Address[]>([]);
   const chainName = app.chains.find((c) => c.id === chainId)?.name ?? `chain ${chainId}`;
@@ -46,13 +47,7 @@ export function TradePage() {
         subtitle={
           'Mint, burn or flip long and short tokens with OHM or gOHM. Commits execute at the next rebalance; what they give you waits in escrow until you claim it.'
         }
-        problem={{
-          state: freshness,
-          figures: 'balances and pool figures',
-          listProblem: registryError ? describeReadFailure(registryError) : undefined,
-          list: 'the pools',
-          onRetry: () => void registry.refetch(),
-        }}
+        problem={{ ...poolReadProblem(reads), figures: 'balances and pool figures', list: 'the pools' }}
       />
       {refusal ? (
         <Notice tone="error">{refusal}</Notice>

@@ -2,7 +2,7 @@
  * The launch form's fields (docs/treasury.md §3). Each keeps its text in the link and shows its one error
  * as soon as it is typed; what makes a valid launch is decided in launchForm.ts, not here.
  */
-import { useId } from 'react';
+import { type ReactNode, useId } from 'react';
 import { settlementEthFeedOf } from '../../chain/react/useLaunchReads.ts';
 import { Segmented } from '../../ui/Segmented.tsx';
 import { TextField } from '../../ui/TextField.tsx';
@@ -15,11 +15,51 @@ const COLLATERALS = [
   ['gOHM', 'gOHM'],
 ] as const;
 
+type TextKey = 'market' | 'leverage' | 'update' | 'frontRunning' | 'mintFee' | 'burnFee' | 'change';
+
+/** The input's id after the form's own (`${id}-mint`), its label, what it takes, and its hint under it. */
+type TextRow = [suffix: string, label: string, inputMode: 'text' | 'numeric' | 'decimal', hint?: string];
+
+const TEXT_FIELDS: Record<TextKey, TextRow> = {
+  market: ['market', 'Market', 'text'],
+  leverage: ['leverage', 'Leverage', 'numeric', 'A whole number from 1 to 65535.'],
+  update: ['update', 'Update interval (seconds)', 'numeric', 'How often the pool rebalances.'],
+  frontRunning: [
+    'front',
+    'Front-running interval (seconds)',
+    'numeric',
+    'Commits made this close to a rebalance wait for the next.',
+  ],
+  mintFee: ['mint', 'Minting fee (%)', 'decimal', 'Of each mint; at most 100.'],
+  burnFee: ['burn', 'Burning fee (%)', 'decimal', 'Of each burn; at most 10.'],
+  change: ['change', 'Change interval (%)', 'decimal', 'How far the minting fee moves per rebalance.'],
+};
+
+const FEE_FIELDS = ['mintFee', 'burnFee', 'change'] as const;
+
 export function LaunchForm({ model }: { model: LaunchFormModel }) {
   const id = useId();
   const { inputs, setInputs, check, known, feeds } = model;
   const error = (field: LaunchField) => check.errors[field];
   const settlementFallback = settlementEthFeedOf(known, inputs.collateral);
+  // One text field of the table above. A field whose hint depends on the check passes its own, which replaces
+  // the table's hint when there is one (the front-running warning takes the hint's place).
+  const text = (key: TextKey, own: { hint?: ReactNode; placeholder?: string } = {}) => {
+    const [suffix, label, inputMode, hint] = TEXT_FIELDS[key];
+    return (
+      <TextField
+        key={key}
+        id={`${id}-${suffix}`}
+        label={label}
+        hint={own.hint ?? hint}
+        placeholder={own.placeholder}
+        inputMode={inputMode}
+        value={inputs[key]}
+        error={error(key)}
+        onChange={(value) => setInputs({ [key]: value })}
+      />
+    );
+  };
   return (
     <form className="space-y-5" noValidate onSubmit={(e) => e.preventDefault()}>
       <FeedField
@@ -32,25 +72,12 @@ export function LaunchForm({ model }: { model: LaunchFormModel }) {
         reading={feeds.market.data}
         loading={check.feeds.market !== undefined && feeds.market.isPending}
       />
-      <TextField
-        id={`${id}-market`}
-        label="Market"
-        hint={check.market && inputs.market === '' ? 'Named after the feed; type to change it.' : undefined}
-        placeholder={check.market ?? 'ETH/USD'}
-        value={inputs.market}
-        error={error('market')}
-        onChange={(market) => setInputs({ market })}
-      />
+      {text('market', {
+        hint: check.market && inputs.market === '' ? 'Named after the feed; type to change it.' : undefined,
+        placeholder: check.market ?? 'ETH/USD',
+      })}
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField
-          id={`${id}-leverage`}
-          label="Leverage"
-          hint="A whole number from 1 to 65535."
-          inputMode="numeric"
-          value={inputs.leverage}
-          error={error('leverage')}
-          onChange={(leverage) => setInputs({ leverage })}
-        />
+        {text('leverage')}
         <Segmented<string>
           legend="Collateral"
           value={inputs.collateral}
@@ -71,62 +98,16 @@ export function LaunchForm({ model }: { model: LaunchFormModel }) {
         loading={check.feeds.settlementEth !== undefined && feeds.settlementEth.isPending}
       />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField
-          id={`${id}-update`}
-          label="Update interval (seconds)"
-          hint="How often the pool rebalances."
-          inputMode="numeric"
-          value={inputs.update}
-          error={error('update')}
-          onChange={(update) => setInputs({ update })}
-        />
-        <TextField
-          id={`${id}-front`}
-          label="Front-running interval (seconds)"
-          hint={
-            check.warnings.frontRunning ? (
-              <span role="alert" className="text-warn">
-                {check.warnings.frontRunning}
-              </span>
-            ) : (
-              'Commits made this close to a rebalance wait for the next.'
-            )
-          }
-          inputMode="numeric"
-          value={inputs.frontRunning}
-          error={error('frontRunning')}
-          onChange={(frontRunning) => setInputs({ frontRunning })}
-        />
+        {text('update')}
+        {text('frontRunning', {
+          hint: check.warnings.frontRunning ? (
+            <span role="alert" className="text-warn">
+              {check.warnings.frontRunning}
+            </span>
+          ) : undefined,
+        })}
       </div>
-      <div className="grid gap-4 sm:grid-cols-3">
-        <TextField
-          id={`${id}-mint`}
-          label="Minting fee (%)"
-          hint="Of each mint; at most 100."
-          inputMode="decimal"
-          value={inputs.mintFee}
-          error={error('mintFee')}
-          onChange={(mintFee) => setInputs({ mintFee })}
-        />
-        <TextField
-          id={`${id}-burn`}
-          label="Burning fee (%)"
-          hint="Of each burn; at most 10."
-          inputMode="decimal"
-          value={inputs.burnFee}
-          error={error('burnFee')}
-          onChange={(burnFee) => setInputs({ burnFee })}
-        />
-        <TextField
-          id={`${id}-change`}
-          label="Change interval (%)"
-          hint="How far the minting fee moves per rebalance."
-          inputMode="decimal"
-          value={inputs.change}
-          error={error('change')}
-          onChange={(change) => setInputs({ change })}
-        />
-      </div>
+      <div className="grid gap-4 sm:grid-cols-3">{FEE_FIELDS.map((key) => text(key))}</div>
     </form>
   );
 }

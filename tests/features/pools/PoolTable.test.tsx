@@ -1,7 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { PoolTable } from '../../../src/features/pools/PoolTable.tsx';
+import { TradeAction } from '../../../src/features/pools/poolColumns.tsx';
 import { poolRowView } from '../../../src/features/pools/poolView.ts';
+import { tradeLink } from '../../../src/features/trade/links.ts';
 import { NOW, poolsSnapshot, samplePools } from '../../fixtures/pools.ts';
 import { renderInRouter } from '../../ui/renderWithWallet.tsx';
 
@@ -47,5 +49,22 @@ describe('PoolTable with a fixed pool state', () => {
     renderInRouter(<PoolTable rows={rows} unit="usd" chainNow={NOW} />);
     // 1200 gOHM at $5,000.
     expect(within(rowOf('3-BTC/USD+gOHM')).getByText('$6,000,000.00')).toBeInTheDocument();
+  });
+});
+
+describe('the Trade action, in the table and in the cards', () => {
+  it('links each Olympus pool to its trade page under the pool’s name, and offers none for other pools', () => {
+    const row = rows[0]!;
+    renderInRouter(
+      <>
+        <TradeAction row={row} unverified={false} className="table-look" />
+        <TradeAction row={row} unverified className="card-look" />
+      </>,
+    );
+    const links = screen.getAllByRole('link', { name: `Trade ${row.name}` });
+    expect(links).toHaveLength(1);
+    expect(links[0]).toHaveTextContent('Trade');
+    expect(links[0]).toHaveClass('table-look');
+    expect(links[0]?.getAttribute('href')).toBe(`#${tradeLink({ pool: row.address })}`);
   });
 });

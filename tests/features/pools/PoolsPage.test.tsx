@@ -4,7 +4,7 @@
  * Trade action, in the table on wide screens and in the cards on phones. The page's data hook is replaced
  * by fixed rows: nothing reaches a network.
  */
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { arbitrum } from 'viem/chains';
 import { describe, expect, it, vi } from 'vitest';
 import type { PoolSnapshot } from '../../../src/chain/pools/poolSnapshot.ts';
@@ -16,7 +16,11 @@ import { DEVNET_FIXTURE } from '../../fixtures/deployment.ts';
 import { NOW, poolsSnapshot, samplePools } from '../../fixtures/pools.ts';
 import { renderInRouter, renderWithWallet } from '../../ui/renderWithWallet.tsx';
 
-const page = vi.hoisted(() => ({ rows: [] as PoolRowView[] }));
+const page = vi.hoisted(() => ({
+  rows: [] as PoolRowView[],
+  registryError: null as unknown,
+  refetch: (): unknown => undefined,
+}));
 
 vi.mock('../../../src/features/pools/usePoolRows.ts', () => ({
   usePoolRows: () => ({
@@ -29,9 +33,9 @@ vi.mock('../../../src/features/pools/usePoolRows.ts', () => ({
         unverifiedCount: 0,
         factoryPoolCount: BigInt(page.rows.length),
       },
-      refetch: () => undefined,
+      refetch: () => page.refetch(),
     },
-    registryError: null,
+    registryError: page.registryError,
     chainId: 31337,
     chainNow: NOW,
     freshness: { kind: 'live', ageSeconds: 1, blockNumber: 100n },
@@ -95,5 +99,17 @@ describe('pools list with a pool added by address that is not an Olympus pool', 
     const list = screen.getByRole('list', { name: 'Pools that are not Olympus pools' });
     expect(within(list).getByRole('article', { name: '3-BTC/USD+gOHM' })).toBeInTheDocument();
     expect(within(list).queryByRole('link', { name: /^Trade/ })).toBeNull();
+  });
+});
+
+describe('pools page head', () => {
+  it('says the pool list failed in the app’s words, and its Retry reads the list again', () => {
+    const refetch = vi.fn();
+    Object.assign(page, { rows: [], registryError: new Error('fetch failed'), refetch });
+    renderWithWallet(<PoolsPage />, { appChains: [devnetChain], devnet: DEVNET_FIXTURE });
+    expect(screen.getByText(/Could not read the pools\./)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(refetch).toHaveBeenCalledOnce();
+    Object.assign(page, { registryError: null, refetch: () => undefined });
   });
 });

@@ -15,6 +15,7 @@ import {
   intervalsLate,
   invariantView,
   statusLabel,
+  statusWord,
 } from '../../../src/features/pools/health.ts';
 import {
   gasSpentFromEstimate,
@@ -72,6 +73,15 @@ describe('status', () => {
     expect(healthStatus(everything, NOW, MAX_AGE).kind).toBe('paused');
     expect(healthStatus({ ...everything, paused: false }, NOW, MAX_AGE).kind).toBe('feed-stale');
     expect(statusLabel(healthStatus(ohmPool({ paused: true }), NOW, MAX_AGE))).toBe('Paused');
+  });
+
+  it('names each status in one word for the narrow column, and a late keeper’s intervals in the label', () => {
+    const said = (status: Parameters<typeof statusLabel>[0]) => [statusWord(status), statusLabel(status)];
+    expect(said({ kind: 'paused' })).toEqual(['Paused', 'Paused']);
+    expect(said({ kind: 'feed-stale', ageSeconds: 300 })).toEqual(['Feed stale', 'Feed stale']);
+    expect(said({ kind: 'feed-stale', ageSeconds: undefined })).toEqual(['Feed stale', 'Feed stale']);
+    expect(said({ kind: 'late', intervals: 3 })).toEqual(['Late', 'Late 3 intervals']);
+    expect(said({ kind: 'healthy' })).toEqual(['Healthy', 'Healthy']);
   });
 });
 

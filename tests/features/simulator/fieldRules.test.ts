@@ -47,3 +47,39 @@ describe('the simulator’s number fields read what was typed, or say what is wr
     expect(checkNumber('intervalSeconds', '3,600')).toEqual({ ok: true, value: 3600 });
   });
 });
+
+describe('each bound of the simulator’s fields is inclusive or strict as its sentence says', () => {
+  it.each<[Parameters<typeof checkNumber>[0], string, boolean]>([
+    ['leverage', '1', true],
+    ['leverage', '10', true],
+    ['skew', '0', false],
+    ['skew', '1000', true],
+    ['mintFeePercent', '100', false],
+    ['burnFeePercent', '9.99', true],
+    ['annualFeePercent', '10', true],
+    ['price', '', true],
+    ['intervalSeconds', '604800', true],
+    ['intervalSeconds', '604801', false],
+    ['rebalances', '10000', true],
+    ['movePercent', '-99.9', true],
+    ['driftPercent', '-500', true],
+    ['driftPercent', '500', true],
+    ['driftPercent', '-501', false],
+    ['volatilityPercent', '0', true],
+    ['horizon', '8760', true],
+    ['seed', '0', true],
+    ['seed', '-1', false],
+    ['seed', '4294967295', true],
+    ['paths', '100', true],
+    ['lossPercent', '0', false],
+    ['lossPercent', '99.9', true],
+  ])('%s = “%s” is taken: %s', (field, text, taken) => {
+    expect(checkNumber(field, text).ok).toBe(taken);
+  });
+
+  it('gives the drift one sentence for either side of its range', () => {
+    const message = 'The drift must be between −500% and +500% a year.';
+    expect(checkNumber('driftPercent', '-501')).toEqual({ ok: false, message });
+    expect(checkNumber('driftPercent', '501')).toEqual({ ok: false, message });
+  });
+});

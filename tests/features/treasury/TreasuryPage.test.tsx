@@ -163,4 +163,37 @@ describe('TreasuryPage', () => {
     ).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Send step/ })).toBeNull();
   });
+
+  it('wires each text field to its value in the link, its input mode and its hint', async () => {
+    open('?market=BTC%2FUSD&leverage=4&update=3600&frontRunning=300&mintFee=0.5&burnFee=0.25&change=1');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Treasury' })).toBeInTheDocument();
+    const fields: Array<[label: string, value: string, inputMode: string, hint: string | undefined]> = [
+      ['Market', 'BTC/USD', 'text', undefined],
+      ['Leverage', '4', 'numeric', 'A whole number from 1 to 65535.'],
+      ['Update interval (seconds)', '3600', 'numeric', 'How often the pool rebalances.'],
+      [
+        'Front-running interval (seconds)',
+        '300',
+        'numeric',
+        'Commits made this close to a rebalance wait for the next.',
+      ],
+      ['Minting fee (%)', '0.5', 'decimal', 'Of each mint; at most 100.'],
+      ['Burning fee (%)', '0.25', 'decimal', 'Of each burn; at most 10.'],
+      ['Change interval (%)', '1', 'decimal', 'How far the minting fee moves per rebalance.'],
+    ];
+    for (const [label, value, inputMode, hint] of fields) {
+      const input = screen.getByLabelText(label);
+      expect([label, input]).toEqual([label, expect.objectContaining({ value })]);
+      expect(input).toHaveAttribute('inputmode', inputMode);
+      const described = input.getAttribute('aria-describedby') ?? '';
+      const hints = described.split(' ').filter((id) => id.endsWith('-hint'));
+      expect([label, hints.map((id) => document.getElementById(id)?.textContent)]).toEqual([
+        label,
+        hint === undefined ? [] : [hint],
+      ]);
+    }
+    // Every field has an id of its own.
+    const ids = fields.map(([label]) => screen.getByLabelText(label).id);
+    expect(new Set(ids).size).toBe(fields.length);
+  });
 });
