@@ -6,6 +6,7 @@ import schema from 'ponder:schema';
 import type { Address } from 'viem';
 import { historyToJson } from '../../src/chain/history/historyJson.ts';
 import type { HistoryRecord } from '../../src/chain/history/historyRecords.ts';
+import { NO_DAY_ACTIVITY } from '../../src/chain/history/indexerApi.ts';
 import type { Db, LogEvent } from './events.ts';
 
 const DAY = 86_400n;
@@ -51,17 +52,6 @@ type DayFigures = Partial<
 export async function addToDay(db: Db, pool: Address, timestamp: bigint, add: DayFigures) {
   const day = timestamp - (timestamp % DAY);
   const id = `${pool.toLowerCase()}:${day}`;
-  const zero = {
-    mintVolume: 0n,
-    longBurnTokens: 0n,
-    shortBurnTokens: 0n,
-    commits: 0,
-    upkeeps: 0,
-    feesCharged: 0n,
-    primaryFees: 0n,
-    secondaryFees: 0n,
-    keeperRewards: 0n,
-  };
   const current = await db.find(schema.poolDay, { id });
   // A new day opens at the pool's last recorded balances, so a quiet day still has a TVL. Kept on the pool's
   // row: a keyed find stays in Ponder's cache, where a query over the days would flush it.
@@ -74,7 +64,7 @@ export async function addToDay(db: Db, pool: Address, timestamp: bigint, add: Da
     day,
     longBalance: previous?.longBalance ?? 0n,
     shortBalance: previous?.shortBalance ?? 0n,
-    ...zero,
+    ...NO_DAY_ACTIVITY,
   };
   const next = {
     ...base,

@@ -1,4 +1,5 @@
 /** Shared builders for the engine tests. */
+import { emptyTotals } from '../../src/engine/commits.ts';
 import { valueTransfer } from '../../src/engine/transfer.ts';
 import type { CommitTotals, PoolState, TransferKind } from '../../src/engine/types.ts';
 
@@ -41,15 +42,7 @@ export function decimalsOf(printed: string): number {
 
 /** Commit totals with nothing committed but what a test names. */
 export function totalsWith(overrides: Partial<CommitTotals> = {}): CommitTotals {
-  return {
-    longMintSettlement: 0n,
-    longBurnPoolTokens: 0n,
-    shortMintSettlement: 0n,
-    shortBurnPoolTokens: 0n,
-    shortBurnLongMintPoolTokens: 0n,
-    longBurnShortMintPoolTokens: 0n,
-    ...overrides,
-  };
+  return { ...emptyTotals(), ...overrides };
 }
 
 /** TV10's pool (docs/protocol.md §5): both sides empty, with a 1% minting fee. */

@@ -88,6 +88,19 @@ export interface PoolDayFigures {
   keeperRewards: bigint;
 }
 
+/** A day with nothing done in it: every activity figure of `PoolDayFigures` at zero (balances aside). */
+export const NO_DAY_ACTIVITY = {
+  mintVolume: 0n,
+  longBurnTokens: 0n,
+  shortBurnTokens: 0n,
+  commits: 0,
+  upkeeps: 0,
+  feesCharged: 0n,
+  primaryFees: 0n,
+  secondaryFees: 0n,
+  keeperRewards: 0n,
+} as const satisfies Omit<PoolDayFigures, 'pool' | 'day' | 'longBalance' | 'shortBalance'>;
+
 export interface ProtocolAnswer {
   chain: IndexerChain;
   days: PoolDayFigures[];
