@@ -1,11 +1,11 @@
 /**
- * What a page's head says about its pool reads (src/chain/react/poolReadProblem.ts): the freshness as read,
+ * What a page's head says about its pool reads (src/chain/pools/poolReadProblem.ts): the freshness as read,
  * the pool list's failure in the app's words (never the endpoint's), and a retry that reads the list again.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { describeReadFailure } from '../../src/chain/errors/endpointFailure.ts';
 import type { FreshnessState } from '../../src/chain/pools/freshness.ts';
-import { poolReadProblem } from '../../src/chain/react/poolReadProblem.ts';
+import { poolReadProblem } from '../../src/chain/pools/poolReadProblem.ts';
 
 const live: FreshnessState = { kind: 'live', ageSeconds: 1, blockNumber: 100n };
 

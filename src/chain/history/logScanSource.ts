@@ -33,8 +33,6 @@ import { decodeHistoryLog } from './recordDecoder.ts';
 import type { ScanPartsOptions } from './scanParts.ts';
 import { userEventsOf } from './userEvents.ts';
 
-export { REORG_OVERLAP } from './filterScans.ts';
-
 export interface LogScanSourceOptions {
   /** For eth_getLogs: a client that never retries, since the pager decides. */
   client: PublicClient;

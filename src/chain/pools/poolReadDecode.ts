@@ -12,7 +12,8 @@ import { commitWindow, type PoolReads, type PoolsReadLayout } from './poolReadLa
 import type { PoolInfo } from './poolRegistry.ts';
 import type { PoolSnapshot, PoolsSnapshot, UserPosition } from './poolSnapshot.ts';
 
-const TOTALS_KEYS = [
+/** The six totals in the order the committer's tuples (`userCommitments`, `totalPendingMints`…) return them. */
+export const COMMIT_TOTAL_KEYS = [
   'longMintSettlement',
   'longBurnPoolTokens',
   'shortMintSettlement',
@@ -21,16 +22,17 @@ const TOTALS_KEYS = [
   'longBurnShortMintPoolTokens',
 ] as const;
 
-function totalsOf(raw: readonly bigint[]): CommitTotals {
-  const totals = {} as Record<(typeof TOTALS_KEYS)[number], bigint>;
-  TOTALS_KEYS.forEach((key, i) => {
+/** A committer tuple as engine totals. */
+export function commitTotalsOf(raw: readonly bigint[]): CommitTotals {
+  const totals = {} as Record<(typeof COMMIT_TOTAL_KEYS)[number], bigint>;
+  COMMIT_TOTAL_KEYS.forEach((key, i) => {
     totals[key] = raw[i] ?? 0n;
   });
   return totals;
 }
 
-function isEmpty(totals: CommitTotals): boolean {
-  return TOTALS_KEYS.every((key) => totals[key] === 0n);
+export function isEmptyTotals(totals: CommitTotals): boolean {
+  return COMMIT_TOTAL_KEYS.every((key) => totals[key] === 0n);
 }
 
 /**
@@ -52,8 +54,8 @@ function decodePool(info: PoolInfo, row: PoolReads): Omit<PoolSnapshot, 'health'
   const updateIntervalId = row.updateIntervalId.value;
   const intervalCommits = (slots: Slot<readonly bigint[]>[]): IntervalCommits[] =>
     slots
-      .map((slot, k) => ({ intervalId: row.ids[k]!, totals: totalsOf(slot.value) }))
-      .filter((c) => c.intervalId >= updateIntervalId && !isEmpty(c.totals));
+      .map((slot, k) => ({ intervalId: row.ids[k]!, totals: commitTotalsOf(slot.value) }))
+      .filter((c) => c.intervalId >= updateIntervalId && !isEmptyTotals(c.totals));
   const state: PoolState = {
     decimals: info.collateral.decimals,
     leverage: info.leverage,

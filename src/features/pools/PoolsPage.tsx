@@ -1,7 +1,7 @@
 import { useQueryStates } from 'nuqs';
 import { Suspense, useId } from 'react';
+import { poolReadProblem } from '../../chain/pools/poolReadProblem.ts';
 import { useAppConfig } from '../../chain/react/DeploymentContext.tsx';
-import { poolReadProblem } from '../../chain/react/poolReadProblem.ts';
 import { FreshnessBadge, LivePageHeader } from '../../ui/Freshness.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { provenanceText } from '../../chain/history/provenanceText.ts';
-import { poolReadProblem } from '../../chain/react/poolReadProblem.ts';
+import { poolReadProblem } from '../../chain/pools/poolReadProblem.ts';
 import { useConnectWallet } from '../../chain/wallet/connectWallet.ts';
 import { collateralToUsd } from '../../engine/metrics.ts';
 import { Button } from '../../ui/Button.tsx';

@@ -6,11 +6,11 @@ import {
   linkedPoolAddressRefusal,
   parseAddressText,
 } from '../../chain/config/addressText.ts';
+import { poolReadProblem } from '../../chain/pools/poolReadProblem.ts';
 import { missingPool, type PoolRegistry } from '../../chain/pools/poolRegistry.ts';
 import type { PoolSnapshot } from '../../chain/pools/poolSnapshot.ts';
 import { verificationReasons } from '../../chain/pools/poolVerification.ts';
 import { useAppConfig } from '../../chain/react/DeploymentContext.tsx';
-import { poolReadProblem } from '../../chain/react/poolReadProblem.ts';
 import { usePoolsSnapshot } from '../../chain/react/usePools.ts';
 import { Card } from '../../ui/Card.tsx';
 import { LivePageHeader } from '../../ui/Freshness.tsx';

@@ -39,9 +39,9 @@ import { freePort, type RunningNode, startNode } from '../../../devnet/lib/node.
 import { devnetChainDeployment } from '../../../src/chain/config/chainDeployments.ts';
 import type { ChainDeployment } from '../../../src/chain/config/config.ts';
 import { ReadBatch } from '../../../src/chain/pools/batch.ts';
+import { commitTotalsOf, isEmptyTotals } from '../../../src/chain/pools/poolReadDecode.ts';
 import { type PoolSnapshot, readPools } from '../../../src/chain/pools/poolReader.ts';
 import { discoverPools, type PoolInfo } from '../../../src/chain/pools/poolRegistry.ts';
-import { emptyTotals } from '../../../src/engine/commits.ts';
 import { type Quad, quadFromHex } from '../../../src/engine/quad.ts';
 import type { CommitTotals, IntervalCommits } from '../../../src/engine/types.ts';
 import { fixedDevnetConfig, threeXPool } from '../../fixtures/devnetConfig.ts';
@@ -282,27 +282,7 @@ export function committerEvents(receipt: TransactionReceipt) {
   return parseEventLogs({ abi: poolCommitterAbi, logs: receipt.logs, eventName: 'CreateCommit' });
 }
 
-const TOTALS_KEYS = [
-  'longMintSettlement',
-  'longBurnPoolTokens',
-  'shortMintSettlement',
-  'shortBurnPoolTokens',
-  'shortBurnLongMintPoolTokens',
-  'longBurnShortMintPoolTokens',
-] as const satisfies readonly (keyof CommitTotals)[];
-export const COMMIT_TOTAL_KEYS: readonly (keyof CommitTotals)[] = TOTALS_KEYS;
-
-export function totalsFrom(raw: readonly bigint[]): CommitTotals {
-  const totals = emptyTotals();
-  TOTALS_KEYS.forEach((key, i) => {
-    totals[key] = raw[i] ?? 0n;
-  });
-  return totals;
-}
-
-function isEmpty(totals: CommitTotals): boolean {
-  return TOTALS_KEYS.every((key) => totals[key] === 0n);
-}
+export { COMMIT_TOTAL_KEYS } from '../../../src/chain/pools/poolReadDecode.ts';
 
 /** A pool as the chain has it, read in two `eth_call`s: the app's reader, then every queued interval. */
 export interface PoolRead {
@@ -352,8 +332,8 @@ export async function readPool(h: Harness, pool: PoolInfo, lastCommittedId: bigi
   await batch.run(h.clients.public, { multicall3: h.chain.multicall3 });
   const commits: IntervalCommits[] = [];
   slots.forEach((slot, i) => {
-    const totals = totalsFrom(slot.value);
-    if (!isEmpty(totals)) commits.push({ intervalId: ids[i]!, totals });
+    const totals = commitTotalsOf(slot.value);
+    if (!isEmptyTotals(totals)) commits.push({ intervalId: ids[i]!, totals });
   });
   snapshot.state = { ...snapshot.state, commits };
   return {
@@ -464,7 +444,7 @@ export async function readUsers(
     const listed = new Set(lists[i]!);
     idsOf[i]!.forEach((id, k) => {
       const raw = commitmentSlots[i]![k]!.value;
-      const totals = totalsFrom(raw.slice(0, 6));
+      const totals = commitTotalsOf(raw.slice(0, 6));
       storage.set(id, totals);
       // A cleared entry reads back with interval id 0 (the engine's settle treats a missing id the same way).
       if (listed.has(id) && raw[6] !== 0n) commitments.set(id, totals);

@@ -1,5 +1,5 @@
 import { describeReadFailure } from '../errors/endpointFailure.ts';
-import type { FreshnessState } from '../pools/freshness.ts';
+import type { FreshnessState } from './freshness.ts';
 
 /** What a page that reads the pools (usePoolsSnapshot) has to say about those reads. */
 export interface PoolReads {
