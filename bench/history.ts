@@ -4,8 +4,9 @@
  * at 13,387,522, the provider-like proxy), with the history indexer and without it. Requests are the page's
  * history requests to the RPC and the indexer together: the indexer's routes, `eth_getLogs`, and the
  * `eth_getBlockByNumber` that names the chain; the one `eth_call` that reads the executed intervals' token
- * prices is the same with either source and is counted apart, except in `ledger.portfolio.first.*`: the
- * activity, profit split and fees on screen, which count it with the history's requests. Seconds run from the page's first history
+ * prices, where the browser makes it (the indexer's ledger route reads them itself), is counted apart, except
+ * in `ledger.portfolio.first.*`: the activity, profit split and fees on screen, which count it with the
+ * history's requests. Seconds run from the page's first history
  * request to the history on screen. Then the indexer's catch-up and memory, and the log scan of a pool the
  * configuration does not list (found from the factory's block): the time left it shows after a minute. Last,
  * the portfolio's first read without the indexer behind a hostile endpoint (a 2,000-block log cap, 60% of
@@ -43,10 +44,9 @@ function historyRequests(page: Page, stage: AppStage) {
   page.on('request', (request) => {
     const url = request.url();
     const isIndexer = indexerUrl !== undefined && url.startsWith(indexerUrl);
-    const isHistoryRpc =
-      url.startsWith(stage.rpcUrl) && /eth_getLogs|eth_getBlockByNumber/.test(request.postData() ?? '');
-    if (isIndexer) indexer += 1;
     const body = request.postData() ?? '';
+    const isHistoryRpc = url.startsWith(stage.rpcUrl) && /eth_getLogs|eth_getBlockByNumber/.test(body);
+    if (isIndexer) indexer += 1;
     if (url.startsWith(stage.rpcUrl) && HISTORY_MULTICALL.every((selector) => body.includes(selector)))
       prices += 1;
     if ((isIndexer || isHistoryRpc) && first === undefined) first = performance.now();

@@ -4,7 +4,7 @@
  * blocks past the indexer's head (and only those) go to the log scan, pages are followed, and an indexer that
  * is down, on another chain or not serving a pool hands the whole request to the log scan.
  */
-import type { Address, Hex } from 'viem';
+import { type Address, getAddress, type Hex } from 'viem';
 import { describe, expect, it } from 'vitest';
 import type { ChainDeployment } from '../../src/chain/config/config.ts';
 import { historyToJson } from '../../src/chain/history/historyJson.ts';
@@ -18,6 +18,8 @@ import type {
 } from '../../src/chain/history/historySource.ts';
 import type { IndexerChain } from '../../src/chain/history/indexerApi.ts';
 import { createIndexerSource } from '../../src/chain/history/indexerSource.ts';
+import { type LedgerQuery, parseLedgerQuery } from '../../src/chain/history/ledger.ts';
+import { NO_FILTER } from '../../src/chain/history/ledgerFilter.ts';
 import { provenanceText } from '../../src/chain/history/provenanceText.ts';
 import type { PoolInfo } from '../../src/chain/pools/poolRegistry.ts';
 import { historyPool } from '../fixtures/pools.ts';
@@ -332,6 +334,73 @@ describe('indexer source', () => {
       const source = sourceWith(indexer.fetcher, fallback.source);
       expect(source.upkeepSteps).toBeDefined();
       expect(await source.upkeepSteps?.([pool], USER, request(400n))).toBeUndefined();
+      expect(fallback.calls).toEqual([]);
+    });
+  });
+
+  describe('the ledger', () => {
+    const QUERY: LedgerQuery = { filter: NO_FILTER, order: 'newest', offset: 50, limit: 50 };
+    const page = { rows: [], total: 0, offset: 50 };
+    const ledgerAt = (head: bigint, through: bigint, served: Address[] = [pool.address]) =>
+      scriptedIndexer(() => ({ chain: chainAt(head), through, served, pools: {}, page }));
+
+    it('asks for the page in one request, with the query on the wire, and says where it came from', async () => {
+      const fallback = recordingFallback();
+      const indexer = ledgerAt(500n, 400n);
+      const req = request(400n);
+      const filtered = { ...QUERY, filter: { pool: pool.address, side: 'short', type: 'flip' } } as const;
+      const answer = await sourceWith(indexer.fetcher, fallback.source).ledger([pool], USER, filtered, req);
+      expect(answer?.page).toEqual(page);
+      expect(fallback.calls).toEqual([]);
+      const url = indexer.asked[0]!;
+      expect(url.pathname).toBe(`/history/ledger/${USER.toLowerCase()}`);
+      expect(Object.fromEntries(url.searchParams)).toEqual({
+        toBlock: '400',
+        pools: pool.address.toLowerCase(),
+        order: 'newest',
+        offset: '50',
+        limit: '50',
+        pool: pool.address.toLowerCase(),
+        side: 'short',
+        type: 'flip',
+      });
+      expect(parseLedgerQuery((name) => url.searchParams.get(name) ?? undefined)).toEqual({
+        ...filtered,
+        filter: { ...filtered.filter, pool: getAddress(pool.address) },
+      });
+      expect(req.sources).toEqual([{ kind: 'indexer', indexedTo: 500n, indexedAt: 1_800_000_000 }]);
+    });
+
+    it("stands behind the indexer's head only when the chain's logs past it hold nothing of the user's", async () => {
+      const quiet: HistorySource = {
+        poolEvents: () => Promise.reject(new Error('not asked')),
+        userEvents: async (pools) => new Map(pools.map((p) => [p.address.toLowerCase(), []])),
+      };
+      expect(
+        await sourceWith(ledgerAt(300n, 300n).fetcher, quiet).ledger([pool], USER, QUERY, request(400n)),
+      ).toBeDefined();
+      // The log scan stand-in finds a mint at the first block past the head: the ledger is read whole instead.
+      const busy = recordingFallback();
+      const answer = await sourceWith(ledgerAt(300n, 300n).fetcher, busy.source).ledger(
+        [pool],
+        USER,
+        QUERY,
+        request(400n),
+      );
+      expect(answer).toBeUndefined();
+      expect(busy.calls).toEqual([{ kind: 'user', pools: [pool.address], fromBlock: 301n }]);
+    });
+
+    it('answers undefined when a pool asked is not served, or the indexer refuses', async () => {
+      const fallback = recordingFallback();
+      const partial = ledgerAt(500n, 400n, [pool.address]);
+      expect(
+        await sourceWith(partial.fetcher, fallback.source).ledger([pool, other], USER, QUERY, request(400n)),
+      ).toBeUndefined();
+      const down = scriptedIndexer(() => new Response('{"error":"not started"}', { status: 503 }));
+      expect(
+        await sourceWith(down.fetcher, fallback.source).ledger([pool], USER, QUERY, request(400n)),
+      ).toBeUndefined();
       expect(fallback.calls).toEqual([]);
     });
   });

@@ -21,7 +21,8 @@ import type { PoolInfo } from '../../src/chain/pools/poolRegistry.ts';
 import { claimReward } from '../../src/chain/react/autoClaim.ts';
 import { approveRequest, commitRequest } from '../../src/chain/tx/poolWrites.ts';
 import { CommitType, commitParamsToHex, encodeCommitParams } from '../../src/engine/commits.ts';
-import { type LedgerColumn, ledgerCsv, utcTime } from '../../src/features/portfolio/ledgerCsv.ts';
+import { utcTime } from '../../src/features/portfolio/csvText.ts';
+import { type LedgerColumn, ledgerCsv } from '../../src/features/portfolio/ledgerCsv.ts';
 import { csvObjects } from '../fixtures/csv.ts';
 import { startSeededChain } from './seededChain.ts';
 

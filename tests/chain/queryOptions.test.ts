@@ -13,7 +13,7 @@ import type { HistoryRun } from '../../src/chain/react/historyQueries.ts';
 import {
   historyQueryOptions,
   poolHistoryOptions,
-  userHistoryOptions,
+  userLedgerOptions,
 } from '../../src/chain/react/historyQueries.ts';
 import {
   type ChainReads,
@@ -132,10 +132,8 @@ describe('the history options', () => {
     const none = poolHistoryOptions(chain, undefined);
     expect(none.queryKey).toEqual(['chain', 42161, 'pool-history', null]);
     expect(none.enabled).toBe(false);
-    expect(userHistoryOptions(chain, USER, [info], true).queryKey).toEqual(
-      chainKeys.userHistory(42161, USER),
-    );
-    expect(userHistoryOptions(chain, USER, undefined, true).enabled).toBe(false);
+    expect(userLedgerOptions(chain, USER, [info], true).queryKey).toEqual(chainKeys.userHistory(42161, USER));
+    expect(userLedgerOptions(chain, USER, undefined, true).enabled).toBe(false);
   });
 
   it('are never stale and read only once the block to read to is known', () => {

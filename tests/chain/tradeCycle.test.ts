@@ -23,7 +23,7 @@ import { readPendingSettlement } from '../../src/chain/pools/userSettlement.ts';
 import { approveRequest, claimRequest, commitRequest } from '../../src/chain/tx/poolWrites.ts';
 import { type CommitPreview, previewCommit } from '../../src/engine/commitPreview.ts';
 import { CommitType } from '../../src/engine/commits.ts';
-import { costBasis } from '../../src/features/portfolio/costBasis.ts';
+import { costBasis } from '../../src/engine/profit/costBasis.ts';
 import { startSeededChain } from './seededChain.ts';
 
 let node: RunningNode;

@@ -304,10 +304,11 @@ describe('the history indexer on the Arbitrum profile', () => {
       expect(checked.some((c) => c.priced)).toBe(true);
     });
 
-    it('splits the holder’s profit into parts that add up, with tokens and collateral as the chain has them', async () => {
+    it('splits the holder’s profit into parts that add up, with tokens and collateral as the chain has them, and serves the ledger as the browser computes it', async () => {
       const sources = appSources(stage.chain.deployment, indexer.url);
       const check = await checkLedgerSplit(sources, stage.chain.node().rpcUrl, holder, indexer);
       expect(check.positions).toBeGreaterThanOrEqual(3);
+      expect(check.rows).toBeGreaterThan(10);
       for (const { pool, side, split } of check.parts)
         console.log(`ledger split: ${pool} ${side}: total ${split.total}`, split.parts);
     });

@@ -8,13 +8,26 @@
  * and came out of the pools is the collateral the token's own `Transfer` logs moved between the holder and the
  * pools, plus what waits in escrow, to the wei.
  */
+
 import { type Address, createPublicClient, erc20Abi, http, parseEventLogs } from 'viem';
 import { expect } from 'vitest';
 import { leveragedPoolAbi, poolCommitterAbi } from '../../contracts-abi/generated/index.ts';
+import type { HistorySource } from '../../src/chain/history/historySource.ts';
+import {
+  LEDGER_MAX_LIMIT,
+  type LedgerEntry,
+  type LedgerPoolFigures,
+  type LedgerQuery,
+  ledgerOf,
+  ledgerPage,
+  splitHistory,
+} from '../../src/chain/history/ledger.ts';
+import { NO_FILTER } from '../../src/chain/history/ledgerFilter.ts';
+import { type LedgerSource, servesLedger } from '../../src/chain/history/ledgerSource.ts';
 import { readUserHistory } from '../../src/chain/history/userHistory.ts';
+import type { PoolInfo } from '../../src/chain/pools/poolRegistry.ts';
 import { CommitType } from '../../src/engine/commits.ts';
 import { type PositionSplit, sumParts } from '../../src/engine/profit/split.ts';
-import { splitHistory } from '../../src/features/portfolio/profitView.ts';
 import type { AppSources } from './appSources.ts';
 
 const BURNS: Record<'long' | 'short', CommitType[]> = {
@@ -26,6 +39,8 @@ export interface LedgerCheck {
   positions: number;
   /** Parts of every position checked, for the test's log. */
   parts: { pool: string; side: string; split: PositionSplit }[];
+  /** Ledger rows the indexer served and the browser's computation matched. */
+  rows: number;
 }
 
 export async function checkLedgerSplit(
@@ -73,7 +88,8 @@ export async function checkLedgerSplit(
         args: [holder],
       }),
     ]);
-    const split = splitHistory(h, h.steps!.steps, pct);
+    expect(h.secondaryFeePercent, `${h.pool.name}: the fee split read with the history`).toBe(pct);
+    const split = splitHistory(h, h.steps!.steps);
     const queuedBurns = (side: 'long' | 'short') =>
       h.events.reduce(
         (sum, e) =>
@@ -119,7 +135,46 @@ export async function checkLedgerSplit(
       moved(inLogs) - moved(outLogs) + escrow.settlementTokens,
     );
   }
-  return { positions: checked.length, parts: checked };
+  const served = await ledgerAsServed(sources, pools, holder, toBlock);
+  // The indexer's ledger route runs the same code on its own records and reads: the same figures and rows.
+  const local = ledgerOf(histories);
+  expect(served.figures).toEqual(Object.fromEntries(local.pools));
+  expect(served.rows).toEqual(local.entries);
+  // Filtered, sorted and cut by the indexer as the browser cuts its own rows.
+  const source = sources.viaIndexer as HistorySource & LedgerSource;
+  const busiest = histories.reduce((a, b) => (b.events.length > a.events.length ? b : a)).pool.address;
+  for (const query of [
+    { filter: { ...NO_FILTER, side: 'short' }, order: 'newest', offset: 0, limit: 5 },
+    { filter: { ...NO_FILTER, type: 'mint' }, order: 'oldest', offset: 2, limit: 3 },
+    { filter: { ...NO_FILTER, pool: busiest }, order: 'newest', offset: 1, limit: 2 },
+    { filter: { ...NO_FILTER, type: 'transfer_out' }, order: 'newest', offset: 0, limit: 50 },
+  ] satisfies LedgerQuery[]) {
+    const answer = await source.ledger(pools, holder, query, { toBlock });
+    expect(answer?.page, JSON.stringify(query)).toEqual(ledgerPage(local.entries, query));
+    expect(answer!.page.rows.length, JSON.stringify(query)).toBeGreaterThan(0);
+  }
+  return { positions: checked.length, parts: checked, rows: served.rows.length };
+}
+
+/** Every figure and row the indexer's ledger route serves, oldest first, read a page at a time. */
+async function ledgerAsServed(sources: AppSources, pools: PoolInfo[], holder: Address, toBlock: bigint) {
+  const source = sources.viaIndexer;
+  if (!servesLedger(source)) throw new Error('the indexer source serves no ledger');
+  const rows: LedgerEntry[] = [];
+  let figures: Record<string, LedgerPoolFigures> = {};
+  for (;;) {
+    const query = {
+      filter: NO_FILTER,
+      order: 'oldest',
+      offset: rows.length,
+      limit: LEDGER_MAX_LIMIT,
+    } as const;
+    const answer = await source.ledger(pools, holder, query, { toBlock });
+    expect(answer, 'the indexer serves the ledger').toBeDefined();
+    figures = answer!.pools;
+    rows.push(...answer!.page.rows);
+    if (rows.length >= answer!.page.total) return { figures, rows };
+  }
 }
 
 const transferEvent = erc20Abi.find((item) => item.type === 'event' && item.name === 'Transfer')!;

@@ -5,6 +5,7 @@
  */
 import { Hono } from 'hono';
 import { blockParam, chainNow, json } from './answers.ts';
+import { ledgerRoute } from './ledger.ts';
 import { poolRoute } from './pool.ts';
 import { protocolRoute } from './protocol.ts';
 import { stepsRoute } from './steps.ts';
@@ -21,5 +22,6 @@ app.get('/history/chain', async (c) => {
 
 app.get('/history/pool/:address', poolRoute);
 app.get('/history/user/:address', userRoute);
+app.get('/history/ledger/:address', ledgerRoute);
 app.get('/history/steps/:user', stepsRoute({ chainNow, olympusPools, json, blockParam }));
 app.get('/history/protocol', protocolRoute);

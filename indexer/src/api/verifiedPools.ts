@@ -3,12 +3,12 @@
  * read at the latest block), kept fresh in the background.
  */
 import { publicClients } from 'ponder:api';
-import type { HistoryPool } from '../../../src/chain/history/historyRecords.ts';
-import { discoverPools } from '../../../src/chain/pools/poolRegistry.ts';
+import { discoverPools, type PoolInfo } from '../../../src/chain/pools/poolRegistry.ts';
 import { indexedChain } from '../../chain.ts';
 
-const chain = indexedChain();
-const client = (() => {
+export const chain = indexedChain();
+/** The indexer's own client of the chain: for the latest state its routes read (never past state). */
+export const client = (() => {
   const found = publicClients[chain.name as keyof typeof publicClients];
   if (!found) throw new Error(`the indexer has no client for ${chain.name}`);
   return found;
@@ -18,21 +18,21 @@ const VERIFIED_TTL_MS = 30_000;
 /** How long the last list of verified pools serves while it cannot be read again. */
 const VERIFIED_STALE_MS = 10 * 60_000;
 
-let verified: { at: number; pools: Map<string, HistoryPool> } | undefined;
-let reading: Promise<Map<string, HistoryPool>> | undefined;
+let verified: { at: number; pools: Map<string, PoolInfo> } | undefined;
+let reading: Promise<Map<string, PoolInfo>> | undefined;
 /**
  * The factory's Olympus pools, by lower-case address, as the app verifies them: read again in the background
  * every 30 s, the last list answering meanwhile. While the indexer's endpoint is away (its client retries for
  * a long time), that list serves for up to ten minutes: pools rarely change hands and history must not
  * vanish with an endpoint. Past that, or before any list was read, the answer waits for the read.
  */
-export async function olympusPools(): Promise<Map<string, HistoryPool>> {
+export async function olympusPools(): Promise<Map<string, PoolInfo>> {
   const age = verified ? Date.now() - verified.at : Number.POSITIVE_INFINITY;
   if (verified && age < VERIFIED_TTL_MS) return verified.pools;
   reading ??= discoverPools(client, chain.deployment)
     .then((registry) => {
       // A PoolInfo carries the address, committer and tokens history needs.
-      const pools = new Map<string, HistoryPool>(
+      const pools = new Map<string, PoolInfo>(
         registry.pools.filter((p) => p.verification.verified).map((p) => [p.address.toLowerCase(), p]),
       );
       verified = { at: Date.now(), pools };

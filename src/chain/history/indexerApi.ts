@@ -12,6 +12,7 @@ import {
   type UpkeepStep,
   type UserEvent,
 } from './historySource.ts';
+import type { LedgerPage, LedgerPoolFigures } from './ledger.ts';
 
 export interface IndexerChain {
   chainId: number;
@@ -67,6 +68,21 @@ export interface StepsAnswer {
   steps: Record<string, UpkeepStep[]>;
 }
 
+/**
+ * A user's ledger up to `through` (the lower of `toBlock` and the indexer's head), computed by the indexer
+ * from its records and the pools' stored prices (ledger.ts): every served pool's figures, and the one page of
+ * rows the query asked for. Not paged by blocks: the figures need every event, which stay on the server.
+ */
+export interface LedgerAnswer {
+  chain: IndexerChain;
+  through: bigint;
+  /** The pools asked for that the indexer serves (lower case). */
+  served: Address[];
+  /** By pool (lower case), for the served pools the account has events in. */
+  pools: Record<string, LedgerPoolFigures>;
+  page: LedgerPage;
+}
+
 /** One pool's figures for one UTC day, in the pool's own units (settlement, or pool tokens for burns). */
 export interface PoolDayFigures {
   pool: Address;
@@ -112,5 +128,6 @@ export const INDEXER_ROUTES = {
   pool: (pool: Address) => `/history/pool/${historyKey(pool)}`,
   user: (user: Address) => `/history/user/${historyKey(user)}`,
   steps: (user: Address) => `/history/steps/${historyKey(user)}`,
+  ledger: (user: Address) => `/history/ledger/${historyKey(user)}`,
   protocol: '/history/protocol',
 } as const;

@@ -23,11 +23,14 @@ import {
 import {
   INDEXER_ROUTES,
   type IndexerChain,
+  type LedgerAnswer,
   type PoolHistoryAnswer,
   type StepsAnswer,
   type UserHistoryAnswer,
 } from './indexerApi.ts';
 import { IndexerRefused, indexerClient, provenance, query } from './indexerClient.ts';
+import { ledgerQueryParams } from './ledger.ts';
+import type { LedgerSource } from './ledgerSource.ts';
 import { sharedSteps } from './sharedSteps.ts';
 
 export interface IndexerSourceOptions {
@@ -49,7 +52,10 @@ export interface IndexerSourceOptions {
 /** The request as handed to the fallback: where the answer came from is this source's to say. */
 const quiet = ({ onSource: _told, ...request }: HistoryRequest): HistoryRequest => request;
 
-export function createIndexerSource({ fallback, ...options }: IndexerSourceOptions): HistorySource {
+export function createIndexerSource({
+  fallback,
+  ...options
+}: IndexerSourceOptions): HistorySource & LedgerSource {
   const { deployment } = options;
   const { ask, pages } = indexerClient({
     fetcher: (...args) => fetch(...args),
@@ -170,6 +176,35 @@ export function createIndexerSource({ fallback, ...options }: IndexerSourceOptio
         if (served.has(key)) steps.set(key, answer.steps[key] ?? []);
       }
       return { steps, through: answer.through };
+    },
+
+    /**
+     * One request: the indexer computes the figures and cuts the page. Its answer stands only if it covers
+     * every pool asked and the blocks past its head hold nothing of the user's (asked of the chain's logs,
+     * as the user route's tail is); otherwise undefined, and the whole history is read instead.
+     */
+    async ledger(pools, user, ledgerQuery, request) {
+      const asked = pools.map((p) => historyKey(p.address)).join(',');
+      let answer: LedgerAnswer;
+      try {
+        answer = await ask<LedgerAnswer>(
+          `${INDEXER_ROUTES.ledger(user)}${query(request, undefined, `&pools=${asked}&${ledgerQueryParams(ledgerQuery)}`)}`,
+          request.signal,
+        );
+      } catch (error) {
+        if (error instanceof IndexerRefused) return undefined;
+        throw error;
+      }
+      if (answer.served.length < pools.length) return undefined;
+      if (answer.through < request.toBlock) {
+        const tail = await fallback.userEvents(pools, user, {
+          ...quiet(request),
+          fromBlock: answer.through + 1n,
+        });
+        if ([...tail.values()].some((list) => list.length > 0)) return undefined;
+      }
+      request.onSource?.(provenance(answer.chain, request));
+      return answer;
     },
   };
 }

@@ -2,10 +2,10 @@
  * A user's own history in the pools, for the portfolio's cost basis and activity: their commits, claims and
  * AutoClaim requests and payments, and the L/S tokens they sent or received outside the pools (the pool's own
  * transfers at claims and burns are accounted by those events and left out), from the HistorySource; then, in one `eth_call` at the latest block, the token prices and burn
- * fees the pools stored for those intervals. Nothing is read at an old block.
+ * fees the pools stored for those intervals, and each pool's share of fees for its secondary address. Nothing is read at an old block.
  */
 import type { Address, PublicClient } from 'viem';
-import { poolCommitterAbi } from '../../../contracts-abi/generated/index.ts';
+import { leveragedPoolAbi, poolCommitterAbi } from '../../../contracts-abi/generated/index.ts';
 import type { SplitStep } from '../../engine/profit/split.ts';
 import { quadFromHex, toUInt } from '../../engine/quad.ts';
 import type { IntervalPrices } from '../../engine/settlement.ts';
@@ -30,6 +30,8 @@ export interface UserPoolHistory {
   burnFeeHistory: Map<bigint, bigint>;
   updateIntervalId: bigint;
   mintingFeeWad: bigint;
+  /** The pool's `secondaryFeeSplitPercent`: the secondary address's (the treasury's) share of its fees. */
+  secondaryFeePercent: bigint;
   /**
    * The pool's upkeeps since the user's first event in it, for the profit split, and the block they are read
    * to; undefined when no indexer served them (the log scan cannot read the balances around an upkeep).
@@ -95,6 +97,11 @@ export async function readUserHistory(
       list,
       updateIntervalId: batch.add({ ...committer, functionName: 'updateIntervalId' }),
       mintingFee: batch.add({ ...committer, functionName: 'getMintingFee' }),
+      secondaryPercent: batch.add({
+        address: pool.address,
+        abi: leveragedPoolAbi,
+        functionName: 'secondaryFeeSplitPercent',
+      }),
       prices: [...ids].map((id) => ({
         id,
         price: batch.add({ ...committer, functionName: 'priceHistory', args: [id] }),
@@ -104,7 +111,7 @@ export async function readUserHistory(
   });
   await batch.run(client, { multicall3: deployment.multicall3 });
 
-  return reads.map(({ pool, list, updateIntervalId, mintingFee, prices }) => {
+  return reads.map(({ pool, list, updateIntervalId, mintingFee, secondaryPercent, prices }) => {
     const priceHistory = new Map<bigint, IntervalPrices>();
     const burnFeeHistory = new Map<bigint, bigint>();
     const current = updateIntervalId.value;
@@ -123,6 +130,7 @@ export async function readUserHistory(
       burnFeeHistory,
       updateIntervalId: current,
       mintingFeeWad: mintingFee.value,
+      secondaryFeePercent: secondaryPercent.value,
       ...(served
         ? {
             steps: {

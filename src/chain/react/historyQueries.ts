@@ -10,7 +10,7 @@ import type { HistoryProgress, HistoryProvenance, HistoryRequest } from '../hist
 import { type PoolHistory, readPoolHistory } from '../history/poolHistory.ts';
 import { readProtocolDays } from '../history/protocolDays.ts';
 import { historyRereadMs } from '../history/provenanceText.ts';
-import { readUserHistory, type UserPoolHistory } from '../history/userHistory.ts';
+import { readUserLedger, type UserLedger } from '../history/userLedger.ts';
 import type { PoolInfo } from '../pools/poolRegistry.ts';
 import type { ChainReads } from './poolQueries.ts';
 import { chainKeys } from './queryKeys.ts';
@@ -38,20 +38,24 @@ export function poolHistoryOptions(
   };
 }
 
-/** `user`'s history in `pools`, once `ready` says the figures it starts from carry their holdings. */
-export function userHistoryOptions(
+/**
+ * `user`'s ledger in `pools` (userLedger.ts), once `ready` says the figures it starts from carry their
+ * holdings.
+ */
+export function userLedgerOptions(
   { chainId, deployment, clients }: ChainReads,
   user: Address | undefined,
   pools: readonly PoolInfo[] | undefined,
   ready: boolean,
-): HistoryQueryOptions<UserPoolHistory[]> {
+): HistoryQueryOptions<UserLedger> {
   return {
     queryKey: chainKeys.userHistory(chainId, user),
     enabled: ready && user !== undefined && pools !== undefined,
     pollIntervalMs: deployment.pollIntervalMs,
     read: (request) => {
       if (!user || !pools) throw new Error('not ready');
-      return readUserHistory(clients.historySource, clients.read, deployment, pools, user, request);
+      const source = clients.historySource;
+      return readUserLedger({ source, client: clients.read, deployment, pools, user }, request);
     },
   };
 }

@@ -53,6 +53,8 @@ export function useHistoryQuery<T>(options: HistoryQueryOptions<T>, { stamp, toB
 
   return {
     data: data?.value,
+    /** When the value on screen was read (ms): what a view derived from it is keyed by. */
+    dataUpdatedAt: query.dataUpdatedAt,
     /** A failed read; when earlier data is on screen it stays there, and the failure is for a note beside it. */
     error: query.error,
     isFetching,

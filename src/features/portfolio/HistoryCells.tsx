@@ -7,12 +7,12 @@ import { formatUnits } from 'viem';
 import type { UserEvent } from '../../chain/history/historySource.ts';
 import type { PoolInfo } from '../../chain/pools/poolRegistry.ts';
 import { commitAction } from '../../engine/commits.ts';
+import type { CostBasisRow } from '../../engine/profit/costBasis.ts';
 import { type Quad, quadToNumber } from '../../engine/quad.ts';
 import { CopyButton } from '../../ui/CopyButton.tsx';
 import { commitLabel } from '../../ui/commitLabels.ts';
 import { formatNumber } from '../../ui/format.ts';
 import { TokenAmount } from '../../ui/TokenAmount.tsx';
-import type { CostBasisRow } from './costBasis.ts';
 import type { NativeCurrency } from './ledgerCsv.ts';
 
 export type RowPool = Pick<PoolInfo, 'name' | 'collateral'>;

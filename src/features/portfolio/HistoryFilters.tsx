@@ -5,10 +5,17 @@
  */
 
 import { getAddress } from 'viem';
+import type { LedgerOrder } from '../../chain/history/ledger.ts';
+import {
+  HISTORY_SIDES,
+  HISTORY_TYPES,
+  type HistoryFilter,
+  type HistorySide,
+  type HistoryType,
+} from '../../chain/history/ledgerFilter.ts';
 import { Button } from '../../ui/Button.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
-import type { HistoryFilter, HistorySide, HistoryType } from './historyFilter.ts';
-import { HISTORY_SIDES, HISTORY_TYPES, parsePoolAddress } from './historyFilter.ts';
+import { parsePoolAddress } from './historyFilter.ts';
 import type { LedgerPool } from './ledgerCsv.ts';
 
 const SIDE_LABELS: Record<HistorySide, string> = { long: 'Long', short: 'Short' };
@@ -55,6 +62,7 @@ export function ClearFilters({ onClear }: { onClear: () => void }) {
 export function HistoryFilters({
   pools,
   filter,
+  order,
   onChange,
   showClear,
 }: {
@@ -62,7 +70,9 @@ export function HistoryFilters({
   pools: readonly LedgerPool[];
   /** What the selects show: the link's filter, with a pool the account has no event in already dropped. */
   filter: HistoryFilter;
-  onChange: (patch: Partial<HistoryFilter>) => void;
+  order: LedgerOrder;
+  /** An order of `null` is the default, newest first. */
+  onChange: (patch: Partial<HistoryFilter> & { order?: LedgerOrder | null }) => void;
   showClear: boolean;
 }) {
   return (
@@ -84,6 +94,16 @@ export function HistoryFilters({
         value={filter.type}
         options={[[ALL, 'All types'], ...HISTORY_TYPES.map((t) => [t, TYPE_LABELS[t]] as const)]}
         onChange={(type) => onChange({ type: HISTORY_TYPES.find((t) => t === type) ?? null })}
+      />
+      <SelectField
+        label="Order"
+        className="min-w-32 flex-1 sm:max-w-xs sm:flex-none"
+        value={order}
+        options={[
+          ['newest', 'Newest first'],
+          ['oldest', 'Oldest first'],
+        ]}
+        onChange={(v) => onChange({ order: v === 'oldest' ? 'oldest' : null })}
       />
       {showClear && <ClearFilters onClear={() => onChange({ pool: null, side: null, type: null })} />}
     </div>

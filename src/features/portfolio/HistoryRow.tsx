@@ -3,9 +3,9 @@
  * transaction that did it.
  */
 import type { UserEvent } from '../../chain/history/historySource.ts';
+import type { CostBasisRow } from '../../engine/profit/costBasis.ts';
 import { ExplorerLink } from '../../ui/ExplorerLink.tsx';
 import { shortAddress } from '../../ui/format.ts';
-import type { CostBasisRow } from './costBasis.ts';
 import { AmountCell, ExecutionCell, eventLabel, FeeCell, type RowPool } from './HistoryCells.tsx';
 import type { NativeCurrency } from './ledgerCsv.ts';
 

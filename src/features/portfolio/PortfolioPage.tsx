@@ -108,6 +108,7 @@ export function PortfolioPage() {
       <Allowances pools={snapshot.data?.pools} address={address} freshness={freshness} />
       <HistoryCard
         history={history}
+        reads={portfolio.ledgerReads}
         progress={historyProgress}
         source={
           historySource && snapshot.data

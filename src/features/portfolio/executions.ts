@@ -4,7 +4,7 @@
  * same figures as the positions, never a second computation of them.
  */
 import type { UserEvent } from '../../chain/history/historySource.ts';
-import { type CostBasisInput, type CostBasisRow, costBasis } from './costBasis.ts';
+import { type CostBasisInput, type CostBasisRow, costBasis } from '../../engine/profit/costBasis.ts';
 
 /** One event's key: its transaction and log index (unique on a chain). */
 export const eventKey = (event: Pick<UserEvent, 'transactionHash' | 'logIndex'>) =>
@@ -17,8 +17,8 @@ export type ExecutionHistory = { events: readonly UserEvent[] } & Partial<Omit<C
  * Every event's cost-basis row, by `eventKey`. Pass each pool's whole history (not a filtered one), so that
  * each row is the one the positions use. A history read without its prices gives no rows.
  */
-export function executionRows(histories: readonly ExecutionHistory[]): Map<string, CostBasisRow> {
-  const rows = new Map<string, CostBasisRow>();
+export function executionRows(histories: readonly ExecutionHistory[]): Map<string, CostBasisRow<UserEvent>> {
+  const rows = new Map<string, CostBasisRow<UserEvent>>();
   for (const h of histories) {
     const { priceHistory, burnFeeHistory, updateIntervalId, mintingFeeWad } = h;
     if (!priceHistory || !burnFeeHistory || updateIntervalId === undefined || mintingFeeWad === undefined)

@@ -9,7 +9,8 @@ import type { UserEvent } from '../../chain/history/historySource.ts';
 import type { PoolInfo } from '../../chain/pools/poolRegistry.ts';
 import { commitAction } from '../../engine/commits.ts';
 import { mintFeeAtCommit } from '../../engine/fees.ts';
-import type { CostBasisRow } from './costBasis.ts';
+import { type CostBasisRow, order } from '../../engine/profit/costBasis.ts';
+import { csvField, utcTime } from './csvText.ts';
 import { type ExecutionHistory, eventKey, executionRows } from './executions.ts';
 
 export const LEDGER_COLUMNS = [
@@ -58,15 +59,6 @@ export interface NativeCurrency {
 }
 
 const ETHER: NativeCurrency = { symbol: 'ETH', decimals: 18 };
-
-/**
- * Unix seconds as ISO-8601 UTC to the second, `2026-12-07T18:25:50Z`; empty when the provider gave no time
- * (the block number still places the event).
- */
-export function utcTime(timestamp: number | undefined): string {
-  if (timestamp === undefined || !Number.isFinite(timestamp)) return '';
-  return new Date(Math.trunc(timestamp) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
 
 const sideTokens = (side: 'long' | 'short') => (side === 'long' ? 'L tokens' : 'S tokens');
 
@@ -173,42 +165,41 @@ export function ledgerRow(
   };
 }
 
-/**
- * A field as RFC 4180 writes it: quoted, with quotes doubled, when it holds a comma, a quote, CR or LF.
- * Text that a spreadsheet would run as a formula (a leading `=`, `+`, `-`, `@`, tab or CR) is led by an
- * apostrophe first: a pool's name is whatever its deployer chose, and an imported pool's deployer is anyone.
- */
-export function csvField(text: string): string {
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+/** One row of the ledger with its pool: what the table shows and the file writes. */
+export interface LedgerLine {
+  pool: LedgerPool;
+  event: UserEvent;
+  execution?: CostBasisRow<UserEvent> | undefined;
+}
+
+/** The lines as a file, in the order given, with a header row; CRLF line ends, as RFC 4180 has them. */
+export function ledgerCsvOf(lines: readonly LedgerLine[], native: NativeCurrency = ETHER): string {
+  const text = [
+    LEDGER_COLUMNS.join(','),
+    ...lines.map(({ pool, event, execution }) => {
+      const row = ledgerRow(pool, event, execution, native);
+      return LEDGER_COLUMNS.map((c) => csvField(row[c])).join(',');
+    }),
+  ];
+  return `${text.join('\r\n')}\r\n`;
 }
 
 /**
- * Every event of every pool, oldest first, with a header row; CRLF line ends, as RFC 4180 has them. The
- * executions default to those of the histories given: pass the unfiltered ones' when `histories` is filtered.
+ * Every event of every pool, oldest first. The executions default to those of the histories given: pass the
+ * unfiltered ones' when `histories` is filtered.
  */
 export function ledgerCsv(
   histories: readonly LedgerHistory[],
   {
     executions = executionRows(histories),
     native = ETHER,
-  }: { executions?: ReadonlyMap<string, CostBasisRow>; native?: NativeCurrency } = {},
+  }: { executions?: ReadonlyMap<string, CostBasisRow<UserEvent>>; native?: NativeCurrency } = {},
 ): string {
-  const rows = histories
+  const lines = histories
     .flatMap((h) => h.events.map((event) => ({ pool: h.pool, event })))
-    .sort((a, b) =>
-      a.event.blockNumber === b.event.blockNumber
-        ? a.event.logIndex - b.event.logIndex
-        : a.event.blockNumber < b.event.blockNumber
-          ? -1
-          : 1,
-    )
-    .map(({ pool, event }) => ledgerRow(pool, event, executions.get(eventKey(event)), native));
-  const lines = [
-    LEDGER_COLUMNS.join(','),
-    ...rows.map((row) => LEDGER_COLUMNS.map((c) => csvField(row[c])).join(',')),
-  ];
-  return `${lines.join('\r\n')}\r\n`;
+    .sort((a, b) => order(a.event, b.event))
+    .map((line) => ({ ...line, execution: executions.get(eventKey(line.event)) }));
+  return ledgerCsvOf(lines, native);
 }
 
 /**

@@ -4,18 +4,12 @@
  * gave the pools' secondary address (the Olympus treasury, for a verified pool). Positions in OHM and gOHM
  * are never added together.
  */
-import type { UserPoolHistory } from '../../chain/history/userHistory.ts';
-import {
-  type PositionSplit,
-  type SplitParts,
-  type SplitStep,
-  splitProfit,
-  zeroParts,
-} from '../../engine/profit/split.ts';
+import type { LedgerPoolView } from '../../chain/history/userLedger.ts';
+import { type PositionSplit, type SplitParts, zeroParts } from '../../engine/profit/split.ts';
 import type { Side } from '../../engine/types.ts';
 
 export interface PositionProfit {
-  pool: UserPoolHistory['pool'];
+  pool: LedgerPoolView['pool'];
   side: Side;
   split: PositionSplit;
   feesPaid: bigint;
@@ -56,39 +50,20 @@ export function feesOf(parts: SplitParts): { paid: bigint; toSecondary: bigint }
 const active = (s: PositionSplit) =>
   s.cost !== 0n || s.proceeds !== 0n || s.tokens !== 0n || s.received.tokens !== 0n || s.pendingMint !== 0n;
 
-/** The engine's split of one pool's history, with its upkeep steps and the pool's secondary fee split. */
-export function splitHistory(h: UserPoolHistory, steps: readonly SplitStep[], secondaryFeePercent: bigint) {
-  return splitProfit({
-    steps,
-    // Claims and AutoClaim's records change no position.
-    events: h.events.map((e) => (e.kind === 'commit' || e.kind === 'transfer' ? e : { ...e, kind: 'other' })),
-    priceHistory: h.priceHistory,
-    burnFeeHistory: h.burnFeeHistory,
-    updateIntervalId: h.updateIntervalId,
-    mintingFeeWad: h.mintingFeeWad,
-    secondaryFeePercent,
-  });
-}
-
-export function profitView(
-  histories: readonly UserPoolHistory[] | undefined,
-  /** The pool's `secondaryFeeSplitPercent`, from its live state; undefined while it is not read. */
-  secondaryPercentOf: (pool: UserPoolHistory['pool']) => bigint | undefined,
-): ProfitView {
-  if (!histories) return { kind: 'loading' };
-  const traded = histories.filter((h) => h.events.some((e) => e.kind === 'commit' || e.kind === 'transfer'));
+/** The positions' splits, as the ledger computed them (ledger.ts), gathered per position and per collateral. */
+export function profitView(pools: readonly LedgerPoolView[] | undefined): ProfitView {
+  if (!pools) return { kind: 'loading' };
+  const traded = pools.filter((p) => p.figures.traded);
   if (traded.length === 0) return { kind: 'none' };
-  if (traded.some((h) => !h.steps)) return { kind: 'needs-indexer' };
+  if (traded.some((p) => !p.figures.split)) return { kind: 'needs-indexer' };
   const positions: PositionProfit[] = [];
-  for (const h of traded) {
-    const pct = secondaryPercentOf(h.pool);
-    if (pct === undefined) return { kind: 'loading' };
-    const split = splitHistory(h, h.steps!.steps, pct);
+  for (const { pool, figures } of traded) {
+    const split = figures.split!;
     for (const side of ['long', 'short'] as const) {
       if (!active(split[side])) continue;
       const fees = feesOf(split[side].parts);
       positions.push({
-        pool: h.pool,
+        pool,
         side,
         split: split[side],
         feesPaid: fees.paid,
@@ -116,6 +91,8 @@ export function profitView(
     totals.set(symbol, t);
   }
   // The upkeeps are indexed to the lowest of the pools' blocks (bigints: no Math.min).
-  const through = traded.map((h) => h.steps!.through).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))[0];
+  const through = traded
+    .flatMap((p) => p.figures.stepsThrough ?? [])
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))[0];
   return { kind: 'split', positions, totals: [...totals.values()], through };
 }

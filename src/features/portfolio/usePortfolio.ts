@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
 import type { PoolSnapshot } from '../../chain/pools/poolReader.ts';
-import { userHistoryOptions } from '../../chain/react/historyQueries.ts';
+import { userLedgerOptions } from '../../chain/react/historyQueries.ts';
 import { useHistoryQuery } from '../../chain/react/useHistoryQuery.ts';
 import { useActiveChain, usePoolsSnapshot } from '../../chain/react/usePools.ts';
 import { useWallet } from '../../chain/wallet/wallet.ts';
 import { sideTokenValue } from '../../engine/prices.ts';
-import { costBasis, type PoolPnl } from './costBasis.ts';
+import { emptyPosition, type PoolPosition } from '../../engine/profit/costBasis.ts';
 import { profitView } from './profitView.ts';
 
 export interface PortfolioRow {
@@ -15,7 +15,7 @@ export interface PortfolioRow {
   escrowSettlement: bigint;
   /** Tokens held at today's token prices plus collateral in escrow, collateral units. */
   value: bigint;
-  pnl: PoolPnl | undefined;
+  pnl: PoolPosition | undefined;
   /** value of the tokens held − their cost + realized; undefined until the history is read. */
   profit: bigint | undefined;
   usdPerCollateral: number | undefined;
@@ -59,7 +59,7 @@ export function usePortfolio() {
   // Only once the snapshot carries this account's positions: a snapshot read before the wallet connected
   // would start a read at a block before the account's latest holdings.
   const ready = Boolean(registry.data && snapshot.data && (pools.length === 0 || pools.some((p) => p.user)));
-  const history = useHistoryQuery(userHistoryOptions(active, address, registry.data?.pools, ready), {
+  const history = useHistoryQuery(userLedgerOptions(active, address, registry.data?.pools, ready), {
     stamp: fingerprint,
     toBlock: snapshot.data?.blockNumber,
   });
@@ -73,15 +73,9 @@ export function usePortfolio() {
       const shortTokens = u.shortWallet + u.escrow.shortTokens;
       const longValue = sideTokenValue(s, 'long', longTokens);
       const shortValue = sideTokenValue(s, 'short', shortTokens);
-      const h = history.data?.find((x) => x.pool.address === pool.info.address);
-      const pnl = h
-        ? costBasis({
-            events: h.events,
-            priceHistory: h.priceHistory,
-            burnFeeHistory: h.burnFeeHistory,
-            updateIntervalId: h.updateIntervalId,
-            mintingFeeWad: h.mintingFeeWad,
-          })
+      const pnl = history.data
+        ? (history.data.pools.find((x) => x.pool.address === pool.info.address)?.figures.position ??
+          emptyPosition())
         : undefined;
       const usd = collateralUsd[pool.info.collateral.symbol];
       return {
@@ -105,20 +99,14 @@ export function usePortfolio() {
     });
   }, [pools, history.data, snapshot.data]);
 
-  const profit = useMemo(
-    () =>
-      profitView(
-        history.data,
-        (pool) =>
-          snapshot.data?.pools.find((p) => p.info.address === pool.address)?.state.secondaryFeeSplitPercent,
-      ),
-    [history.data, snapshot.data],
-  );
+  const profit = useMemo(() => profitView(history.data?.pools), [history.data]);
 
   return {
     rows,
     profit,
     history,
+    /** What the history card pages from: the chain, the account and the pools the ledger was read for. */
+    ledgerReads: { chain: active, user: address, pools: registry.data?.pools },
     historyProgress: history.progress,
     historySource: history.source,
     snapshot,

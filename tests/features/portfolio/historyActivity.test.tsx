@@ -24,7 +24,7 @@ const pool = historyPool({
 const events = ACTIVITY.events.map((e) =>
   e.kind === 'commit' && e.blockNumber === 200n ? { ...e, amount: 100n * OHM + 123_456_789n } : e,
 );
-const data: UserPoolHistory[] = [{ ...ACTIVITY, pool, events }];
+const data: UserPoolHistory[] = [{ ...ACTIVITY, pool, events, secondaryFeePercent: 0n }];
 
 function show() {
   showHistory(data, { appChains: [chain], devnet: DEVNET_FIXTURE });

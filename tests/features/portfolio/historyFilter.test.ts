@@ -5,19 +5,14 @@
  */
 import { getAddress } from 'viem';
 import { describe, expect, it } from 'vitest';
+import { type HistoryFilter, matchesFilter, NO_FILTER } from '../../../src/chain/history/ledgerFilter.ts';
 import type { CommitType } from '../../../src/engine/commits.ts';
-import {
-  filterHistories,
-  type HistoryFilter,
-  NO_FILTER,
-  poolsWithEvents,
-  resolveFilter,
-} from '../../../src/features/portfolio/historyFilter.ts';
+import { poolsByName, resolveFilter } from '../../../src/features/portfolio/historyFilter.ts';
 import type { LedgerHistory } from '../../../src/features/portfolio/ledgerCsv.ts';
-import { ledgerCsv } from '../../../src/features/portfolio/ledgerCsv.ts';
+import { ledgerCsvOf } from '../../../src/features/portfolio/ledgerCsv.ts';
 import { loadHistoryFilter } from '../../../src/features/portfolio/portfolioParams.ts';
 import { ACTIVITY } from './activityFixture.ts';
-import { HISTORY, tx } from './ledgerFixture.ts';
+import { HISTORY, QUOTED_NAME, tx } from './ledgerFixture.ts';
 
 const BTC = '0x00000000000000000000000000000000000000b1';
 const ETH = '0x00000000000000000000000000000000000000b2';
@@ -26,6 +21,13 @@ const ETH = '0x00000000000000000000000000000000000000b2';
  * (BTC pool); 2 short burn, 3 short mint, 6 S received (ETH pool). */
 const TXS = [1, 2, 3, 4, 5, 6] as const;
 
+/** The histories with only the events the filter keeps (the chain layer's one predicate); empty pools dropped. */
+function filterHistories(histories: readonly LedgerHistory[], filter: HistoryFilter) {
+  return histories
+    .map((h) => ({ ...h, events: h.events.filter((e) => matchesFilter(h.pool.address, e, filter)) }))
+    .filter((h) => h.events.length > 0);
+}
+
 function kept(filter: Partial<HistoryFilter>, history: readonly LedgerHistory[] = HISTORY): number[] {
   const hashes = filterHistories(history, { ...NO_FILTER, ...filter }).flatMap((h) =>
     h.events.map((e) => e.transactionHash),
@@ -33,7 +35,7 @@ function kept(filter: Partial<HistoryFilter>, history: readonly LedgerHistory[] 
   return TXS.filter((n) => hashes.includes(tx(n)));
 }
 
-describe('filterHistories', () => {
+describe('matchesFilter', () => {
   it('keeps everything with no filter', () => {
     expect(kept({})).toEqual([1, 2, 3, 4, 5, 6]);
   });
@@ -86,7 +88,8 @@ describe('filterHistories', () => {
   });
 
   it("exports what it shows: the CSV of the filtered history has only the filter's rows", () => {
-    const lines = ledgerCsv(filterHistories(HISTORY, { ...NO_FILTER, side: 'short', type: 'mint' })).split(
+    const shown = filterHistories(HISTORY, { ...NO_FILTER, side: 'short', type: 'mint' });
+    const lines = ledgerCsvOf(shown.flatMap((h) => h.events.map((event) => ({ pool: h.pool, event })))).split(
       '\r\n',
     );
     expect(lines.filter((l) => l !== '')).toHaveLength(2);
@@ -140,16 +143,14 @@ describe('the filter in the link', () => {
 });
 
 describe('resolveFilter', () => {
-  it('offers the pools the account has events in, by name', () => {
-    const withEmpty = [
-      ...HISTORY,
-      { pool: { ...HISTORY[0]!.pool, address: `0x${'c'.repeat(40)}` as const, name: 'A' }, events: [] },
-    ];
-    expect(poolsWithEvents(withEmpty).map((p) => p.name)).toEqual(['3-ETH/USD+OHM', HISTORY[0]!.pool.name]);
+  const POOLS = HISTORY.map((h) => h.pool);
+  it('offers the pools by name', () => {
+    const named = [...POOLS, { ...POOLS[0]!, address: `0x${'c'.repeat(40)}` as const, name: 'A' }];
+    expect(poolsByName(named).map((p) => p.name)).toEqual(['3-ETH/USD+OHM', 'A', QUOTED_NAME]);
   });
 
   it('keeps a pool the account has events in', () => {
-    expect(resolveFilter({ ...NO_FILTER, pool: ETH, side: 'short' }, HISTORY)).toEqual({
+    expect(resolveFilter({ ...NO_FILTER, pool: ETH, side: 'short' }, POOLS)).toEqual({
       filter: { pool: ETH, side: 'short', type: null },
       unknownPool: false,
     });
@@ -157,7 +158,7 @@ describe('resolveFilter', () => {
 
   it('drops a pool the account has no event in, and says so', () => {
     const other = `0x${'d'.repeat(40)}` as const;
-    expect(resolveFilter({ pool: other, side: 'long', type: null }, HISTORY)).toEqual({
+    expect(resolveFilter({ pool: other, side: 'long', type: null }, POOLS)).toEqual({
       filter: { pool: null, side: 'long', type: null },
       unknownPool: true,
     });

@@ -76,23 +76,33 @@ describe('the history filters', () => {
     open();
     fireEvent.change(await screen.findByRole('combobox', { name: 'Side' }), { target: { value: 'long' } });
     await waitFor(() => expect(window.location.hash).toContain('side=long'));
-    expect(rows()).toEqual([5, 4, 1]);
+    await waitFor(() => expect(rows()).toEqual([5, 4, 1]));
     fireEvent.change(screen.getByRole('combobox', { name: 'Pool' }), { target: { value: getAddress(BTC) } });
     fireEvent.change(screen.getByRole('combobox', { name: 'Type' }), { target: { value: 'mint' } });
     await waitFor(() => expect(window.location.hash).toContain('type=mint'));
     // The link carries the pool checksummed, however the history spelt it.
     expect(window.location.hash).toContain(`pool=${getAddress(BTC)}`);
-    expect(rows()).toEqual([1]);
+    await waitFor(() => expect(rows()).toEqual([1]));
 
     fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
     await waitFor(() => expect(window.location.hash).toBe('#/portfolio'));
-    expect(rows()).toEqual([6, 5, 4, 3, 2, 1]);
+    await waitFor(() => expect(rows()).toEqual([6, 5, 4, 3, 2, 1]));
+  });
+
+  it('puts the order in the link, and keeps it when the filters are cleared', async () => {
+    open('?side=short');
+    fireEvent.change(await screen.findByRole('combobox', { name: 'Order' }), { target: { value: 'oldest' } });
+    await waitFor(() => expect(window.location.hash).toContain('order=oldest'));
+    await waitFor(() => expect(rows()).toEqual([2, 3, 5, 6]));
+    fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(rows()).toEqual([1, 2, 3, 4, 5, 6]));
+    expect(window.location.hash).toBe('#/portfolio?order=oldest');
   });
 
   it('opens a link with a filter on only its rows', async () => {
     open(`?pool=${ETH}&side=short&type=mint`);
     await screen.findByRole('table');
-    expect(rows()).toEqual([3]);
+    await waitFor(() => expect(rows()).toEqual([3]));
     expect((screen.getByRole('combobox', { name: 'Pool' }) as HTMLSelectElement).value).toBe(ETH);
     expect((screen.getByRole('combobox', { name: 'Side' }) as HTMLSelectElement).value).toBe('short');
     expect((screen.getByRole('combobox', { name: 'Type' }) as HTMLSelectElement).value).toBe('mint');
@@ -130,6 +140,7 @@ describe('the history filters', () => {
       clicked.push(this);
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Export these 2 rows as CSV' }));
+    await waitFor(() => expect(blobs).toHaveLength(1));
     const lines = (await blobs[0]!.text()).split('\r\n').filter((l) => l !== '');
     expect(lines).toHaveLength(3);
     expect(lines.slice(1).map((l) => l.split(',')[3])).toEqual([tx(1), tx(3)]);

@@ -1,11 +1,11 @@
 /**
  * The Portfolio's history draws a page of rows at a time, newest first, and "Show older" adds the next page.
  */
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { arbitrum } from 'viem/chains';
 import { describe, expect, it } from 'vitest';
 import type { UserPoolHistory } from '../../../src/chain/history/userHistory.ts';
-import { HISTORY_PAGE } from '../../../src/features/portfolio/HistoryCard.tsx';
+import { LEDGER_PAGE_ROWS as HISTORY_PAGE } from '../../../src/chain/history/userLedger.ts';
 import { DEVNET_FIXTURE } from '../../fixtures/deployment.ts';
 import { historyPool } from '../../fixtures/pools.ts';
 import { showHistory } from './showHistory.tsx';
@@ -29,6 +29,7 @@ const data: UserPoolHistory[] = [
     burnFeeHistory: new Map(),
     updateIntervalId: 3n,
     mintingFeeWad: 0n,
+    secondaryFeePercent: 0n,
   },
 ];
 
@@ -42,9 +43,9 @@ describe('the history table, a page at a time', () => {
     expect(within(table).getAllByRole('row')[1]).toHaveTextContent(`block ${100 + COUNT - 1}`);
     expect(screen.getByText(`Showing the newest ${HISTORY_PAGE} of ${COUNT}.`)).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: `Show ${HISTORY_PAGE} older` }));
-    expect(rows()).toBe(HISTORY_PAGE * 2);
+    await waitFor(() => expect(rows()).toBe(HISTORY_PAGE * 2));
     fireEvent.click(screen.getByRole('button', { name: 'Show 7 older' }));
-    expect(rows()).toBe(COUNT);
+    await waitFor(() => expect(rows()).toBe(COUNT));
     expect(screen.queryByRole('button', { name: /older$/ })).toBeNull();
   });
 });

@@ -11,15 +11,14 @@ import { parseUnits } from 'viem';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CommitType } from '../../../src/engine/commits.ts';
 import { mintFeeAtCommit } from '../../../src/engine/fees.ts';
+import { csvField, utcTime } from '../../../src/features/portfolio/csvText.ts';
 import { executionRows } from '../../../src/features/portfolio/executions.ts';
 import {
-  csvField,
   LEDGER_COLUMNS,
   type LedgerColumn,
   ledgerCsv,
   ledgerFileName,
   ledgerRow,
-  utcTime,
 } from '../../../src/features/portfolio/ledgerCsv.ts';
 import { csvObjects, parseCsv } from '../../fixtures/csv.ts';
 import { ACTIVITY, EXPECTED, OHM, REWARD } from './activityFixture.ts';

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { UserPoolHistory } from '../../../src/chain/history/userHistory.ts';
+import { ledgerFromHistories } from '../../../src/chain/history/userLedger.ts';
 import { CommitType } from '../../../src/engine/commits.ts';
 import { mintFeeAtCommit } from '../../../src/engine/fees.ts';
 import { tokenPrice } from '../../../src/engine/prices.ts';
@@ -49,6 +50,7 @@ function history(symbol: 'OHM' | 'gOHM', address: `0x${string}`, verified: boole
     burnFeeHistory: new Map([[1n, 0n]]),
     updateIntervalId: 3n,
     mintingFeeWad: WAD / 101n,
+    secondaryFeePercent: 10n,
     ...(withSteps
       ? {
           steps: {
@@ -83,15 +85,15 @@ function history(symbol: 'OHM' | 'gOHM', address: `0x${string}`, verified: boole
   } as unknown as UserPoolHistory;
 }
 
+/** The view of the ledger computed from these histories, as the Portfolio computes it from the log scan's. */
+const viewOf = (histories: UserPoolHistory[]) => profitView(ledgerFromHistories(histories).pools);
+
 describe('the profit view', () => {
   it('splits each position and sums per collateral, never OHM with gOHM', () => {
-    const view = profitView(
-      [
-        history('gOHM', '0x00000000000000000000000000000000000000b1', true),
-        history('OHM', '0x00000000000000000000000000000000000000b2', true),
-      ],
-      () => 10n,
-    );
+    const view = viewOf([
+      history('gOHM', '0x00000000000000000000000000000000000000b1', true),
+      history('OHM', '0x00000000000000000000000000000000000000b2', true),
+    ]);
     if (view.kind !== 'split') throw new Error(`expected a split, got ${view.kind}`);
     expect(view.positions.map((p) => `${p.pool.collateral.symbol} ${p.side}`)).toEqual([
       'gOHM long',
@@ -113,32 +115,25 @@ describe('the profit view', () => {
   });
 
   it('says the split needs the indexer when any traded pool came without upkeep steps', () => {
-    const view = profitView(
-      [
-        history('gOHM', '0x00000000000000000000000000000000000000b1', true),
-        history('OHM', '0x00000000000000000000000000000000000000b2', true, false),
-      ],
-      () => 10n,
-    );
+    const view = viewOf([
+      history('gOHM', '0x00000000000000000000000000000000000000b1', true),
+      history('OHM', '0x00000000000000000000000000000000000000b2', true, false),
+    ]);
     expect(view).toEqual({ kind: 'needs-indexer' });
   });
 
-  it('waits for the pools’ fee split, and has nothing to say before the first trade', () => {
-    expect(profitView(undefined, () => 10n)).toEqual({ kind: 'loading' });
-    expect(
-      profitView([history('gOHM', '0x00000000000000000000000000000000000000b1', true)], () => undefined),
-    ).toEqual({
-      kind: 'loading',
-    });
+  it('waits for the ledger, and has nothing to say before the first trade', () => {
+    expect(profitView(undefined)).toEqual({ kind: 'loading' });
     const idle = { ...history('gOHM', '0x00000000000000000000000000000000000000b1', true), events: [] };
-    expect(profitView([idle], () => 10n)).toEqual({ kind: 'none' });
+    expect(viewOf([idle])).toEqual({ kind: 'none' });
+    const claimsOnly = history('gOHM', '0x00000000000000000000000000000000000000b1', true);
+    expect(viewOf([{ ...claimsOnly, events: claimsOnly.events.filter((e) => e.kind === 'claim') }])).toEqual({
+      kind: 'none',
+    });
   });
 
   it('marks a total that holds an unverified pool, whose secondary address is not the treasury', () => {
-    const view = profitView(
-      [history('gOHM', '0x00000000000000000000000000000000000000b1', false)],
-      () => 10n,
-    );
+    const view = viewOf([history('gOHM', '0x00000000000000000000000000000000000000b1', false)]);
     if (view.kind !== 'split') throw new Error(view.kind);
     expect(view.totals[0]!.allVerified).toBe(false);
   });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryEvent } from '../../../src/chain/history/userHistory.ts';
-import { CommitType } from '../../../src/engine/commits.ts';
-import { div, fromUInt, ONE } from '../../../src/engine/quad.ts';
-import { costBasis } from '../../../src/features/portfolio/costBasis.ts';
-import { ACTIVITY, EXPECTED } from './activityFixture.ts';
+import type { HistoryEvent } from '../../src/chain/history/userHistory.ts';
+import { CommitType } from '../../src/engine/commits.ts';
+import { costBasis } from '../../src/engine/profit/costBasis.ts';
+import { div, fromUInt, ONE } from '../../src/engine/quad.ts';
+import { ACTIVITY, EXPECTED } from '../features/portfolio/activityFixture.ts';
 
 const WAD = 10n ** 18n;
 const U = 1_000_000n; // 6-decimal units keep the arithmetic readable

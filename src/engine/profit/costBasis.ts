@@ -1,16 +1,32 @@
 /**
- * A user's cost basis and profit in one pool, from their own on-chain history only (no indexer): every
- * `CreateCommit` of theirs, valued at the prices the pool stored for its interval (docs/protocol.md §3.5),
- * and the pool tokens they sent or received outside the pool. Average cost per side, in collateral units; all
- * amounts `bigint`.
+ * A user's cost basis and profit in one pool, from their own history: every `CreateCommit` of theirs, valued
+ * at the prices the pool stored for its interval (docs/protocol.md §3.5), and the pool tokens they sent or
+ * received outside the pool. Average cost per side, in collateral units; all amounts `bigint`. Pure, so the
+ * browser (from the log scan) and the history indexer (for its ledger route) compute the same figures.
  */
 
-import type { HistoryEvent } from '../../chain/history/userHistory.ts';
-import { CommitType } from '../../engine/commits.ts';
-import { feeAmount, mintFeeAtCommit } from '../../engine/fees.ts';
-import { flipProceeds, settlementForTokens, tokensForSettlement } from '../../engine/prices.ts';
-import type { Quad } from '../../engine/quad.ts';
-import type { IntervalPrices } from '../../engine/settlement.ts';
+import { CommitType } from '../commits.ts';
+import { feeAmount, mintFeeAtCommit } from '../fees.ts';
+import { flipProceeds, settlementForTokens, tokensForSettlement } from '../prices.ts';
+import type { Quad } from '../quad.ts';
+import type { IntervalPrices } from '../settlement.ts';
+import type { Side } from '../types.ts';
+
+interface Placed {
+  blockNumber: bigint;
+  logIndex: number;
+}
+
+/**
+ * An event as the cost basis reads it: the history sources' commits and transfers, and their other kinds
+ * (claims, AutoClaim's records), which change no position.
+ */
+export type CostEvent = Placed &
+  (
+    | { kind: 'commit'; commitType: CommitType; amount: bigint; intervalId: bigint; mintingFeeWad: bigint }
+    | { kind: 'transfer'; side: Side; direction: 'in' | 'out'; amount: bigint }
+    | { kind: 'claim' | 'autoClaimRequest' | 'autoClaimPaid' | 'other' }
+  );
 
 export interface SidePosition {
   /** Tokens held (wallet and escrow), as far as the history tells. */
@@ -21,8 +37,8 @@ export interface SidePosition {
   unknownCostTokens: bigint;
 }
 
-export interface CostBasisRow {
-  event: HistoryEvent;
+export interface CostBasisRow<E extends CostEvent = CostEvent> {
+  event: E;
   /** What the event gave: tokens for mints and flips, collateral for burns; undefined while it is pending. */
   received?: bigint;
   /** Fees it paid, collateral units. */
@@ -35,18 +51,22 @@ export interface CostBasisRow {
   execution?: { intervalId: bigint; price: Quad };
 }
 
-export interface PoolPnl {
+/** A position's figures without its rows: what the ledger sends for each pool. */
+export interface PoolPosition {
   long: SidePosition;
   short: SidePosition;
   /** Profit already taken by burns and flips, collateral units (may be negative). */
   realized: bigint;
   /** Collateral committed to mints that have not executed yet. */
   pendingMint: bigint;
-  rows: CostBasisRow[];
 }
 
-export interface CostBasisInput {
-  events: HistoryEvent[];
+export interface PoolPnl<E extends CostEvent = CostEvent> extends PoolPosition {
+  rows: CostBasisRow<E>[];
+}
+
+export interface CostBasisInput<E extends CostEvent = CostEvent> {
+  events: readonly E[];
   priceHistory: ReadonlyMap<bigint, IntervalPrices>;
   burnFeeHistory: ReadonlyMap<bigint, bigint>;
   /** The committer's `updateIntervalId`: intervals below it have executed. */
@@ -56,6 +76,14 @@ export interface CostBasisInput {
 }
 
 const emptySide = (): SidePosition => ({ tokens: 0n, cost: 0n, unknownCostTokens: 0n });
+
+/** The position of an account with no event in the pool. */
+export const emptyPosition = (): PoolPosition => ({
+  long: emptySide(),
+  short: emptySide(),
+  realized: 0n,
+  pendingMint: 0n,
+});
 
 /** Takes `tokens` out of a side at its average cost; returns the cost that left with them. */
 function reduce(side: SidePosition, tokens: bigint): bigint {
@@ -67,14 +95,24 @@ function reduce(side: SidePosition, tokens: bigint): bigint {
   return share;
 }
 
-export function order(a: HistoryEvent, b: HistoryEvent): number {
+export function order(a: Placed, b: Placed): number {
   if (a.blockNumber !== b.blockNumber) return a.blockNumber < b.blockNumber ? -1 : 1;
   return a.logIndex - b.logIndex;
 }
 
-export function costBasis(input: CostBasisInput): PoolPnl {
-  const result: PoolPnl = { long: emptySide(), short: emptySide(), realized: 0n, pendingMint: 0n, rows: [] };
-  for (const event of [...input.events].sort(order)) {
+export function costBasis<E extends CostEvent>(input: CostBasisInput<E>): PoolPnl<E> {
+  const result: PoolPnl<E> = {
+    long: emptySide(),
+    short: emptySide(),
+    realized: 0n,
+    pendingMint: 0n,
+    rows: [],
+  };
+  for (const original of [...input.events].sort(order)) {
+    // Narrowed as a CostEvent (a generic does not narrow); each row keeps the caller's own event.
+    const event: CostEvent = original;
+    const row = (figures: Omit<CostBasisRow<E>, 'event'>) =>
+      result.rows.push({ event: original, ...figures });
     if (event.kind === 'transfer') {
       const side = result[event.side];
       if (event.direction === 'in') {
@@ -83,13 +121,13 @@ export function costBasis(input: CostBasisInput): PoolPnl {
       } else {
         reduce(side, event.amount);
       }
-      result.rows.push({ event, received: event.amount, fees: 0n, pending: false });
+      row({ received: event.amount, fees: 0n, pending: false });
       continue;
     }
     // Claims move what is already the user's from escrow to the wallet, and AutoClaim's rewards are paid in
     // the chain's native currency: neither changes a position or its cost.
     if (event.kind !== 'commit') {
-      result.rows.push({ event, fees: 0n, pending: false });
+      row({ fees: 0n, pending: false });
       continue;
     }
     const executed = event.intervalId < input.updateIntervalId;
@@ -98,8 +136,7 @@ export function costBasis(input: CostBasisInput): PoolPnl {
     const isMint = commitType === CommitType.LongMint || commitType === CommitType.ShortMint;
     if (!executed || !prices) {
       if (isMint) result.pendingMint += amount;
-      result.rows.push({
-        event,
+      row({
         fees: isMint ? mintFeeAtCommit(amount, event.mintingFeeWad).fee : 0n,
         pending: true,
       });
@@ -119,7 +156,7 @@ export function costBasis(input: CostBasisInput): PoolPnl {
         const side = long ? result.long : result.short;
         side.tokens += tokens;
         side.cost += amount;
-        result.rows.push({ event, received: tokens, fees: fee, pending: false, execution: at(long) });
+        row({ received: tokens, fees: fee, pending: false, execution: at(long) });
         break;
       }
       case CommitType.LongBurn:
@@ -129,7 +166,7 @@ export function costBasis(input: CostBasisInput): PoolPnl {
         const fee = feeAmount(burnFeeWad, gross);
         const costOut = reduce(long ? result.long : result.short, amount);
         result.realized += gross - fee - costOut;
-        result.rows.push({ event, received: gross - fee, fees: fee, pending: false, execution: at(long) });
+        row({ received: gross - fee, fees: fee, pending: false, execution: at(long) });
         break;
       }
       case CommitType.LongBurnShortMint:
@@ -149,8 +186,7 @@ export function costBasis(input: CostBasisInput): PoolPnl {
         const into = fromLong ? result.short : result.long;
         into.tokens += tokens;
         into.cost += fetched;
-        result.rows.push({
-          event,
+        row({
           received: tokens,
           fees: flip.burnFee + flip.mintFee,
           pending: false,
