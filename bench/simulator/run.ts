@@ -5,6 +5,8 @@
  * - simulator.chart.update.400: rebuilding the payoff chart's 400 rows (V2 sigmoid, V1 power and the perpetual,
  *   both sides, after 1 and after N = 24 rebalances, fees included) from new inputs; median of many runs.
  *   Goal ≤ 50 ms, the budget for a chart update while typing.
+ * - simulator.chart.plot.rows: of those 400 rows, how many the chart draws at the defaults (plotRows.ts); the
+ *   chart library's work grows with every row of every line.
  * - the other chart builders at the page's defaults, and the Monte Carlo at the page's default size
  *   (2,000 paths × 720 hourly rebalances): one engine run, and the whole panel (the fan's checkpoints).
  */
@@ -56,6 +58,7 @@ print(
   timeMs((i) => payoffChartData({ ...varied(i), rebalances: 720 }), 100),
   'ms',
 );
+print('simulator.chart.plot.rows', payoffChartData(DEFAULT_INPUTS).plotRows.length, 'rows', 0);
 print(
   'simulator.readout.update',
   timeMs((i) => payoffAt(varied(i), 10), 500),

@@ -81,7 +81,7 @@ export const PayoffFigure = memo(function PayoffFigure({
       }}
     >
       <Plot
-        rows={data.rows}
+        rows={data.plotRows}
         className="h-80"
         margin={{ top: 16 }}
         legend

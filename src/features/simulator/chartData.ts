@@ -5,6 +5,7 @@
  */
 import { effectiveLeverage, type PayoffCurves, payoffCurves, rebalancingRate } from '../../engine/index.ts';
 import type { SimulatorInputs } from './fieldRules.ts';
+import { plotRows } from './plotRows.ts';
 import { simulationFees } from './simulationFees.ts';
 
 export const PAYOFF_POINTS = 400;
@@ -30,6 +31,8 @@ export interface PayoffRow {
 
 export interface PayoffChartData {
   rows: PayoffRow[];
+  /** The rows the chart draws: those of `rows` it needs to draw the same lines (plotRows.ts). */
+  plotRows: PayoffRow[];
   /** N of the "after N" curves. */
   steps: number;
   /** Moves (percent) at which a traditional perpetual's long and short are wiped out: −100/L and +100/L. */
@@ -62,6 +65,21 @@ function curves(inputs: PayoffInputs, points: number, minMove: number, maxMove: 
   return { engine, factor: fees.entryExitFactor };
 }
 
+const PAYOFF_VALUES: ReadonlyArray<(row: PayoffRow) => number> = (
+  [
+    'sigmoidLongOne',
+    'sigmoidShortOne',
+    'sigmoidLongN',
+    'sigmoidShortN',
+    'powerLongOne',
+    'powerShortOne',
+    'powerLongN',
+    'powerShortN',
+    'perpetualLong',
+    'perpetualShort',
+  ] as const
+).map((key) => (row: PayoffRow) => row[key]);
+
 function rowOf(curves: PayoffCurves, factor: number, i: number, startPrice: number | undefined): PayoffRow {
   const { sigmoid, power, perpetual } = curves;
   const move = curves.moves[i]!;
@@ -88,6 +106,7 @@ export function payoffChartData(inputs: PayoffInputs, points = PAYOFF_POINTS): P
   for (let i = 0; i < points; i++) rows[i] = rowOf(engine, factor, i, inputs.price);
   return {
     rows,
+    plotRows: plotRows(rows, (row) => row.movePercent, PAYOFF_VALUES),
     steps: engine.steps,
     liquidationPercent: {
       long: engine.perpetual.longLiquidationMove * 100,

@@ -99,7 +99,7 @@ describe('SimulatorPage', () => {
     await user.click(payoffTableToggle!);
     const table = await screen.findByRole('table', { name: /Payoff of a 3x position/ });
     expect(within(table).getAllByRole('row')).toHaveLength(401);
-  });
+  }, 15_000); // 401 rows of 12 cells: seconds of jsdom on a busy machine
 
   it('runs the Monte Carlo in the background and reports the chance of a large loss', async () => {
     open('?paths=200&horizon=24&loss=10');
