@@ -4,6 +4,8 @@ import { resolve } from 'node:path';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
+import { prerenderFirstScreen } from './build/prerender.ts';
+import { ROUTE_SCRIPT_SOURCES } from './build/routeScripts.ts';
 import { arbitrumRpcUrls } from './src/chain/config/rpcUrls.ts';
 
 /**
@@ -67,7 +69,9 @@ function contentSecurityPolicy(env: Record<string, string>): Plugin {
   const walletConnect = env.VITE_WALLETCONNECT_PROJECT_ID ? WALLETCONNECT_ORIGINS : undefined;
   const directives = [
     "default-src 'self'",
-    "script-src 'self'",
+    // The two inline scripts that pick the prerendered first screen by the hash (build/prerender.ts) are
+    // allowed by their hashes alone.
+    `script-src 'self' ${ROUTE_SCRIPT_SOURCES}`,
     "style-src 'self' 'unsafe-inline'",
     `img-src 'self' data: blob:${walletConnect ? ` ${walletConnect.images.join(' ')}` : ''}`,
     "font-src 'self' data:",
@@ -116,9 +120,43 @@ export default defineConfig(({ mode }) => {
       devnetDeployment(),
       devnetPreload(env.VITE_DEVNET_RPC_URL),
       contentSecurityPolicy(env),
+      prerenderFirstScreen(),
     ],
     server: { host: '127.0.0.1', port: Number(process.env.VITE_PORT ?? 5173), strictPort: true },
     preview: { host: '127.0.0.1', port: Number(process.env.VITE_PORT ?? 4173), strictPort: true },
-    build: { target: 'es2022' },
+    build: {
+      target: 'es2022',
+      rolldownOptions: {
+        plugins: [
+          {
+            // Safe's app provider (the Safe connector's, loaded inside a Safe) is CommonJS only, and through
+            // Safe's SDK it `require`s viem, which then resolved to viem's CommonJS build: a second viem of
+            // 650 KB beside the app's own. Any `require` of viem gets the ES build the app already ships.
+            name: 'one-viem',
+            resolveId: {
+              order: 'pre',
+              handler(source, importer, options) {
+                if (options.kind !== 'require-call' || !/^viem(\/|$)/.test(source)) return null;
+                return this.resolve(source, importer, { kind: 'import-statement' });
+              },
+            },
+          },
+        ],
+        output: {
+          codeSplitting: {
+            // MetaMask's SDK (used on phones and beside the extension) is one prebuilt file of 455 KB; alone
+            // in its chunk, with the socket and fetch libraries it imports left to a chunk of their own,
+            // rather than 540 KB together.
+            groups: [
+              {
+                name: 'metamask-sdk',
+                test: /node_modules[\\/]@metamask[\\/]sdk[\\/]/,
+                includeDependenciesRecursively: false,
+              },
+            ],
+          },
+        },
+      },
+    },
   };
 });

@@ -12,6 +12,7 @@ import { measureAppSize } from './appSize.ts';
 import { measureInBrowser } from './browser.ts';
 import { lighthouseRuns } from './lighthouse.ts';
 import { lighthouseReport, lighthouseRunCount, median } from './lighthouseReport.ts';
+import { buildWithWalletConnect, measureWalletModal, walletModalFigures } from './walletModal.ts';
 
 const lines: string[] = [];
 const budgets: string[] = [];
@@ -91,6 +92,12 @@ try {
 } finally {
   await stage.close();
 }
+
+// The wallet modal with WalletConnect, in a production build of its own (a project id, no devnet).
+for (const [name, value, unit] of walletModalFigures(
+  await measureWalletModal(await buildWithWalletConnect()),
+))
+  figure(name, value, unit);
 
 // The engine's, the simulator's, the RPC and the history benches (the last two under the Arbitrum profile).
 for (const script of ['bench/engine/run.ts', 'bench/simulator/run.ts', 'bench/rpc.ts', 'bench/history.ts']) {

@@ -1,6 +1,6 @@
 import './styles.css';
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { Providers } from './app/Providers.tsx';
 import { preloadLandingPage } from './app/router.tsx';
@@ -25,13 +25,18 @@ async function boot() {
   const app = loadAppConfig(() =>
     import('./chain/config/appConfig.ts').then((m) => m.createAppConfig(devnet)),
   );
-  createRoot(root).render(
+  const tree = (
     <StrictMode>
       <Providers app={app} devnet={devnet}>
         <App />
       </Providers>
-    </StrictMode>,
+    </StrictMode>
   );
+  // The build prerendered this page's first screen from the same tree (docs/first-paint.md): React takes it
+  // over as it is. Without that mark (the dev server, a devnet build, a page the build did not prerender),
+  // #root is empty and React draws it.
+  if (root.hasAttribute('data-prerendered')) hydrateRoot(root, tree);
+  else createRoot(root).render(tree);
 }
 
 void boot();

@@ -1,4 +1,4 @@
-import { type ReactNode, Suspense, useState } from 'react';
+import { memo, type ReactNode, Suspense, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useDevnet } from '../chain/react/DeploymentContext.tsx';
 import { AlertNotices, AlertsToggle } from '../features/alerts/lazyAlerts.ts';
@@ -11,6 +11,7 @@ import { tradeNav } from '../features/trade/links.ts';
 import { treasuryNav } from '../features/treasury/links.ts';
 import { PageErrorBoundary } from '../ui/PageErrorBoundary.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
+import { useHydrated } from '../ui/useHydrated.ts';
 import { AddOn } from './AddOn.tsx';
 import { useOnceIdle } from './idle.ts';
 import { NetworkGuard } from './NetworkGuard.tsx';
@@ -57,9 +58,11 @@ export function NotFound() {
 /** The pages, as a row of links on wide screens and as a menu on phones. */
 function MainNav() {
   const devnet = useDevnet();
+  // The prerendered nav (docs/first-paint.md) has no devnet entry: it joins once the HTML is hydrated.
+  const hydrated = useHydrated();
   const { pathname } = useLocation();
   const [open, setOpen] = useState(false);
-  const links: readonly NavEntry[] = devnet ? [...NAV, devnetNav] : NAV;
+  const links: readonly NavEntry[] = devnet && hydrated ? [...NAV, devnetNav] : NAV;
   const current = links.find((l) => pathname === l.to || l.also.includes(pathname));
   const items = (vertical: boolean) =>
     links.map((link) => (
@@ -113,6 +116,20 @@ function MainNav() {
   );
 }
 
+/**
+ * The page's room. Its own component, kept from the shell's re-renders (the alerts arriving): a page still
+ * waiting for its code to hydrate would be drawn afresh by React if its boundary were re-rendered
+ * (docs/first-paint.md).
+ */
+const PageRoom = memo(function PageRoom({ pathname, children }: { pathname: string; children: ReactNode }) {
+  return (
+    // A new page starts without the last one's error.
+    <PageErrorBoundary key={pathname}>
+      <Suspense fallback={<PageFallback />}>{children}</Suspense>
+    </PageErrorBoundary>
+  );
+});
+
 export function Layout({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
   // The alerts read what the pages have already read (docs/alerts.md): nothing is lost by starting them late.
@@ -158,11 +175,10 @@ export function Layout({ children }: { children: ReactNode }) {
       <AddOn wanted={alertsWanted} what="The alerts">
         <AlertNotices />
       </AddOn>
-      <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-8">
-        {/* A new page starts without the last one's error. */}
-        <PageErrorBoundary key={pathname}>
-          <Suspense fallback={<PageFallback />}>{children}</Suspense>
-        </PageErrorBoundary>
+      {/* At least a screen tall, so that the footer starts below the fold: a page's height changes as its
+          figures arrive, and the footer would jump each time (docs/first-paint.md). */}
+      <main id="main" tabIndex={-1} className="mx-auto min-h-svh max-w-7xl px-4 py-8">
+        <PageRoom pathname={pathname}>{children}</PageRoom>
       </main>
       <footer className="mx-auto max-w-7xl px-4 pb-8 text-xs text-ink-400">
         Leveraged positions on Tracer Perpetual Pools V2.1, settled in OHM or gOHM. 10% of the management fees

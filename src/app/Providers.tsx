@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy, type ReactNode, useEffect, useState } from 'react';
+import { lazy, type ReactNode, useEffect, useMemo, useState } from 'react';
 import type { DevnetDeployment } from '../chain/config/devnet.ts';
 import { type AppConfigSource, DeploymentProvider } from '../chain/react/DeploymentContext.tsx';
 import { TxReporterProvider } from '../chain/react/txReporter.ts';
@@ -47,12 +47,15 @@ export function Providers({
   children: ReactNode;
 }) {
   const walletWanted = useAfterPageSettles(app, 3000);
+  // One value for the app's life: a new one would reach every reader, the page not yet hydrated among them,
+  // which React would then draw afresh instead of hydrating (docs/first-paint.md).
+  const deployment = useMemo(() => ({ app, devnet }), [app, devnet]);
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } }),
   );
   return (
     <QueryClientProvider client={queryClient}>
-      <DeploymentProvider value={{ app, devnet }}>
+      <DeploymentProvider value={deployment}>
         <TxReporterProvider value={reportTx}>
           {children}
           <AddOn wanted={walletWanted} what="The wallet connection">

@@ -52,7 +52,8 @@ export function appRoutes(withDevnet: boolean): RouteObject[] {
   ];
 }
 
-function AppRoutes({ withDevnet }: { withDevnet: boolean }) {
+/** The routes under whichever router holds the location: the hash in the browser, a fixed path in the prerender. */
+export function AppRoutes({ withDevnet }: { withDevnet: boolean }) {
   return useRoutes(appRoutes(withDevnet));
 }
 

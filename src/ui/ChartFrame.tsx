@@ -20,6 +20,7 @@ import {
 } from 'recharts';
 import { AXIS, GRID_STYLE, LEGEND_STYLE, TOOLTIP_STYLE, xAxisLabel, yAxisLabel } from './chartTheme.ts';
 import { DataTable, type DataTableProps } from './DataTable.tsx';
+import { useHydrated } from './useHydrated.ts';
 
 export function ChartFrame<Row>({
   caption,
@@ -77,6 +78,10 @@ export function Plot<Row>({
   const { label: xLabel, ...xAxis } = x;
   const { label: yLabel, ...yAxis } = y;
   const { label: showLabel, value: showValue } = tooltip;
+  const hydrated = useHydrated();
+  // A chart measures its box in the browser: the prerendered page, and hydration, hold the empty box (of the
+  // same height) and the chart draws just after.
+  if (!hydrated) return <div className={className} aria-hidden />;
   return (
     <div className={className} aria-hidden>
       <ResponsiveContainer>

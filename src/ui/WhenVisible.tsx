@@ -6,11 +6,17 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 
 export function WhenVisible({ minHeight, children }: { minHeight: number; children: ReactNode }) {
-  const [shown, setShown] = useState(() => typeof IntersectionObserver === 'undefined');
+  // Hidden at first everywhere, the prerender included (Node has no IntersectionObserver): the page's
+  // hydration then finds the placeholder it drew (docs/first-paint.md).
+  const [shown, setShown] = useState(false);
   const placeholder = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const target = placeholder.current;
     if (shown || !target) return;
+    if (typeof IntersectionObserver === 'undefined') {
+      setShown(true);
+      return;
+    }
     const observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((e) => e.isIntersecting)) setShown(true);

@@ -157,7 +157,12 @@ describe.runIf(chromiumAvailable())('the production build', () => {
       const violations = watchCsp(context);
       const page = context.pages()[0] ?? (await context.newPage());
       await page.goto(`${site.baseUrl}#/pools`);
+      // Measured, not asserted (a loaded machine varies too much): from the page's load to the modal listing.
+      const started = performance.now();
       const listed = await listedWallets(page);
+      console.info(
+        `connect modal with WalletConnect listed ${Math.round(performance.now() - started)} ms after load`,
+      );
       for (const name of ['WalletConnect', 'MetaMask', 'Rainbow', 'Coinbase Wallet', 'Rabby'])
         expect(listed, name).toContain(name);
       expect(listed).not.toContain('Safe');

@@ -8,8 +8,9 @@ import { WALLET_SLOT_ID } from './walletSlot.ts';
 export function WalletButton() {
   const { ready, connectRequested, openConnectModal } = useConnectWallet();
   return (
-    // A fixed height: RainbowKit's button replaces the placeholder without moving the page.
-    <div id={WALLET_SLOT_ID} className="flex h-10 items-center">
+    // A fixed height, and at least the placeholder's width with the button at its right end: RainbowKit's
+    // narrower button replaces the placeholder (the slot empty for a moment between) without moving the page.
+    <div id={WALLET_SLOT_ID} className="flex h-10 min-w-[10.75rem] items-center justify-end">
       {ready ? null : (
         <button
           type="button"

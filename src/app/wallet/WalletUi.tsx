@@ -16,8 +16,10 @@ import type { AppConfig } from '../../chain/config/appConfig.ts';
 import { useAppConfig, useDevnet } from '../../chain/react/DeploymentContext.tsx';
 import { ResumeSent } from '../../chain/react/useResumeSent.ts';
 import { connectWallet } from '../../chain/wallet/connectWallet.ts';
+import { awaitReconnect, holdSdkSetup, reconnectKnownWallets } from '../../chain/wallet/reconnect.ts';
 import { createWagmiConfig } from '../../chain/wallet/wagmi.ts';
 import { currentWallet, onWalletChange } from '../../chain/wallet/wallet.ts';
+import { whenIdle } from '../idle.ts';
 import { ensureLocalStorage } from '../storageFallback.ts';
 import { WalletBridge } from './walletBridge.tsx';
 import { walletConnectors } from './walletList.ts';
@@ -78,15 +80,37 @@ export function WalletUi() {
   // around it re-render (the connect button publishing its opener does that), it set the state the account
   // readers hold while React was still rendering it, which React refuses with an error, and reconnected a
   // wallet that was already there. The same element is skipped by React, so wagmi's provider renders once.
-  const [tree] = useState(() =>
-    walletTree(createWagmiConfig(app, devnet, walletConnectors({ storageRefused })), app),
-  );
+  const [tree] = useState(() => {
+    // The wallets' SDKs (WalletConnect's above all) are fetched once the modal has had its chance to open.
+    const wallets = holdSdkSetup(walletConnectors({ storageRefused }));
+    const wagmi = createWagmiConfig(app, devnet, wallets.connectors);
+    awaitReconnect(wagmi);
+    return walletTree(wagmi, app, wallets.release);
+  });
   return tree;
 }
 
-function walletTree(wagmi: Config, app: AppConfig) {
+/**
+ * Reconnects the wallet of an earlier visit once drawn, asking only the wallets that cost nothing to ask
+ * (src/chain/wallet/reconnect.ts), then lets the SDK-backed wallets start when the browser is next idle.
+ */
+function Reconnect({ config, releaseSdks }: { config: Config; releaseSdks: () => void }) {
+  useEffect(() => {
+    let cancel = () => {};
+    const release = () => {
+      cancel = whenIdle(releaseSdks, 5000);
+    };
+    // Released however the reconnect ends: a wallet that failed to come back must not keep the others waiting.
+    reconnectKnownWallets(config).then(release, release);
+    return () => cancel();
+  }, [config, releaseSdks]);
+  return null;
+}
+
+function walletTree(wagmi: Config, app: AppConfig, releaseSdks: () => void) {
   return (
-    <WagmiProvider config={wagmi}>
+    <WagmiProvider config={wagmi} reconnectOnMount={false}>
+      <Reconnect config={wagmi} releaseSdks={releaseSdks} />
       <WalletBridge />
       <RainbowKitProvider theme={theme} initialChain={app.defaultChain} modalSize="compact">
         <ConnectBridge />

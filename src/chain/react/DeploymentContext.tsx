@@ -4,6 +4,7 @@
  * suspends until it has, so a page shows its loading state meanwhile while the shell is already drawn.
  */
 import { createContext, type ReactNode, use, useContext } from 'react';
+import { browser } from 'react-dom';
 import type { AppConfig } from '../config/appConfig.ts';
 import type { DevnetDeployment } from '../config/devnet.ts';
 
@@ -11,6 +12,11 @@ import type { DevnetDeployment } from '../config/devnet.ts';
 export interface AppConfigSource {
   current: AppConfig | undefined;
   ready: Promise<AppConfig>;
+  /**
+   * Set only by the build's prerender (docs/first-paint.md), which has no chain: whatever needs the config is
+   * left to the browser, and the nearest Suspense boundary's fallback goes into the HTML instead.
+   */
+  browserOnly?: true;
 }
 
 /**
@@ -42,6 +48,11 @@ export function loadAppConfig(load: () => Promise<AppConfig>): AppConfigSource {
     }),
   );
   return source;
+}
+
+/** The build-time prerender's source: it never loads, and what reads it is drawn in the browser. */
+export function prerenderAppConfig(): AppConfigSource {
+  return { current: undefined, ready: new Promise<AppConfig>(() => {}), browserOnly: true };
 }
 
 /** An app config that is already there (tests, and anything built synchronously). */
@@ -86,5 +97,8 @@ export function useDevnet(): DevnetDeployment | undefined {
  */
 export function useAppConfig(): AppConfig {
   const { app } = useDeploymentContext();
+  // On the server this throws React's "render in the browser" signal, which the client's hydration takes as
+  // planned rather than as an error; in the browser it does nothing.
+  if (app.browserOnly) use(browser('The chain config exists only in the browser'));
   return use(app.ready);
 }

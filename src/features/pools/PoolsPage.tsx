@@ -14,7 +14,7 @@ import { PoolFilters } from './PoolFilters.tsx';
 import { PoolTable, PoolTableSkeleton } from './PoolTable.tsx';
 import type { PoolListProps } from './poolColumns.tsx';
 import { splitByVerification } from './poolView.ts';
-import { usePoolRows } from './usePoolRows.ts';
+import { usePoolRows, useRequestedPools } from './usePoolRows.ts';
 
 /** The table on wide screens, cards on phones (where the table would scroll sideways). */
 function PoolList(props: PoolListProps) {
@@ -51,24 +51,43 @@ const SUBTITLE =
 
 /**
  * The page's head draws at once, while the chain's clients (viem) are still loading: on a phone that is most
- * of the wait, and the head is what the user reads first.
+ * of the wait, and the head is what the user reads first. It is also the page's prerendered first screen
+ * (docs/first-paint.md).
  */
 export function PoolsPage() {
   return (
-    <Suspense
-      fallback={
-        <>
-          <PageHeader
-            title={TITLE}
-            subtitle={SUBTITLE}
-            actions={<FreshnessBadge state={{ kind: 'loading' }} />}
-          />
-          <PoolTableSkeleton />
-        </>
-      }
-    >
+    <Suspense fallback={<PoolsWaiting />}>
       <PoolsContent />
     </Suspense>
+  );
+}
+
+/**
+ * The page before the chain's clients have loaded, block for block the list's own loading state below (the
+ * filters above the table's placeholder, the add-a-pool form under it): when the clients arrive nothing moves.
+ */
+function PoolsWaiting() {
+  const [filters, setFilters] = useQueryStates(poolFilterParams);
+  const { requested } = useRequestedPools();
+  return (
+    <>
+      <PageHeader
+        title={TITLE}
+        subtitle={SUBTITLE}
+        actions={<FreshnessBadge state={{ kind: 'loading' }} />}
+      />
+      <LoadingList filters={filters} onChange={(next) => void setFilters(next)} />
+      <AddPoolForm requested={requested} />
+    </>
+  );
+}
+
+function LoadingList(props: Pick<Parameters<typeof PoolFilters>[0], 'filters' | 'onChange'>) {
+  return (
+    <>
+      <PoolFilters rows={[]} usdAvailable={false} {...props} />
+      <PoolTableSkeleton />
+    </>
   );
 }
 
@@ -116,17 +135,7 @@ function PoolsContent() {
           </Notice>
         </div>
       ) : null}
-      {loading ? (
-        <>
-          <PoolFilters
-            rows={[]}
-            filters={filters}
-            onChange={(next) => void setFilters(next)}
-            usdAvailable={false}
-          />
-          <PoolTableSkeleton />
-        </>
-      ) : null}
+      {loading ? <LoadingList filters={filters} onChange={(next) => void setFilters(next)} /> : null}
       {registry.data && registry.data.unverifiedCount > 0 ? (
         <div className="mb-4">
           <Notice>
