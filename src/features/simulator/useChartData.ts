@@ -27,20 +27,43 @@ export interface ChartsRunner {
 
 export type ChartsRunnerFactory = (onAnswer: (answer: ChartsAnswer) => void) => ChartsRunner;
 
+/**
+ * The worker starts with the first request, and is ended only once it has answered every request sent: a
+ * worker ended while its script is still loading leaves that load open for good (React's development build
+ * mounts every effect twice, so a runner is made and dropped at once), and the page never counts as loaded.
+ */
 function workerRunner(onAnswer: (answer: ChartsAnswer) => void): ChartsRunner {
-  const worker = new Worker(new URL('./chartsWorker.ts', import.meta.url), { type: 'module' });
+  let worker: Worker | undefined;
   let lastSeq = 0;
-  worker.addEventListener('message', (event: MessageEvent<ChartsAnswer>) => onAnswer(event.data));
-  // A worker that fails to load or throws has no request to answer: the newest one gets the failure.
-  worker.addEventListener('error', (event) =>
-    onAnswer({ seq: lastSeq, error: event.message || 'the chart worker failed' }),
-  );
+  let unanswered = 0;
+  let disposed = false;
+  const settle = () => {
+    unanswered = Math.max(0, unanswered - 1);
+    if (disposed && unanswered === 0) worker?.terminate();
+    return !disposed;
+  };
+  const start = () => {
+    const made = new Worker(new URL('./chartsWorker.ts', import.meta.url), { type: 'module' });
+    made.addEventListener('message', (event: MessageEvent<ChartsAnswer>) => {
+      if (settle()) onAnswer(event.data);
+    });
+    // A worker that fails to load or throws has no request to answer: the newest one gets the failure.
+    made.addEventListener('error', (event) => {
+      if (settle()) onAnswer({ seq: lastSeq, error: event.message || 'the chart worker failed' });
+    });
+    return made;
+  };
   return {
     post(request) {
       lastSeq = request.seq;
+      unanswered += 1;
+      worker ??= start();
       worker.postMessage(request);
     },
-    dispose: () => worker.terminate(),
+    dispose: () => {
+      disposed = true;
+      if (unanswered === 0) worker?.terminate();
+    },
   };
 }
 
