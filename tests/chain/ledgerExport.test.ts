@@ -1,7 +1,7 @@
 /**
  * The ledger's CSV (docs/ledger.md) against a real chain: a mint commit, its execution and claim, L-token
  * transfers out and in, and a second mint that paid AutoClaim and was claimed by another account are read
- * back through the app's own log scan and readUserHistory, exported, parsed with a strict RFC 4180 reader,
+ * back through the app's own log scan and readUserHistory, its ledger computed (ledgerOf), exported, parsed with a strict RFC 4180 reader,
  * and every amount, fee, tokens received, reward, transaction hash, block and log index is found equal to what
  * the chain's receipts and logs say, to the wei.
  */
@@ -15,6 +15,8 @@ import { upkeepDuePools } from '../../devnet/lib/keeper.ts';
 import type { RunningNode } from '../../devnet/lib/node.ts';
 import type { ChainDeployment } from '../../src/chain/config/config.ts';
 import { memoryCache } from '../../src/chain/history/historyCache.ts';
+import { historyKey } from '../../src/chain/history/historySource.ts';
+import { ledgerOf } from '../../src/chain/history/ledger.ts';
 import { createLogScanSource } from '../../src/chain/history/logScanSource.ts';
 import { readUserHistory } from '../../src/chain/history/userHistory.ts';
 import type { PoolInfo } from '../../src/chain/pools/poolRegistry.ts';
@@ -22,7 +24,7 @@ import { claimReward } from '../../src/chain/react/autoClaim.ts';
 import { approveRequest, commitRequest } from '../../src/chain/tx/poolWrites.ts';
 import { CommitType, commitParamsToHex, encodeCommitParams } from '../../src/engine/commits.ts';
 import { utcTime } from '../../src/features/portfolio/csvText.ts';
-import { type LedgerColumn, ledgerCsv } from '../../src/features/portfolio/ledgerCsv.ts';
+import { type LedgerColumn, ledgerCsvOf } from '../../src/features/portfolio/ledgerCsv.ts';
 import { csvObjects } from '../fixtures/csv.ts';
 import { startSeededChain } from './seededChain.ts';
 
@@ -106,7 +108,14 @@ describe('the ledger export against the chain', () => {
       cache: memoryCache(),
     });
     const history = await readUserHistory(source, direct.public, chain, pools, user!, { toBlock });
-    const { rows } = csvObjects<LedgerColumn>(ledgerCsv(history));
+    // As the Portfolio's export writes it from a ledger computed in the browser: every row, oldest first.
+    const { entries } = ledgerOf(history);
+    const lines = entries.map(({ pool, row }) => ({
+      pool: history.find((h) => historyKey(h.pool.address) === pool)!.pool,
+      event: row.event,
+      execution: row,
+    }));
+    const { rows } = csvObjects<LedgerColumn>(ledgerCsvOf(lines));
 
     // What the chain says, from the receipts' own logs.
     const commitLog = (receipt: TransactionReceipt) =>

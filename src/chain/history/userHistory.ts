@@ -1,8 +1,10 @@
 /**
  * A user's own history in the pools, for the portfolio's cost basis and activity: their commits, claims and
- * AutoClaim requests and payments, and the L/S tokens they sent or received outside the pools (the pool's own
- * transfers at claims and burns are accounted by those events and left out), from the HistorySource; then, in one `eth_call` at the latest block, the token prices and burn
- * fees the pools stored for those intervals, and each pool's share of fees for its secondary address. Nothing is read at an old block.
+ * AutoClaim requests and payments, and the L/S tokens they sent or received outside the pools (the pool's
+ * own transfers at claims and burns are accounted by those events and left out), from the HistorySource;
+ * then, in one `eth_call` at the latest block, the token prices and burn fees the pools stored for those
+ * intervals, and each pool's share of fees for its secondary address. Nothing is read at an old block. The
+ * history indexer's ledger route runs this too, on its own records (indexer/src/api/ledger.ts).
  */
 import type { Address, PublicClient } from 'viem';
 import { leveragedPoolAbi, poolCommitterAbi } from '../../../contracts-abi/generated/index.ts';
