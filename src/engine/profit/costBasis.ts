@@ -10,23 +10,15 @@ import { feeAmount, mintFeeAtCommit } from '../fees.ts';
 import { flipProceeds, settlementForTokens, tokensForSettlement } from '../prices.ts';
 import type { Quad } from '../quad.ts';
 import type { IntervalPrices } from '../settlement.ts';
-import type { Side } from '../types.ts';
-
-interface Placed {
-  blockNumber: bigint;
-  logIndex: number;
-}
+import type { SplitEvent } from './types.ts';
 
 /**
- * An event as the cost basis reads it: the history sources' commits and transfers, and their other kinds
+ * An event as the cost basis reads it: the split's (commits, transfers) and the history sources' other kinds
  * (claims, AutoClaim's records), which change no position.
  */
-export type CostEvent = Placed &
-  (
-    | { kind: 'commit'; commitType: CommitType; amount: bigint; intervalId: bigint; mintingFeeWad: bigint }
-    | { kind: 'transfer'; side: Side; direction: 'in' | 'out'; amount: bigint }
-    | { kind: 'claim' | 'autoClaimRequest' | 'autoClaimPaid' | 'other' }
-  );
+export type CostEvent =
+  | SplitEvent
+  | (Pick<SplitEvent, 'blockNumber' | 'logIndex'> & { kind: 'claim' | 'autoClaimRequest' | 'autoClaimPaid' });
 
 export interface SidePosition {
   /** Tokens held (wallet and escrow), as far as the history tells. */
@@ -95,7 +87,10 @@ function reduce(side: SidePosition, tokens: bigint): bigint {
   return share;
 }
 
-export function order(a: Placed, b: Placed): number {
+export function order(
+  a: Pick<SplitEvent, 'blockNumber' | 'logIndex'>,
+  b: Pick<SplitEvent, 'blockNumber' | 'logIndex'>,
+): number {
   if (a.blockNumber !== b.blockNumber) return a.blockNumber < b.blockNumber ? -1 : 1;
   return a.logIndex - b.logIndex;
 }

@@ -65,20 +65,23 @@ function curves(inputs: PayoffInputs, points: number, minMove: number, maxMove: 
   return { engine, factor: fees.entryExitFactor };
 }
 
-const PAYOFF_VALUES: ReadonlyArray<(row: PayoffRow) => number> = (
-  [
-    'sigmoidLongOne',
-    'sigmoidShortOne',
-    'sigmoidLongN',
-    'sigmoidShortN',
-    'powerLongOne',
-    'powerShortOne',
-    'powerLongN',
-    'powerShortN',
-    'perpetualLong',
-    'perpetualShort',
-  ] as const
-).map((key) => (row: PayoffRow) => row[key]);
+/** The payoff row's curves: every line the chart may draw. */
+export const PAYOFF_KEYS = [
+  'sigmoidLongOne',
+  'sigmoidShortOne',
+  'sigmoidLongN',
+  'sigmoidShortN',
+  'powerLongOne',
+  'powerShortOne',
+  'powerLongN',
+  'powerShortN',
+  'perpetualLong',
+  'perpetualShort',
+] as const satisfies readonly (keyof PayoffRow)[];
+
+const PAYOFF_VALUES: ReadonlyArray<(row: PayoffRow) => number> = PAYOFF_KEYS.map(
+  (key) => (row: PayoffRow) => row[key],
+);
 
 function rowOf(curves: PayoffCurves, factor: number, i: number, startPrice: number | undefined): PayoffRow {
   const { sigmoid, power, perpetual } = curves;

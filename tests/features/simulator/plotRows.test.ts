@@ -1,21 +1,15 @@
 /** The rows the payoff chart draws: fewer than the table's, and the same lines within a third of a pixel. */
 import { describe, expect, it } from 'vitest';
-import { PAYOFF_POINTS, type PayoffRow, payoffChartData } from '../../../src/features/simulator/chartData.ts';
+import {
+  PAYOFF_KEYS,
+  PAYOFF_POINTS,
+  type PayoffRow,
+  payoffChartData,
+} from '../../../src/features/simulator/chartData.ts';
 import { PLOT_TOLERANCE, plotRows } from '../../../src/features/simulator/plotRows.ts';
 import { DEFAULT_INPUTS } from '../../../src/features/simulator/simulatorParams.ts';
 
-const KEYS = [
-  'sigmoidLongOne',
-  'sigmoidShortOne',
-  'sigmoidLongN',
-  'sigmoidShortN',
-  'powerLongOne',
-  'powerShortOne',
-  'powerLongN',
-  'powerShortN',
-  'perpetualLong',
-  'perpetualShort',
-] as const;
+const KEYS = PAYOFF_KEYS;
 
 /** The largest gap, over every row and series, between a row's value and the line the kept rows draw. */
 function largestGap(rows: readonly PayoffRow[], kept: readonly PayoffRow[]): number {
